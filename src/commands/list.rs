@@ -1,0 +1,162 @@
+//! `labkit list`: the methods and playbooks, as a table, JSON or YAML.
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use super::{Outcome, browse_library};
+use crate::cli::{DataFormat, ListArgs};
+use crate::error::Error;
+use crate::i18n::t;
+use crate::lang::Lang;
+use crate::library::{Entry, Origin};
+use crate::method::{Document, Stage};
+use crate::output::Printer;
+use crate::settings::Settings;
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    kind: &'static str,
+    name: &'a str,
+    summary: &'a str,
+    stage: Stage,
+    duration: String,
+    duration_minutes: u64,
+    group: Option<String>,
+    tags: &'a [String],
+    origin: Origin,
+    file: &'a str,
+}
+
+pub fn run(args: &ListArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
+    let stage = match &args.stage {
+        Some(s) => Some(parse_stage(s)?),
+        None => None,
+    };
+    let library = browse_library(settings, printer);
+    let lang = settings.lang;
+    let needle = args.search.as_deref().map(str::to_lowercase);
+    let rows: Vec<Row> = library
+        .entries()
+        .filter(|e| stage.is_none_or(|s| e.doc.stage() == s))
+        .filter(|e| {
+            args.tag
+                .as_ref()
+                .is_none_or(|tag| e.doc.tags().iter().any(|t| t.eq_ignore_ascii_case(tag)))
+        })
+        .filter(|e| needle.as_ref().is_none_or(|n| matches_search(e, n, lang)))
+        .map(|e| row(e, lang))
+        .collect();
+    match args.format {
+        DataFormat::Json => printer
+            .data(&serde_json::to_string_pretty(&rows).map_err(|e| Error::Input(e.to_string()))?)?,
+        DataFormat::Yaml => {
+            printer.data(&serde_yaml::to_string(&rows).map_err(|e| Error::Input(e.to_string()))?)?
+        }
+        DataFormat::Table if rows.is_empty() => printer.note(t(lang, "list.none")),
+        DataFormat::Table => printer.data(&table(&rows, settings).to_string())?,
+    }
+    Ok(0)
+}
+
+pub fn parse_stage(value: &str) -> Result<Stage, Error> {
+    Stage::ALL
+        .into_iter()
+        .find(|s| s.as_str() == value)
+        .ok_or_else(|| {
+            let hint = crate::method::suggest(value, Stage::ALL.iter().map(|s| s.as_str()))
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            Error::Usage(format!(
+                "unknown stage `{value}`{hint}; stages are {}",
+                Stage::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
+}
+
+fn matches_search(entry: &Entry, needle: &str, lang: Lang) -> bool {
+    let doc = &entry.doc;
+    doc.id().contains(needle)
+        || doc.name().get(lang).to_lowercase().contains(needle)
+        || doc.summary().get(lang).to_lowercase().contains(needle)
+        || doc.tags().iter().any(|t| t.to_lowercase().contains(needle))
+}
+
+fn row(entry: &Entry, lang: Lang) -> Row<'_> {
+    let doc = &entry.doc;
+    let duration = match doc {
+        Document::Method(m) => m.duration,
+        Document::Playbook(_) => crate::method::Duration::default(),
+    };
+    Row {
+        id: doc.id(),
+        kind: if doc.is_playbook() {
+            "playbook"
+        } else {
+            "method"
+        },
+        name: doc.name().get(lang),
+        summary: doc.summary().get(lang),
+        stage: doc.stage(),
+        duration: duration.to_string(),
+        duration_minutes: duration.minutes(),
+        group: doc.group().map(|g| g.to_string()),
+        tags: doc.tags(),
+        origin: entry.origin,
+        file: &entry.file,
+    }
+}
+
+fn table(rows: &[Row], settings: &Settings) -> Table {
+    let lang = settings.lang;
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_HORIZONTAL_ONLY);
+    match settings.width {
+        Some(width) => {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(width);
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    table.set_header(
+        [
+            "col.id",
+            "col.name",
+            "col.stage",
+            "col.duration",
+            "col.group",
+            "col.source",
+        ]
+        .map(|k| t(lang, k)),
+    );
+    for r in rows {
+        let stage_key = match r.stage {
+            Stage::Setup => "stage.setup",
+            Stage::Framing => "stage.framing",
+            Stage::Research => "stage.research",
+            Stage::Ideation => "stage.ideation",
+            Stage::Experiment => "stage.experiment",
+            Stage::Learning => "stage.learning",
+        };
+        let duration = if r.kind == "playbook" {
+            "—".to_owned()
+        } else {
+            r.duration.clone()
+        };
+        table.add_row([
+            r.id.to_owned(),
+            r.name.to_owned(),
+            t(lang, stage_key).to_owned(),
+            duration,
+            r.group.clone().unwrap_or_default(),
+            r.origin.to_string(),
+        ]);
+    }
+    table
+}

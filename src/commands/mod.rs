@@ -1,0 +1,38 @@
+//! One module per subcommand; the only layer that wires the other modules together.
+
+mod list;
+mod schema;
+mod show;
+mod validate;
+
+use crate::cli::Command;
+use crate::error::Error;
+use crate::i18n;
+use crate::library::Library;
+use crate::output::Printer;
+use crate::settings::Settings;
+
+/// What a command returns when it did not fail: 0 for ok, 1 for "ran and found problems".
+pub type Outcome = Result<u8, Error>;
+
+pub fn dispatch(command: Command, settings: &Settings, printer: &mut Printer) -> Outcome {
+    match command {
+        Command::List(args) => list::run(&args, settings, printer),
+        Command::Show(args) => show::run(&args, settings, printer),
+        Command::Validate(args) => validate::run(&args, settings, printer),
+        Command::Schema => schema::run(printer),
+    }
+}
+
+/// Loads the library for browsing: files with problems are reported once and skipped.
+fn browse_library(settings: &Settings, printer: &mut Printer) -> Library {
+    let library = Library::load(settings);
+    for problem in &library.problems {
+        printer.warn(&i18n::tf(
+            settings.lang,
+            "error.skipped",
+            &[("file", &problem.file)],
+        ));
+    }
+    library
+}

@@ -1,0 +1,313 @@
+//! `labkit show ID`: a method's card as readable text, JSON or YAML.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{Outcome, browse_library};
+use crate::cli::{CardFormat, ShowArgs};
+use crate::error::Error;
+use crate::i18n::{t, tf};
+use crate::lang::Lang;
+use crate::library::{Entry, Library};
+use crate::method::{Block, Document, Method, Playbook, Question, QuestionKind, Source, Text};
+use crate::output::Printer;
+use crate::settings::Settings;
+
+pub fn run(args: &ShowArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
+    let library = browse_library(settings, printer);
+    let entry = find(&library, &args.id, settings.lang)?;
+    match args.format {
+        CardFormat::Json => printer.data(&to_json(entry)?)?,
+        CardFormat::Yaml => printer.data(
+            &serde_yaml::to_string(&Card::of(entry)).map_err(|e| Error::Input(e.to_string()))?,
+        )?,
+        CardFormat::Text => {
+            let text = match &entry.doc {
+                Document::Method(m) => method_card(m, entry, settings.lang, printer),
+                Document::Playbook(p) => playbook_card(p, entry, &library, settings.lang, printer),
+            };
+            printer.data(&text)?;
+        }
+    }
+    Ok(0)
+}
+
+/// Looks up an id, suggesting the closest ones when it is unknown.
+pub fn find<'a>(library: &'a Library, id: &str, lang: Lang) -> Result<&'a Entry, Error> {
+    library.get(id).ok_or_else(|| {
+        let mut close: Vec<(usize, &str)> = library
+            .ids()
+            .map(|c| {
+                (
+                    strsim::damerau_levenshtein(id, c).min(if c.contains(id) {
+                        1
+                    } else {
+                        usize::MAX
+                    }),
+                    c,
+                )
+            })
+            .filter(|(d, c)| *d <= (id.len().max(c.len()) / 3).max(2))
+            .collect();
+        close.sort();
+        let mut message = tf(lang, "error.unknown_method", &[("id", &id)]);
+        if !close.is_empty() {
+            let names: Vec<String> = close
+                .iter()
+                .take(3)
+                .map(|(_, c)| format!("`{c}`"))
+                .collect();
+            let _ = write!(message, "\n  hint: did you mean {}?", names.join(" or "));
+        } else {
+            message.push_str("\n  hint: `labkit list` shows every method");
+        }
+        Error::Usage(message)
+    })
+}
+
+#[derive(Serialize)]
+struct Card<'a> {
+    #[serde(flatten)]
+    doc: &'a Document,
+    kind: &'static str,
+    origin: String,
+    file: &'a str,
+}
+
+impl<'a> Card<'a> {
+    fn of(entry: &'a Entry) -> Card<'a> {
+        Card {
+            doc: &entry.doc,
+            kind: if entry.doc.is_playbook() {
+                "playbook"
+            } else {
+                "method"
+            },
+            origin: entry.origin.to_string(),
+            file: &entry.file,
+        }
+    }
+}
+
+fn to_json(entry: &Entry) -> Result<String, Error> {
+    serde_json::to_string_pretty(&Card::of(entry)).map_err(|e| Error::Input(e.to_string()))
+}
+
+fn heading(p: &Printer, text: &str) -> String {
+    p.bold(text)
+}
+
+fn method_card(m: &Method, entry: &Entry, lang: Lang, p: &Printer) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        heading(p, m.name.get(lang)),
+        p.dim(&format!("({})", m.id))
+    );
+    let _ = writeln!(out, "{}\n", m.summary.get(lang));
+    let mut facts = vec![
+        format!("{}: {}", t(lang, "show.stage"), t(lang, stage_key(m.stage))),
+        format!("{}: {}", t(lang, "show.duration"), m.duration),
+    ];
+    if let Some(g) = m.group {
+        facts.push(format!(
+            "{}: {g} {}",
+            t(lang, "show.group"),
+            t(lang, "show.people")
+        ));
+    }
+    let _ = writeln!(out, "{}", facts.join(" · "));
+    list_line(&mut out, t(lang, "show.roles"), &m.roles, lang);
+    list_line(&mut out, t(lang, "show.materials"), &m.materials, lang);
+    if !m.before.is_empty() {
+        let _ = writeln!(out, "{}: {}", t(lang, "show.before"), m.before.join(", "));
+    }
+    if !m.after.is_empty() {
+        let _ = writeln!(out, "{}: {}", t(lang, "show.after"), m.after.join(", "));
+    }
+    if let Some(when) = &m.when_to_use {
+        section(&mut out, p, t(lang, "show.when_to_use"), when.get(lang));
+    }
+    if let Some(c) = &m.considerations {
+        section(&mut out, p, t(lang, "show.considerations"), c.get(lang));
+    }
+    let _ = writeln!(out, "\n{}", heading(p, t(lang, "show.steps")));
+    for (i, step) in m.steps.iter().enumerate() {
+        let timebox = step.timebox.map(|d| format!("  [{d}]")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "\n{}. {}{}",
+            i + 1,
+            p.bold(step.title.get(lang)),
+            p.dim(&timebox)
+        );
+        if let Some(guide) = &step.guide {
+            for line in guide.get(lang).trim_end().lines() {
+                let _ = writeln!(out, "   {line}");
+            }
+        }
+        for q in &step.questions {
+            question_line(&mut out, q, lang, p, "   ");
+        }
+    }
+    sources(&mut out, p, &m.sources, lang);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        p.dim(&format!(
+            "{}: {} ({})",
+            t(lang, "show.origin"),
+            entry.origin,
+            entry.file
+        ))
+    );
+    out
+}
+
+fn question_line(out: &mut String, q: &Question, lang: Lang, p: &Printer, indent: &str) {
+    let mut notes = vec![q.kind.type_name().to_owned()];
+    if !q.required {
+        notes.push(t(lang, "show.optional").to_owned());
+    }
+    if let Some(from) = q.kind.items_from() {
+        notes.push(format!("{} `{from}`", t(lang, "show.items_from")));
+    }
+    if let Some(when) = &q.when {
+        notes.push(format!("{} {when}", t(lang, "show.asked_when")));
+    }
+    let _ = writeln!(
+        out,
+        "{indent}• {} {}",
+        q.prompt.get(lang),
+        p.dim(&format!("[{}] ({})", notes.join(", "), q.id))
+    );
+    match &q.kind {
+        QuestionKind::Select { choices } | QuestionKind::Multiselect { choices, .. } => {
+            let labels: Vec<&str> = choices.iter().map(|c| c.label.get(lang)).collect();
+            let _ = writeln!(out, "{indent}    {}", p.dim(&labels.join(" | ")));
+        }
+        QuestionKind::Records { fields, .. } => {
+            for f in fields {
+                question_line(out, f, lang, p, &format!("{indent}    "));
+            }
+        }
+        QuestionKind::Score { criteria, .. } => {
+            let labels: Vec<String> = criteria
+                .iter()
+                .map(|c| format!("{} ({}–{})", c.label.get(lang), c.min, c.max))
+                .collect();
+            let _ = writeln!(out, "{indent}    {}", p.dim(&labels.join(" × ")));
+        }
+        _ => {}
+    }
+}
+
+fn playbook_card(
+    pb: &Playbook,
+    entry: &Entry,
+    library: &Library,
+    lang: Lang,
+    p: &Printer,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        heading(p, pb.name.get(lang)),
+        p.dim(&format!(
+            "({}, {})",
+            pb.id,
+            t(lang, "show.playbook").to_lowercase()
+        ))
+    );
+    let _ = writeln!(out, "{}", pb.summary.get(lang));
+    if let Some(when) = &pb.when_to_use {
+        section(&mut out, p, t(lang, "show.when_to_use"), when.get(lang));
+    }
+    let _ = writeln!(out, "\n{}", heading(p, t(lang, "show.blocks")));
+    for (i, block) in pb.blocks.iter().enumerate() {
+        match block {
+            Block::Method { method, title, .. } => {
+                let m = library.method(method);
+                let name = title
+                    .as_ref()
+                    .map(|t| t.get(lang))
+                    .or(m.map(|m| m.name.get(lang)))
+                    .unwrap_or(method);
+                let duration = m.map(|m| format!("  [{}]", m.duration)).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{}. {name} {}{}",
+                    i + 1,
+                    p.dim(&format!("({method})")),
+                    p.dim(&duration)
+                );
+            }
+            Block::Break { duration, title } => {
+                let name = title
+                    .as_ref()
+                    .map_or(t(lang, "show.break"), |t| t.get(lang));
+                let _ = writeln!(
+                    out,
+                    "{}. {name}  {}",
+                    i + 1,
+                    p.dim(&format!("[{duration}]"))
+                );
+            }
+        }
+    }
+    sources(&mut out, p, &pb.sources, lang);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        p.dim(&format!(
+            "{}: {} ({})",
+            t(lang, "show.origin"),
+            entry.origin,
+            entry.file
+        ))
+    );
+    out
+}
+
+fn list_line(out: &mut String, label: &str, items: &[Text], lang: Lang) {
+    if !items.is_empty() {
+        let items: Vec<&str> = items.iter().map(|i| i.get(lang)).collect();
+        let _ = writeln!(out, "{label}: {}", items.join(", "));
+    }
+}
+
+fn section(out: &mut String, p: &Printer, title: &str, body: &str) {
+    let _ = writeln!(out, "\n{}\n{}", heading(p, title), body.trim_end());
+}
+
+fn sources(out: &mut String, p: &Printer, sources: &[Source], lang: Lang) {
+    if sources.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", heading(p, t(lang, "show.sources")));
+    for s in sources {
+        let mut line = format!("- {}", s.title);
+        if let Some(url) = &s.url {
+            let _ = write!(line, " <{url}>");
+        }
+        if let Some(license) = &s.license {
+            let _ = write!(line, " ({license})");
+        }
+        let _ = writeln!(out, "{line}");
+    }
+}
+
+pub fn stage_key(stage: crate::method::Stage) -> &'static str {
+    use crate::method::Stage;
+    match stage {
+        Stage::Setup => "stage.setup",
+        Stage::Framing => "stage.framing",
+        Stage::Research => "stage.research",
+        Stage::Ideation => "stage.ideation",
+        Stage::Experiment => "stage.experiment",
+        Stage::Learning => "stage.learning",
+    }
+}

@@ -1,0 +1,118 @@
+//! `labkit validate [PATH...]`: check method and playbook files and report every problem.
+//!
+//! Exit 0 when clean, 1 when any file has a problem. Problems go to stderr as
+//! `file:line:column: path: message`; `--format json` puts them on stdout instead.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::Outcome;
+use crate::cli::{ReportFormat, ValidateArgs};
+use crate::error::Error;
+use crate::i18n::{t, tf};
+use crate::library::{Library, Origin};
+use crate::method::Diagnostic;
+use crate::output::Printer;
+use crate::settings::Settings;
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    path: &'a str,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
+    let (library, only): (Library, Option<Vec<PathBuf>>) = if args.paths.is_empty() {
+        (Library::load(settings), None)
+    } else {
+        // Load the named paths on top of everything else, so playbooks and `before`/`after`
+        // links resolve against the whole library, but report only on the named files.
+        let paths: Vec<PathBuf> = args.paths.iter().map(|p| settings.cwd.join(p)).collect();
+        for p in &paths {
+            if !p.exists() {
+                return Err(Error::Usage(format!("`{}` does not exist", p.display())));
+            }
+        }
+        let mut layers: Vec<(Origin, PathBuf)> = settings
+            .env_method_dirs
+            .iter()
+            .map(|d| (Origin::Env, d.clone()))
+            .collect();
+        if let Some(ws) = &settings.workspace {
+            layers.push((Origin::Workspace, ws.methods_dir()));
+        }
+        layers.extend(paths.iter().map(|p| (Origin::Path, p.clone())));
+        (Library::load_layers(&layers), Some(paths))
+    };
+    let in_scope = |file: &str| match &only {
+        None => true,
+        Some(paths) => paths
+            .iter()
+            .any(|p| std::path::Path::new(file).starts_with(p)),
+    };
+    let mut diagnostics: Vec<Diagnostic> = library
+        .problems
+        .iter()
+        .flat_map(|p| p.diagnostics.iter().cloned())
+        .chain(library.link_problems())
+        .filter(|d| in_scope(&d.file))
+        .collect();
+    diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let files_checked = match &only {
+        None => library.files_read,
+        Some(_) => {
+            library.entries().filter(|e| in_scope(&e.file)).count()
+                + library
+                    .problems
+                    .iter()
+                    .filter(|p| in_scope(&p.file))
+                    .count()
+        }
+    };
+    let mut bad: Vec<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
+    bad.dedup();
+
+    match args.format {
+        ReportFormat::Json => {
+            let json: Vec<JsonDiagnostic> = diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic {
+                    file: &d.file,
+                    line: d.line,
+                    column: d.column,
+                    path: &d.path,
+                    message: &d.message,
+                    hint: d.hint.as_deref(),
+                })
+                .collect();
+            printer.data(
+                &serde_json::to_string_pretty(&json).map_err(|e| Error::Input(e.to_string()))?,
+            )?;
+        }
+        ReportFormat::Text => {
+            for d in &diagnostics {
+                printer.diagnostic(d);
+            }
+            let lang = settings.lang;
+            if diagnostics.is_empty() {
+                printer.note(&format!("{} ({files_checked})", t(lang, "validate.ok")));
+            } else {
+                printer.note(&tf(
+                    lang,
+                    "validate.summary",
+                    &[
+                        ("files", &files_checked),
+                        ("errors", &diagnostics.len()),
+                        ("bad", &bad.len()),
+                    ],
+                ));
+            }
+        }
+    }
+    Ok(if diagnostics.is_empty() { 0 } else { 1 })
+}

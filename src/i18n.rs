@@ -1,0 +1,152 @@
+//! labkit's own words (table headers, labels, messages) in English and European Portuguese.
+//!
+//! One catalogue per language, keyed by short ids; a missing Portuguese string falls back to
+//! English. Method text lives in the method files, not here.
+
+use crate::lang::Lang;
+
+const EN: &[(&str, &str)] = &[
+    ("col.id", "ID"),
+    ("col.name", "Name"),
+    ("col.stage", "Stage"),
+    ("col.duration", "Duration"),
+    ("col.group", "Group"),
+    ("col.source", "Source"),
+    ("show.summary", "Summary"),
+    ("show.when_to_use", "When to use"),
+    ("show.duration", "Duration"),
+    ("show.group", "Group"),
+    ("show.people", "people"),
+    ("show.stage", "Stage"),
+    ("show.roles", "Roles"),
+    ("show.materials", "Materials"),
+    ("show.considerations", "Considerations"),
+    ("show.steps", "Steps"),
+    ("show.sources", "Sources"),
+    ("show.before", "Usually before"),
+    ("show.after", "Usually after"),
+    ("show.optional", "optional"),
+    ("show.asked_when", "asked when"),
+    ("show.items_from", "items from"),
+    ("show.blocks", "Blocks"),
+    ("show.break", "Break"),
+    ("show.playbook", "Playbook"),
+    ("show.origin", "Loaded from"),
+    ("list.none", "no methods match"),
+    ("validate.ok", "no problems found"),
+    (
+        "validate.summary",
+        "{files} files checked: {errors} problems in {bad} files",
+    ),
+    ("stage.setup", "setup"),
+    ("stage.framing", "framing"),
+    ("stage.research", "research"),
+    ("stage.ideation", "ideation"),
+    ("stage.experiment", "experiment"),
+    ("stage.learning", "learning"),
+    ("error.unknown_method", "unknown method `{id}`"),
+    (
+        "error.skipped",
+        "skipped {file}: it has problems (run `labkit validate` for details)",
+    ),
+];
+
+const PT: &[(&str, &str)] = &[
+    ("col.id", "ID"),
+    ("col.name", "Nome"),
+    ("col.stage", "Fase"),
+    ("col.duration", "Duração"),
+    ("col.group", "Grupo"),
+    ("col.source", "Origem"),
+    ("show.summary", "Resumo"),
+    ("show.when_to_use", "Quando usar"),
+    ("show.duration", "Duração"),
+    ("show.group", "Grupo"),
+    ("show.people", "pessoas"),
+    ("show.stage", "Fase"),
+    ("show.roles", "Papéis"),
+    ("show.materials", "Materiais"),
+    ("show.considerations", "Cuidados a ter"),
+    ("show.steps", "Passos"),
+    ("show.sources", "Fontes"),
+    ("show.before", "Normalmente antes"),
+    ("show.after", "Normalmente depois"),
+    ("show.optional", "opcional"),
+    ("show.asked_when", "perguntado quando"),
+    ("show.items_from", "itens de"),
+    ("show.blocks", "Blocos"),
+    ("show.break", "Intervalo"),
+    ("show.playbook", "Roteiro"),
+    ("show.origin", "Carregado de"),
+    ("list.none", "nenhum método corresponde"),
+    ("validate.ok", "nenhum problema encontrado"),
+    (
+        "validate.summary",
+        "{files} ficheiros verificados: {errors} problemas em {bad} ficheiros",
+    ),
+    ("stage.setup", "preparação"),
+    ("stage.framing", "enquadramento"),
+    ("stage.research", "investigação"),
+    ("stage.ideation", "ideação"),
+    ("stage.experiment", "experimentação"),
+    ("stage.learning", "aprendizagem"),
+    ("error.unknown_method", "método desconhecido `{id}`"),
+    (
+        "error.skipped",
+        "{file} ignorado: tem problemas (corra `labkit validate` para ver os detalhes)",
+    ),
+];
+
+fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::En => EN,
+        Lang::Pt => PT,
+    }
+}
+
+/// The string for `key` in `lang`, falling back to English, then to the key itself.
+pub fn t(lang: Lang, key: &'static str) -> &'static str {
+    let find = |cat: &'static [(&'static str, &'static str)]| {
+        cat.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    };
+    find(catalogue(lang)).or_else(|| find(EN)).unwrap_or(key)
+}
+
+/// `t` with `{name}` placeholders filled in.
+pub fn tf(lang: Lang, key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut text = t(lang, key).to_owned();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogues_have_the_same_keys() {
+        let keys = |cat: &[(&str, &str)]| {
+            let mut k: Vec<&str> = cat.iter().map(|(k, _)| *k).collect();
+            k.sort_unstable();
+            k
+        };
+        assert_eq!(keys(EN), keys(PT));
+        let mut unique = keys(EN);
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            EN.len(),
+            "duplicate key in the English catalogue"
+        );
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(
+            tf(Lang::Pt, "error.unknown_method", &[("id", &"x")]),
+            "método desconhecido `x`"
+        );
+    }
+}

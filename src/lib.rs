@@ -1,0 +1,70 @@
+//! labkit: innovation methods for public-sector labs, as a command-line toolkit.
+//!
+//! The library holds the whole engine; `main.rs` only builds an `Env` from the real process
+//! and calls [`run`]. Tests and benchmarks call the same entry points.
+
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod helpers;
+pub mod i18n;
+pub mod lang;
+pub mod library;
+pub mod method;
+pub mod output;
+pub mod settings;
+
+use std::ffi::OsString;
+
+use clap::Parser;
+
+use crate::output::Printer;
+use crate::settings::{Env, Settings};
+
+/// Runs labkit with these arguments in this environment and returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env) -> u8 {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return code;
+        }
+    };
+    let settings = match Settings::resolve(&cli.global, env) {
+        Ok(settings) => settings,
+        Err(err) => return report(&err, &mut Printer::stdio(&fallback_settings(env))),
+    };
+    let mut printer = Printer::stdio(&settings);
+    match commands::dispatch(cli.command, &settings, &mut printer) {
+        Ok(code) => code,
+        Err(err) => report(&err, &mut printer),
+    }
+}
+
+fn report(err: &error::Error, printer: &mut Printer) -> u8 {
+    match err {
+        error::Error::BrokenPipe => {}
+        error::Error::Diagnostics(diagnostics) => {
+            diagnostics.iter().for_each(|d| printer.diagnostic(d))
+        }
+        other => printer.error(&other.to_string()),
+    }
+    err.exit_code()
+}
+
+/// Settings for reporting an error that happened while resolving settings.
+fn fallback_settings(env: &Env) -> Settings {
+    Settings {
+        lang: lang::Lang::En,
+        color: false,
+        quiet: false,
+        no_input: true,
+        interactive: false,
+        width: None,
+        cwd: env.cwd.clone(),
+        workspace: None,
+        env_method_dirs: Vec::new(),
+        flag_method_dirs: Vec::new(),
+    }
+}

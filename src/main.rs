@@ -1,0 +1,21 @@
+//! The binary: read the process environment once, run, and turn the outcome into an exit code.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use labkit::settings::Env;
+
+fn main() -> ExitCode {
+    let width = console::Term::stdout().size_checked().map(|(_, cols)| cols);
+    let env = Env {
+        vars: std::env::vars_os()
+            .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+            .collect(),
+        cwd: std::env::current_dir().unwrap_or_default(),
+        stdin_is_terminal: std::io::stdin().is_terminal(),
+        stdout_is_terminal: std::io::stdout().is_terminal(),
+        stderr_is_terminal: std::io::stderr().is_terminal(),
+        width,
+    };
+    ExitCode::from(labkit::run(std::env::args_os(), &env))
+}

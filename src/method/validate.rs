@@ -1,0 +1,993 @@
+//! Checks the meaning of a raw method or playbook and builds the domain types.
+//!
+//! Shape was checked by serde; here we check what serde cannot: ids, uniqueness, references to
+//! earlier questions, choices, ranges, templates. Every problem is collected (never stop at the
+//! first), each with its path in the document, so an author fixes a file in one pass. Positions
+//! (`line:column`) are attached later by the loader, which owns the source text.
+
+use std::collections::{HashMap, HashSet};
+
+use super::model::*;
+use super::raw::*;
+use super::refs::{TemplateProblem, references};
+use super::text::Text;
+use super::{Issue, suggest};
+
+/// Names a template may use besides earlier answers: facts about the session.
+pub const SESSION_NAMES: &[&str] = &["lab", "facilitator", "participants", "lang", "today"];
+
+pub fn is_method_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Step, question, field, criterion ids: a lowercase letter, then letters, digits, `_` or `-`.
+pub fn is_local_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_lowercase())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        && id.len() <= 64
+}
+
+struct Checker {
+    issues: Vec<Issue>,
+}
+
+impl Checker {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.issues.push(Issue::new(path, message));
+    }
+
+    fn error_hint(
+        &mut self,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        let mut issue = Issue::new(path, message);
+        issue.hint = hint;
+        self.issues.push(issue);
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        if Text::missing_languages(text).len() == crate::lang::Lang::ALL.len() {
+            self.error(path, "text is empty");
+        }
+    }
+
+    fn sources(&mut self, sources: &[RawSource]) -> Vec<Source> {
+        sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                if s.title.trim().is_empty() {
+                    self.error(format!("sources[{i}].title"), "source title is empty");
+                }
+                if let Some(url) = &s.url {
+                    if !(url.starts_with("https://") || url.starts_with("http://")) {
+                        self.error(
+                            format!("sources[{i}].url"),
+                            format!("`{url}` is not a web address; start it with `https://`"),
+                        );
+                    }
+                }
+                Source {
+                    title: s.title.clone(),
+                    url: s.url.clone(),
+                    license: s.license.clone(),
+                }
+            })
+            .collect()
+    }
+
+    fn group(&mut self, group: &Option<GroupSpec>) -> Option<GroupSize> {
+        let spec = group.as_ref()?;
+        let parsed = match spec {
+            GroupSpec::Exact(n) => Some(GroupSize {
+                min: *n,
+                max: Some(*n),
+            }),
+            GroupSpec::Range(text) => parse_group(text),
+        };
+        match parsed {
+            Some(g) if g.min >= 1 && g.max.is_none_or(|m| m >= g.min) => Some(g),
+            _ => {
+                let shown = match spec {
+                    GroupSpec::Exact(n) => n.to_string(),
+                    GroupSpec::Range(t) => t.clone(),
+                };
+                self.error(
+                    "group",
+                    format!("`{shown}` is not a group size; write `5`, `2-8` or `4+`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn method_ids(&mut self, field: &str, ids: &[String]) {
+        for (i, id) in ids.iter().enumerate() {
+            if !is_method_id(id) {
+                self.error(
+                    format!("{field}[{i}]"),
+                    format!("`{id}` is not a method id"),
+                );
+            }
+        }
+    }
+
+    fn id(&mut self, expected: Option<&str>, id: &str) {
+        if !is_method_id(id) {
+            self.error(
+                "id",
+                format!("`{id}` is not a valid id; use lowercase letters, digits and single dashes, like `test-card`"),
+            );
+        } else if let Some(stem) = expected {
+            if stem != id {
+                self.error_hint(
+                    "id",
+                    format!("id `{id}` does not match the file name `{stem}.yaml`"),
+                    Some(format!(
+                        "rename the file to `{id}.yaml` or set `id: {stem}`"
+                    )),
+                );
+            }
+        }
+    }
+}
+
+fn parse_group(text: &str) -> Option<GroupSize> {
+    let text = text.trim();
+    if let Some(min) = text.strip_suffix('+') {
+        return Some(GroupSize {
+            min: min.trim().parse().ok()?,
+            max: None,
+        });
+    }
+    if let Some((a, b)) = text.split_once('-') {
+        return Some(GroupSize {
+            min: a.trim().parse().ok()?,
+            max: Some(b.trim().parse().ok()?),
+        });
+    }
+    let n = text.parse().ok()?;
+    Some(GroupSize {
+        min: n,
+        max: Some(n),
+    })
+}
+
+/// Validates a raw method. `expected_id` is the file stem, when the method came from a file.
+pub fn method(
+    raw: &RawMethod,
+    expected_id: Option<&str>,
+    content_hash: String,
+) -> Result<Method, Vec<Issue>> {
+    let mut c = Checker { issues: Vec::new() };
+    if raw.schema != 1 {
+        c.error(
+            "schema",
+            format!(
+                "schema `{}` is not supported; this labkit reads schema `1`",
+                raw.schema
+            ),
+        );
+    }
+    if raw.kind == Some(Kind::Playbook) {
+        c.error("kind", "a playbook needs `methods:`, not `steps:`");
+    }
+    c.id(expected_id, &raw.id);
+    if raw.version == 0 {
+        c.error("version", "version starts at 1");
+    }
+    c.text("name", &raw.name);
+    c.text("summary", &raw.summary);
+    let group = c.group(&raw.group);
+    c.method_ids("before", &raw.before);
+    c.method_ids("after", &raw.after);
+    let sources = c.sources(&raw.sources);
+    if raw.steps.is_empty() {
+        c.error("steps", "a method needs at least one step");
+    }
+
+    let mut step_ids = HashSet::new();
+    // Questions asked so far, by id, with their type: what later questions may refer to.
+    let mut earlier: Vec<(String, QuestionType)> = Vec::new();
+    let mut steps = Vec::new();
+    for (si, step) in raw.steps.iter().enumerate() {
+        let path = format!("steps[{si}]");
+        if !is_local_id(&step.id) {
+            c.error(
+                format!("{path}.id"),
+                format!(
+                    "`{}` is not a valid step id; use lowercase letters, digits, `_` or `-`",
+                    step.id
+                ),
+            );
+        } else if !step_ids.insert(step.id.clone()) {
+            c.error(
+                format!("{path}.id"),
+                format!("step id `{}` is used twice", step.id),
+            );
+        }
+        c.text(&format!("{path}.title"), &step.title);
+        let mut questions = Vec::new();
+        for (qi, q) in step.questions.iter().enumerate() {
+            let qpath = format!("{path}.questions[{qi}]");
+            if let Some(question) = question(&mut c, &qpath, q, &earlier, false) {
+                questions.push(question);
+            }
+            if is_local_id(&q.id) {
+                if earlier.iter().any(|(id, _)| *id == q.id) {
+                    c.error(format!("{qpath}.id"), format!("question id `{}` is used twice; answers are keyed by question id, so ids must be unique in a method", q.id));
+                } else {
+                    earlier.push((q.id.clone(), q.kind));
+                }
+            }
+        }
+        steps.push(Step {
+            id: step.id.clone(),
+            title: step.title.clone(),
+            guide: step.guide.clone(),
+            timebox: step.timebox,
+            questions,
+        });
+    }
+
+    if !c.issues.is_empty() {
+        return Err(c.issues);
+    }
+    Ok(Method {
+        id: raw.id.clone(),
+        version: raw.version,
+        name: raw.name.clone(),
+        summary: raw.summary.clone(),
+        when_to_use: raw.when_to_use.clone(),
+        stage: raw.stage,
+        duration: raw.duration,
+        group,
+        roles: raw.roles.clone(),
+        materials: raw.materials.clone(),
+        tags: raw.tags.clone(),
+        before: raw.before.clone(),
+        after: raw.after.clone(),
+        considerations: raw.considerations.clone(),
+        sources,
+        steps,
+        content_hash,
+    })
+}
+
+/// Which optional fields each type accepts; anything else set on a question is an error.
+fn allowed_fields(kind: QuestionType) -> &'static [&'static str] {
+    use QuestionType as T;
+    match kind {
+        T::Text | T::Longtext => &["validate"],
+        T::Number => &["min", "max", "integer", "unit"],
+        T::Confirm | T::Date => &[],
+        T::Select => &["choices"],
+        T::Multiselect => &["choices", "min", "max"],
+        T::Scale => &["min", "max", "labels"],
+        T::List => &["min", "max", "validate"],
+        T::Records => &["fields", "min", "max"],
+        T::Vote => &["from", "dots"],
+        T::Score => &["from", "criteria", "quadrants"],
+        T::Rank => &["from"],
+        T::Computed => &["value", "unit"],
+    }
+}
+
+fn set_fields(q: &RawQuestion) -> Vec<&'static str> {
+    let mut set = Vec::new();
+    let mut mark = |is_set: bool, name: &'static str| {
+        if is_set {
+            set.push(name);
+        }
+    };
+    mark(q.validate.is_some(), "validate");
+    mark(q.min.is_some(), "min");
+    mark(q.max.is_some(), "max");
+    mark(q.integer.is_some(), "integer");
+    mark(q.unit.is_some(), "unit");
+    mark(q.choices.is_some(), "choices");
+    mark(q.labels.is_some(), "labels");
+    mark(q.fields.is_some(), "fields");
+    mark(q.from.is_some(), "from");
+    mark(q.dots.is_some(), "dots");
+    mark(q.criteria.is_some(), "criteria");
+    mark(q.quadrants.is_some(), "quadrants");
+    mark(q.value.is_some(), "value");
+    set
+}
+
+fn count(c: &mut Checker, path: &str, field: &str, value: Option<f64>) -> Option<usize> {
+    let v = value?;
+    if v < 0.0 || v.fract() != 0.0 || v > 1_000_000.0 {
+        c.error(
+            format!("{path}.{field}"),
+            format!("`{field}` must be a whole number of entries, got {v}"),
+        );
+        return None;
+    }
+    Some(v as usize)
+}
+
+fn check_template(c: &mut Checker, path: &str, source: &str, earlier: &[(String, QuestionType)]) {
+    match references(source) {
+        Err(TemplateProblem::Syntax(msg)) => {
+            c.error(path, format!("template does not compile: {msg}"))
+        }
+        Err(TemplateProblem::UnknownHelper(name)) => {
+            let known: Vec<&str> = crate::helpers::BUILTIN
+                .iter()
+                .chain(crate::helpers::LABKIT)
+                .copied()
+                .collect();
+            c.error_hint(
+                path,
+                format!("unknown helper `{name}`"),
+                suggest(&name, known.iter().copied()),
+            );
+        }
+        Ok(names) => {
+            for name in names {
+                if earlier.iter().any(|(id, _)| *id == name)
+                    || SESSION_NAMES.contains(&name.as_str())
+                {
+                    continue;
+                }
+                let hint = suggest(&name, earlier.iter().map(|(id, _)| id.as_str()));
+                c.error_hint(
+                    path,
+                    format!("template refers to `{name}`, which is not an earlier question"),
+                    hint.or_else(|| {
+                        Some("a template can only use answers to questions asked before it".into())
+                    }),
+                );
+            }
+        }
+    }
+}
+
+fn choices(c: &mut Checker, path: &str, raw: &Option<Vec<RawChoice>>) -> Vec<Choice> {
+    let Some(raw) = raw else {
+        c.error(format!("{path}.choices"), "this question needs `choices`");
+        return Vec::new();
+    };
+    if raw.is_empty() {
+        c.error(format!("{path}.choices"), "`choices` is empty");
+    }
+    let mut seen = HashSet::new();
+    raw.iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let choice = match choice {
+                RawChoice::Value(v) => Choice {
+                    value: v.clone(),
+                    label: Text::plain(v.clone()),
+                    help: None,
+                },
+                RawChoice::Detailed(d) => Choice {
+                    value: d.value.clone(),
+                    label: d
+                        .label
+                        .clone()
+                        .unwrap_or_else(|| Text::plain(d.value.clone())),
+                    help: d.help.clone(),
+                },
+            };
+            if choice.value.trim().is_empty() {
+                c.error(format!("{path}.choices[{i}]"), "choice value is empty");
+            } else if !seen.insert(choice.value.clone()) {
+                c.error(
+                    format!("{path}.choices[{i}]"),
+                    format!("choice `{}` is listed twice", choice.value),
+                );
+            }
+            choice
+        })
+        .collect()
+}
+
+fn validation(c: &mut Checker, path: &str, raw: &Option<RawValidate>) -> Validation {
+    let Some(v) = raw else {
+        return Validation::default();
+    };
+    if let (Some(min), Some(max)) = (v.min_length, v.max_length) {
+        if min > max {
+            c.error(
+                format!("{path}.validate"),
+                format!("`min_length` ({min}) is greater than `max_length` ({max})"),
+            );
+        }
+    }
+    if let Some(pattern) = &v.pattern {
+        if let Err(err) = regex_lite::Regex::new(pattern) {
+            c.error(
+                format!("{path}.validate.pattern"),
+                format!("pattern does not compile: {err}"),
+            );
+        }
+    }
+    Validation {
+        min_length: v.min_length,
+        max_length: v.max_length,
+        pattern: v.pattern.clone(),
+        message: v.message.clone(),
+    }
+}
+
+fn question(
+    c: &mut Checker,
+    path: &str,
+    q: &RawQuestion,
+    earlier: &[(String, QuestionType)],
+    in_record: bool,
+) -> Option<Question> {
+    let before = c.issues.len();
+    if !is_local_id(&q.id) {
+        c.error(format!("{path}.id"), format!("`{}` is not a valid question id; use lowercase letters, digits, `_` or `-`, starting with a letter", q.id));
+    }
+    c.text(&format!("{path}.prompt"), &q.prompt);
+    let allowed = allowed_fields(q.kind);
+    for field in set_fields(q) {
+        if !allowed.contains(&field) {
+            let hint = if allowed.is_empty() {
+                format!(
+                    "a `{}` question takes no type-specific fields",
+                    q.kind.as_str()
+                )
+            } else {
+                format!(
+                    "a `{}` question takes: {}",
+                    q.kind.as_str(),
+                    allowed
+                        .iter()
+                        .map(|f| format!("`{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            c.error_hint(
+                format!("{path}.{field}"),
+                format!(
+                    "`{field}` does not apply to a `{}` question",
+                    q.kind.as_str()
+                ),
+                Some(hint),
+            );
+        }
+    }
+    if in_record {
+        use QuestionType as T;
+        if !matches!(
+            q.kind,
+            T::Text | T::Longtext | T::Number | T::Confirm | T::Select | T::Scale | T::Date
+        ) {
+            c.error(format!("{path}.type"), format!("a records field cannot be a `{}` question; use text, longtext, number, confirm, select, scale or date", q.kind.as_str()));
+        }
+    }
+    if let Some(when) = &q.when {
+        check_template(c, &format!("{path}.when"), when, earlier);
+    }
+    if let (Some(min), Some(max)) = (q.min, q.max) {
+        if min > max {
+            c.error(
+                format!("{path}.min"),
+                format!("`min` ({min}) is greater than `max` ({max})"),
+            );
+        }
+    }
+
+    let kind = match q.kind {
+        QuestionType::Text => QuestionKind::Text {
+            validate: validation(c, path, &q.validate),
+        },
+        QuestionType::Longtext => QuestionKind::Longtext {
+            validate: validation(c, path, &q.validate),
+        },
+        QuestionType::Number => QuestionKind::Number {
+            min: q.min,
+            max: q.max,
+            integer: q.integer.unwrap_or(false),
+            unit: q.unit.clone(),
+        },
+        QuestionType::Confirm => QuestionKind::Confirm,
+        QuestionType::Date => QuestionKind::Date,
+        QuestionType::Select => QuestionKind::Select {
+            choices: choices(c, path, &q.choices),
+        },
+        QuestionType::Multiselect => {
+            let choices = choices(c, path, &q.choices);
+            let min = count(c, path, "min", q.min);
+            let max = count(c, path, "max", q.max);
+            if let Some(m) = min.max(max) {
+                if m > choices.len() && !choices.is_empty() {
+                    c.error(
+                        format!("{path}.max"),
+                        format!(
+                            "asks for {m} selections but there are only {} choices",
+                            choices.len()
+                        ),
+                    );
+                }
+            }
+            QuestionKind::Multiselect { choices, min, max }
+        }
+        QuestionType::Scale => {
+            let min = q.min.unwrap_or(1.0);
+            let max = q.max.unwrap_or(5.0);
+            if min.fract() != 0.0 || max.fract() != 0.0 {
+                c.error(format!("{path}.min"), "a scale runs between whole numbers");
+            } else if max - min > 100.0 || min >= max {
+                c.error(
+                    format!("{path}.max"),
+                    format!(
+                        "a scale needs `min` < `max` and at most 101 points, got {min} to {max}"
+                    ),
+                );
+            }
+            let labels = q.labels.clone().unwrap_or_default();
+            for point in labels.keys() {
+                if (*point as f64) < min || (*point as f64) > max {
+                    c.error(
+                        format!("{path}.labels"),
+                        format!("label for {point} is outside the scale {min} to {max}"),
+                    );
+                }
+            }
+            QuestionKind::Scale {
+                min: min as i64,
+                max: max as i64,
+                labels,
+            }
+        }
+        QuestionType::List => QuestionKind::List {
+            min: count(c, path, "min", q.min),
+            max: count(c, path, "max", q.max),
+            validate: validation(c, path, &q.validate),
+        },
+        QuestionType::Records => {
+            let mut fields = Vec::new();
+            match &q.fields {
+                None => c.error(
+                    format!("{path}.fields"),
+                    "a `records` question needs `fields`",
+                ),
+                Some(raw_fields) if raw_fields.is_empty() => {
+                    c.error(format!("{path}.fields"), "`fields` is empty")
+                }
+                Some(raw_fields) => {
+                    let mut ids = HashSet::new();
+                    for (fi, f) in raw_fields.iter().enumerate() {
+                        let fpath = format!("{path}.fields[{fi}]");
+                        if !ids.insert(f.id.clone()) {
+                            c.error(
+                                format!("{fpath}.id"),
+                                format!("field id `{}` is used twice", f.id),
+                            );
+                        }
+                        if let Some(field) = question(c, &fpath, f, earlier, true) {
+                            fields.push(field);
+                        }
+                    }
+                }
+            }
+            QuestionKind::Records {
+                fields,
+                min: count(c, path, "min", q.min),
+                max: count(c, path, "max", q.max),
+            }
+        }
+        QuestionType::Vote | QuestionType::Score | QuestionType::Rank => {
+            let from = items_source(c, path, q, earlier);
+            match q.kind {
+                QuestionType::Vote => {
+                    let dots = q.dots.unwrap_or(3);
+                    if dots == 0 {
+                        c.error(format!("{path}.dots"), "`dots` must be at least 1");
+                    }
+                    QuestionKind::Vote { from, dots }
+                }
+                QuestionType::Score => score(c, path, q, from),
+                _ => QuestionKind::Rank { from },
+            }
+        }
+        QuestionType::Computed => {
+            let value = q.value.clone().unwrap_or_default();
+            if value.trim().is_empty() {
+                c.error(format!("{path}.value"), "a `computed` question needs `value`, a template such as `{{sample_size_proportions baseline target}}`");
+            } else {
+                check_template(c, &format!("{path}.value"), &value, earlier);
+            }
+            QuestionKind::Computed {
+                value,
+                unit: q.unit.clone(),
+            }
+        }
+    };
+    if let Some(default) = &q.default {
+        check_default(c, &format!("{path}.default"), default, &kind, earlier);
+    }
+    if c.issues.len() > before {
+        return None;
+    }
+    Some(Question {
+        id: q.id.clone(),
+        prompt: q.prompt.clone(),
+        help: q.help.clone(),
+        required: q.required.unwrap_or(true),
+        default: q.default.clone(),
+        when: q.when.clone(),
+        kind,
+    })
+}
+
+fn items_source(
+    c: &mut Checker,
+    path: &str,
+    q: &RawQuestion,
+    earlier: &[(String, QuestionType)],
+) -> String {
+    let Some(from) = &q.from else {
+        c.error(
+            format!("{path}.from"),
+            format!(
+                "a `{}` question needs `from`: the id of an earlier `list` or `records` question",
+                q.kind.as_str()
+            ),
+        );
+        return String::new();
+    };
+    match earlier.iter().find(|(id, _)| id == from) {
+        Some((_, QuestionType::List | QuestionType::Records)) => {}
+        Some((_, other)) => c.error(
+            format!("{path}.from"),
+            format!(
+                "`from: {from}` names a `{}` question; it must name a `list` or `records` question",
+                other.as_str()
+            ),
+        ),
+        None => {
+            let lists = earlier
+                .iter()
+                .filter(|(_, t)| matches!(t, QuestionType::List | QuestionType::Records));
+            let hint = suggest(from, lists.map(|(id, _)| id.as_str())).or_else(|| {
+                Some(
+                    "`from` must name a `list` or `records` question asked earlier in the method"
+                        .into(),
+                )
+            });
+            c.error_hint(
+                format!("{path}.from"),
+                format!("`from: {from}` is not an earlier question"),
+                hint,
+            );
+        }
+    }
+    from.clone()
+}
+
+fn score(c: &mut Checker, path: &str, q: &RawQuestion, from: String) -> QuestionKind {
+    let mut criteria = Vec::new();
+    match &q.criteria {
+        None => c.error(
+            format!("{path}.criteria"),
+            "a `score` question needs `criteria`, e.g. impact and effort",
+        ),
+        Some(raw) if raw.is_empty() => c.error(format!("{path}.criteria"), "`criteria` is empty"),
+        Some(raw) => {
+            let mut ids = HashSet::new();
+            for (i, cr) in raw.iter().enumerate() {
+                let cpath = format!("{path}.criteria[{i}]");
+                if !is_local_id(&cr.id) {
+                    c.error(
+                        format!("{cpath}.id"),
+                        format!("`{}` is not a valid criterion id", cr.id),
+                    );
+                } else if !ids.insert(cr.id.clone()) {
+                    c.error(
+                        format!("{cpath}.id"),
+                        format!("criterion `{}` is listed twice", cr.id),
+                    );
+                }
+                let (min, max) = (cr.min.unwrap_or(1), cr.max.unwrap_or(5));
+                if min >= max || max - min > 100 {
+                    c.error(format!("{cpath}.max"), format!("a criterion needs `min` < `max` (at most 101 points), got {min} to {max}"));
+                }
+                criteria.push(Criterion {
+                    id: cr.id.clone(),
+                    label: cr.label.clone(),
+                    min,
+                    max,
+                });
+            }
+        }
+    }
+    if q.quadrants.is_some() && criteria.len() != 2 {
+        c.error(
+            format!("{path}.quadrants"),
+            format!(
+                "`quadrants` needs exactly two criteria, found {}",
+                criteria.len()
+            ),
+        );
+    }
+    let quadrants = q.quadrants.as_ref().map(|r| Quadrants {
+        high_high: r.high_high.clone(),
+        high_low: r.high_low.clone(),
+        low_high: r.low_high.clone(),
+        low_low: r.low_low.clone(),
+    });
+    QuestionKind::Score {
+        from,
+        criteria,
+        quadrants,
+    }
+}
+
+fn check_default(
+    c: &mut Checker,
+    path: &str,
+    default: &serde_yaml::Value,
+    kind: &QuestionKind,
+    earlier: &[(String, QuestionType)],
+) {
+    use serde_yaml::Value as V;
+    if let V::String(s) = default {
+        if s.contains("{{") {
+            check_template(c, path, s, earlier);
+            return;
+        }
+    }
+    let fits = match (kind, default) {
+        (
+            QuestionKind::Text { .. } | QuestionKind::Longtext { .. } | QuestionKind::Date,
+            V::String(_),
+        ) => true,
+        (QuestionKind::Number { min, max, .. }, V::Number(n)) => {
+            let n = n.as_f64().unwrap_or(f64::NAN);
+            if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+                c.error(path, format!("default {n} is outside the allowed range"));
+            }
+            true
+        }
+        (QuestionKind::Confirm, V::Bool(_)) => true,
+        (QuestionKind::Scale { min, max, .. }, V::Number(n)) => {
+            let n = n.as_i64().unwrap_or(i64::MIN);
+            if n < *min || n > *max {
+                c.error(
+                    path,
+                    format!("default {n} is outside the scale {min} to {max}"),
+                );
+            }
+            true
+        }
+        (QuestionKind::Select { choices }, V::String(s)) => {
+            check_choice(c, path, s, choices);
+            true
+        }
+        (QuestionKind::Multiselect { choices, .. }, V::Sequence(items)) => {
+            for item in items {
+                match item {
+                    V::String(s) => check_choice(c, path, s, choices),
+                    _ => c.error(path, "a multiselect default is a list of choice values"),
+                }
+            }
+            true
+        }
+        (QuestionKind::List { .. }, V::Sequence(items)) => {
+            items.iter().all(|i| matches!(i, V::String(_)))
+        }
+        _ => false,
+    };
+    if !fits {
+        c.error(
+            path,
+            format!(
+                "this default does not fit a `{}` question",
+                kind.type_name()
+            ),
+        );
+    }
+}
+
+fn check_choice(c: &mut Checker, path: &str, value: &str, choices: &[Choice]) {
+    if !choices.is_empty() && !choices.iter().any(|ch| ch.value == value) {
+        let hint = suggest(value, choices.iter().map(|ch| ch.value.as_str()));
+        c.error_hint(
+            path,
+            format!("default `{value}` is not one of the choices"),
+            hint,
+        );
+    }
+}
+
+/// Validates a raw playbook on its own; references to methods are checked by the library,
+/// which knows every method.
+pub fn playbook(
+    raw: &RawPlaybook,
+    expected_id: Option<&str>,
+    content_hash: String,
+) -> Result<Playbook, Vec<Issue>> {
+    let mut c = Checker { issues: Vec::new() };
+    if raw.schema != 1 {
+        c.error(
+            "schema",
+            format!(
+                "schema `{}` is not supported; this labkit reads schema `1`",
+                raw.schema
+            ),
+        );
+    }
+    c.id(expected_id, &raw.id);
+    c.text("name", &raw.name);
+    c.text("summary", &raw.summary);
+    let group = c.group(&raw.group);
+    let sources = c.sources(&raw.sources);
+    if raw.methods.is_empty() {
+        c.error("methods", "a playbook needs at least one method");
+    }
+    let mut blocks = Vec::new();
+    let mut seen = HashMap::new();
+    for (i, entry) in raw.methods.iter().enumerate() {
+        let path = format!("methods[{i}]");
+        match (&entry.method, entry.pause) {
+            (Some(method), None) => {
+                if !is_method_id(method) {
+                    c.error(
+                        format!("{path}.method"),
+                        format!("`{method}` is not a method id"),
+                    );
+                } else if let Some(first) = seen.insert(method.clone(), i) {
+                    c.error(format!("{path}.method"), format!("method `{method}` already runs as block {}; answers are keyed by method, so each runs once", first + 1));
+                }
+                blocks.push(Block::Method {
+                    method: method.clone(),
+                    title: entry.title.clone(),
+                    defaults: entry.defaults.clone(),
+                    items: entry.items.clone(),
+                    top: entry.top,
+                });
+            }
+            (None, Some(duration)) => {
+                if !entry.defaults.is_empty() || !entry.items.is_empty() || entry.top.is_some() {
+                    c.error(&path, "a break takes only `break` and `title`");
+                }
+                blocks.push(Block::Break {
+                    duration,
+                    title: entry.title.clone(),
+                });
+            }
+            (Some(_), Some(_)) => {
+                c.error(&path, "a block is either a `method` or a `break`, not both")
+            }
+            (None, None) => c.error(&path, "a block needs `method: ID` or `break: DURATION`"),
+        }
+    }
+    if !c.issues.is_empty() {
+        return Err(c.issues);
+    }
+    Ok(Playbook {
+        id: raw.id.clone(),
+        version: raw.version,
+        name: raw.name.clone(),
+        summary: raw.summary.clone(),
+        when_to_use: raw.when_to_use.clone(),
+        stage: raw.stage,
+        group,
+        tags: raw.tags.clone(),
+        template: raw.template.clone(),
+        sources,
+        blocks,
+        content_hash,
+    })
+}
+
+/// Checks a playbook's references against the methods it runs: each method exists, each
+/// `defaults`/`items` key is a question of that method, and each template or source names
+/// an earlier method's question.
+pub fn playbook_references(
+    playbook: &Playbook,
+    find: &dyn Fn(&str) -> Option<Method>,
+) -> Vec<Issue> {
+    let mut c = Checker { issues: Vec::new() };
+    let mut earlier: Vec<Method> = Vec::new();
+    for (i, block) in playbook.blocks.iter().enumerate() {
+        let Block::Method {
+            method,
+            defaults,
+            items,
+            ..
+        } = block
+        else {
+            continue;
+        };
+        let path = format!("methods[{i}]");
+        let Some(current) = find(method) else {
+            c.error(
+                format!("{path}.method"),
+                format!("unknown method `{method}`"),
+            );
+            continue;
+        };
+        for (question, template) in defaults {
+            let qpath = format!("{path}.defaults.{question}");
+            if current.question(question).is_none() {
+                let hint = suggest(question, current.questions().map(|(_, q)| q.id.as_str()));
+                c.error_hint(
+                    &qpath,
+                    format!("`{method}` has no question `{question}`"),
+                    hint,
+                );
+            }
+            check_playbook_template(&mut c, &qpath, template, &earlier);
+        }
+        for (question, source) in items {
+            let qpath = format!("{path}.items.{question}");
+            match current.question(question).map(|q| &q.kind) {
+                Some(k) if k.items_from().is_some() => {}
+                Some(k) => c.error(&qpath, format!("`{method}.{question}` is a `{}` question; only vote, score and rank questions take items", k.type_name())),
+                None => {
+                    let hint = suggest(question, current.questions().map(|(_, q)| q.id.as_str()));
+                    c.error_hint(&qpath, format!("`{method}` has no question `{question}`"), hint);
+                }
+            }
+            let Some((m, q)) = source.split_once('.') else {
+                c.error(
+                    &qpath,
+                    format!("`{source}` should be `method.question`, e.g. `brainstorm.ideas`"),
+                );
+                continue;
+            };
+            match earlier.iter().find(|e| e.id == m) {
+                None => c.error(&qpath, format!("`{m}` is not a method that runs earlier in this playbook")),
+                Some(e) => match e.question(q).map(|q| &q.kind) {
+                    Some(QuestionKind::List { .. } | QuestionKind::Records { .. } | QuestionKind::Vote { .. }) => {}
+                    Some(k) => c.error(&qpath, format!("`{source}` is a `{}` question; items come from a list, records or vote question", k.type_name())),
+                    None => {
+                        let hint = suggest(q, e.questions().map(|(_, q)| q.id.as_str()));
+                        c.error_hint(&qpath, format!("`{m}` has no question `{q}`"), hint);
+                    }
+                },
+            }
+        }
+        earlier.push(current);
+    }
+    c.issues
+}
+
+fn check_playbook_template(c: &mut Checker, path: &str, template: &str, earlier: &[Method]) {
+    // Playbook templates name answers as `method-id.question`.
+    let mut rest = template;
+    if let Err(TemplateProblem::Syntax(msg)) = references(template) {
+        c.error(path, format!("template does not compile: {msg}"));
+        return;
+    }
+    while let Some(open) = rest.find("{{") {
+        rest = &rest[open + 2..];
+        let Some(close) = rest.find("}}") else { break };
+        for word in rest[..close].split_whitespace() {
+            if let Some((m, q)) = word.split_once('.') {
+                match earlier.iter().find(|e| e.id == m) {
+                    Some(e) if e.question(q).is_some() => {}
+                    Some(e) => {
+                        let hint = suggest(q, e.questions().map(|(_, q)| q.id.as_str()));
+                        c.error_hint(path, format!("`{m}` has no question `{q}`"), hint);
+                    }
+                    None => c.error(
+                        path,
+                        format!("`{m}` is not a method that runs earlier in this playbook"),
+                    ),
+                }
+            }
+        }
+        rest = &rest[close + 2..];
+    }
+}

@@ -1,0 +1,93 @@
+//! The one place that prints: data to stdout, messages for people to stderr, styled only when
+//! colour is on. Knows `--quiet` and `--color`; a closed stdout (`labkit list | head`) surfaces
+//! as `Error::BrokenPipe`, which ends the program quietly.
+
+use std::io::{self, Write};
+
+use console::Style;
+
+use crate::error::Error;
+use crate::method::Diagnostic;
+use crate::settings::Settings;
+
+pub struct Printer {
+    out: Box<dyn Write>,
+    err: Box<dyn Write>,
+    pub quiet: bool,
+    pub color: bool,
+}
+
+impl Printer {
+    pub fn new(out: Box<dyn Write>, err: Box<dyn Write>, settings: &Settings) -> Printer {
+        Printer {
+            out,
+            err,
+            quiet: settings.quiet,
+            color: settings.color,
+        }
+    }
+
+    /// The real streams of the process.
+    pub fn stdio(settings: &Settings) -> Printer {
+        Printer::new(
+            Box::new(io::stdout().lock()),
+            Box::new(io::stderr()),
+            settings,
+        )
+    }
+
+    /// Data for stdout: tables, JSON, documents.
+    pub fn data(&mut self, text: &str) -> Result<(), Error> {
+        self.out.write_all(text.as_bytes())?;
+        if !text.ends_with('\n') {
+            self.out.write_all(b"\n")?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+
+    /// A message for people on stderr, silenced by `--quiet`.
+    pub fn note(&mut self, text: &str) {
+        if !self.quiet {
+            let _ = writeln!(self.err, "{text}");
+        }
+    }
+
+    /// A warning on stderr (shown even with `--quiet`).
+    pub fn warn(&mut self, text: &str) {
+        let label = self.paint(&Style::new().yellow().bold(), "warning");
+        let _ = writeln!(self.err, "{label}: {text}");
+    }
+
+    /// An error on stderr.
+    pub fn error(&mut self, text: &str) {
+        let label = self.paint(&Style::new().red().bold(), "error");
+        let _ = writeln!(self.err, "{label}: {text}");
+    }
+
+    pub fn diagnostic(&mut self, d: &Diagnostic) {
+        let text = d.to_string();
+        let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
+        let label = self.paint(&Style::new().red().bold(), "error");
+        let _ = writeln!(self.err, "{label}: {first}");
+        if !rest.is_empty() {
+            let _ = writeln!(self.err, "{}", self.paint(&Style::new().cyan(), rest));
+        }
+    }
+
+    pub fn bold(&self, text: &str) -> String {
+        self.paint(&Style::new().bold(), text)
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        self.paint(&Style::new().dim(), text)
+    }
+
+    fn paint(&self, style: &Style, text: &str) -> String {
+        if self.color {
+            style.clone().force_styling(true).apply_to(text).to_string()
+        } else {
+            text.to_owned()
+        }
+    }
+}

@@ -127,7 +127,7 @@ mod tests {
 
     #[test]
     fn catalogues_have_the_same_keys() {
-        let keys = |cat: &[(&str, &str)]| {
+        let keys = |cat: &[(&'static str, &'static str)]| -> Vec<&'static str> {
             let mut k: Vec<&str> = cat.iter().map(|(k, _)| *k).collect();
             k.sort_unstable();
             k

@@ -88,7 +88,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d > 0 && *d <= (word.len().max(c.len()) / 2).max(2))
+        .filter(|(d, c)| *d > 0 && *d < word.len().max(2) && *d <= (word.len().max(c.len()) / 2).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -220,8 +220,9 @@ fn yaml_error(name: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
         m if m.contains("repetition limit exceeded") => {
             "too many aliases expand here (is this an alias bomb?)".to_owned()
         }
-        m if m.starts_with("duplicate entry with key") => {
-            m.replace("duplicate entry with key", "key given twice:")
+        m if m.contains("duplicate entry with key") => {
+            let key = m.split("duplicate entry with key").nth(1).unwrap_or_default().trim();
+            format!("key {key} is given twice")
         }
         _ => format!("YAML syntax error: {message}"),
     };
@@ -256,7 +257,10 @@ fn serde_issue(mut path: String, message: &str) -> Issue {
                 .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
                 .unwrap_or_default();
             hint = suggest(word, expected.iter().copied());
-            if kind == "unknown field" {
+            if kind == "unknown field" && expected == ["en", "pt"] {
+                text = format!("unknown language `{word}`; text can be given in `en` and `pt`");
+                hint = None;
+            } else if kind == "unknown field" {
                 // serde_path_to_error already ends the path with the unknown key.
                 if !(path == word || path.ends_with(&format!(".{word}"))) {
                     path = if path.is_empty() {

@@ -17,9 +17,11 @@ pub enum TemplateProblem {
 /// Compiles `source` and returns the top-level names it reads (first path segment), in order.
 pub fn references(source: &str) -> Result<Vec<String>, TemplateProblem> {
     if let Err(err) = handlebars::Template::compile(source) {
+        // pest's list of expected tokens means nothing to a method author; keep the position.
         let reason = err.reason().to_string();
+        let reason = if reason.starts_with("invalid handlebars syntax") { "invalid handlebars syntax".to_owned() } else { reason };
         return Err(TemplateProblem::Syntax(match err.pos() {
-            Some((line, col)) => format!("{reason} (template line {line}, column {col})"),
+            Some((line, col)) => format!("{reason} at template line {line}, column {col}"),
             None => reason,
         }));
     }

@@ -320,20 +320,15 @@ fn count(c: &mut Checker, path: &str, field: &str, value: Option<f64>) -> Option
 
 fn check_template(c: &mut Checker, path: &str, source: &str, earlier: &[(String, QuestionType)]) {
     match references(source) {
-        Err(TemplateProblem::Syntax(msg)) => {
-            c.error(path, format!("template does not compile: {msg}"))
-        }
+        Err(TemplateProblem::Syntax(msg)) => c.error_hint(
+            path,
+            format!("template does not compile: {msg}"),
+            Some("check the braces, and that every `{{#if …}}` or `{{#each …}}` is closed with `{{/if}}` or `{{/each}}`".into()),
+        ),
         Err(TemplateProblem::UnknownHelper(name)) => {
-            let known: Vec<&str> = crate::helpers::BUILTIN
-                .iter()
-                .chain(crate::helpers::LABKIT)
-                .copied()
-                .collect();
-            c.error_hint(
-                path,
-                format!("unknown helper `{name}`"),
-                suggest(&name, known.iter().copied()),
-            );
+            let known: Vec<&str> = crate::helpers::BUILTIN.iter().chain(crate::helpers::LABKIT).copied().collect();
+            let hint = suggest(&name, known.iter().copied()).unwrap_or_else(|| format!("helpers: {}", known.join(", ")));
+            c.error_hint(path, format!("unknown helper `{name}`"), Some(hint));
         }
         Ok(names) => {
             for name in names {

@@ -82,6 +82,12 @@ pub enum Command {
         after_help = "Examples:\n  labkit validate                 # the workspace and the built-ins\n  labkit validate methods/my-method.yaml\n  labkit validate methods/ --format json"
     )]
     Validate(ValidateArgs),
+    /// Experiment design: sample size and power, minimum detectable effect, trial duration
+    #[command(subcommand)]
+    Calc(CalcCommand),
+    /// Randomly assign the units of a CSV file to trial arms, reproducibly and balanced
+    #[command(after_help = "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv\n  labkit assign schools.csv --arms a,b,c --ratio 2:1:1 --stratify region --cluster school --log audit.yaml")]
+    Assign(AssignArgs),
     /// Print the JSON Schema of method files, for editors
     #[command(after_help = "Example:\n  labkit schema > method.schema.json")]
     Schema,
@@ -123,4 +129,133 @@ pub enum ReportFormat {
     #[default]
     Text,
     Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalcCommand {
+    /// People needed per arm for a two-sided test of proportions or means
+    #[command(after_help = "Examples:\n  labkit calc sample-size --baseline 0.5 --target 0.75 --power 0.9\n  labkit calc sample-size --baseline 0.30 --mde 0.05 --cluster-size 20 --icc 0.05\n  labkit calc sample-size --sd 10 --delta 3 --attrition 0.1 --format json")]
+    SampleSize(SampleSizeArgs),
+    /// The smallest effect a trial of a given size can detect
+    #[command(after_help = "Examples:\n  labkit calc mde --per-arm 400 --baseline 0.3\n  labkit calc mde --per-arm 100 --sd 12")]
+    Mde(MdeArgs),
+    /// How long recruitment takes for a total sample
+    #[command(after_help = "Examples:\n  labkit calc duration --total 1200 --per-week 150\n  labkit calc duration --total 300 --per-day 12")]
+    Duration(DurationArgs),
+}
+
+/// Settings shared by the power calculations.
+#[derive(Debug, Args)]
+pub struct DesignArgs {
+    /// Significance level (two-sided)
+    #[arg(long, default_value_t = 0.05)]
+    pub alpha: f64,
+    /// Power: the chance of detecting the effect if it is real
+    #[arg(long, default_value_t = 0.8)]
+    pub power: f64,
+    /// Allocation ratio: people in the second arm per person in the first
+    #[arg(long, default_value_t = 1.0)]
+    pub ratio: f64,
+    /// People per cluster, for cluster randomisation (with --icc)
+    #[arg(long, value_name = "M")]
+    pub cluster_size: Option<u64>,
+    /// Intra-cluster correlation (with --cluster-size)
+    #[arg(long, value_name = "R")]
+    pub icc: Option<f64>,
+    /// Expected drop-out, as a fraction (0.1 = 10%)
+    #[arg(long, value_name = "F")]
+    pub attrition: Option<f64>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: CalcFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CalcFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SampleSizeArgs {
+    /// Proportions: the outcome rate without the change (0–1)
+    #[arg(long, value_name = "P1", conflicts_with_all = ["sd", "delta"])]
+    pub baseline: Option<f64>,
+    /// Proportions: the outcome rate hoped for with the change (0–1)
+    #[arg(long, value_name = "P2", conflicts_with = "mde")]
+    pub target: Option<f64>,
+    /// Proportions: the difference to detect, in absolute terms (0.05 = 5 points)
+    #[arg(long, value_name = "D")]
+    pub mde: Option<f64>,
+    /// Means: the outcome's standard deviation
+    #[arg(long, value_name = "S")]
+    pub sd: Option<f64>,
+    /// Means: the difference in means to detect
+    #[arg(long, value_name = "D")]
+    pub delta: Option<f64>,
+    #[command(flatten)]
+    pub design: DesignArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MdeArgs {
+    /// People in the first arm
+    #[arg(long, value_name = "N")]
+    pub per_arm: u64,
+    /// Proportions: the outcome rate without the change (0–1)
+    #[arg(long, value_name = "P1", conflicts_with = "sd")]
+    pub baseline: Option<f64>,
+    /// Means: the outcome's standard deviation
+    #[arg(long, value_name = "S")]
+    pub sd: Option<f64>,
+    #[command(flatten)]
+    pub design: DesignArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DurationArgs {
+    /// Total people needed (all arms)
+    #[arg(long, value_name = "N")]
+    pub total: f64,
+    /// Eligible people per day
+    #[arg(long, value_name = "X", conflicts_with = "per_week", required_unless_present = "per_week")]
+    pub per_day: Option<f64>,
+    /// Eligible people per week
+    #[arg(long, value_name = "X")]
+    pub per_week: Option<f64>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: CalcFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    /// CSV file with a header row, one unit (or one member of a cluster) per row
+    pub units: PathBuf,
+    /// Arm names, comma-separated
+    #[arg(long, value_delimiter = ',', required = true)]
+    pub arms: Vec<String>,
+    /// Allocation ratio, one part per arm (e.g. 2:1)
+    #[arg(long)]
+    pub ratio: Option<String>,
+    /// Randomise within the strata of this column (repeatable)
+    #[arg(long, value_name = "COL")]
+    pub stratify: Vec<String>,
+    /// Randomise whole clusters identified by this column
+    #[arg(long, value_name = "COL")]
+    pub cluster: Option<String>,
+    /// Column of unit ids, checked for duplicates
+    #[arg(long, value_name = "COL")]
+    pub id: Option<String>,
+    /// Seed for the random generator; without it one is drawn and printed
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Write the assigned CSV here instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write an audit record (YAML): seed, arms, strata, counts, input hash, version, time
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+    /// Replace existing output files
+    #[arg(long)]
+    pub force: bool,
 }

@@ -4,8 +4,10 @@
 //! and calls [`run`]. Tests and benchmarks call the same entry points.
 
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod error;
+pub mod fsutil;
 pub mod helpers;
 pub mod i18n;
 pub mod lang;
@@ -13,6 +15,7 @@ pub mod library;
 pub mod method;
 pub mod output;
 pub mod settings;
+pub mod stats;
 
 use std::ffi::OsString;
 

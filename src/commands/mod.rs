@@ -1,5 +1,7 @@
 //! One module per subcommand; the only layer that wires the other modules together.
 
+mod assign;
+mod calc;
 mod list;
 mod schema;
 mod show;
@@ -20,6 +22,8 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &mut Printer) ->
         Command::List(args) => list::run(&args, settings, printer),
         Command::Show(args) => show::run(&args, settings, printer),
         Command::Validate(args) => validate::run(&args, settings, printer),
+        Command::Calc(command) => calc::run(&command, settings, printer),
+        Command::Assign(args) => assign::run(&args, settings, printer),
         Command::Schema => schema::run(printer),
     }
 }

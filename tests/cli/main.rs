@@ -3,7 +3,9 @@
 
 mod support;
 
+mod assign;
 mod bad_input;
+mod calc;
 mod fixtures;
 mod list;
 mod schema;

@@ -1,0 +1,8 @@
+//! Experiment-design maths and randomised assignment for labkit: normal
+//! distribution functions, sample size / minimum detectable effect / duration
+//! calculations, and reproducible stratified (cluster) randomisation of CSV rows.
+
+pub mod assign;
+pub mod error;
+pub mod normal;
+pub mod power;

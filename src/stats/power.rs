@@ -1,0 +1,1336 @@
+//! Sample size, minimum detectable effect (MDE) and trial duration for
+//! two-arm, two-sided comparisons, plus the localised (English / European
+//! Portuguese) text that presents the results. All functions are pure: they
+//! validate every input and report problems as [`StatsError`] values naming
+//! the CLI flag (`--baseline`, `--alpha`, ...) the user has to fix.
+//!
+//! Conventions shared by every calculation:
+//! * arm 1 is the control (baseline) arm, arm 2 the treatment arm, and the
+//!   allocation ratio is `r = n2 / n1` (`--ratio`, default 1);
+//! * `z_a = qnorm(1 - alpha/2)` (two-sided test) and `z_b = qnorm(power)`;
+//! * the design pipeline is always, in this order: the unrounded `n1` from the
+//!   formula; `n_k = n1 * (1, r)[k]`; multiply by the design effect
+//!   `1 + (M - 1) * ICC` when clustered; divide by `1 - attrition`; and only then
+//!   round up. When clustered, each arm gets `ceil(n_k / M)` whole clusters and
+//!   its count becomes `clusters * M`. Rounding happens once, at the end, so the
+//!   adjustments never compound rounding error.
+
+use serde::Serialize;
+
+use super::error::StatsError;
+use super::normal::{pnorm, qnorm};
+
+/// Below this an `f64` count is treated as already whole, so that values such
+/// as `64.00000000001` (floating-point noise) are not rounded up to 65.
+const CEIL_SLACK: f64 = 1e-9;
+
+/// Formula shown to users for [`sample_size_proportions`] / [`mde_proportions`].
+/// Normal approximation with the pooled variance under H0 and the unpooled
+/// variance under H1 (what R's `power.prop.test` solves when r = 1).
+pub const PROPORTIONS_FORMULA: &str = "n1 = [z(1-α/2)·√(p̄(1-p̄)(1+1/r)) + z(power)·√(p1(1-p1) + p2(1-p2)/r)]² / (p2-p1)², \
+     p̄ = (p1 + r·p2)/(1+r), n2 = r·n1";
+
+/// Formula shown to users for [`sample_size_means`] / [`mde_means`].
+/// Normal approximation plus Guenther's small-sample correction `z²/4`.
+pub const MEANS_FORMULA: &str =
+    "n1 = (1+1/r)·σ²·(z(1-α/2) + z(power))² / δ² + z(1-α/2)²/4, n2 = r·n1";
+
+/// Which outcome type a calculation is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    Proportions,
+    Means,
+}
+
+/// Optional design adjustments applied after the basic formula.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Design {
+    /// `(cluster size M, intra-cluster correlation)` for cluster randomisation.
+    pub cluster: Option<(u64, f64)>,
+    /// Expected fraction of participants lost to follow-up, in `[0, 1)`.
+    pub attrition: Option<f64>,
+}
+
+impl Design {
+    /// Builds and validates a design from the optional CLI flags.
+    /// `--cluster-size` and `--icc` must be given together.
+    pub fn new(
+        cluster_size: Option<u64>,
+        icc: Option<f64>,
+        attrition: Option<f64>,
+    ) -> Result<Self, StatsError> {
+        let cluster = match (cluster_size, icc) {
+            (None, None) => None,
+            (Some(_), None) => {
+                return Err(StatsError::Invalid(
+                    "`--cluster-size` requires `--icc` (the intra-cluster correlation)".into(),
+                ));
+            }
+            (None, Some(_)) => {
+                return Err(StatsError::Invalid(
+                    "`--icc` requires `--cluster-size`".into(),
+                ));
+            }
+            (Some(m), Some(icc)) => Some((m, icc)),
+        };
+        let design = Design { cluster, attrition };
+        design.validate()?;
+        Ok(design)
+    }
+
+    fn validate(&self) -> Result<(), StatsError> {
+        if let Some((m, icc)) = self.cluster {
+            if m == 0 {
+                return Err(StatsError::param(
+                    "--cluster-size",
+                    "must be at least 1, got 0",
+                ));
+            }
+            if !(icc.is_finite() && (0.0..=1.0).contains(&icc)) {
+                return Err(StatsError::param(
+                    "--icc",
+                    format!("must be between 0 and 1 (inclusive), got {icc}"),
+                ));
+            }
+        }
+        if let Some(f) = self.attrition
+            && !(f.is_finite() && (0.0..1.0).contains(&f))
+        {
+            return Err(StatsError::param(
+                "--attrition",
+                format!("must be at least 0 and less than 1, got {f}"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// `1 + (M - 1)·ICC`, or `None` when not clustered.
+    pub fn design_effect(&self) -> Option<f64> {
+        self.cluster
+            .map(|(m, icc)| 1.0 + (m.saturating_sub(1) as f64) * icc)
+    }
+
+    /// Factor by which the formula's n is multiplied before rounding.
+    fn inflation(&self) -> f64 {
+        self.design_effect().unwrap_or(1.0) / (1.0 - self.attrition.unwrap_or(0.0))
+    }
+}
+
+/// The parameters a result was computed from, echoed back for reports.
+/// Absent parameters are omitted from JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Inputs {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mde: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sd: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delta: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_arm: Option<u64>,
+    pub alpha: f64,
+    pub power: f64,
+    pub ratio: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster_size: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub icc: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attrition: Option<f64>,
+}
+
+/// Result of a sample-size calculation.
+///
+/// JSON shape (stable; optional keys are omitted when not applicable):
+/// ```json
+/// {
+///   "method": "proportions",        // or "means"
+///   "n_raw": 76.7067,               // unrounded n for arm 1, before design effect/attrition
+///   "n_per_arm": 77,                // final count for arm 1 (control)
+///   "n_per_arm_each": [77, 77],     // final counts for [arm 1, arm 2]
+///   "n_total": 154,
+///   "design_effect": 1.45,          // only when clustered
+///   "clusters_per_arm": [8, 8],     // only when clustered
+///   "inputs": { "baseline": 0.5, "target": 0.75, "alpha": 0.05, "power": 0.9, "ratio": 1.0 },
+///   "formula": "n1 = ..."
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SampleSize {
+    pub method: Method,
+    pub n_raw: f64,
+    pub n_per_arm: u64,
+    pub n_per_arm_each: [u64; 2],
+    pub n_total: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub design_effect: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clusters_per_arm: Option<[u64; 2]>,
+    pub inputs: Inputs,
+    pub formula: &'static str,
+}
+
+/// Result of a minimum-detectable-effect calculation. `mde` is the absolute
+/// difference (proportion points, or outcome units for means); `target` is
+/// `baseline + mde` for proportions and `standardized` is `mde / sd` for means.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mde {
+    pub method: Method,
+    pub mde: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standardized: Option<f64>,
+    /// Arm-1 sample size left after removing design effect and attrition,
+    /// i.e. the n the formula is solved for.
+    pub n_effective: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub design_effect: Option<f64>,
+    pub inputs: Inputs,
+    pub formula: &'static str,
+}
+
+/// Recruitment period for [`trial_duration`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Day,
+    Week,
+}
+
+impl Period {
+    fn flag(self) -> &'static str {
+        match self {
+            Period::Day => "--per-day",
+            Period::Week => "--per-week",
+        }
+    }
+    fn days(self) -> u64 {
+        match self {
+            Period::Day => 1,
+            Period::Week => 7,
+        }
+    }
+}
+
+/// Result of [`trial_duration`]. `periods` is whole periods (rounded up);
+/// `days = periods * days_per_period` and `weeks = days / 7`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duration {
+    pub total: f64,
+    pub per_period: f64,
+    pub period: Period,
+    pub periods: u64,
+    pub days: u64,
+    pub weeks: f64,
+}
+
+fn check_open_unit(flag: &'static str, x: f64) -> Result<f64, StatsError> {
+    if x.is_finite() && x > 0.0 && x < 1.0 {
+        Ok(x)
+    } else {
+        Err(StatsError::param(
+            flag,
+            format!("must be between 0 and 1 (exclusive), got {x}"),
+        ))
+    }
+}
+
+fn check_positive(flag: &'static str, x: f64) -> Result<f64, StatsError> {
+    if x.is_finite() && x > 0.0 {
+        Ok(x)
+    } else {
+        Err(StatsError::param(
+            flag,
+            format!("must be greater than 0, got {x}"),
+        ))
+    }
+}
+
+/// Validates alpha, power and ratio; returns `(z_a, z_b)`.
+fn z_values(alpha: f64, power: f64, ratio: f64) -> Result<(f64, f64), StatsError> {
+    check_open_unit("--alpha", alpha)?;
+    check_open_unit("--power", power)?;
+    check_positive("--ratio", ratio)?;
+    if power <= alpha {
+        return Err(StatsError::Invalid(format!(
+            "`--power` ({power}) must be greater than `--alpha` ({alpha})"
+        )));
+    }
+    Ok((qnorm(1.0 - alpha / 2.0), qnorm(power)))
+}
+
+fn ceil_count(x: f64) -> u64 {
+    (x - CEIL_SLACK).ceil().max(1.0) as u64
+}
+
+/// Applies the documented pipeline (design effect, attrition, rounding,
+/// clusters) to the unrounded arm-1 n.
+fn finish(
+    method: Method,
+    n_raw: f64,
+    ratio: f64,
+    design: &Design,
+    inputs: Inputs,
+    formula: &'static str,
+) -> Result<SampleSize, StatsError> {
+    design.validate()?;
+    let inflation = design.inflation();
+    let adjusted = [n_raw * inflation, n_raw * ratio * inflation];
+    // Guard against absurd designs (e.g. baseline and target 1e-12 apart)
+    // before the float-to-integer conversion saturates.
+    if !adjusted.iter().all(|n| n.is_finite() && *n < 1e15) {
+        return Err(StatsError::Invalid(format!(
+            "the required sample size is too large to compute ({:.3e} per arm); is the effect too small?",
+            adjusted[0]
+        )));
+    }
+    let (each, clusters) = match design.cluster {
+        Some((m, _)) => {
+            let c = adjusted.map(|n| ceil_count(n / m as f64));
+            (c.map(|c| c * m), Some(c))
+        }
+        None => (adjusted.map(ceil_count), None),
+    };
+    Ok(SampleSize {
+        method,
+        n_raw,
+        n_per_arm: each[0],
+        n_per_arm_each: each,
+        n_total: each[0] + each[1],
+        design_effect: design.design_effect(),
+        clusters_per_arm: clusters,
+        inputs,
+        formula,
+    })
+}
+
+fn design_inputs(mut inputs: Inputs, design: &Design) -> Inputs {
+    if let Some((m, icc)) = design.cluster {
+        inputs.cluster_size = Some(m);
+        inputs.icc = Some(icc);
+    }
+    inputs.attrition = design.attrition;
+    inputs
+}
+
+/// Unrounded arm-1 n for two proportions (no validation).
+fn n_proportions(p1: f64, p2: f64, za: f64, zb: f64, r: f64) -> f64 {
+    let pbar = (p1 + r * p2) / (1.0 + r);
+    let null_sd = (pbar * (1.0 - pbar) * (1.0 + 1.0 / r)).sqrt();
+    let alt_sd = (p1 * (1.0 - p1) + p2 * (1.0 - p2) / r).sqrt();
+    let d = p2 - p1;
+    (za * null_sd + zb * alt_sd).powi(2) / (d * d)
+}
+
+/// Unrounded arm-1 n for two means (no validation).
+fn n_means(sd: f64, delta: f64, za: f64, zb: f64, r: f64) -> f64 {
+    (1.0 + 1.0 / r) * sd * sd * (za + zb).powi(2) / (delta * delta) + za * za / 4.0
+}
+
+/// Turns `--baseline` and `--mde` (absolute difference) into the target
+/// proportion, refusing differences that leave (0, 1).
+pub fn target_from_mde(baseline: f64, mde: f64) -> Result<f64, StatsError> {
+    check_open_unit("--baseline", baseline)?;
+    if !mde.is_finite() || mde == 0.0 {
+        return Err(StatsError::param(
+            "--mde",
+            format!("must be a non-zero difference, got {mde}"),
+        ));
+    }
+    let target = baseline + mde;
+    if target > 0.0 && target < 1.0 {
+        Ok(target)
+    } else {
+        Err(StatsError::param(
+            "--mde",
+            format!(
+                "of {mde} takes the target proportion to {target}, outside 0 and 1 (exclusive) for `--baseline` {baseline}"
+            ),
+        ))
+    }
+}
+
+/// Sample size to compare two proportions `p1` (baseline, arm 1) and `p2`
+/// (target, arm 2) with a two-sided test. See [`PROPORTIONS_FORMULA`] and the
+/// module docs for the adjustment pipeline.
+pub fn sample_size_proportions(
+    p1: f64,
+    p2: f64,
+    alpha: f64,
+    power: f64,
+    ratio: f64,
+    design: &Design,
+) -> Result<SampleSize, StatsError> {
+    check_open_unit("--baseline", p1)?;
+    check_open_unit("--target", p2)?;
+    if p1 == p2 {
+        return Err(StatsError::Invalid(format!(
+            "`--baseline` and `--target` must differ (both are {p1})"
+        )));
+    }
+    let (za, zb) = z_values(alpha, power, ratio)?;
+    let n_raw = n_proportions(p1, p2, za, zb, ratio);
+    let inputs = Inputs {
+        baseline: Some(p1),
+        target: Some(p2),
+        alpha,
+        power,
+        ratio,
+        ..Inputs::default()
+    };
+    finish(
+        Method::Proportions,
+        n_raw,
+        ratio,
+        design,
+        design_inputs(inputs, design),
+        PROPORTIONS_FORMULA,
+    )
+}
+
+/// Sample size to detect a difference `delta` in means with common standard
+/// deviation `sd`. See [`MEANS_FORMULA`]; agrees with R's `power.t.test`
+/// within one per arm.
+pub fn sample_size_means(
+    sd: f64,
+    delta: f64,
+    alpha: f64,
+    power: f64,
+    ratio: f64,
+    design: &Design,
+) -> Result<SampleSize, StatsError> {
+    check_positive("--sd", sd)?;
+    if !delta.is_finite() || delta == 0.0 {
+        return Err(StatsError::param(
+            "--delta",
+            format!("must be a non-zero difference, got {delta}"),
+        ));
+    }
+    let (za, zb) = z_values(alpha, power, ratio)?;
+    let n_raw = n_means(sd, delta, za, zb, ratio);
+    let inputs = Inputs {
+        sd: Some(sd),
+        delta: Some(delta),
+        alpha,
+        power,
+        ratio,
+        ..Inputs::default()
+    };
+    finish(
+        Method::Means,
+        n_raw,
+        ratio,
+        design,
+        design_inputs(inputs, design),
+        MEANS_FORMULA,
+    )
+}
+
+/// Power of the means test at arm-1 size `n1` under the same normal
+/// approximation (including Guenther's correction) that
+/// [`sample_size_means`] inverts. Used to cross-check results.
+pub fn power_means(n1: f64, sd: f64, delta: f64, alpha: f64, ratio: f64) -> f64 {
+    let za = qnorm(1.0 - alpha / 2.0);
+    let n_eff = n1 - za * za / 4.0;
+    if n_eff <= 0.0 {
+        return 0.0;
+    }
+    let se = sd * ((1.0 + 1.0 / ratio) / n_eff).sqrt();
+    pnorm(delta.abs() / se - za)
+}
+
+/// Power of the proportions test at arm-1 size `n1` (normal approximation,
+/// ignoring the negligible opposite rejection tail, as R's default does).
+pub fn power_proportions(n1: f64, p1: f64, p2: f64, alpha: f64, ratio: f64) -> f64 {
+    let za = qnorm(1.0 - alpha / 2.0);
+    let r = ratio;
+    let pbar = (p1 + r * p2) / (1.0 + r);
+    let null_sd = (pbar * (1.0 - pbar) * (1.0 + 1.0 / r)).sqrt();
+    let alt_sd = (p1 * (1.0 - p1) + p2 * (1.0 - p2) / r).sqrt();
+    pnorm(((n1.sqrt() * (p2 - p1).abs()) - za * null_sd) / alt_sd)
+}
+
+/// Validates `--per-arm` and returns the arm-1 n the formula must deliver once
+/// the design effect and attrition are taken out.
+fn effective_n(n_per_arm: u64, design: &Design) -> Result<f64, StatsError> {
+    if n_per_arm == 0 {
+        return Err(StatsError::param("--per-arm", "must be at least 1, got 0"));
+    }
+    design.validate()?;
+    Ok(n_per_arm as f64 / design.inflation())
+}
+
+/// Smallest increase over `p1` detectable with `n_per_arm` participants in
+/// arm 1 (arm 2 gets `ratio` times as many). Solved by bisection on the target
+/// proportion in `(p1, 1)` so that it is exactly consistent with
+/// [`sample_size_proportions`].
+pub fn mde_proportions(
+    n_per_arm: u64,
+    p1: f64,
+    alpha: f64,
+    power: f64,
+    ratio: f64,
+    design: &Design,
+) -> Result<Mde, StatsError> {
+    check_open_unit("--baseline", p1)?;
+    let (za, zb) = z_values(alpha, power, ratio)?;
+    let n_eff = effective_n(n_per_arm, design)?;
+    let n_at = |p2: f64| n_proportions(p1, p2, za, zb, ratio);
+    // n needed falls as the target moves away from p1, so the best case is a
+    // target just below 1.
+    let mut hi = 1.0 - 1e-12;
+    if n_at(hi) > n_eff {
+        return Err(StatsError::Invalid(format!(
+            "no increase over `--baseline` {p1} is detectable with `--per-arm` {n_per_arm}: \
+             even a target of 1 needs {:.1} per arm before adjustments",
+            n_at(hi)
+        )));
+    }
+    let mut lo = p1;
+    for _ in 0..200 {
+        let mid = 0.5 * (lo + hi);
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        if n_at(mid) > n_eff {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    // `hi` is the smallest target known to need no more than n_eff.
+    let inputs = Inputs {
+        baseline: Some(p1),
+        per_arm: Some(n_per_arm),
+        alpha,
+        power,
+        ratio,
+        ..Inputs::default()
+    };
+    Ok(Mde {
+        method: Method::Proportions,
+        mde: hi - p1,
+        target: Some(hi),
+        standardized: None,
+        n_effective: n_eff,
+        design_effect: design.design_effect(),
+        inputs: design_inputs(inputs, design),
+        formula: PROPORTIONS_FORMULA,
+    })
+}
+
+/// Smallest difference in means detectable with `n_per_arm` in arm 1: the
+/// closed-form inverse of [`sample_size_means`] including Guenther's term,
+/// `δ = (z_a + z_b)·σ·√((1 + 1/r) / (n - z_a²/4))`.
+pub fn mde_means(
+    n_per_arm: u64,
+    sd: f64,
+    alpha: f64,
+    power: f64,
+    ratio: f64,
+    design: &Design,
+) -> Result<Mde, StatsError> {
+    check_positive("--sd", sd)?;
+    let (za, zb) = z_values(alpha, power, ratio)?;
+    let n_eff = effective_n(n_per_arm, design)?;
+    let usable = n_eff - za * za / 4.0;
+    if usable <= 0.0 {
+        return Err(StatsError::param(
+            "--per-arm",
+            format!("of {n_per_arm} is too small to detect any difference at this `--alpha`"),
+        ));
+    }
+    let delta = (za + zb) * sd * ((1.0 + 1.0 / ratio) / usable).sqrt();
+    let inputs = Inputs {
+        sd: Some(sd),
+        per_arm: Some(n_per_arm),
+        alpha,
+        power,
+        ratio,
+        ..Inputs::default()
+    };
+    Ok(Mde {
+        method: Method::Means,
+        mde: delta,
+        target: None,
+        standardized: Some(delta / sd),
+        n_effective: n_eff,
+        design_effect: design.design_effect(),
+        inputs: design_inputs(inputs, design),
+        formula: MEANS_FORMULA,
+    })
+}
+
+/// Whole recruitment periods needed to enrol `total` participants when
+/// `per_period` become eligible each day or week.
+pub fn trial_duration(total: f64, per_period: f64, period: Period) -> Result<Duration, StatsError> {
+    check_positive("--total", total)?;
+    check_positive(period.flag(), per_period)?;
+    let periods_f = total / per_period;
+    if periods_f.is_nan() || periods_f >= 1e12 {
+        return Err(StatsError::Invalid(format!(
+            "recruiting {total} at {per_period} per period would take too long to compute"
+        )));
+    }
+    let periods = ceil_count(periods_f);
+    let days = periods * period.days();
+    Ok(Duration {
+        total,
+        per_period,
+        period,
+        periods,
+        days,
+        weeks: days as f64 / 7.0,
+    })
+}
+
+fn is_pt(lang: &str) -> bool {
+    lang.to_ascii_lowercase().starts_with("pt")
+}
+
+/// Formats `x` with `decimals` decimal places and thousands separators:
+/// `"en"` gives `1,234.56`; `"pt"` (any `pt-*`) gives `1 234,56` with a
+/// non-breaking space (U+00A0) so numbers never wrap across lines. Unknown
+/// languages fall back to English.
+pub fn format_number(x: f64, decimals: usize, lang: &str) -> String {
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "NaN".into()
+        } else if x > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
+    }
+    let (group, point) = if is_pt(lang) {
+        ('\u{a0}', ',')
+    } else {
+        (',', '.')
+    };
+    let plain = format!("{:.*}", decimals, x.abs());
+    let (int_part, frac_part) = match plain.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (plain.as_str(), None),
+    };
+    let mut out = String::with_capacity(plain.len() + plain.len() / 3 + 2);
+    // Rounding can turn -0.001 into "0.00"; a minus sign on zero is noise.
+    if x < 0.0 && plain.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('-');
+    }
+    let digits = int_part.len();
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac_part {
+        out.push(point);
+        out.push_str(f);
+    }
+    out
+}
+
+/// Up to `max_decimals` decimals, with trailing zeros dropped (for inputs
+/// such as 0.05 that should not be shown as 0.0500).
+fn format_short(x: f64, max_decimals: usize, lang: &str) -> String {
+    let s = format_number(x, max_decimals, lang);
+    let point = if is_pt(lang) { ',' } else { '.' };
+    if s.contains(point) {
+        s.trim_end_matches('0').trim_end_matches(point).to_string()
+    } else {
+        s
+    }
+}
+
+fn percent(x: f64, lang: &str) -> String {
+    let n = format_short(x * 100.0, 2, lang);
+    if is_pt(lang) {
+        format!("{n}\u{a0}%")
+    } else {
+        format!("{n}%")
+    }
+}
+
+fn count(x: u64, lang: &str) -> String {
+    format_number(x as f64, 0, lang)
+}
+
+/// Localised labels, so each summary is written once for both languages.
+struct Words {
+    pt: bool,
+}
+
+impl Words {
+    fn t<'a>(&self, en: &'a str, pt: &'a str) -> &'a str {
+        if self.pt { pt } else { en }
+    }
+}
+
+fn push_common(
+    lines: &mut Vec<String>,
+    w: &Words,
+    inputs: &Inputs,
+    design_effect: Option<f64>,
+    lang: &str,
+) {
+    lines.push(format!(
+        "  {}: {}",
+        w.t(
+            "Significance level (two-sided)",
+            "Nível de significância (bilateral)"
+        ),
+        format_short(inputs.alpha, 4, lang)
+    ));
+    lines.push(format!(
+        "  {}: {}",
+        w.t("Power", "Potência"),
+        format_short(inputs.power, 4, lang)
+    ));
+    lines.push(format!(
+        "  {}: {}",
+        w.t(
+            "Allocation ratio (treatment:control)",
+            "Rácio de alocação (tratamento:controlo)"
+        ),
+        format_short(inputs.ratio, 4, lang)
+    ));
+    if let (Some(deff), Some(m), Some(icc)) = (design_effect, inputs.cluster_size, inputs.icc) {
+        lines.push(format!(
+            "  {}: {} ({} {}, {} {})",
+            w.t("Design effect", "Efeito de desenho"),
+            format_short(deff, 4, lang),
+            w.t("cluster size", "dimensão do cluster"),
+            count(m, lang),
+            w.t("ICC", "CCI"),
+            format_short(icc, 4, lang)
+        ));
+    }
+    if let Some(f) = inputs.attrition {
+        lines.push(format!(
+            "  {}: {}",
+            w.t("Attrition rate", "Taxa de desistência"),
+            percent(f, lang)
+        ));
+    }
+}
+
+fn push_outcome_inputs(lines: &mut Vec<String>, w: &Words, inputs: &Inputs, lang: &str) {
+    if let Some(p1) = inputs.baseline {
+        lines.push(format!(
+            "  {}: {}",
+            w.t(
+                "Baseline proportion (control)",
+                "Proporção de referência (controlo)"
+            ),
+            format_short(p1, 4, lang)
+        ));
+    }
+    if let (Some(p1), Some(p2)) = (inputs.baseline, inputs.target) {
+        lines.push(format!(
+            "  {}: {} ({} {})",
+            w.t(
+                "Target proportion (treatment)",
+                "Proporção alvo (tratamento)"
+            ),
+            format_short(p2, 4, lang),
+            w.t("difference", "diferença"),
+            format_short(p2 - p1, 4, lang)
+        ));
+    }
+    if let Some(sd) = inputs.sd {
+        lines.push(format!(
+            "  {}: {}",
+            w.t("Standard deviation", "Desvio-padrão"),
+            format_short(sd, 4, lang)
+        ));
+    }
+    if let Some(delta) = inputs.delta {
+        lines.push(format!(
+            "  {}: {}",
+            w.t(
+                "Difference in means to detect",
+                "Diferença de médias a detetar"
+            ),
+            format_short(delta, 4, lang)
+        ));
+    }
+    if let Some(n) = inputs.per_arm {
+        lines.push(format!(
+            "  {}: {}",
+            w.t(
+                "Sample size per arm (control)",
+                "Dimensão da amostra por braço (controlo)"
+            ),
+            count(n, lang)
+        ));
+    }
+}
+
+fn push_formula(lines: &mut Vec<String>, w: &Words, method: Method, formula: &str) {
+    let note = match method {
+        Method::Proportions => w.t(
+            "normal approximation, pooled variance under H0; as R's power.prop.test for r = 1",
+            "aproximação normal, variância combinada sob H0; como o power.prop.test do R para r = 1",
+        ),
+        Method::Means => w.t(
+            "normal approximation with Guenther's correction",
+            "aproximação normal com a correção de Guenther",
+        ),
+    };
+    lines.push(format!("{}: {formula}", w.t("Formula", "Fórmula")));
+    lines.push(format!("  ({note})"));
+}
+
+fn method_title(w: &Words, method: Method) -> &str {
+    match method {
+        Method::Proportions => w.t(
+            "comparison of two proportions",
+            "comparação de duas proporções",
+        ),
+        Method::Means => w.t("comparison of two means", "comparação de duas médias"),
+    }
+}
+
+/// Multi-line, human-readable summary of a sample-size result in English
+/// (`"en"`) or European Portuguese (`"pt"`).
+pub fn summary(ss: &SampleSize, lang: &str) -> String {
+    let w = Words { pt: is_pt(lang) };
+    let mut lines = vec![format!(
+        "{} — {}",
+        w.t("Sample size", "Dimensão da amostra"),
+        method_title(&w, ss.method)
+    )];
+    push_outcome_inputs(&mut lines, &w, &ss.inputs, lang);
+    push_common(&mut lines, &w, &ss.inputs, ss.design_effect, lang);
+    push_formula(&mut lines, &w, ss.method, ss.formula);
+    lines.push(format!(
+        "{}: {}",
+        w.t(
+            "Unrounded n (control arm, before adjustments)",
+            "n sem arredondamento (braço de controlo, antes de ajustes)"
+        ),
+        format_number(ss.n_raw, 2, lang)
+    ));
+    let [n1, n2] = ss.n_per_arm_each;
+    let per_arm = if n1 == n2 {
+        format!("{} {}", count(n1, lang), w.t("per arm", "por braço"))
+    } else {
+        format!(
+            "{} {} / {} {}",
+            count(n1, lang),
+            w.t("control", "controlo"),
+            count(n2, lang),
+            w.t("treatment", "tratamento")
+        )
+    };
+    lines.push(format!(
+        "{}: {}, {} {}",
+        w.t("Result", "Resultado"),
+        per_arm,
+        count(ss.n_total, lang),
+        w.t("in total", "no total")
+    ));
+    if let Some([c1, c2]) = ss.clusters_per_arm {
+        let clusters = if c1 == c2 {
+            format!("{} {}", count(c1, lang), w.t("per arm", "por braço"))
+        } else {
+            format!(
+                "{} {} / {} {}",
+                count(c1, lang),
+                w.t("control", "controlo"),
+                count(c2, lang),
+                w.t("treatment", "tratamento")
+            )
+        };
+        lines.push(format!("{}: {}", w.t("Clusters", "Clusters"), clusters));
+    }
+    lines.join("\n")
+}
+
+/// Multi-line summary of a minimum-detectable-effect result.
+pub fn mde_summary(m: &Mde, lang: &str) -> String {
+    let w = Words { pt: is_pt(lang) };
+    let mut lines = vec![format!(
+        "{} — {}",
+        w.t("Minimum detectable effect", "Efeito mínimo detetável"),
+        method_title(&w, m.method)
+    )];
+    push_outcome_inputs(&mut lines, &w, &m.inputs, lang);
+    push_common(&mut lines, &w, &m.inputs, m.design_effect, lang);
+    push_formula(&mut lines, &w, m.method, m.formula);
+    match m.method {
+        Method::Proportions => {
+            let target = m
+                .target
+                .map(|t| format_short(t, 4, lang))
+                .unwrap_or_default();
+            lines.push(format!(
+                "{}: {} ({} {}; {} {})",
+                w.t("Result", "Resultado"),
+                format_short(m.mde, 4, lang),
+                format_short(m.mde * 100.0, 2, lang),
+                w.t("percentage points", "pontos percentuais"),
+                w.t("target proportion", "proporção alvo"),
+                target
+            ));
+        }
+        Method::Means => {
+            let std = m
+                .standardized
+                .map(|d| format_short(d, 3, lang))
+                .unwrap_or_default();
+            lines.push(format!(
+                "{}: {} ({} {})",
+                w.t("Result", "Resultado"),
+                format_short(m.mde, 4, lang),
+                w.t("standardised effect d =", "efeito padronizado d ="),
+                std
+            ));
+        }
+    }
+    lines.join("\n")
+}
+
+/// Multi-line summary of a recruitment-duration result.
+pub fn duration_summary(d: &Duration, lang: &str) -> String {
+    let w = Words { pt: is_pt(lang) };
+    let (unit_one, unit_many, per) = match d.period {
+        Period::Day => (
+            w.t("day", "dia"),
+            w.t("days", "dias"),
+            w.t("per day", "por dia"),
+        ),
+        Period::Week => (
+            w.t("week", "semana"),
+            w.t("weeks", "semanas"),
+            w.t("per week", "por semana"),
+        ),
+    };
+    let unit = if d.periods == 1 { unit_one } else { unit_many };
+    let mut lines = vec![
+        w.t("Recruitment duration", "Duração do recrutamento")
+            .to_string(),
+    ];
+    lines.push(format!(
+        "  {}: {}",
+        w.t("Total sample", "Amostra total"),
+        format_short(d.total, 2, lang)
+    ));
+    lines.push(format!(
+        "  {}: {} {}",
+        w.t("Eligible participants", "Participantes elegíveis"),
+        format_short(d.per_period, 2, lang),
+        per
+    ));
+    // Give the other unit in brackets: days for weeks, weeks for days.
+    let other = match d.period {
+        Period::Week => format!(
+            "{} {}",
+            count(d.days, lang),
+            if d.days == 1 {
+                w.t("day", "dia")
+            } else {
+                w.t("days", "dias")
+            }
+        ),
+        Period::Day => format!(
+            "≈ {} {}",
+            format_short(d.weeks, 1, lang),
+            w.t("weeks", "semanas")
+        ),
+    };
+    lines.push(format!(
+        "{}: {} {} ({other})",
+        w.t("Result", "Resultado"),
+        count(d.periods, lang),
+        unit
+    ));
+    lines.join("\n")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    const NONE: Design = Design {
+        cluster: None,
+        attrition: None,
+    };
+
+    fn err_text(r: Result<impl std::fmt::Debug, StatsError>) -> String {
+        match r {
+            Ok(v) => panic!("expected an error, got {v:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn proportions_matches_power_prop_test() {
+        // R: power.prop.test(p1 = .50, p2 = .75, power = .90) => n = 76.7 per group.
+        let ss = sample_size_proportions(0.5, 0.75, 0.05, 0.9, 1.0, &NONE).unwrap();
+        assert!((ss.n_raw - 76.7).abs() < 0.01, "{}", ss.n_raw);
+        assert_eq!(ss.n_per_arm, 77);
+        assert_eq!(ss.n_per_arm_each, [77, 77]);
+        assert_eq!(ss.n_total, 154);
+        // Direction does not matter for a two-sided test.
+        let down = sample_size_proportions(0.75, 0.5, 0.05, 0.9, 1.0, &NONE).unwrap();
+        assert!((down.n_raw - ss.n_raw).abs() < 1e-9);
+    }
+
+    #[test]
+    fn proportions_closed_form_ratio_one() {
+        let (p1, p2) = (0.2_f64, 0.3_f64);
+        let za = qnorm(0.975);
+        let zb = qnorm(0.8);
+        let pbar = (p1 + p2) / 2.0;
+        let want = (za * (2.0 * pbar * (1.0 - pbar)).sqrt()
+            + zb * (p1 * (1.0 - p1) + p2 * (1.0 - p2)).sqrt())
+        .powi(2)
+            / (p1 - p2).powi(2);
+        let ss = sample_size_proportions(p1, p2, 0.05, 0.8, 1.0, &NONE).unwrap();
+        assert!((ss.n_raw - want).abs() < 1e-9);
+        assert_eq!(ss.n_per_arm, 294); // R: power.prop.test(p1=.2,p2=.3,power=.8) n = 293.1
+    }
+
+    #[test]
+    fn proportions_unequal_allocation_reaches_power() {
+        for &(p1, p2, r) in &[(0.3, 0.4, 2.0), (0.1, 0.05, 0.5), (0.5, 0.6, 3.0)] {
+            let ss = sample_size_proportions(p1, p2, 0.05, 0.8, r, &NONE).unwrap();
+            let pw = power_proportions(ss.n_raw, p1, p2, 0.05, r);
+            assert!((pw - 0.8).abs() < 1e-9, "power at n_raw = {pw}");
+            assert_eq!(
+                ss.n_per_arm_each[1],
+                (ss.n_raw * r - CEIL_SLACK).ceil() as u64
+            );
+        }
+    }
+
+    #[test]
+    fn means_agree_with_power_t_test() {
+        // R power.t.test values (n per group): (delta, sd, power, R's n)
+        let cases = [
+            (0.5, 1.0, 0.8, 63.77),
+            (1.0, 1.0, 0.9, 22.02),
+            (0.2, 1.0, 0.8, 393.4),
+        ];
+        for (delta, sd, power, r_n) in cases {
+            let ss = sample_size_means(sd, delta, 0.05, power, 1.0, &NONE).unwrap();
+            let r_ceil = f64::ceil(r_n) as i64;
+            assert!(
+                (ss.n_per_arm as i64 - r_ceil).abs() <= 1,
+                "delta {delta}: ours {} vs R {r_ceil}",
+                ss.n_per_arm
+            );
+        }
+        let ss = sample_size_means(1.0, 0.5, 0.05, 0.8, 1.0, &NONE).unwrap();
+        assert_eq!(ss.n_per_arm, 64);
+        let ss = sample_size_means(1.0, 1.0, 0.05, 0.9, 1.0, &NONE).unwrap();
+        assert_eq!(ss.n_per_arm, 22);
+    }
+
+    #[test]
+    fn means_returned_n_is_the_smallest_with_enough_power() {
+        for &sd in &[0.5, 1.0, 3.0] {
+            for &delta in &[0.1, 0.35, 1.0, 2.5] {
+                for &power in &[0.7, 0.8, 0.9, 0.95] {
+                    for &r in &[1.0, 2.0] {
+                        let ss = sample_size_means(sd, delta, 0.05, power, r, &NONE).unwrap();
+                        let n = ss.n_per_arm as f64;
+                        assert!(power_means(n, sd, delta, 0.05, r) >= power - 1e-12);
+                        if n > 2.0 {
+                            assert!(power_means(n - 1.0, sd, delta, 0.05, r) < power);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn proportions_returned_n_is_the_smallest_with_enough_power() {
+        for &p1 in &[0.05, 0.2, 0.5, 0.8] {
+            for &d in &[0.02, 0.05, 0.1] {
+                for &power in &[0.8, 0.9] {
+                    let ss = sample_size_proportions(p1, p1 + d, 0.05, power, 1.0, &NONE).unwrap();
+                    let n = ss.n_per_arm as f64;
+                    assert!(power_proportions(n, p1, p1 + d, 0.05, 1.0) >= power - 1e-12);
+                    assert!(power_proportions(n - 1.0, p1, p1 + d, 0.05, 1.0) < power);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn design_effect_then_attrition_then_round() {
+        let design = Design::new(Some(10), Some(0.05), Some(0.1)).unwrap();
+        let ss = sample_size_proportions(0.5, 0.75, 0.05, 0.9, 1.0, &design).unwrap();
+        let deff = 1.0 + 9.0 * 0.05;
+        assert_eq!(ss.design_effect, Some(deff));
+        let inflated = ss.n_raw * deff / 0.9; // 123.6
+        let clusters = (inflated / 10.0).ceil() as u64;
+        assert_eq!(ss.clusters_per_arm, Some([clusters, clusters]));
+        assert_eq!(ss.n_per_arm, clusters * 10);
+        assert_eq!(ss.n_total, 2 * clusters * 10);
+
+        let attr_only = Design::new(None, None, Some(0.2)).unwrap();
+        let ss = sample_size_means(1.0, 0.5, 0.05, 0.8, 1.0, &attr_only).unwrap();
+        assert_eq!(ss.n_per_arm, (ss.n_raw / 0.8).ceil() as u64);
+        assert_eq!(ss.clusters_per_arm, None);
+    }
+
+    #[test]
+    fn json_shape() {
+        let ss = sample_size_proportions(0.5, 0.75, 0.05, 0.9, 1.0, &NONE).unwrap();
+        let v = serde_json::to_value(&ss).unwrap();
+        assert_eq!(v["method"], "proportions");
+        assert_eq!(v["n_per_arm"], 77);
+        assert_eq!(v["n_per_arm_each"], serde_json::json!([77, 77]));
+        assert_eq!(v["n_total"], 154);
+        assert!(v.get("clusters_per_arm").is_none());
+        assert!(v.get("design_effect").is_none());
+        assert_eq!(v["inputs"]["baseline"], 0.5);
+        assert!(v["inputs"].get("sd").is_none());
+        let design = Design::new(Some(20), Some(0.02), None).unwrap();
+        let ss = sample_size_means(2.0, 1.0, 0.05, 0.8, 2.0, &design).unwrap();
+        let v = serde_json::to_value(&ss).unwrap();
+        assert_eq!(v["method"], "means");
+        assert!(v["clusters_per_arm"].is_array());
+        assert_eq!(v["inputs"]["cluster_size"], 20);
+    }
+
+    #[test]
+    fn mde_target_flag() {
+        assert!((target_from_mde(0.5, 0.25).unwrap() - 0.75).abs() < 1e-15);
+        assert!((target_from_mde(0.5, -0.1).unwrap() - 0.4).abs() < 1e-15);
+        assert_eq!(
+            err_text(target_from_mde(0.5, 0.6)),
+            "`--mde` of 0.6 takes the target proportion to 1.1, outside 0 and 1 (exclusive) for `--baseline` 0.5"
+        );
+        assert_eq!(
+            err_text(target_from_mde(0.5, 0.0)),
+            "`--mde` must be a non-zero difference, got 0"
+        );
+    }
+
+    #[test]
+    fn validation_messages() {
+        assert_eq!(
+            err_text(sample_size_proportions(1.2, 0.5, 0.05, 0.8, 1.0, &NONE)),
+            "`--baseline` must be between 0 and 1 (exclusive), got 1.2"
+        );
+        assert_eq!(
+            err_text(sample_size_proportions(0.5, 0.0, 0.05, 0.8, 1.0, &NONE)),
+            "`--target` must be between 0 and 1 (exclusive), got 0"
+        );
+        assert_eq!(
+            err_text(sample_size_proportions(0.5, 0.5, 0.05, 0.8, 1.0, &NONE)),
+            "`--baseline` and `--target` must differ (both are 0.5)"
+        );
+        assert_eq!(
+            err_text(sample_size_proportions(0.5, 0.6, 1.0, 0.8, 1.0, &NONE)),
+            "`--alpha` must be between 0 and 1 (exclusive), got 1"
+        );
+        assert_eq!(
+            err_text(sample_size_proportions(0.5, 0.6, 0.05, 1.5, 1.0, &NONE)),
+            "`--power` must be between 0 and 1 (exclusive), got 1.5"
+        );
+        assert_eq!(
+            err_text(sample_size_proportions(0.5, 0.6, 0.05, 0.04, 1.0, &NONE)),
+            "`--power` (0.04) must be greater than `--alpha` (0.05)"
+        );
+        assert_eq!(
+            err_text(sample_size_proportions(0.5, 0.6, 0.05, 0.8, 0.0, &NONE)),
+            "`--ratio` must be greater than 0, got 0"
+        );
+        assert_eq!(
+            err_text(sample_size_proportions(
+                0.5,
+                0.6,
+                0.05,
+                0.8,
+                f64::NAN,
+                &NONE
+            )),
+            "`--ratio` must be greater than 0, got NaN"
+        );
+        assert_eq!(
+            err_text(sample_size_means(-1.0, 0.5, 0.05, 0.8, 1.0, &NONE)),
+            "`--sd` must be greater than 0, got -1"
+        );
+        assert_eq!(
+            err_text(sample_size_means(1.0, 0.0, 0.05, 0.8, 1.0, &NONE)),
+            "`--delta` must be a non-zero difference, got 0"
+        );
+        assert_eq!(
+            err_text(Design::new(Some(0), Some(0.1), None)),
+            "`--cluster-size` must be at least 1, got 0"
+        );
+        assert_eq!(
+            err_text(Design::new(Some(5), Some(1.5), None)),
+            "`--icc` must be between 0 and 1 (inclusive), got 1.5"
+        );
+        assert_eq!(
+            err_text(Design::new(None, Some(0.1), None)),
+            "`--icc` requires `--cluster-size`"
+        );
+        assert_eq!(
+            err_text(Design::new(Some(5), None, None)),
+            "`--cluster-size` requires `--icc` (the intra-cluster correlation)"
+        );
+        assert_eq!(
+            err_text(Design::new(None, None, Some(1.0))),
+            "`--attrition` must be at least 0 and less than 1, got 1"
+        );
+        assert_eq!(
+            err_text(mde_means(0, 1.0, 0.05, 0.8, 1.0, &NONE)),
+            "`--per-arm` must be at least 1, got 0"
+        );
+        assert_eq!(
+            err_text(trial_duration(0.0, 10.0, Period::Week)),
+            "`--total` must be greater than 0, got 0"
+        );
+        assert_eq!(
+            err_text(trial_duration(100.0, -3.0, Period::Day)),
+            "`--per-day` must be greater than 0, got -3"
+        );
+        assert_eq!(
+            err_text(trial_duration(100.0, 0.0, Period::Week)),
+            "`--per-week` must be greater than 0, got 0"
+        );
+        assert!(
+            err_text(sample_size_proportions(
+                0.5,
+                0.5 + 1e-9,
+                0.05,
+                0.8,
+                1.0,
+                &NONE
+            ))
+            .contains("too large")
+        );
+    }
+
+    #[test]
+    fn mde_round_trips_through_sample_size() {
+        let designs = [
+            NONE,
+            Design::new(Some(12), Some(0.03), Some(0.15)).unwrap(),
+            Design::new(None, None, Some(0.25)).unwrap(),
+        ];
+        for design in &designs {
+            for &n in &[20_u64, 77, 150, 1000, 12_345] {
+                for &r in &[1.0, 2.0] {
+                    let m = mde_means(n, 2.0, 0.05, 0.8, r, design).unwrap();
+                    let back = sample_size_means(2.0, m.mde, 0.05, 0.8, r, design).unwrap();
+                    let tol = design.cluster.map_or(1, |(c, _)| c);
+                    assert!(
+                        back.n_per_arm.abs_diff(n) <= tol,
+                        "means n={n}: back {}",
+                        back.n_per_arm
+                    );
+                    for &p1 in &[0.1, 0.5] {
+                        let m = mde_proportions(n, p1, 0.05, 0.8, r, design).unwrap();
+                        let p2 = m.target.unwrap();
+                        assert!((p2 - p1 - m.mde).abs() < 1e-12);
+                        let back = sample_size_proportions(p1, p2, 0.05, 0.8, r, design).unwrap();
+                        assert!(
+                            back.n_per_arm.abs_diff(n) <= tol,
+                            "props n={n} p1={p1}: back {}",
+                            back.n_per_arm
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn mde_not_achievable() {
+        let e = err_text(mde_proportions(3, 0.9, 0.05, 0.9, 1.0, &NONE));
+        assert!(
+            e.starts_with("no increase over `--baseline` 0.9 is detectable with `--per-arm` 3"),
+            "{e}"
+        );
+        let half = Design::new(None, None, Some(0.5)).unwrap();
+        let e = err_text(mde_means(1, 1.0, 0.05, 0.8, 1.0, &half));
+        assert_eq!(
+            e,
+            "`--per-arm` of 1 is too small to detect any difference at this `--alpha`"
+        );
+    }
+
+    #[test]
+    fn duration() {
+        let d = trial_duration(154.0, 15.0, Period::Week).unwrap();
+        assert_eq!((d.periods, d.days), (11, 77));
+        assert!((d.weeks - 11.0).abs() < 1e-12);
+        let d = trial_duration(100.0, 10.0, Period::Day).unwrap();
+        assert_eq!((d.periods, d.days), (10, 10));
+        let d = trial_duration(101.0, 10.0, Period::Day).unwrap();
+        assert_eq!(d.periods, 11);
+    }
+
+    #[test]
+    fn number_formatting() {
+        assert_eq!(format_number(1234567.891, 2, "en"), "1,234,567.89");
+        assert_eq!(
+            format_number(1234567.891, 2, "pt"),
+            "1\u{a0}234\u{a0}567,89"
+        );
+        assert_eq!(
+            format_number(1234567.891, 2, "pt-PT"),
+            "1\u{a0}234\u{a0}567,89"
+        );
+        assert_eq!(format_number(999.5, 0, "en"), "1,000");
+        assert_eq!(format_number(12.0, 0, "pt"), "12");
+        assert_eq!(format_number(0.05, 3, "pt"), "0,050");
+        assert_eq!(format_number(-1234.5, 1, "en"), "-1,234.5");
+        assert_eq!(format_number(-0.0001, 2, "en"), "0.00");
+        assert_eq!(format_number(100.0, 0, "xx"), "100");
+        assert_eq!(format_number(123456.0, 0, "en"), "123,456");
+        assert_eq!(format_short(0.05, 4, "pt"), "0,05");
+        assert_eq!(format_short(2.0, 4, "en"), "2");
+        assert_eq!(percent(0.1, "pt"), "10\u{a0}%");
+        assert_eq!(percent(0.125, "en"), "12.5%");
+    }
+
+    #[test]
+    fn summaries_are_localised() {
+        let design = Design::new(Some(10), Some(0.05), Some(0.1)).unwrap();
+        let ss = sample_size_proportions(0.5, 0.75, 0.05, 0.9, 1.0, &design).unwrap();
+        let en = summary(&ss, "en");
+        assert!(en.contains("per arm") && en.contains("in total"), "{en}");
+        assert!(
+            en.contains("Design effect: 1.45") && en.contains("Attrition rate: 10%"),
+            "{en}"
+        );
+        assert!(en.contains(PROPORTIONS_FORMULA));
+        let pt = summary(&ss, "pt");
+        assert!(pt.contains("aproximação normal"));
+        for word in [
+            "por braço",
+            "no total",
+            "Efeito de desenho: 1,45",
+            "Taxa de desistência: 10\u{a0}%",
+            "Potência: 0,9",
+        ] {
+            assert!(pt.contains(word), "missing {word:?} in\n{pt}");
+        }
+        let m = mde_proportions(77, 0.5, 0.05, 0.9, 1.0, &NONE).unwrap();
+        assert!(mde_summary(&m, "pt").contains("Efeito mínimo detetável"));
+        assert!(mde_summary(&m, "en").contains(" percentage points; target proportion "));
+        let d = trial_duration(154.0, 15.0, Period::Week).unwrap();
+        assert!(duration_summary(&d, "en").ends_with("Result: 11 weeks (77 days)"));
+        let days = trial_duration(100.0, 4.0, Period::Day).unwrap();
+        assert!(duration_summary(&days, "pt").ends_with("Resultado: 25 dias (≈ 3,6 semanas)"));
+        assert!(duration_summary(&d, "pt").ends_with("Resultado: 11 semanas (77 dias)"));
+    }
+}

@@ -82,11 +82,21 @@ pub enum Command {
         after_help = "Examples:\n  labkit validate                 # the workspace and the built-ins\n  labkit validate methods/my-method.yaml\n  labkit validate methods/ --format json"
     )]
     Validate(ValidateArgs),
+    /// Run a method as a guided session, saving every answer as it is given
+    #[command(
+        after_help = "Examples:\n  labkit run test-card\n  labkit run brainstorm --facilitator Ana --participants Rui,Eva\n  labkit run test-card --answers answers.yaml --no-input\n  labkit run test-card --set test_name=\"Letter test\" --defaults"
+    )]
+    Run(RunArgs),
+    /// Continue a saved session at its first unanswered question
+    #[command(after_help = "Example:\n  labkit resume sessions/2026-11-26-test-card.yaml")]
+    Resume(ResumeArgs),
     /// Experiment design: sample size and power, minimum detectable effect, trial duration
     #[command(subcommand)]
     Calc(CalcCommand),
     /// Randomly assign the units of a CSV file to trial arms, reproducibly and balanced
-    #[command(after_help = "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv\n  labkit assign schools.csv --arms a,b,c --ratio 2:1:1 --stratify region --cluster school --log audit.yaml")]
+    #[command(
+        after_help = "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv\n  labkit assign schools.csv --arms a,b,c --ratio 2:1:1 --stratify region --cluster school --log audit.yaml"
+    )]
     Assign(AssignArgs),
     /// Print the JSON Schema of method files, for editors
     #[command(after_help = "Example:\n  labkit schema > method.schema.json")]
@@ -134,13 +144,19 @@ pub enum ReportFormat {
 #[derive(Debug, Subcommand)]
 pub enum CalcCommand {
     /// People needed per arm for a two-sided test of proportions or means
-    #[command(after_help = "Examples:\n  labkit calc sample-size --baseline 0.5 --target 0.75 --power 0.9\n  labkit calc sample-size --baseline 0.30 --mde 0.05 --cluster-size 20 --icc 0.05\n  labkit calc sample-size --sd 10 --delta 3 --attrition 0.1 --format json")]
+    #[command(
+        after_help = "Examples:\n  labkit calc sample-size --baseline 0.5 --target 0.75 --power 0.9\n  labkit calc sample-size --baseline 0.30 --mde 0.05 --cluster-size 20 --icc 0.05\n  labkit calc sample-size --sd 10 --delta 3 --attrition 0.1 --format json"
+    )]
     SampleSize(SampleSizeArgs),
     /// The smallest effect a trial of a given size can detect
-    #[command(after_help = "Examples:\n  labkit calc mde --per-arm 400 --baseline 0.3\n  labkit calc mde --per-arm 100 --sd 12")]
+    #[command(
+        after_help = "Examples:\n  labkit calc mde --per-arm 400 --baseline 0.3\n  labkit calc mde --per-arm 100 --sd 12"
+    )]
     Mde(MdeArgs),
     /// How long recruitment takes for a total sample
-    #[command(after_help = "Examples:\n  labkit calc duration --total 1200 --per-week 150\n  labkit calc duration --total 300 --per-day 12")]
+    #[command(
+        after_help = "Examples:\n  labkit calc duration --total 1200 --per-week 150\n  labkit calc duration --total 300 --per-day 12"
+    )]
     Duration(DurationArgs),
 }
 
@@ -218,7 +234,12 @@ pub struct DurationArgs {
     #[arg(long, value_name = "N")]
     pub total: f64,
     /// Eligible people per day
-    #[arg(long, value_name = "X", conflicts_with = "per_week", required_unless_present = "per_week")]
+    #[arg(
+        long,
+        value_name = "X",
+        conflicts_with = "per_week",
+        required_unless_present = "per_week"
+    )]
     pub per_day: Option<f64>,
     /// Eligible people per week
     #[arg(long, value_name = "X")]
@@ -258,4 +279,38 @@ pub struct AssignArgs {
     /// Replace existing output files
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Method id, or the path of a method file
+    pub method: String,
+    /// Answers to use (YAML or JSON; a session file works too)
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Give one answer on the command line (repeatable)
+    #[arg(long = "set", value_name = "ID=VALUE")]
+    pub set: Vec<String>,
+    /// Take each question's default where no answer was given
+    #[arg(long)]
+    pub defaults: bool,
+    /// Where to save the session (default: sessions/DATE-METHOD.yaml)
+    #[arg(long, value_name = "FILE")]
+    pub session: Option<PathBuf>,
+    #[arg(long)]
+    pub lab: Option<String>,
+    #[arg(long)]
+    pub facilitator: Option<String>,
+    /// Participants, comma-separated
+    #[arg(long, value_delimiter = ',')]
+    pub participants: Vec<String>,
+    /// Do not offer timebox countdowns
+    #[arg(long)]
+    pub no_timer: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// The session file
+    pub session: PathBuf,
 }

@@ -41,7 +41,12 @@ pub fn rfc3339(time: SystemTime) -> String {
     let secs = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let (y, m, d) = civil_from_days((secs / 86_400) as i64);
     let rem = secs % 86_400;
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 /// `2026-11-26`
@@ -102,7 +107,10 @@ mod tests {
 
     #[test]
     fn formats_and_round_trips_dates() {
-        assert_eq!(rfc3339(UNIX_EPOCH + Duration::from_secs(1_795_703_272)), "2026-11-26T14:27:52Z");
+        assert_eq!(
+            rfc3339(UNIX_EPOCH + Duration::from_secs(1_795_703_272)),
+            "2026-11-26T14:27:52Z"
+        );
         for days in [-1000, 0, 59, 60, 10_957, 20_000, 100_000] {
             let (y, m, d) = civil_from_days(days);
             assert_eq!(days_from_civil(y, m, d), Some(days));

@@ -13,7 +13,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 }
 
 /// Like `write_atomic`, with the content produced by `fill`; if `fill` fails nothing is left.
-pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>) -> Result<(), Error> {
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), Error> {
     let shown = path.display().to_string();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -34,7 +37,10 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut std::fs::File) -> s
 /// Refuses to replace an existing file unless `force` is set.
 pub fn check_overwrite(path: &Path, force: bool) -> Result<(), Error> {
     if path.exists() && !force {
-        return Err(Error::Usage(format!("`{}` already exists; pass `--force` to replace it", path.display())));
+        return Err(Error::Usage(format!(
+            "`{}` already exists; pass `--force` to replace it",
+            path.display()
+        )));
     }
     Ok(())
 }
@@ -53,7 +59,11 @@ mod tests {
         });
         assert!(result.is_err());
         assert!(!target.exists());
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "temporary file left behind");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "temporary file left behind"
+        );
         write_atomic(&target, b"whole").unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"whole");
     }

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod engine;
 pub mod error;
 pub mod fsutil;
 pub mod helpers;
@@ -14,6 +15,8 @@ pub mod lang;
 pub mod library;
 pub mod method;
 pub mod output;
+pub mod prompt;
+pub mod session;
 pub mod settings;
 pub mod stats;
 

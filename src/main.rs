@@ -6,14 +6,20 @@ use std::process::ExitCode;
 use labkit::settings::Env;
 
 fn main() -> ExitCode {
-    let width = console::Term::stdout().size_checked().map(|(_, cols)| cols);
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    // Only a terminal has a width; piped tables keep their natural width.
+    let width = if stdout_is_terminal {
+        console::Term::stdout().size_checked().map(|(_, cols)| cols)
+    } else {
+        None
+    };
     let env = Env {
         vars: std::env::vars_os()
             .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
             .collect(),
         cwd: std::env::current_dir().unwrap_or_default(),
         stdin_is_terminal: std::io::stdin().is_terminal(),
-        stdout_is_terminal: std::io::stdout().is_terminal(),
+        stdout_is_terminal,
         stderr_is_terminal: std::io::stderr().is_terminal(),
         width,
     };

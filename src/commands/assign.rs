@@ -38,14 +38,16 @@ pub fn run(args: &AssignArgs, settings: &Settings, printer: &mut Printer) -> Out
     let seed = args.seed.unwrap_or_else(random_seed);
     let mut options = AssignOptions::new(args.arms.clone(), seed);
     if let Some(ratio) = &args.ratio {
-        options.ratio = parse_ratio(ratio, args.arms.len()).map_err(|e| Error::Usage(e.to_string()))?;
+        options.ratio =
+            parse_ratio(ratio, args.arms.len()).map_err(|e| Error::Usage(e.to_string()))?;
     }
     options.stratify = args.stratify.clone();
     options.cluster = args.cluster.clone();
     options.id = args.id.clone();
 
     let mut assigned = Vec::with_capacity(input.len() + input.len() / 8);
-    let report = assign(&input, &options, &mut assigned).map_err(|e| Error::Input(format!("{shown}: {e}")))?;
+    let report = assign(&input, &options, &mut assigned)
+        .map_err(|e| Error::Input(format!("{shown}: {e}")))?;
 
     match &output {
         Some(path) => write_atomic(path, &assigned)?,
@@ -72,6 +74,10 @@ pub fn run(args: &AssignArgs, settings: &Settings, printer: &mut Printer) -> Out
 /// A fresh seed from the operating system's per-process random hasher keys.
 fn random_seed() -> u64 {
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
     hasher.finish() >> 11 // keep it below 2^53 so JSON readers see the exact seed
 }

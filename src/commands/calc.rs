@@ -16,18 +16,34 @@ pub fn run(command: &CalcCommand, settings: &Settings, printer: &mut Printer) ->
     let (format, text, json) = match command {
         CalcCommand::SampleSize(args) => {
             let result = sample_size(args).map_err(input)?;
-            (args.design.format, power::summary(&result, lang), to_json(&result)?)
+            (
+                args.design.format,
+                power::summary(&result, lang),
+                to_json(&result)?,
+            )
         }
         CalcCommand::Mde(args) => {
             let result = mde(args).map_err(input)?;
-            (args.design.format, power::mde_summary(&result, lang), to_json(&result)?)
+            (
+                args.design.format,
+                power::mde_summary(&result, lang),
+                to_json(&result)?,
+            )
         }
         CalcCommand::Duration(args) => {
             let result = duration(args).map_err(input)?;
-            (args.format, power::duration_summary(&result, lang), to_json(&result)?)
+            (
+                args.format,
+                power::duration_summary(&result, lang),
+                to_json(&result)?,
+            )
         }
     };
-    printer.data(if format == CalcFormat::Json { &json } else { &text })?;
+    printer.data(if format == CalcFormat::Json {
+        &json
+    } else {
+        &text
+    })?;
     Ok(0)
 }
 
@@ -69,9 +85,13 @@ pub fn mde(args: &MdeArgs) -> Result<power::Mde, StatsError> {
     let d = &args.design;
     let design = design(d)?;
     match (args.baseline, args.sd) {
-        (Some(p1), None) => power::mde_proportions(args.per_arm, p1, d.alpha, d.power, d.ratio, &design),
+        (Some(p1), None) => {
+            power::mde_proportions(args.per_arm, p1, d.alpha, d.power, d.ratio, &design)
+        }
         (None, Some(sd)) => power::mde_means(args.per_arm, sd, d.alpha, d.power, d.ratio, &design),
-        _ => Err(StatsError::Invalid("give `--baseline` (proportions) or `--sd` (means)".into())),
+        _ => Err(StatsError::Invalid(
+            "give `--baseline` (proportions) or `--sd` (means)".into(),
+        )),
     }
 }
 
@@ -79,6 +99,8 @@ pub fn duration(args: &DurationArgs) -> Result<power::Duration, StatsError> {
     match (args.per_day, args.per_week) {
         (Some(x), None) => power::trial_duration(args.total, x, Period::Day),
         (None, Some(x)) => power::trial_duration(args.total, x, Period::Week),
-        _ => Err(StatsError::Invalid("give `--per-day` or `--per-week`".into())),
+        _ => Err(StatsError::Invalid(
+            "give `--per-day` or `--per-week`".into(),
+        )),
     }
 }

@@ -3,6 +3,7 @@
 mod assign;
 mod calc;
 mod list;
+mod run;
 mod schema;
 mod show;
 mod validate;
@@ -22,6 +23,8 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &mut Printer) ->
         Command::List(args) => list::run(&args, settings, printer),
         Command::Show(args) => show::run(&args, settings, printer),
         Command::Validate(args) => validate::run(&args, settings, printer),
+        Command::Run(args) => run::run(&args, settings, printer),
+        Command::Resume(args) => run::resume(&args, settings, printer),
         Command::Calc(command) => calc::run(&command, settings, printer),
         Command::Assign(args) => assign::run(&args, settings, printer),
         Command::Schema => schema::run(printer),

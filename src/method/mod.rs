@@ -88,7 +88,9 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d > 0 && *d < word.len().max(2) && *d <= (word.len().max(c.len()) / 2).max(1))
+        .filter(|(d, c)| {
+            *d > 0 && *d < word.len().max(2) && *d <= (word.len().max(c.len()) / 2).max(1)
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -221,7 +223,11 @@ fn yaml_error(name: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
             "too many aliases expand here (is this an alias bomb?)".to_owned()
         }
         m if m.contains("duplicate entry with key") => {
-            let key = m.split("duplicate entry with key").nth(1).unwrap_or_default().trim();
+            let key = m
+                .split("duplicate entry with key")
+                .nth(1)
+                .unwrap_or_default()
+                .trim();
             format!("key {key} is given twice")
         }
         _ => format!("YAML syntax error: {message}"),

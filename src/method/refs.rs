@@ -19,7 +19,11 @@ pub fn references(source: &str) -> Result<Vec<String>, TemplateProblem> {
     if let Err(err) = handlebars::Template::compile(source) {
         // pest's list of expected tokens means nothing to a method author; keep the position.
         let reason = err.reason().to_string();
-        let reason = if reason.starts_with("invalid handlebars syntax") { "invalid handlebars syntax".to_owned() } else { reason };
+        let reason = if reason.starts_with("invalid handlebars syntax") {
+            "invalid handlebars syntax".to_owned()
+        } else {
+            reason
+        };
         return Err(TemplateProblem::Syntax(match err.pos() {
             Some((line, col)) => format!("{reason} at template line {line}, column {col}"),
             None => reason,

@@ -19,7 +19,10 @@ fn empty_file() {
 fn not_utf8() {
     let lab = Lab::new();
     let err = validate_one(&lab, "latin1.yaml", b"schema: 1\nname: Cart\xe3o\n");
-    assert!(err.contains("latin1.yaml:2: file is not valid UTF-8"), "{err}");
+    assert!(
+        err.contains("latin1.yaml:2: file is not valid UTF-8"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -37,10 +40,26 @@ fn wrong_types_are_all_reported() {
         "types.yaml",
         b"schema: one\nid: types\nname: x\nsummary: y\nstage: ideas\nduration: 10\nsteps: []\nextra: 1\n",
     );
-    assert!(err.contains("types.yaml:1:1: schema: invalid type: string \"one\", expected a whole number"), "{err}");
-    assert!(err.contains("types.yaml:5:1: stage: unknown value `ideas`\n  hint: did you mean `ideation`?"), "{err}");
-    assert!(err.contains("types.yaml:6:1: duration: `10` has no unit; write `10m`"), "{err}");
-    assert!(err.contains("types.yaml:8:1: extra: unknown field `extra`"), "{err}");
+    assert!(
+        err.contains(
+            "types.yaml:1:1: schema: invalid type: string \"one\", expected a whole number"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "types.yaml:5:1: stage: unknown value `ideas`\n  hint: did you mean `ideation`?"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("types.yaml:6:1: duration: `10` has no unit; write `10m`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("types.yaml:8:1: extra: unknown field `extra`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -58,16 +77,24 @@ fn deep_nesting_is_refused() {
     let lab = Lab::new();
     let deep = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
     let err = validate_one(&lab, "deep.yaml", deep.as_bytes());
-    assert!(err.contains("deep.yaml:1:131: nesting is too deep"), "{err}");
+    assert!(
+        err.contains("deep.yaml:1:131: nesting is too deep"),
+        "{err}"
+    );
 }
 
 #[test]
 fn alias_bomb_is_refused() {
     let lab = Lab::new();
-    let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     let mut prev = 'a';
     for name in "bcdefghi".chars() {
-        bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 9].join(",")));
+        bomb.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 9].join(",")
+        ));
         prev = name;
     }
     let err = validate_one(&lab, "bomb.yaml", bomb.as_bytes());
@@ -78,11 +105,19 @@ fn alias_bomb_is_refused() {
 fn a_broken_workspace_file_does_not_stop_list_or_show() {
     let lab = Lab::new();
     lab.write("labkit.yaml", "lab: Test Lab\n");
-    lab.write("methods/good.yaml", crate::support::method_yaml("good", "Good one"));
+    lab.write(
+        "methods/good.yaml",
+        crate::support::method_yaml("good", "Good one"),
+    );
     lab.write("methods/broken.yaml", "schema: 1\nid: [\n");
     let run = lab.run(&["list", "--format", "json"]).ok();
     assert!(run.stdout.contains("\"good\""));
-    assert_eq!(run.stderr.matches("broken.yaml").count(), 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("broken.yaml").count(),
+        1,
+        "{}",
+        run.stderr
+    );
     lab.run(&["show", "good"]).ok();
     lab.run(&["validate"]).code(1);
 }

@@ -11,7 +11,15 @@ fn json(args: &[&str]) -> serde_json::Value {
 
 #[test]
 fn proportions_match_power_prop_test() {
-    let r = json(&["sample-size", "--baseline", "0.5", "--target", "0.75", "--power", "0.9"]);
+    let r = json(&[
+        "sample-size",
+        "--baseline",
+        "0.5",
+        "--target",
+        "0.75",
+        "--power",
+        "0.9",
+    ]);
     assert_eq!(r["n_per_arm"], 77);
     assert_eq!(r["n_total"], 154);
     assert!((r["n_raw"].as_f64().unwrap() - 76.7).abs() < 0.05);
@@ -19,10 +27,28 @@ fn proportions_match_power_prop_test() {
 
 #[test]
 fn clusters_and_attrition_inflate() {
-    let r = json(&["sample-size", "--baseline", "0.3", "--mde", "0.05", "--cluster-size", "20", "--icc", "0.05"]);
+    let r = json(&[
+        "sample-size",
+        "--baseline",
+        "0.3",
+        "--mde",
+        "0.05",
+        "--cluster-size",
+        "20",
+        "--icc",
+        "0.05",
+    ]);
     assert_eq!(r["clusters_per_arm"][0], 135);
     let plain = json(&["sample-size", "--sd", "10", "--delta", "3"]);
-    let with_dropout = json(&["sample-size", "--sd", "10", "--delta", "3", "--attrition", "0.1"]);
+    let with_dropout = json(&[
+        "sample-size",
+        "--sd",
+        "10",
+        "--delta",
+        "3",
+        "--attrition",
+        "0.1",
+    ]);
     assert!(with_dropout["n_per_arm"].as_u64() > plain["n_per_arm"].as_u64());
 }
 
@@ -37,17 +63,62 @@ fn mde_and_duration() {
 #[test]
 fn impossible_inputs_are_usage_errors() {
     let lab = Lab::new();
-    let run = lab.run(&["calc", "sample-size", "--baseline", "0.5", "--target", "0.5"]).code(2);
+    let run = lab
+        .run(&[
+            "calc",
+            "sample-size",
+            "--baseline",
+            "0.5",
+            "--target",
+            "0.5",
+        ])
+        .code(2);
     assert!(run.stderr.contains("must differ"), "{}", run.stderr);
-    let run = lab.run(&["calc", "sample-size", "--baseline", "1.2", "--target", "0.5"]).code(2);
-    assert!(run.stderr.contains("`--baseline` must be between 0 and 1"), "{}", run.stderr);
-    lab.run(&["calc", "sample-size", "--baseline", "0.5", "--target", "0.6", "--power", "0.01"]).code(2);
+    let run = lab
+        .run(&[
+            "calc",
+            "sample-size",
+            "--baseline",
+            "1.2",
+            "--target",
+            "0.5",
+        ])
+        .code(2);
+    assert!(
+        run.stderr.contains("`--baseline` must be between 0 and 1"),
+        "{}",
+        run.stderr
+    );
+    lab.run(&[
+        "calc",
+        "sample-size",
+        "--baseline",
+        "0.5",
+        "--target",
+        "0.6",
+        "--power",
+        "0.01",
+    ])
+    .code(2);
     lab.run(&["calc", "sample-size"]).code(2);
 }
 
 #[test]
 fn portuguese_uses_a_decimal_comma() {
-    let run = Lab::new().run(&["--lang", "pt", "calc", "sample-size", "--baseline", "0.5", "--target", "0.75", "--power", "0.9"]).ok();
+    let run = Lab::new()
+        .run(&[
+            "--lang",
+            "pt",
+            "calc",
+            "sample-size",
+            "--baseline",
+            "0.5",
+            "--target",
+            "0.75",
+            "--power",
+            "0.9",
+        ])
+        .ok();
     assert!(run.stdout.contains("76,71"), "{}", run.stdout);
     assert!(run.stdout.contains("por braço"), "{}", run.stdout);
 }

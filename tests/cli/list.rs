@@ -16,7 +16,12 @@ fn lists_built_ins_as_a_table_without_colour_when_piped() {
 fn json_has_the_fields_scripts_need() {
     let run = Lab::new().run(&["list", "--format", "json"]).ok();
     let rows: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let card = rows.as_array().unwrap().iter().find(|r| r["id"] == "test-card").unwrap();
+    let card = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "test-card")
+        .unwrap();
     assert_eq!(card["stage"], "experiment");
     assert_eq!(card["origin"], "builtin");
     assert!(card["duration_minutes"].as_u64().unwrap() > 0);
@@ -25,13 +30,25 @@ fn json_has_the_fields_scripts_need() {
 #[test]
 fn filters_by_stage_tag_and_search() {
     let lab = Lab::new();
-    let run = lab.run(&["list", "--stage", "experiment", "--format", "json"]).ok();
+    let run = lab
+        .run(&["list", "--stage", "experiment", "--format", "json"])
+        .ok();
     let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
     assert!(!rows.is_empty());
     assert!(rows.iter().all(|r| r["stage"] == "experiment"));
-    let run = lab.run(&["list", "--search", "nothing-matches-this", "--format", "json"]).ok();
+    let run = lab
+        .run(&[
+            "list",
+            "--search",
+            "nothing-matches-this",
+            "--format",
+            "json",
+        ])
+        .ok();
     assert_eq!(run.stdout.trim(), "[]");
-    let run = lab.run(&["list", "--search", "VOTE", "--format", "yaml"]).ok();
+    let run = lab
+        .run(&["list", "--search", "VOTE", "--format", "yaml"])
+        .ok();
     assert!(run.stdout.contains("brainstorm"), "{}", run.stdout);
 }
 
@@ -39,8 +56,14 @@ fn filters_by_stage_tag_and_search() {
 fn workspace_methods_override_built_ins_and_say_where_they_come_from() {
     let lab = Lab::new();
     lab.write("labkit.yaml", "lab: Test Lab\n");
-    lab.write("methods/test-card.yaml", method_yaml("test-card", "Our Test Card"));
-    lab.write("methods/local-only.yaml", method_yaml("local-only", "Local"));
+    lab.write(
+        "methods/test-card.yaml",
+        method_yaml("test-card", "Our Test Card"),
+    );
+    lab.write(
+        "methods/local-only.yaml",
+        method_yaml("local-only", "Local"),
+    );
     let sub = lab.path().join("deep/inside");
     std::fs::create_dir_all(&sub).unwrap();
     let run = lab.run_in(&sub, &["list", "--format", "json"]).ok();
@@ -57,9 +80,15 @@ fn methods_flag_and_labkit_path_add_methods() {
     lab.write("extra/one.yaml", method_yaml("one", "One"));
     lab.write("env/two.yaml", method_yaml("two", "Two"));
     let lab = lab.env("LABKIT_PATH", "env");
-    let run = lab.run(&["--methods", "extra", "list", "--format", "json"]).ok();
+    let run = lab
+        .run(&["--methods", "extra", "list", "--format", "json"])
+        .ok();
     let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
-    let origin = |id: &str| rows.iter().find(|r| r["id"] == id).map(|r| r["origin"].clone());
+    let origin = |id: &str| {
+        rows.iter()
+            .find(|r| r["id"] == id)
+            .map(|r| r["origin"].clone())
+    };
     assert_eq!(origin("one"), Some("path".into()));
     assert_eq!(origin("two"), Some("env".into()));
 }
@@ -69,7 +98,10 @@ fn portuguese_names_and_headers() {
     let run = Lab::new().env("LANG", "pt_PT.UTF-8").run(&["list"]).ok();
     assert!(run.stdout.contains("Cartão de Teste"), "{}", run.stdout);
     assert!(run.stdout.contains("Fase"));
-    let run = Lab::new().env("LANG", "pt_PT.UTF-8").run(&["--lang", "en", "list"]).ok();
+    let run = Lab::new()
+        .env("LANG", "pt_PT.UTF-8")
+        .run(&["--lang", "en", "list"])
+        .ok();
     assert!(run.stdout.contains("Test Card"));
 }
 
@@ -87,7 +119,12 @@ fn a_closed_pipe_ends_quietly() {
     drop(child.stdout.take());
     let status = child.wait().unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert!(status.success(), "status {status:?}, stderr {err}");
     assert!(err.is_empty(), "{err}");
 }

@@ -22,18 +22,36 @@ fn shows_in_portuguese() {
 
 #[test]
 fn json_and_yaml_carry_the_whole_method() {
-    let run = Lab::new().run(&["show", "brainstorm", "--format", "json"]).ok();
+    let run = Lab::new()
+        .run(&["show", "brainstorm", "--format", "json"])
+        .ok();
     let card: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(card["id"], "brainstorm");
     assert_eq!(card["kind"], "method");
-    assert!(card["steps"].as_array().unwrap().iter().any(|s| s["questions"].as_array().unwrap().iter().any(|q| q["type"] == "vote")));
-    let run = Lab::new().run(&["show", "brainstorm", "--format", "yaml"]).ok();
+    assert!(card["steps"].as_array().unwrap().iter().any(|s| {
+        s["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q["type"] == "vote")
+    }));
+    let run = Lab::new()
+        .run(&["show", "brainstorm", "--format", "yaml"])
+        .ok();
     assert!(run.stdout.contains("id: brainstorm"));
 }
 
 #[test]
 fn unknown_id_suggests_the_closest() {
     let run = Lab::new().run(&["show", "test-crad"]).code(2);
-    assert!(run.stderr.contains("unknown method `test-crad`"), "{}", run.stderr);
-    assert!(run.stderr.contains("did you mean `test-card`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown method `test-crad`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `test-card`"),
+        "{}",
+        run.stderr
+    );
 }

@@ -16,13 +16,21 @@ fn built_ins_are_clean() {
 fn every_built_in_method_has_both_languages_everywhere() {
     let library = Library::load_layers(&[]);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
-    assert!(library.link_problems().is_empty(), "{:?}", library.link_problems());
+    assert!(
+        library.link_problems().is_empty(),
+        "{:?}",
+        library.link_problems()
+    );
     let mut checked = 0;
     for entry in library.entries().filter(|e| e.origin == Origin::BuiltIn) {
         let value = serde_json::to_value(&entry.doc).unwrap();
         let mut missing = Vec::new();
         find_untranslated(&value, String::new(), &mut missing);
-        assert!(missing.is_empty(), "{}: text missing a language at {missing:?}", entry.doc.id());
+        assert!(
+            missing.is_empty(),
+            "{}: text missing a language at {missing:?}",
+            entry.doc.id()
+        );
         if let Document::Method(m) = &entry.doc {
             for lang in Lang::ALL {
                 assert!(!m.name.get(lang).is_empty());
@@ -48,7 +56,17 @@ fn find_untranslated(value: &serde_json::Value, path: String, out: &mut Vec<Stri
             for (k, v) in map {
                 let prose = matches!(
                     k.as_str(),
-                    "name" | "summary" | "when_to_use" | "considerations" | "title" | "guide" | "prompt" | "help" | "label" | "message" | "unit"
+                    "name"
+                        | "summary"
+                        | "when_to_use"
+                        | "considerations"
+                        | "title"
+                        | "guide"
+                        | "prompt"
+                        | "help"
+                        | "label"
+                        | "message"
+                        | "unit"
                 );
                 if prose && v.is_string() && !path.contains("sources") {
                     out.push(format!("{path}.{k}"));
@@ -72,8 +90,14 @@ fn find_untranslated(value: &serde_json::Value, path: String, out: &mut Vec<Stri
 #[test]
 fn a_folder_with_problems_exits_one_and_lists_all() {
     let lab = Lab::new();
-    let run = lab.run(&["validate", fixture("methods/invalid").to_str().unwrap()]).code(1);
-    let errors = run.stderr.lines().filter(|l| l.starts_with("error: ")).count();
+    let run = lab
+        .run(&["validate", fixture("methods/invalid").to_str().unwrap()])
+        .code(1);
+    let errors = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .count();
     assert!(errors >= 21, "{}", run.stderr);
     assert!(run.stderr.contains("problems in"), "{}", run.stderr);
 }
@@ -82,7 +106,9 @@ fn a_folder_with_problems_exits_one_and_lists_all() {
 fn json_output_names_file_line_column_and_path() {
     let lab = Lab::new();
     let f = fixture("methods/invalid/unknown-question-type.yaml");
-    let run = lab.run(&["validate", f.to_str().unwrap(), "--format", "json"]).code(1);
+    let run = lab
+        .run(&["validate", f.to_str().unwrap(), "--format", "json"])
+        .code(1);
     let all: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let d = &all[0];
     assert_eq!(d["line"], 12);
@@ -96,17 +122,28 @@ fn a_clean_file_exits_zero() {
     let lab = Lab::new();
     let path = lab.write("mine/fine.yaml", method_yaml("fine", "Fine"));
     lab.run(&["validate", path.to_str().unwrap()]).ok();
-    lab.run(&["validate", fixture("methods/valid").to_str().unwrap()]).ok();
+    lab.run(&["validate", fixture("methods/valid").to_str().unwrap()])
+        .ok();
 }
 
 #[test]
 fn unknown_before_and_after_ids_are_problems() {
     let lab = Lab::new();
-    let text = method_yaml("linked", "Linked").replace("tags: [test]", "tags: [test]\nafter: [tets-card]");
+    let text =
+        method_yaml("linked", "Linked").replace("tags: [test]", "tags: [test]\nafter: [tets-card]");
     let path = lab.write("mine/linked.yaml", text);
     let run = lab.run(&["validate", path.to_str().unwrap()]).code(1);
-    assert!(run.stderr.contains("after[0]: `tets-card` is not a known method"), "{}", run.stderr);
-    assert!(run.stderr.contains("did you mean `test-card`?"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("after[0]: `tets-card` is not a known method"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `test-card`?"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

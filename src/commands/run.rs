@@ -1,0 +1,276 @@
+//! `labkit run` and `labkit resume`: a guided session, saved after every answer.
+//!
+//! Without a terminal (or with `--no-input`) nothing is ever asked: the answers must come from
+//! `--answers`, `--set` and `--defaults`, and every missing or invalid one is listed at once.
+
+use std::path::Path;
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde_yaml::{Mapping, Value};
+
+use super::Outcome;
+use crate::cli::{ResumeArgs, RunArgs};
+use crate::clock::{Clock, SystemClock, date, rfc3339};
+use crate::engine::{self, Ended};
+use crate::error::Error;
+use crate::library::Library;
+use crate::method::{self, Document, Method, place};
+use crate::output::Printer;
+use crate::prompt::TerminalPrompter;
+use crate::session::{self, MethodRef, Session, Status};
+use crate::settings::Settings;
+
+pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
+    let method = find_method(&args.method, settings)?;
+    let clock = SystemClock;
+    let now = rfc3339(clock.now());
+    let today = date(clock.now());
+    let workspace_cfg = settings.workspace.as_ref().map(|w| &w.config);
+    let mut session = Session {
+        schema: session::SCHEMA,
+        labkit_version: env!("CARGO_PKG_VERSION").into(),
+        method: MethodRef {
+            id: method.id.clone(),
+            version: method.version,
+            hash: method.content_hash.clone(),
+        },
+        language: settings.lang.code().into(),
+        lab: args
+            .lab
+            .clone()
+            .or_else(|| workspace_cfg.and_then(|c| c.lab.clone())),
+        facilitator: args
+            .facilitator
+            .clone()
+            .or_else(|| workspace_cfg.and_then(|c| c.facilitator.clone())),
+        participants: args.participants.clone(),
+        started: now.clone(),
+        updated: now,
+        finished: None,
+        status: Status::InProgress,
+        answers: Mapping::new(),
+        step_times: Default::default(),
+    };
+    let supplied = supplied_answers(args, settings)?;
+    let path = match &args.session {
+        Some(p) => settings.cwd.join(p),
+        None => {
+            let dir = settings
+                .workspace
+                .as_ref()
+                .map_or_else(|| settings.cwd.join("sessions"), |w| w.sessions_dir());
+            session::default_path(&dir, &today, &method.id)
+        }
+    };
+    if args.session.is_some() && path.exists() {
+        return Err(Error::Usage(format!(
+            "`{}` already exists; use `labkit resume` to continue it",
+            path.display()
+        )));
+    }
+    drive(
+        &method,
+        &mut session,
+        &supplied,
+        args.defaults,
+        &path,
+        settings,
+        printer,
+    )
+}
+
+pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
+    let path = settings.cwd.join(&args.session);
+    let mut session = Session::load(&path)?;
+    let library = Library::load(settings);
+    let method = library.method(&session.method.id).cloned().ok_or_else(|| {
+        Error::Input(format!(
+            "{}: the method `{}` of this session is not available",
+            path.display(),
+            session.method.id
+        ))
+    })?;
+    if method.content_hash != session.method.hash {
+        let kept: Vec<String> = session
+            .answers
+            .keys()
+            .filter_map(|k| k.as_str())
+            .filter(|k| method.question(k).is_none())
+            .map(str::to_owned)
+            .collect();
+        printer.warn(&format!(
+            "the method `{}` changed since this session began; answers to questions that still exist are kept{}",
+            method.id,
+            if kept.is_empty() { String::new() } else { format!(", these are dropped: {}", kept.join(", ")) }
+        ));
+        session
+            .answers
+            .retain(|k, _| k.as_str().is_some_and(|k| method.question(k).is_some()));
+        session.method.hash = method.content_hash.clone();
+        session.method.version = method.version;
+    }
+    if session.status == Status::Finished {
+        printer.note(&format!(
+            "this session is already finished; answers are in {}",
+            path.display()
+        ));
+        return Ok(0);
+    }
+    drive(
+        &method,
+        &mut session,
+        &Mapping::new(),
+        false,
+        &path,
+        settings,
+        printer,
+    )
+}
+
+/// Fills the session from supplied answers, then asks the rest (when a person is there).
+fn drive(
+    method: &Method,
+    session: &mut Session,
+    supplied: &Mapping,
+    defaults: bool,
+    path: &Path,
+    settings: &Settings,
+    printer: &mut Printer,
+) -> Outcome {
+    let lang = settings.lang;
+    let today = date(SystemClock.now());
+    let shown = path.display().to_string();
+    let mut save = |s: &Session| -> Result<(), Error> {
+        let mut s = s.clone();
+        s.updated = rfc3339(SystemClock.now());
+        s.save(path)
+    };
+    if !settings.interactive {
+        let issues = engine::fill(method, session, supplied, defaults, lang, &today);
+        if !issues.is_empty() {
+            let mut diagnostics = place(&format!("answers for `{}`", method.id), issues, None);
+            if let Some(last) = diagnostics.last_mut() {
+                last.hint = Some(match last.hint.take() {
+                    Some(h) => h,
+                    None => "without a terminal labkit never asks: pass `--answers FILE`, `--set ID=VALUE` or `--defaults`".into(),
+                });
+            }
+            return Err(Error::Diagnostics(diagnostics));
+        }
+    } else {
+        // Supplied answers are checked exactly as typed ones; the rest are asked.
+        let partial = engine::fill(method, session, supplied, defaults, lang, &today);
+        for issue in partial
+            .iter()
+            .filter(|i| supplied.contains_key(i.path.as_str()))
+        {
+            printer.warn(&format!("{}: {}", issue.path, issue.message));
+        }
+        session.status = Status::InProgress;
+        save(session)?;
+        printer.note(&format!("session: {shown}"));
+        let mut prompter = TerminalPrompter {
+            lang,
+            color: settings.color,
+        };
+        if engine::interview(method, session, &mut prompter, lang, &today, &mut save)?
+            == Ended::Cancelled
+        {
+            save(session)?;
+            printer.note(&format!(
+                "stopped; every answer so far is saved. Continue with: labkit resume {shown}"
+            ));
+            return Ok(130);
+        }
+    }
+    let order: Vec<&str> = method.questions().map(|(_, q)| q.id.as_str()).collect();
+    session.order_answers(&order);
+    session.status = Status::Finished;
+    session.finished = Some(rfc3339(SystemClock.now()));
+    save(session)?;
+    printer.data(&summary(method, session, settings))?;
+    printer.note(&format!("session saved: {shown}"));
+    Ok(0)
+}
+
+fn summary(method: &Method, session: &Session, settings: &Settings) -> String {
+    let lang = settings.lang;
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_HORIZONTAL_ONLY);
+    if let Some(w) = settings.width {
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+        table.set_width(w);
+    }
+    table.set_header(["", method.name.get(lang)]);
+    for (_, q) in method.questions() {
+        let Some(v) = session.answer(&q.id) else {
+            continue;
+        };
+        let text = match v {
+            Value::String(s) => s.clone(),
+            Value::Sequence(items) if items.iter().all(|i| !i.is_mapping()) => items
+                .iter()
+                .map(|i| {
+                    serde_yaml::to_string(i)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned()
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            other => serde_yaml::to_string(other)
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+        };
+        table.add_row([q.prompt.get(lang).to_owned(), text]);
+    }
+    table.to_string()
+}
+
+fn supplied_answers(args: &RunArgs, settings: &Settings) -> Result<Mapping, Error> {
+    let mut answers = match &args.answers {
+        Some(p) => session::load_answers(&settings.cwd.join(p))?,
+        None => Mapping::new(),
+    };
+    for pair in &args.set {
+        let (id, value) = pair
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("`--set {pair}`: write it as ID=VALUE")))?;
+        // A value is read as YAML so `--set budget=100` is a number and `--set ideas=[a, b]` a list.
+        let value: Value =
+            serde_yaml::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
+        let value = if value.is_null() {
+            Value::String(String::new())
+        } else {
+            value
+        };
+        answers.insert(Value::from(id.trim()), value);
+    }
+    Ok(answers)
+}
+
+/// A method by id, or by path to a method file.
+fn find_method(reference: &str, settings: &Settings) -> Result<Method, Error> {
+    let as_path = settings.cwd.join(reference);
+    let doc = if reference.ends_with(".yaml") || reference.ends_with(".yml") || as_path.is_file() {
+        let bytes = std::fs::read(&as_path).map_err(|e| Error::io(reference, e))?;
+        let stem = as_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_owned);
+        method::parse(&bytes, reference, stem.as_deref()).map_err(Error::Diagnostics)?
+    } else {
+        let library = Library::load(settings);
+        super::show::find(&library, reference, settings.lang)?
+            .doc
+            .clone()
+    };
+    match doc {
+        Document::Method(m) => Ok(m),
+        Document::Playbook(p) => Err(Error::Usage(format!(
+            "`{}` is a playbook; running playbooks is not supported yet",
+            p.id
+        ))),
+    }
+}

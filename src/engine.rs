@@ -1,0 +1,547 @@
+//! Runs a method against answers: decides which questions are asked (`when`), works out
+//! defaults and computed values, and checks every answer — typed or supplied in a file —
+//! with the same rules. Knows nothing of terminals; prompts come through `prompt::Prompter`.
+
+use handlebars::Handlebars;
+use serde_json::json;
+use serde_yaml::{Mapping, Value};
+
+use crate::clock;
+use crate::lang::Lang;
+use crate::method::{Issue, Method, Question, QuestionKind, Validation};
+use crate::session::Session;
+
+/// The data templates see: every answer so far by question id, plus session facts.
+pub fn context(method: &Method, session: &Session, today: &str) -> serde_json::Value {
+    let mut ctx = serde_json::Map::new();
+    for (_, q) in method.questions() {
+        let value = session
+            .answer(&q.id)
+            .map(yaml_to_json)
+            .unwrap_or(serde_json::Value::Null);
+        ctx.insert(q.id.clone(), value);
+    }
+    ctx.insert("lab".into(), json!(session.lab.clone().unwrap_or_default()));
+    ctx.insert(
+        "facilitator".into(),
+        json!(session.facilitator.clone().unwrap_or_default()),
+    );
+    ctx.insert("participants".into(), json!(session.participants));
+    ctx.insert("lang".into(), json!(session.language));
+    ctx.insert("today".into(), json!(today));
+    serde_json::Value::Object(ctx)
+}
+
+pub fn yaml_to_json(value: &Value) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+/// Whether `q` is asked, given the answers so far. A `when` that fails to render (it refers to
+/// a question that was skipped) counts as false.
+pub fn is_asked(q: &Question, hb: &Handlebars, ctx: &serde_json::Value) -> bool {
+    let Some(when) = &q.when else { return true };
+    match hb.render_template(when, ctx) {
+        Ok(text) => {
+            let t = text.trim();
+            !(t.is_empty() || t == "false" || t == "0" || t == "null" || t == "[]")
+        }
+        Err(_) => false,
+    }
+}
+
+/// The default for `q`: templates are rendered over earlier answers.
+pub fn default_for(q: &Question, hb: &Handlebars, ctx: &serde_json::Value) -> Option<Value> {
+    match q.default.as_ref()? {
+        Value::String(s) if s.contains("{{") => {
+            let text = hb.render_template(s, ctx).ok()?;
+            (!text.trim().is_empty()).then_some(Value::String(text))
+        }
+        other => Some(other.clone()),
+    }
+}
+
+/// The value of a computed question.
+pub fn compute(q: &Question, hb: &Handlebars, ctx: &serde_json::Value) -> Result<Value, String> {
+    let QuestionKind::Computed { value, .. } = &q.kind else {
+        return Err("not a computed question".into());
+    };
+    let text = hb
+        .render_template(value, ctx)
+        .map_err(|e| format!("cannot compute `{}`: {}", q.id, e.reason()))?;
+    let text = text.trim().to_owned();
+    Ok(match text.parse::<f64>() {
+        Ok(n) if n.fract() == 0.0 && n.abs() < 1e15 => Value::from(n as i64),
+        Ok(n) => Value::from(n),
+        Err(_) => Value::String(text),
+    })
+}
+
+/// The items an earlier list or records question produced, as labels.
+pub fn items(session: &Session, from: &str) -> Vec<String> {
+    match session.answer(from) {
+        Some(Value::Sequence(entries)) => entries.iter().filter_map(item_label).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn item_label(entry: &Value) -> Option<String> {
+    match entry {
+        Value::String(s) => Some(s.clone()),
+        // A records row is labelled by its first field.
+        Value::Mapping(m) => m.iter().next().and_then(|(_, v)| scalar_text(v)),
+        other => scalar_text(other),
+    }
+}
+
+fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Checks an answer to `q` and returns it in its stored form, or a message saying what is wrong.
+pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Result<Value, String> {
+    match &q.kind {
+        QuestionKind::Text { validate } => {
+            let text = scalar_text(value).ok_or("expected text")?;
+            check_text(q, &text, validate, lang)?;
+            Ok(Value::String(text))
+        }
+        QuestionKind::Longtext { validate } => {
+            let text = scalar_text(value).ok_or("expected text")?;
+            check_text(q, &text, validate, lang)?;
+            Ok(Value::String(text))
+        }
+        QuestionKind::Number {
+            min, max, integer, ..
+        } => {
+            let n = match value {
+                Value::Number(n) => n.as_f64(),
+                Value::String(s) => s.trim().replace(',', ".").parse().ok(),
+                _ => None,
+            }
+            .filter(|n: &f64| n.is_finite())
+            .ok_or("expected a number")?;
+            if *integer && n.fract() != 0.0 {
+                return Err(format!("expected a whole number, got {n}"));
+            }
+            if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+                return Err(format!(
+                    "must be between {} and {}",
+                    fmt_bound(*min),
+                    fmt_bound(*max)
+                ));
+            }
+            Ok(if n.fract() == 0.0 && n.abs() < 1e15 {
+                Value::from(n as i64)
+            } else {
+                Value::from(n)
+            })
+        }
+        QuestionKind::Confirm => match value {
+            Value::Bool(b) => Ok(Value::Bool(*b)),
+            Value::String(s) => match s.trim().to_lowercase().as_str() {
+                "y" | "yes" | "true" | "s" | "sim" => Ok(Value::Bool(true)),
+                "n" | "no" | "false" | "não" | "nao" => Ok(Value::Bool(false)),
+                _ => Err("expected yes or no".into()),
+            },
+            _ => Err("expected yes or no".into()),
+        },
+        QuestionKind::Select { choices } => {
+            let text = scalar_text(value).ok_or("expected one of the choices")?;
+            choices
+                .iter()
+                .find(|c| c.value == text || c.label.get(lang) == text)
+                .map(|c| Value::String(c.value.clone()))
+                .ok_or_else(|| {
+                    format!(
+                        "`{text}` is not one of: {}",
+                        choices
+                            .iter()
+                            .map(|c| c.value.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })
+        }
+        QuestionKind::Multiselect { choices, min, max } => {
+            let picked = string_list(value).ok_or("expected a list of choices")?;
+            let mut out = Vec::new();
+            for p in picked {
+                let c = choices
+                    .iter()
+                    .find(|c| c.value == p || c.label.get(lang) == p)
+                    .ok_or_else(|| {
+                        format!(
+                            "`{p}` is not one of: {}",
+                            choices
+                                .iter()
+                                .map(|c| c.value.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    })?;
+                out.push(Value::String(c.value.clone()));
+            }
+            check_count(out.len(), *min, *max, "choices")?;
+            Ok(Value::Sequence(out))
+        }
+        QuestionKind::Scale { min, max, .. } => {
+            let n = match value {
+                Value::Number(n) => n.as_i64(),
+                Value::String(s) => s.trim().parse().ok(),
+                _ => None,
+            }
+            .ok_or_else(|| format!("expected a whole number from {min} to {max}"))?;
+            if n < *min || n > *max {
+                return Err(format!("expected a whole number from {min} to {max}"));
+            }
+            Ok(Value::from(n))
+        }
+        QuestionKind::Date => {
+            let text = scalar_text(value).ok_or("expected a date")?;
+            clock::parse_date(&text)
+                .ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))?;
+            Ok(Value::String(text.trim().to_owned()))
+        }
+        QuestionKind::List { min, max, validate } => {
+            let entries = match value {
+                // One entry per line, so a pasted list becomes several entries.
+                Value::String(s) => s
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                other => string_list(other).ok_or("expected a list of entries")?,
+            };
+            for e in &entries {
+                check_text(q, e, validate, lang).map_err(|m| format!("entry `{e}`: {m}"))?;
+            }
+            check_count(entries.len(), *min, *max, "entries")?;
+            Ok(Value::Sequence(
+                entries.into_iter().map(Value::String).collect(),
+            ))
+        }
+        QuestionKind::Records { fields, min, max } => {
+            let Value::Sequence(rows) = value else {
+                return Err("expected a list of rows".into());
+            };
+            let mut out = Vec::new();
+            for (i, row) in rows.iter().enumerate() {
+                let Value::Mapping(row) = row else {
+                    return Err(format!(
+                        "row {}: expected a mapping of field to value",
+                        i + 1
+                    ));
+                };
+                let mut clean = Mapping::new();
+                for (k, _) in row {
+                    let key = k.as_str().unwrap_or_default();
+                    if !fields.iter().any(|f| f.id == key) {
+                        return Err(format!("row {}: unknown field `{key}`", i + 1));
+                    }
+                }
+                for f in fields {
+                    match row.get(f.id.as_str()) {
+                        Some(v) if !v.is_null() => {
+                            let v = check(f, v, session, lang)
+                                .map_err(|m| format!("row {}, `{}`: {m}", i + 1, f.id))?;
+                            clean.insert(Value::from(f.id.as_str()), v);
+                        }
+                        _ if f.required => {
+                            return Err(format!("row {}: `{}` is missing", i + 1, f.id));
+                        }
+                        _ => {}
+                    }
+                }
+                out.push(Value::Mapping(clean));
+            }
+            check_count(out.len(), *min, *max, "rows")?;
+            Ok(Value::Sequence(out))
+        }
+        QuestionKind::Vote { from, .. } => {
+            let known = items(session, from);
+            let Value::Mapping(votes) = value else {
+                return Err("expected a mapping of item to dots".into());
+            };
+            let mut out = Mapping::new();
+            for item in &known {
+                out.insert(Value::from(item.as_str()), Value::from(0));
+            }
+            for (k, v) in votes {
+                let item = scalar_text(k).unwrap_or_default();
+                if !known.contains(&item) {
+                    return Err(format!("`{item}` is not an item of `{from}`"));
+                }
+                let dots = v
+                    .as_u64()
+                    .ok_or_else(|| format!("dots for `{item}` must be a whole number"))?;
+                out.insert(Value::from(item.as_str()), Value::from(dots));
+            }
+            Ok(Value::Mapping(out))
+        }
+        QuestionKind::Score { from, criteria, .. } => {
+            let known = items(session, from);
+            let Value::Mapping(scores) = value else {
+                return Err("expected a mapping of item to scores".into());
+            };
+            let mut out = Mapping::new();
+            for (k, v) in scores {
+                let item = scalar_text(k).unwrap_or_default();
+                if !known.contains(&item) {
+                    return Err(format!("`{item}` is not an item of `{from}`"));
+                }
+                let Value::Mapping(row) = v else {
+                    return Err(format!(
+                        "scores for `{item}` must map each criterion to a number"
+                    ));
+                };
+                let mut clean = Mapping::new();
+                for c in criteria {
+                    let n = row
+                        .get(c.id.as_str())
+                        .and_then(Value::as_i64)
+                        .filter(|n| *n >= c.min && *n <= c.max)
+                        .ok_or_else(|| {
+                            format!("`{item}` needs `{}` from {} to {}", c.id, c.min, c.max)
+                        })?;
+                    clean.insert(Value::from(c.id.as_str()), Value::from(n));
+                }
+                out.insert(Value::from(item.as_str()), Value::Mapping(clean));
+            }
+            Ok(Value::Mapping(out))
+        }
+        QuestionKind::Rank { from } => {
+            let known = items(session, from);
+            let order = string_list(value).ok_or("expected the items in order")?;
+            let mut sorted_a = order.clone();
+            let mut sorted_b = known.clone();
+            sorted_a.sort();
+            sorted_b.sort();
+            if sorted_a != sorted_b {
+                return Err(format!("a ranking must list each item of `{from}` once"));
+            }
+            Ok(Value::Sequence(
+                order.into_iter().map(Value::String).collect(),
+            ))
+        }
+        QuestionKind::Computed { .. } => Ok(value.clone()),
+    }
+}
+
+fn fmt_bound(b: Option<f64>) -> String {
+    b.map_or_else(|| "…".into(), |v| v.to_string())
+}
+
+fn string_list(value: &Value) -> Option<Vec<String>> {
+    match value {
+        Value::Sequence(items) => items.iter().map(scalar_text).collect(),
+        _ => None,
+    }
+}
+
+fn check_count(n: usize, min: Option<usize>, max: Option<usize>, what: &str) -> Result<(), String> {
+    if let Some(m) = min.filter(|m| n < *m) {
+        return Err(format!("give at least {m} {what} (got {n})"));
+    }
+    if let Some(m) = max.filter(|m| n > *m) {
+        return Err(format!("give at most {m} {what} (got {n})"));
+    }
+    Ok(())
+}
+
+fn check_text(q: &Question, text: &str, v: &Validation, lang: Lang) -> Result<(), String> {
+    let len = text.chars().count();
+    let custom = || v.message.as_ref().map(|m| m.get(lang).to_owned());
+    if q.required && text.trim().is_empty() {
+        return Err("an answer is required".into());
+    }
+    if v.min_length.is_some_and(|m| len < m) {
+        return Err(custom().unwrap_or_else(|| {
+            format!("at least {} characters", v.min_length.unwrap_or_default())
+        }));
+    }
+    if v.max_length.is_some_and(|m| len > m) {
+        return Err(custom().unwrap_or_else(|| {
+            format!("at most {} characters", v.max_length.unwrap_or_default())
+        }));
+    }
+    if let Some(p) = &v.pattern {
+        let re = regex_lite::Regex::new(&format!("^(?:{p})$")).map_err(|e| e.to_string())?;
+        if !re.is_match(text) {
+            return Err(custom().unwrap_or_else(|| format!("does not match the pattern `{p}`")));
+        }
+    }
+    Ok(())
+}
+
+/// Fills a session from supplied answers (and defaults, if asked), checking every answer the
+/// same way as typed ones. Returns every problem at once.
+pub fn fill(
+    method: &Method,
+    session: &mut Session,
+    supplied: &Mapping,
+    use_defaults: bool,
+    lang: Lang,
+    today: &str,
+) -> Vec<Issue> {
+    let hb = crate::helpers::registry();
+    let mut issues = Vec::new();
+    for key in supplied.keys() {
+        let id = key.as_str().unwrap_or_default();
+        if method.question(id).is_none() {
+            let hint = crate::method::suggest(id, method.questions().map(|(_, q)| q.id.as_str()));
+            let mut issue = Issue::new(id, format!("`{id}` is not a question of `{}`", method.id));
+            issue.hint = hint;
+            issues.push(issue);
+        }
+    }
+    for (_, q) in method.questions() {
+        let ctx = context(method, session, today);
+        if !is_asked(q, &hb, &ctx) {
+            session.answers.remove(q.id.as_str());
+            continue;
+        }
+        if matches!(q.kind, QuestionKind::Computed { .. }) {
+            match compute(q, &hb, &ctx) {
+                Ok(v) => {
+                    session.answers.insert(Value::from(q.id.as_str()), v);
+                }
+                Err(m) => issues.push(Issue::new(q.id.as_str(), m)),
+            }
+            continue;
+        }
+        let candidate = supplied
+            .get(q.id.as_str())
+            .cloned()
+            .or_else(|| session.answer(&q.id).cloned())
+            .or_else(|| {
+                if use_defaults {
+                    default_for(q, &hb, &ctx)
+                } else {
+                    None
+                }
+            });
+        match candidate {
+            Some(v) => match check(q, &v, session, lang) {
+                Ok(v) => {
+                    session.answers.insert(Value::from(q.id.as_str()), v);
+                }
+                Err(m) => issues.push(Issue::new(
+                    q.id.as_str(),
+                    format!("{m} ({})", q.prompt.get(lang)),
+                )),
+            },
+            None if q.required => issues.push(Issue::new(
+                q.id.as_str(),
+                format!("missing answer: {}", q.prompt.get(lang)),
+            )),
+            None => {}
+        }
+    }
+    issues
+}
+
+/// How an interview ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ended {
+    Finished,
+    Cancelled,
+}
+
+/// Asks every unanswered question in order, saving after each answer through `save`.
+/// `<` goes back one question (answers stay until changed); invalid answers are asked again.
+pub fn interview(
+    method: &Method,
+    session: &mut Session,
+    prompter: &mut dyn crate::prompt::Prompter,
+    lang: Lang,
+    today: &str,
+    save: &mut dyn FnMut(&Session) -> Result<(), crate::error::Error>,
+) -> Result<Ended, crate::error::Error> {
+    use crate::prompt::{PromptError, Reply};
+    let hb = crate::helpers::registry();
+    let flat: Vec<(usize, &Question)> = method.questions().collect();
+    let total_steps = method.steps.len();
+    let mut shown_step = None;
+    // Resume at the first question that is asked and has no answer yet.
+    let mut i = flat
+        .iter()
+        .position(|(_, q)| {
+            session.answer(&q.id).is_none() && is_asked(q, &hb, &context(method, session, today))
+        })
+        .unwrap_or(flat.len());
+    let mut history: Vec<usize> = Vec::new();
+    while i < flat.len() {
+        let (step_index, q) = flat[i];
+        let ctx = context(method, session, today);
+        if !is_asked(q, &hb, &ctx) {
+            session.answers.remove(q.id.as_str());
+            i += 1;
+            continue;
+        }
+        if shown_step != Some(step_index) {
+            prompter.step(
+                method,
+                &method.steps[step_index],
+                step_index + 1,
+                total_steps,
+            );
+            shown_step = Some(step_index);
+        }
+        if matches!(q.kind, QuestionKind::Computed { .. }) {
+            match compute(q, &hb, &ctx) {
+                Ok(v) => {
+                    prompter.show(q, &v);
+                    session.answers.insert(Value::from(q.id.as_str()), v);
+                    save(session)?;
+                }
+                Err(m) => prompter.invalid(&m),
+            }
+            i += 1;
+            continue;
+        }
+        let current = session
+            .answer(&q.id)
+            .cloned()
+            .or_else(|| default_for(q, &hb, &ctx));
+        let from_items = q
+            .kind
+            .items_from()
+            .map(|f| items(session, f))
+            .unwrap_or_default();
+        match prompter.ask(q, current.as_ref(), &from_items) {
+            Ok(Reply::Answer(v)) => match check(q, &v, session, lang) {
+                Ok(v) => {
+                    session.answers.insert(Value::from(q.id.as_str()), v);
+                    save(session)?;
+                    history.push(i);
+                    i += 1;
+                }
+                Err(m) => prompter.invalid(&m),
+            },
+            Ok(Reply::Skip) if q.required => prompter.invalid("an answer is required"),
+            Ok(Reply::Skip) => {
+                session.answers.remove(q.id.as_str());
+                save(session)?;
+                history.push(i);
+                i += 1;
+            }
+            Ok(Reply::Back) => {
+                if let Some(prev) = history.pop() {
+                    i = prev;
+                    shown_step = None;
+                }
+            }
+            Err(PromptError::Cancelled) => return Ok(Ended::Cancelled),
+            Err(PromptError::Io(e)) => {
+                return Err(crate::error::Error::Input(format!("terminal: {e}")));
+            }
+        }
+    }
+    Ok(Ended::Finished)
+}

@@ -313,4 +313,7 @@ pub struct RunArgs {
 pub struct ResumeArgs {
     /// The session file
     pub session: PathBuf,
+    /// Do not offer timebox countdowns
+    #[arg(long)]
+    pub no_timer: bool,
 }

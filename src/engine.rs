@@ -419,6 +419,7 @@ pub fn fill(
             .get(q.id.as_str())
             .cloned()
             .or_else(|| session.answer(&q.id).cloned())
+            .filter(|v| !v.is_null())
             .or_else(|| {
                 if use_defaults {
                     default_for(q, &hb, &ctx)
@@ -453,95 +454,193 @@ pub enum Ended {
     Cancelled,
 }
 
+/// What the interview needs besides the method and session.
+pub struct Interview<'a> {
+    pub prompter: &'a mut dyn crate::prompt::Prompter,
+    pub clock: &'a dyn crate::clock::Clock,
+    pub lang: Lang,
+    pub today: String,
+    /// Offer a countdown for steps with a timebox.
+    pub timers: bool,
+}
+
 /// Asks every unanswered question in order, saving after each answer through `save`.
-/// `<` goes back one question (answers stay until changed); invalid answers are asked again.
+///
+/// `<` goes back one question; invalid answers are asked again; at the end of each step a
+/// review lists its answers and lets the facilitator change any (conditions and defaults are
+/// worked out again after a change); a final review covers the whole method.
 pub fn interview(
     method: &Method,
     session: &mut Session,
-    prompter: &mut dyn crate::prompt::Prompter,
-    lang: Lang,
-    today: &str,
+    io: &mut Interview,
     save: &mut dyn FnMut(&Session) -> Result<(), crate::error::Error>,
 ) -> Result<Ended, crate::error::Error> {
-    use crate::prompt::{PromptError, Reply};
+    use crate::prompt::{PromptError, Reply, Review};
     let hb = crate::helpers::registry();
     let flat: Vec<(usize, &Question)> = method.questions().collect();
-    let total_steps = method.steps.len();
-    let mut shown_step = None;
-    // Resume at the first question that is asked and has no answer yet.
-    let mut i = flat
-        .iter()
-        .position(|(_, q)| {
-            session.answer(&q.id).is_none() && is_asked(q, &hb, &context(method, session, today))
+    let step_end = |step: usize| flat.iter().rposition(|(s, _)| *s == step).map_or(0, |p| p + 1);
+    let unanswered = |session: &Session, from: usize, to: usize| {
+        (from..to).find(|&k| {
+            let q = flat[k].1;
+            session.answer(&q.id).is_none() && !matches!(q.kind, QuestionKind::Computed { .. }) && is_asked(q, &hb, &context(method, session, &io.today))
         })
-        .unwrap_or(flat.len());
+    };
+    // Resume at the first question that is asked and has no answer yet.
+    let mut i = unanswered(session, 0, flat.len()).unwrap_or(flat.len());
     let mut history: Vec<usize> = Vec::new();
+    let mut shown_step: Option<usize> = None;
+    let mut step_started = io.clock.now();
+    let mut editing = false;
+    let cancelled = |e: PromptError| match e {
+        PromptError::Cancelled => Ok(Ended::Cancelled),
+        PromptError::Io(e) => Err(crate::error::Error::Input(format!("terminal: {e}"))),
+    };
+
     while i < flat.len() {
         let (step_index, q) = flat[i];
-        let ctx = context(method, session, today);
-        if !is_asked(q, &hb, &ctx) {
-            session.answers.remove(q.id.as_str());
-            i += 1;
-            continue;
-        }
         if shown_step != Some(step_index) {
-            prompter.step(
-                method,
-                &method.steps[step_index],
-                step_index + 1,
-                total_steps,
-            );
+            if let Some(prev) = shown_step {
+                record_time(session, &method.steps[prev].id, io.clock, step_started);
+            }
+            let step = &method.steps[step_index];
+            io.prompter.step(method, step, step_index + 1, method.steps.len());
+            step_started = io.clock.now();
+            if let (true, Some(timebox)) = (io.timers, step.timebox) {
+                if let Err(e) = io.prompter.timebox(step, timebox) {
+                    record_time(session, &step.id, io.clock, step_started);
+                    return cancelled(e);
+                }
+            }
             shown_step = Some(step_index);
         }
-        if matches!(q.kind, QuestionKind::Computed { .. }) {
+        let ctx = context(method, session, &io.today);
+        let mut accepted = false;
+        if !is_asked(q, &hb, &ctx) {
+            session.answers.remove(q.id.as_str());
+            accepted = true;
+        } else if matches!(q.kind, QuestionKind::Computed { .. }) {
             match compute(q, &hb, &ctx) {
                 Ok(v) => {
-                    prompter.show(q, &v);
+                    io.prompter.show(q, &v);
                     session.answers.insert(Value::from(q.id.as_str()), v);
                     save(session)?;
                 }
-                Err(m) => prompter.invalid(&m),
+                Err(m) => io.prompter.invalid(&m),
             }
-            i += 1;
-            continue;
-        }
-        let current = session
-            .answer(&q.id)
-            .cloned()
-            .or_else(|| default_for(q, &hb, &ctx));
-        let from_items = q
-            .kind
-            .items_from()
-            .map(|f| items(session, f))
-            .unwrap_or_default();
-        match prompter.ask(q, current.as_ref(), &from_items) {
-            Ok(Reply::Answer(v)) => match check(q, &v, session, lang) {
-                Ok(v) => {
-                    session.answers.insert(Value::from(q.id.as_str()), v);
+            accepted = true;
+        } else {
+            let current = session.answer(&q.id).cloned().or_else(|| default_for(q, &hb, &ctx));
+            let from_items = q.kind.items_from().map(|f| items(session, f)).unwrap_or_default();
+            match io.prompter.ask(q, current.as_ref(), &from_items) {
+                Ok(Reply::Answer(v)) => match check(q, &v, session, io.lang) {
+                    Ok(v) => {
+                        session.answers.insert(Value::from(q.id.as_str()), v);
+                        save(session)?;
+                        history.push(i);
+                        accepted = true;
+                    }
+                    Err(m) => io.prompter.invalid(&m),
+                },
+                Ok(Reply::Skip) if q.required => io.prompter.invalid("an answer is required"),
+                Ok(Reply::Skip) => {
+                    // Null marks "skipped on purpose", so resume does not ask it again.
+                    session.answers.insert(Value::from(q.id.as_str()), Value::Null);
                     save(session)?;
                     history.push(i);
-                    i += 1;
+                    accepted = true;
                 }
-                Err(m) => prompter.invalid(&m),
-            },
-            Ok(Reply::Skip) if q.required => prompter.invalid("an answer is required"),
-            Ok(Reply::Skip) => {
-                session.answers.remove(q.id.as_str());
+                Ok(Reply::Back) => {
+                    if let Some(prev) = history.pop() {
+                        i = prev;
+                        editing = false;
+                    }
+                    continue;
+                }
+                Err(e) => {
+                    record_time(session, &method.steps[step_index].id, io.clock, step_started);
+                    save(session)?;
+                    return cancelled(e);
+                }
+            }
+        }
+        if !accepted {
+            continue;
+        }
+        let end = step_end(step_index);
+        let next = if editing { end } else { i + 1 };
+        if next < end {
+            i = next;
+            continue;
+        }
+        // End of the step (or an edit inside it): ask what a change made newly relevant, then review.
+        if let Some(k) = unanswered(session, flat.iter().position(|(s, _)| *s == step_index).unwrap_or(0), end) {
+            i = k;
+            continue;
+        }
+        let ids: Vec<&Question> = flat.iter().filter(|(s, _)| *s == step_index).map(|(_, q)| *q).filter(|q| session.answer(&q.id).is_some()).collect();
+        match io.prompter.review(&ids, session) {
+            Ok(Review::Continue) => {
+                editing = false;
+                i = end;
+            }
+            Ok(Review::Edit(id)) => {
+                editing = true;
+                i = flat.iter().position(|(_, q)| q.id == id).unwrap_or(end);
+            }
+            Err(e) => {
                 save(session)?;
-                history.push(i);
-                i += 1;
-            }
-            Ok(Reply::Back) => {
-                if let Some(prev) = history.pop() {
-                    i = prev;
-                    shown_step = None;
-                }
-            }
-            Err(PromptError::Cancelled) => return Ok(Ended::Cancelled),
-            Err(PromptError::Io(e)) => {
-                return Err(crate::error::Error::Input(format!("terminal: {e}")));
+                return cancelled(e);
             }
         }
     }
+    if let Some(prev) = shown_step {
+        record_time(session, &method.steps[prev].id, io.clock, step_started);
+    }
+    // The final review covers every answer; an edit there re-runs from that question.
+    loop {
+        let all: Vec<&Question> = flat.iter().map(|(_, q)| *q).filter(|q| session.answer(&q.id).is_some()).collect();
+        match io.prompter.review(&all, session) {
+            Ok(Review::Continue) => break,
+            Ok(Review::Edit(id)) => {
+                let Some(q) = method.question(&id) else { break };
+                let ctx = context(method, session, &io.today);
+                let from_items = q.kind.items_from().map(|f| items(session, f)).unwrap_or_default();
+                let current = session.answer(&q.id).cloned();
+                match io.prompter.ask(q, current.as_ref(), &from_items) {
+                    Ok(Reply::Answer(v)) => match check(q, &v, session, io.lang) {
+                        Ok(v) => {
+                            session.answers.insert(Value::from(q.id.as_str()), v);
+                        }
+                        Err(m) => io.prompter.invalid(&m),
+                    },
+                    Ok(_) => {}
+                    Err(e) => {
+                        save(session)?;
+                        return cancelled(e);
+                    }
+                }
+                // Conditions, defaults and computed values may change after an edit.
+                let _ = ctx;
+                let issues = fill(method, session, &Mapping::new(), false, io.lang, &io.today);
+                save(session)?;
+                if let Some(missing) = issues.first() {
+                    if let Some(q) = method.question(&missing.path) {
+                        io.prompter.invalid(&format!("{}: {}", q.prompt.get(io.lang), missing.message));
+                        return interview(method, session, io, save);
+                    }
+                }
+            }
+            Err(e) => {
+                save(session)?;
+                return cancelled(e);
+            }
+        }
+    }
+    save(session)?;
     Ok(Ended::Finished)
+}
+
+fn record_time(session: &mut Session, step: &str, clock: &dyn crate::clock::Clock, since: std::time::SystemTime) {
+    let secs = clock.now().duration_since(since).map_or(0, |d| d.as_secs());
+    *session.step_times.entry(step.to_owned()).or_insert(0) += secs;
 }

@@ -19,6 +19,9 @@ pub enum Error {
     Diagnostics(Vec<Diagnostic>),
     #[error("{path}: {source}")]
     Io { path: String, source: io::Error },
+    /// The user stopped the command (Ctrl-C or Esc); whatever was saved stays saved (exit 130).
+    #[error("cancelled")]
+    Cancelled,
     /// Writing to stdout failed because the reader went away (`labkit list | head`): not an error.
     #[error("broken pipe")]
     BrokenPipe,
@@ -35,6 +38,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::BrokenPipe => 0,
+            Error::Cancelled => 130,
             _ => 2,
         }
     }

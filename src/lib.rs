@@ -19,6 +19,7 @@ pub mod prompt;
 pub mod session;
 pub mod settings;
 pub mod stats;
+pub mod timer;
 
 use std::ffi::OsString;
 

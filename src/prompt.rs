@@ -16,6 +16,14 @@ pub enum Reply {
     Back,
 }
 
+/// What the facilitator chose on a review screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Review {
+    Continue,
+    /// Change the answer to this question.
+    Edit(String),
+}
+
 #[derive(Debug)]
 pub enum PromptError {
     /// Ctrl-C or Esc: stop, the session is saved as in progress.
@@ -38,16 +46,40 @@ pub trait Prompter {
     fn invalid(&mut self, message: &str);
     /// A computed value, shown to the group.
     fn show(&mut self, q: &Question, value: &Value);
+    /// Offers a countdown for the step's timebox and runs it if accepted.
+    fn timebox(&mut self, step: &Step, timebox: crate::method::Duration) -> Result<(), PromptError>;
+    /// Lists answers and lets the facilitator pick one to change.
+    fn review(&mut self, questions: &[&Question], session: &crate::session::Session) -> Result<Review, PromptError>;
+    /// A free-text question of labkit's own (facilitator, participants).
+    fn text(&mut self, prompt: &str, initial: &str) -> Result<String, PromptError>;
 }
 
 /// Answers from a list, in order, for tests of the engine.
+#[derive(Default)]
 pub struct ScriptedPrompter {
     pub replies: std::collections::VecDeque<Reply>,
+    /// Review choices in order; when empty, reviews continue.
+    pub reviews: std::collections::VecDeque<Review>,
     pub rejected: Vec<String>,
+    pub steps_shown: Vec<String>,
 }
 
 impl Prompter for ScriptedPrompter {
-    fn step(&mut self, _: &Method, _: &Step, _: usize, _: usize) {}
+    fn step(&mut self, _: &Method, step: &Step, _: usize, _: usize) {
+        self.steps_shown.push(step.id.clone());
+    }
+
+    fn timebox(&mut self, _: &Step, _: crate::method::Duration) -> Result<(), PromptError> {
+        Ok(())
+    }
+
+    fn review(&mut self, _: &[&Question], _: &crate::session::Session) -> Result<Review, PromptError> {
+        Ok(self.reviews.pop_front().unwrap_or(Review::Continue))
+    }
+
+    fn text(&mut self, _: &str, initial: &str) -> Result<String, PromptError> {
+        Ok(initial.to_owned())
+    }
 
     fn ask(&mut self, _: &Question, _: Option<&Value>, _: &[String]) -> Result<Reply, PromptError> {
         self.replies.pop_front().ok_or(PromptError::Cancelled)
@@ -377,6 +409,49 @@ impl Prompter for TerminalPrompter {
         eprintln!("  ✗ {message}");
     }
 
+    fn timebox(&mut self, step: &Step, timebox: crate::method::Duration) -> Result<(), PromptError> {
+        let theme = self.theme();
+        let start = Confirm::with_theme(theme.as_ref())
+            .with_prompt(format!("Start the {timebox} countdown for this step?"))
+            .default(false)
+            .interact_opt()
+            .map_err(io)?
+            .ok_or(PromptError::Cancelled)?;
+        if start {
+            let total = std::time::Duration::from_secs(timebox.secs());
+            crate::timer::run_countdown(total, step.title.get(self.lang), self.color).map_err(|e| PromptError::Io(e.to_string()))?;
+        }
+        Ok(())
+    }
+
+    fn review(&mut self, questions: &[&Question], session: &crate::session::Session) -> Result<Review, PromptError> {
+        if questions.is_empty() {
+            return Ok(Review::Continue);
+        }
+        let lang = self.lang;
+        let mut items = vec!["✓ Continue".to_owned()];
+        for q in questions {
+            let answer = session.answer(&q.id).map(short).unwrap_or_default();
+            items.push(format!("✎ {}: {answer}", q.prompt.get(lang)));
+        }
+        let theme = self.theme();
+        let picked = Select::with_theme(theme.as_ref())
+            .with_prompt("Review: continue, or pick an answer to change")
+            .items(&items)
+            .default(0)
+            .interact_opt()
+            .map_err(io)?
+            .ok_or(PromptError::Cancelled)?;
+        Ok(match picked {
+            0 => Review::Continue,
+            n => Review::Edit(questions[n - 1].id.clone()),
+        })
+    }
+
+    fn text(&mut self, prompt: &str, initial: &str) -> Result<String, PromptError> {
+        self.line(prompt, initial)
+    }
+
     fn show(&mut self, q: &Question, value: &Value) {
         let text = match value {
             Value::String(s) => s.clone(),
@@ -387,4 +462,15 @@ impl Prompter for TerminalPrompter {
         };
         eprintln!("{}: {text}", q.prompt.get(self.lang));
     }
+}
+
+/// One line for a review screen.
+fn short(value: &Value) -> String {
+    let text = match value {
+        Value::String(s) => s.replace('\n', " "),
+        Value::Sequence(items) => format!("{} entries", items.len()),
+        Value::Mapping(m) => format!("{} items", m.len()),
+        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
+    };
+    if text.chars().count() > 60 { format!("{}…", text.chars().take(59).collect::<String>()) } else { text }
 }

@@ -11,12 +11,12 @@ use serde_yaml::{Mapping, Value};
 use super::Outcome;
 use crate::cli::{ResumeArgs, RunArgs};
 use crate::clock::{Clock, SystemClock, date, rfc3339};
-use crate::engine::{self, Ended};
+use crate::engine::{self, Ended, Interview};
 use crate::error::Error;
 use crate::library::Library;
 use crate::method::{self, Document, Method, place};
 use crate::output::Printer;
-use crate::prompt::TerminalPrompter;
+use crate::prompt::{PromptError, Prompter, TerminalPrompter};
 use crate::session::{self, MethodRef, Session, Status};
 use crate::settings::Settings;
 
@@ -68,15 +68,8 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
             path.display()
         )));
     }
-    drive(
-        &method,
-        &mut session,
-        &supplied,
-        args.defaults,
-        &path,
-        settings,
-        printer,
-    )
+    let options = Options { supplied, defaults: args.defaults, timers: !args.no_timer };
+    drive(&method, &mut session, &options, &path, settings, printer)
 }
 
 pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
@@ -116,27 +109,23 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
         ));
         return Ok(0);
     }
-    drive(
-        &method,
-        &mut session,
-        &Mapping::new(),
-        false,
-        &path,
-        settings,
-        printer,
-    )
+    let options = Options { supplied: Mapping::new(), defaults: false, timers: !args.no_timer };
+    drive(&method, &mut session, &options, &path, settings, printer)
+}
+
+/// How a run gets its answers.
+struct Options {
+    /// From `--answers` and `--set`.
+    supplied: Mapping,
+    /// `--defaults`: take defaults for the rest.
+    defaults: bool,
+    /// Offer timebox countdowns (not with `--no-timer`).
+    timers: bool,
 }
 
 /// Fills the session from supplied answers, then asks the rest (when a person is there).
-fn drive(
-    method: &Method,
-    session: &mut Session,
-    supplied: &Mapping,
-    defaults: bool,
-    path: &Path,
-    settings: &Settings,
-    printer: &mut Printer,
-) -> Outcome {
+fn drive(method: &Method, session: &mut Session, options: &Options, path: &Path, settings: &Settings, printer: &mut Printer) -> Outcome {
+    let (supplied, defaults, timers) = (&options.supplied, options.defaults, options.timers);
     let lang = settings.lang;
     let today = date(SystemClock.now());
     let shown = path.display().to_string();
@@ -169,17 +158,16 @@ fn drive(
         session.status = Status::InProgress;
         save(session)?;
         printer.note(&format!("session: {shown}"));
-        let mut prompter = TerminalPrompter {
-            lang,
-            color: settings.color,
-        };
-        if engine::interview(method, session, &mut prompter, lang, &today, &mut save)?
-            == Ended::Cancelled
-        {
+        let mut prompter = TerminalPrompter { lang, color: settings.color };
+        ask_people(session, &mut prompter)?;
+        save(session)?;
+        interrupt::arm(&shown);
+        let mut io = Interview { prompter: &mut prompter, clock: &SystemClock, lang, today: today.clone(), timers };
+        let ended = engine::interview(method, session, &mut io, &mut save)?;
+        interrupt::disarm();
+        if ended == Ended::Cancelled {
             save(session)?;
-            printer.note(&format!(
-                "stopped; every answer so far is saved. Continue with: labkit resume {shown}"
-            ));
+            printer.note(&format!("stopped; every answer so far is saved. Continue with: labkit resume {shown}"));
             return Ok(130);
         }
     }
@@ -203,7 +191,7 @@ fn summary(method: &Method, session: &Session, settings: &Settings) -> String {
     }
     table.set_header(["", method.name.get(lang)]);
     for (_, q) in method.questions() {
-        let Some(v) = session.answer(&q.id) else {
+        let Some(v) = session.answer(&q.id).filter(|v| !v.is_null()) else {
             continue;
         };
         let text = match v {
@@ -272,5 +260,54 @@ fn find_method(reference: &str, settings: &Settings) -> Result<Method, Error> {
             "`{}` is a playbook; running playbooks is not supported yet",
             p.id
         ))),
+    }
+}
+
+/// Facilitator and participants, asked at the start unless given with flags or labkit.yaml.
+fn ask_people(session: &mut Session, prompter: &mut dyn Prompter) -> Result<(), Error> {
+    let cancelled = |e: PromptError| match e {
+        PromptError::Cancelled => Error::Cancelled,
+        PromptError::Io(e) => Error::Input(format!("terminal: {e}")),
+    };
+    if session.facilitator.is_none() {
+        let name = prompter.text("Facilitator", "").map_err(cancelled)?;
+        session.facilitator = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
+    }
+    if session.participants.is_empty() {
+        let names = prompter.text("Participants (comma-separated, optional)", "").map_err(cancelled)?;
+        session.participants = names.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect();
+    }
+    Ok(())
+}
+
+/// Ctrl-C at a prompt: the session was saved after the last answer, so restore the terminal,
+/// say how to resume, and exit 130.
+mod interrupt {
+    use std::sync::{Mutex, Once};
+
+    static RESUME_HINT: Mutex<Option<String>> = Mutex::new(None);
+    static INSTALL: Once = Once::new();
+
+    pub fn arm(session_path: &str) {
+        if let Ok(mut hint) = RESUME_HINT.lock() {
+            *hint = Some(session_path.to_owned());
+        }
+        INSTALL.call_once(|| {
+            let _ = ctrlc::set_handler(|| {
+                let _ = console::Term::stderr().show_cursor();
+                let path = RESUME_HINT.lock().ok().and_then(|h| h.clone());
+                match path {
+                    Some(path) => eprintln!("\nstopped; every answer so far is saved. Continue with: labkit resume {path}"),
+                    None => eprintln!(),
+                }
+                std::process::exit(130);
+            });
+        });
+    }
+
+    pub fn disarm() {
+        if let Ok(mut hint) = RESUME_HINT.lock() {
+            *hint = None;
+        }
     }
 }

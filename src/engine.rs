@@ -333,6 +333,80 @@ pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Resu
     }
 }
 
+/// An answer as one line of text, for summaries and review screens.
+pub fn display(q: &Question, value: &Value, lang: Lang) -> String {
+    use crate::i18n::t;
+    match (&q.kind, value) {
+        (_, Value::Null) => t(lang, "answer.skipped").to_owned(),
+        (_, Value::Bool(b)) => t(lang, if *b { "answer.yes" } else { "answer.no" }).to_owned(),
+        (QuestionKind::Select { choices } | QuestionKind::Multiselect { choices, .. }, _) => {
+            let label = |v: &Value| {
+                let v = scalar_text(v).unwrap_or_default();
+                choices
+                    .iter()
+                    .find(|c| c.value == v)
+                    .map_or(v, |c| c.label.get(lang).to_owned())
+            };
+            match value {
+                Value::Sequence(items) => items.iter().map(label).collect::<Vec<_>>().join("; "),
+                other => label(other),
+            }
+        }
+        (QuestionKind::Vote { .. }, Value::Mapping(votes)) => {
+            let mut rows: Vec<(String, u64)> = votes
+                .iter()
+                .map(|(k, v)| (scalar_text(k).unwrap_or_default(), v.as_u64().unwrap_or(0)))
+                .collect();
+            rows.sort_by(|a, b| b.1.cmp(&a.1));
+            rows.iter()
+                .map(|(item, n)| format!("{item} ({n})"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+        (QuestionKind::Score { criteria, .. }, Value::Mapping(scores)) => scores
+            .iter()
+            .map(|(item, row)| {
+                let parts: Vec<String> = criteria
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} {}",
+                            c.label.get(lang),
+                            row.get(c.id.as_str())
+                                .and_then(Value::as_i64)
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{}: {}",
+                    scalar_text(item).unwrap_or_default(),
+                    parts.join(", ")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        (_, Value::Sequence(items)) => items
+            .iter()
+            .map(|item| match item {
+                Value::Mapping(row) => row
+                    .values()
+                    .filter_map(scalar_text)
+                    .collect::<Vec<_>>()
+                    .join(" — "),
+                other => scalar_text(other).unwrap_or_default(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        (_, other) => scalar_text(other).unwrap_or_else(|| {
+            serde_yaml::to_string(other)
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        }),
+    }
+}
+
 fn fmt_bound(b: Option<f64>) -> String {
     b.map_or_else(|| "…".into(), |v| v.to_string())
 }
@@ -478,16 +552,21 @@ pub fn interview(
     use crate::prompt::{PromptError, Reply, Review};
     let hb = crate::helpers::registry();
     let flat: Vec<(usize, &Question)> = method.questions().collect();
-    let step_end = |step: usize| flat.iter().rposition(|(s, _)| *s == step).map_or(0, |p| p + 1);
+    let step_end = |step: usize| {
+        flat.iter()
+            .rposition(|(s, _)| *s == step)
+            .map_or(0, |p| p + 1)
+    };
     let unanswered = |session: &Session, from: usize, to: usize| {
         (from..to).find(|&k| {
             let q = flat[k].1;
-            session.answer(&q.id).is_none() && !matches!(q.kind, QuestionKind::Computed { .. }) && is_asked(q, &hb, &context(method, session, &io.today))
+            session.answer(&q.id).is_none()
+                && !matches!(q.kind, QuestionKind::Computed { .. })
+                && is_asked(q, &hb, &context(method, session, &io.today))
         })
     };
     // Resume at the first question that is asked and has no answer yet.
     let mut i = unanswered(session, 0, flat.len()).unwrap_or(flat.len());
-    let mut history: Vec<usize> = Vec::new();
     let mut shown_step: Option<usize> = None;
     let mut step_started = io.clock.now();
     let mut editing = false;
@@ -503,7 +582,8 @@ pub fn interview(
                 record_time(session, &method.steps[prev].id, io.clock, step_started);
             }
             let step = &method.steps[step_index];
-            io.prompter.step(method, step, step_index + 1, method.steps.len());
+            io.prompter
+                .step(method, step, step_index + 1, method.steps.len());
             step_started = io.clock.now();
             if let (true, Some(timebox)) = (io.timers, step.timebox) {
                 if let Err(e) = io.prompter.timebox(step, timebox) {
@@ -529,14 +609,20 @@ pub fn interview(
             }
             accepted = true;
         } else {
-            let current = session.answer(&q.id).cloned().or_else(|| default_for(q, &hb, &ctx));
-            let from_items = q.kind.items_from().map(|f| items(session, f)).unwrap_or_default();
+            let current = session
+                .answer(&q.id)
+                .cloned()
+                .or_else(|| default_for(q, &hb, &ctx));
+            let from_items = q
+                .kind
+                .items_from()
+                .map(|f| items(session, f))
+                .unwrap_or_default();
             match io.prompter.ask(q, current.as_ref(), &from_items) {
                 Ok(Reply::Answer(v)) => match check(q, &v, session, io.lang) {
                     Ok(v) => {
                         session.answers.insert(Value::from(q.id.as_str()), v);
                         save(session)?;
-                        history.push(i);
                         accepted = true;
                     }
                     Err(m) => io.prompter.invalid(&m),
@@ -544,20 +630,31 @@ pub fn interview(
                 Ok(Reply::Skip) if q.required => io.prompter.invalid("an answer is required"),
                 Ok(Reply::Skip) => {
                     // Null marks "skipped on purpose", so resume does not ask it again.
-                    session.answers.insert(Value::from(q.id.as_str()), Value::Null);
+                    session
+                        .answers
+                        .insert(Value::from(q.id.as_str()), Value::Null);
                     save(session)?;
-                    history.push(i);
                     accepted = true;
                 }
                 Ok(Reply::Back) => {
-                    if let Some(prev) = history.pop() {
+                    // The previous question in the method's order that is asked and typed.
+                    let ctx = context(method, session, &io.today);
+                    if let Some(prev) = (0..i).rev().find(|&k| {
+                        let q = flat[k].1;
+                        !matches!(q.kind, QuestionKind::Computed { .. }) && is_asked(q, &hb, &ctx)
+                    }) {
                         i = prev;
                         editing = false;
                     }
                     continue;
                 }
                 Err(e) => {
-                    record_time(session, &method.steps[step_index].id, io.clock, step_started);
+                    record_time(
+                        session,
+                        &method.steps[step_index].id,
+                        io.clock,
+                        step_started,
+                    );
                     save(session)?;
                     return cancelled(e);
                 }
@@ -573,12 +670,21 @@ pub fn interview(
             continue;
         }
         // End of the step (or an edit inside it): ask what a change made newly relevant, then review.
-        if let Some(k) = unanswered(session, flat.iter().position(|(s, _)| *s == step_index).unwrap_or(0), end) {
+        if let Some(k) = unanswered(
+            session,
+            flat.iter().position(|(s, _)| *s == step_index).unwrap_or(0),
+            end,
+        ) {
             i = k;
             continue;
         }
-        let ids: Vec<&Question> = flat.iter().filter(|(s, _)| *s == step_index).map(|(_, q)| *q).filter(|q| session.answer(&q.id).is_some()).collect();
-        match io.prompter.review(&ids, session) {
+        let ids: Vec<&Question> = flat
+            .iter()
+            .filter(|(s, _)| *s == step_index)
+            .map(|(_, q)| *q)
+            .filter(|q| session.answer(&q.id).is_some())
+            .collect();
+        match io.prompter.review(&ids, session, false) {
             Ok(Review::Continue) => {
                 editing = false;
                 i = end;
@@ -598,13 +704,21 @@ pub fn interview(
     }
     // The final review covers every answer; an edit there re-runs from that question.
     loop {
-        let all: Vec<&Question> = flat.iter().map(|(_, q)| *q).filter(|q| session.answer(&q.id).is_some()).collect();
-        match io.prompter.review(&all, session) {
+        let all: Vec<&Question> = flat
+            .iter()
+            .map(|(_, q)| *q)
+            .filter(|q| session.answer(&q.id).is_some())
+            .collect();
+        match io.prompter.review(&all, session, true) {
             Ok(Review::Continue) => break,
             Ok(Review::Edit(id)) => {
                 let Some(q) = method.question(&id) else { break };
                 let ctx = context(method, session, &io.today);
-                let from_items = q.kind.items_from().map(|f| items(session, f)).unwrap_or_default();
+                let from_items = q
+                    .kind
+                    .items_from()
+                    .map(|f| items(session, f))
+                    .unwrap_or_default();
                 let current = session.answer(&q.id).cloned();
                 match io.prompter.ask(q, current.as_ref(), &from_items) {
                     Ok(Reply::Answer(v)) => match check(q, &v, session, io.lang) {
@@ -625,7 +739,11 @@ pub fn interview(
                 save(session)?;
                 if let Some(missing) = issues.first() {
                     if let Some(q) = method.question(&missing.path) {
-                        io.prompter.invalid(&format!("{}: {}", q.prompt.get(io.lang), missing.message));
+                        io.prompter.invalid(&format!(
+                            "{}: {}",
+                            q.prompt.get(io.lang),
+                            missing.message
+                        ));
                         return interview(method, session, io, save);
                     }
                 }
@@ -640,7 +758,301 @@ pub fn interview(
     Ok(Ended::Finished)
 }
 
-fn record_time(session: &mut Session, step: &str, clock: &dyn crate::clock::Clock, since: std::time::SystemTime) {
+fn record_time(
+    session: &mut Session,
+    step: &str,
+    clock: &dyn crate::clock::Clock,
+    since: std::time::SystemTime,
+) {
     let secs = clock.now().duration_since(since).map_or(0, |d| d.as_secs());
     *session.step_times.entry(step.to_owned()).or_insert(0) += secs;
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::clock::FixedClock;
+    use crate::method::Document;
+    use crate::prompt::{Reply, Review, ScriptedPrompter};
+    use crate::session::{MethodRef, Status};
+
+    fn every_type() -> Method {
+        let bytes = include_bytes!("../tests/fixtures/methods/valid/every-type.yaml");
+        match crate::method::parse(bytes, "every-type.yaml", Some("every-type")) {
+            Ok(Document::Method(m)) => m,
+            other => panic!("fixture does not parse: {other:?}"),
+        }
+    }
+
+    fn new_session(m: &Method) -> Session {
+        Session {
+            schema: 1,
+            labkit_version: "test".into(),
+            method: MethodRef {
+                id: m.id.clone(),
+                version: m.version,
+                hash: m.content_hash.clone(),
+            },
+            language: "en".into(),
+            lab: None,
+            facilitator: None,
+            participants: vec![],
+            started: String::new(),
+            updated: String::new(),
+            finished: None,
+            status: Status::InProgress,
+            answers: Mapping::new(),
+            step_times: Default::default(),
+        }
+    }
+
+    fn yaml(s: &str) -> Value {
+        serde_yaml::from_str(s).unwrap()
+    }
+
+    fn answer(s: &str) -> Reply {
+        Reply::Answer(yaml(s))
+    }
+
+    /// Replies for every question of every-type, in order (deadline skipped: urgent is false).
+    fn full_script() -> VecDeque<Reply> {
+        VecDeque::from(vec![
+            answer("Renew the citizen card"),
+            Reply::Skip,
+            answer("'2500'"),
+            answer("false"),
+            answer("counter"),
+            answer("[web]"),
+            answer("4"),
+            answer("[SMS reminder, Pharmacy, Auto renewal]"),
+            answer("[{name: Registry, interest: '5'}]"),
+            answer("{SMS reminder: 3, Pharmacy: 1}"),
+            answer(
+                "{SMS reminder: {impact: 5, effort: 2}, Pharmacy: {impact: 2, effort: 4}, Auto renewal: {impact: 4, effort: 5}}",
+            ),
+            answer("[Auto renewal, SMS reminder, Pharmacy]"),
+        ])
+    }
+
+    fn run(
+        m: &Method,
+        session: &mut Session,
+        prompter: &mut ScriptedPrompter,
+        clock: &FixedClock,
+    ) -> (Ended, usize) {
+        let mut saves = 0;
+        let mut io = Interview {
+            prompter,
+            clock,
+            lang: Lang::En,
+            today: "2026-11-26".into(),
+            timers: true,
+        };
+        let ended = interview(m, session, &mut io, &mut |_| {
+            saves += 1;
+            Ok(())
+        })
+        .unwrap();
+        (ended, saves)
+    }
+
+    #[test]
+    fn a_whole_interview_stores_every_type_and_saves_after_each_answer() {
+        let m = every_type();
+        let mut s = new_session(&m);
+        let mut p = ScriptedPrompter {
+            replies: full_script(),
+            ..Default::default()
+        };
+        let (ended, saves) = run(&m, &mut s, &mut p, &FixedClock::at(0));
+        assert_eq!(ended, Ended::Finished);
+        assert!(p.rejected.is_empty(), "{:?}", p.rejected);
+        assert!(saves >= 12, "saved only {saves} times");
+        assert_eq!(s.answer("budget"), Some(&yaml("2500")));
+        assert_eq!(s.answer("context"), Some(&Value::Null));
+        assert_eq!(
+            s.answer("deadline"),
+            None,
+            "deadline is asked only when urgent"
+        );
+        assert_eq!(
+            s.answer("votes"),
+            Some(&yaml("{SMS reminder: 3, Pharmacy: 1, Auto renewal: 0}"))
+        );
+        assert_eq!(
+            s.answer("people"),
+            Some(&yaml("[{name: Registry, interest: 5}]"))
+        );
+        assert_eq!(
+            s.answer("summary_line"),
+            Some(&yaml("3 ideas for Renew the citizen card"))
+        );
+        assert_eq!(p.steps_shown, vec!["basics", "ideas"]);
+    }
+
+    #[test]
+    fn invalid_answers_are_asked_again_with_the_methods_message() {
+        let m = every_type();
+        let mut s = new_session(&m);
+        let mut script = full_script();
+        script.push_front(answer("ab"));
+        script.insert(3, answer("not a number"));
+        let mut p = ScriptedPrompter {
+            replies: script,
+            ..Default::default()
+        };
+        run(&m, &mut s, &mut p, &FixedClock::at(0));
+        assert_eq!(
+            p.rejected,
+            vec!["Between 3 and 200 characters.", "expected a number"]
+        );
+        assert_eq!(s.answer("challenge"), Some(&yaml("Renew the citizen card")));
+    }
+
+    #[test]
+    fn going_back_changes_an_earlier_answer() {
+        let m = every_type();
+        let mut s = new_session(&m);
+        let mut script = full_script();
+        // After the budget, go back twice and change the challenge, then carry on.
+        script.insert(3, Reply::Back);
+        script.insert(4, Reply::Back);
+        script.insert(5, Reply::Back);
+        script.insert(6, answer("Renew the card faster"));
+        script.insert(7, Reply::Skip);
+        script.insert(8, answer("2500"));
+        let mut p = ScriptedPrompter {
+            replies: script,
+            ..Default::default()
+        };
+        let (ended, _) = run(&m, &mut s, &mut p, &FixedClock::at(0));
+        assert_eq!(ended, Ended::Finished);
+        assert_eq!(s.answer("challenge"), Some(&yaml("Renew the card faster")));
+        assert_eq!(
+            s.answer("summary_line"),
+            Some(&yaml("3 ideas for Renew the card faster"))
+        );
+    }
+
+    #[test]
+    fn a_review_edit_reevaluates_conditions() {
+        let m = every_type();
+        let mut s = new_session(&m);
+        let mut script = full_script();
+        // At the end of the first step, change `urgent` to yes: the deadline becomes due.
+        script.insert(7, answer("true"));
+        script.insert(8, answer("2027-01-31"));
+        let mut p = ScriptedPrompter {
+            replies: script,
+            reviews: VecDeque::from(vec![Review::Edit("urgent".into())]),
+            ..Default::default()
+        };
+        run(&m, &mut s, &mut p, &FixedClock::at(0));
+        assert_eq!(s.answer("urgent"), Some(&Value::Bool(true)));
+        assert_eq!(s.answer("deadline"), Some(&yaml("2027-01-31")));
+    }
+
+    #[test]
+    fn cancelling_keeps_what_was_answered_and_resume_continues() {
+        let m = every_type();
+        let mut s = new_session(&m);
+        let mut script = full_script();
+        let rest = script.split_off(5);
+        let mut p = ScriptedPrompter {
+            replies: script,
+            ..Default::default()
+        };
+        let (ended, _) = run(&m, &mut s, &mut p, &FixedClock::at(0));
+        assert_eq!(ended, Ended::Cancelled);
+        assert_eq!(s.answer("kind"), Some(&yaml("counter")));
+        assert_eq!(s.answer("channels"), None);
+        let mut p = ScriptedPrompter {
+            replies: rest,
+            ..Default::default()
+        };
+        let (ended, _) = run(&m, &mut s, &mut p, &FixedClock::at(0));
+        assert_eq!(ended, Ended::Finished);
+        assert_eq!(s.answer("channels"), Some(&yaml("[web]")));
+    }
+
+    #[test]
+    fn step_times_come_from_the_clock() {
+        struct Ticking(FixedClock);
+        impl crate::clock::Clock for Ticking {
+            fn now(&self) -> std::time::SystemTime {
+                self.0.advance(Duration::from_secs(30));
+                self.0.now()
+            }
+        }
+        let m = every_type();
+        let mut s = new_session(&m);
+        let mut p = ScriptedPrompter {
+            replies: full_script(),
+            ..Default::default()
+        };
+        let clock = Ticking(FixedClock::at(0));
+        let mut io = Interview {
+            prompter: &mut p,
+            clock: &clock,
+            lang: Lang::En,
+            today: "2026-11-26".into(),
+            timers: false,
+        };
+        interview(&m, &mut s, &mut io, &mut |_| Ok(())).unwrap();
+        assert_eq!(s.step_times.get("basics"), Some(&30));
+        assert_eq!(s.step_times.get("ideas"), Some(&30));
+    }
+
+    #[test]
+    fn fill_lists_every_problem_at_once() {
+        let m = every_type();
+        let mut s = new_session(&m);
+        let supplied: Mapping =
+            serde_yaml::from_str("challenge: ab\nbudget: -5\nbogus: 1\nkind: digitl\n").unwrap();
+        let issues = fill(&m, &mut s, &supplied, false, Lang::En, "2026-11-26");
+        let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "bogus",
+                "challenge",
+                "budget",
+                "urgent",
+                "kind",
+                "channels",
+                "confidence",
+                "ideas",
+                "votes",
+                "matrix",
+                "order"
+            ]
+        );
+        assert!(issues[1].message.contains("Between 3 and 200"));
+    }
+
+    #[test]
+    fn fill_with_defaults_uses_defaults_and_templates() {
+        let m = every_type();
+        let mut s = new_session(&m);
+        let supplied: Mapping = serde_yaml::from_str(
+            "challenge: Renew cards\nchannels: [web]\nconfidence: 3\nideas: \"one\\ntwo\"\nvotes: {one: 2}\nmatrix: {one: {impact: 1, effort: 1}}\norder: [two, one]\n",
+        )
+        .unwrap();
+        let issues = fill(&m, &mut s, &supplied, true, Lang::En, "2026-11-26");
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(s.answer("budget"), Some(&yaml("1000")));
+        assert_eq!(s.answer("kind"), Some(&yaml("digital")));
+        assert_eq!(
+            s.answer("ideas"),
+            Some(&yaml("[one, two]")),
+            "a pasted block becomes one entry per line"
+        );
+        assert_eq!(
+            s.answer("summary_line"),
+            Some(&yaml("2 ideas for Renew cards"))
+        );
+    }
 }

@@ -33,6 +33,19 @@ const EN: &[(&str, &str)] = &[
     ("show.playbook", "Playbook"),
     ("show.origin", "Loaded from"),
     ("list.none", "no methods match"),
+    ("answer.yes", "yes"),
+    ("answer.no", "no"),
+    ("answer.skipped", "—"),
+    (
+        "review.step",
+        "Review: continue, or pick an answer to change",
+    ),
+    (
+        "review.final",
+        "Final review of every answer: finish, or pick one to change",
+    ),
+    ("review.continue", "✓ Continue"),
+    ("review.finish", "✓ Finish"),
     ("validate.ok", "no problems found"),
     (
         "validate.summary",
@@ -79,6 +92,19 @@ const PT: &[(&str, &str)] = &[
     ("show.playbook", "Roteiro"),
     ("show.origin", "Carregado de"),
     ("list.none", "nenhum método corresponde"),
+    ("answer.yes", "sim"),
+    ("answer.no", "não"),
+    ("answer.skipped", "—"),
+    (
+        "review.step",
+        "Revisão: continuar, ou escolher uma resposta para alterar",
+    ),
+    (
+        "review.final",
+        "Revisão final de todas as respostas: terminar, ou escolher uma para alterar",
+    ),
+    ("review.continue", "✓ Continuar"),
+    ("review.finish", "✓ Terminar"),
     ("validate.ok", "nenhum problema encontrado"),
     (
         "validate.summary",

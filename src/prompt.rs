@@ -47,9 +47,15 @@ pub trait Prompter {
     /// A computed value, shown to the group.
     fn show(&mut self, q: &Question, value: &Value);
     /// Offers a countdown for the step's timebox and runs it if accepted.
-    fn timebox(&mut self, step: &Step, timebox: crate::method::Duration) -> Result<(), PromptError>;
+    fn timebox(&mut self, step: &Step, timebox: crate::method::Duration)
+    -> Result<(), PromptError>;
     /// Lists answers and lets the facilitator pick one to change.
-    fn review(&mut self, questions: &[&Question], session: &crate::session::Session) -> Result<Review, PromptError>;
+    fn review(
+        &mut self,
+        questions: &[&Question],
+        session: &crate::session::Session,
+        last: bool,
+    ) -> Result<Review, PromptError>;
     /// A free-text question of labkit's own (facilitator, participants).
     fn text(&mut self, prompt: &str, initial: &str) -> Result<String, PromptError>;
 }
@@ -73,7 +79,12 @@ impl Prompter for ScriptedPrompter {
         Ok(())
     }
 
-    fn review(&mut self, _: &[&Question], _: &crate::session::Session) -> Result<Review, PromptError> {
+    fn review(
+        &mut self,
+        _: &[&Question],
+        _: &crate::session::Session,
+        _: bool,
+    ) -> Result<Review, PromptError> {
         Ok(self.reviews.pop_front().unwrap_or(Review::Continue))
     }
 
@@ -96,6 +107,8 @@ impl Prompter for ScriptedPrompter {
 pub struct TerminalPrompter {
     pub lang: Lang,
     pub color: bool,
+    /// How many people are in the room, the default number of voters.
+    pub participants: usize,
 }
 
 fn io(err: dialoguer::Error) -> PromptError {
@@ -319,7 +332,13 @@ impl Prompter for TerminalPrompter {
                     eprintln!("  row {} (Enter on the first field ends)", rows.len() + 1);
                     let mut row = Mapping::new();
                     for (fi, f) in fields.iter().enumerate() {
-                        let text = self.line(&format!("    {}", f.prompt.get(lang)), "")?;
+                        let format_hint = if matches!(f.kind, QuestionKind::Date) {
+                            " (YYYY-MM-DD)"
+                        } else {
+                            ""
+                        };
+                        let text =
+                            self.line(&format!("    {}{format_hint}", f.prompt.get(lang)), "")?;
                         if fi == 0 && text.trim().is_empty() {
                             if rows.is_empty() && !q.required {
                                 return Ok(Reply::Skip);
@@ -337,15 +356,61 @@ impl Prompter for TerminalPrompter {
                 }
             }
             QuestionKind::Vote { dots, .. } => {
-                eprintln!("{prompt} ({dots} dots each; enter each item's total)");
+                eprintln!("{prompt}");
+                let modes = [
+                    "Enter each item's total dots (counted on the wall)".to_owned(),
+                    format!("Participants vote in turn here, {dots} dots each"),
+                    "← back".to_owned(),
+                ];
+                let mode = Select::with_theme(theme.as_ref())
+                    .with_prompt("How are the dots counted?")
+                    .items(&modes)
+                    .default(0)
+                    .interact_opt()
+                    .map_err(io)?
+                    .ok_or(PromptError::Cancelled)?;
                 let mut votes = Mapping::new();
                 for item in items {
-                    let n = self.line(&format!("  {item}"), "0")?;
-                    if n.trim() == BACK {
-                        return Ok(Reply::Back);
+                    votes.insert(Value::from(item.as_str()), Value::from(0));
+                }
+                match mode {
+                    0 => {
+                        for item in items {
+                            let n = self.line(&format!("  {item}"), "0")?;
+                            if n.trim() == BACK {
+                                return Ok(Reply::Back);
+                            }
+                            votes.insert(
+                                Value::from(item.as_str()),
+                                n.trim()
+                                    .parse::<u64>()
+                                    .map(Value::from)
+                                    .unwrap_or(Value::String(n)),
+                            );
+                        }
                     }
-                    let n: u64 = n.trim().parse().unwrap_or(0);
-                    votes.insert(Value::from(item.as_str()), Value::from(n));
+                    1 => {
+                        let voters = self.line(
+                            "  How many people vote?",
+                            &self.participants.max(1).to_string(),
+                        )?;
+                        let voters: usize = voters.trim().parse().unwrap_or(1);
+                        for voter in 1..=voters {
+                            for dot in 1..=*dots {
+                                let i = Select::with_theme(theme.as_ref())
+                                    .with_prompt(format!("  Voter {voter}/{voters}, dot {dot}/{dots} (dots can be stacked)"))
+                                    .items(items)
+                                    .default(0)
+                                    .interact_opt()
+                                    .map_err(io)?
+                                    .ok_or(PromptError::Cancelled)?;
+                                let key = Value::from(items[i].as_str());
+                                let n = votes.get(&key).and_then(Value::as_u64).unwrap_or(0);
+                                votes.insert(key, Value::from(n + 1));
+                            }
+                        }
+                    }
+                    _ => return Ok(Reply::Back),
                 }
                 let mut sorted: Vec<(String, u64)> = votes
                     .iter()
@@ -409,7 +474,11 @@ impl Prompter for TerminalPrompter {
         eprintln!("  ✗ {message}");
     }
 
-    fn timebox(&mut self, step: &Step, timebox: crate::method::Duration) -> Result<(), PromptError> {
+    fn timebox(
+        &mut self,
+        step: &Step,
+        timebox: crate::method::Duration,
+    ) -> Result<(), PromptError> {
         let theme = self.theme();
         let start = Confirm::with_theme(theme.as_ref())
             .with_prompt(format!("Start the {timebox} countdown for this step?"))
@@ -419,24 +488,46 @@ impl Prompter for TerminalPrompter {
             .ok_or(PromptError::Cancelled)?;
         if start {
             let total = std::time::Duration::from_secs(timebox.secs());
-            crate::timer::run_countdown(total, step.title.get(self.lang), self.color).map_err(|e| PromptError::Io(e.to_string()))?;
+            crate::timer::run_countdown(total, step.title.get(self.lang), self.color)
+                .map_err(|e| PromptError::Io(e.to_string()))?;
         }
         Ok(())
     }
 
-    fn review(&mut self, questions: &[&Question], session: &crate::session::Session) -> Result<Review, PromptError> {
+    fn review(
+        &mut self,
+        questions: &[&Question],
+        session: &crate::session::Session,
+        last: bool,
+    ) -> Result<Review, PromptError> {
         if questions.is_empty() {
             return Ok(Review::Continue);
         }
         let lang = self.lang;
-        let mut items = vec!["✓ Continue".to_owned()];
+        let mut items = vec![
+            crate::i18n::t(
+                lang,
+                if last {
+                    "review.finish"
+                } else {
+                    "review.continue"
+                },
+            )
+            .to_owned(),
+        ];
         for q in questions {
-            let answer = session.answer(&q.id).map(short).unwrap_or_default();
+            let answer = session
+                .answer(&q.id)
+                .map(|v| short(&crate::engine::display(q, v, lang)))
+                .unwrap_or_default();
             items.push(format!("✎ {}: {answer}", q.prompt.get(lang)));
         }
         let theme = self.theme();
         let picked = Select::with_theme(theme.as_ref())
-            .with_prompt("Review: continue, or pick an answer to change")
+            .with_prompt(crate::i18n::t(
+                lang,
+                if last { "review.final" } else { "review.step" },
+            ))
             .items(&items)
             .default(0)
             .interact_opt()
@@ -465,12 +556,11 @@ impl Prompter for TerminalPrompter {
 }
 
 /// One line for a review screen.
-fn short(value: &Value) -> String {
-    let text = match value {
-        Value::String(s) => s.replace('\n', " "),
-        Value::Sequence(items) => format!("{} entries", items.len()),
-        Value::Mapping(m) => format!("{} items", m.len()),
-        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
-    };
-    if text.chars().count() > 60 { format!("{}…", text.chars().take(59).collect::<String>()) } else { text }
+fn short(text: &str) -> String {
+    let text = text.replace('\n', " ");
+    if text.chars().count() > 70 {
+        format!("{}…", text.chars().take(69).collect::<String>())
+    } else {
+        text
+    }
 }

@@ -33,11 +33,18 @@ pub struct Countdown {
 
 impl Countdown {
     pub fn start(total: Duration, now: SystemTime) -> Countdown {
-        Countdown { total, used: Duration::ZERO, running_since: Some(now) }
+        Countdown {
+            total,
+            used: Duration::ZERO,
+            running_since: Some(now),
+        }
     }
 
     pub fn elapsed(&self, now: SystemTime) -> Duration {
-        self.used + self.running_since.map_or(Duration::ZERO, |t| now.duration_since(t).unwrap_or_default())
+        self.used
+            + self.running_since.map_or(Duration::ZERO, |t| {
+                now.duration_since(t).unwrap_or_default()
+            })
     }
 
     pub fn remaining(&self, now: SystemTime) -> Duration {
@@ -81,7 +88,11 @@ impl Countdown {
 /// `mm:ss`, or `h:mm:ss` past an hour.
 pub fn clock_face(d: Duration) -> String {
     let s = d.as_secs();
-    if s >= 3600 { format!("{}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60) } else { format!("{:02}:{:02}", s / 60, s % 60) }
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60)
+    } else {
+        format!("{:02}:{:02}", s / 60, s % 60)
+    }
 }
 
 /// How a countdown on the terminal ended, and how long it ran.
@@ -106,7 +117,8 @@ pub fn run_countdown(total: Duration, label: &str, color: bool) -> std::io::Resu
             }
         }
     });
-    let bar = ProgressBar::with_draw_target(Some(total.as_secs().max(1)), ProgressDrawTarget::stderr());
+    let bar =
+        ProgressBar::with_draw_target(Some(total.as_secs().max(1)), ProgressDrawTarget::stderr());
     let mut countdown = Countdown::start(total, SystemTime::now());
     let mut phase = Phase::Normal;
     bar.set_style(style(Phase::Normal, color));
@@ -119,11 +131,22 @@ pub fn run_countdown(total: Duration, label: &str, color: bool) -> std::io::Resu
             bar.set_style(style(phase, color));
         }
         bar.set_length(countdown.total().as_secs().max(1));
-        bar.set_position(countdown.elapsed(now).as_secs().min(countdown.total().as_secs()));
-        let paused = if countdown.is_paused() { " (paused)" } else { "" };
+        bar.set_position(
+            countdown
+                .elapsed(now)
+                .as_secs()
+                .min(countdown.total().as_secs()),
+        );
+        let paused = if countdown.is_paused() {
+            " (paused)"
+        } else {
+            ""
+        };
         bar.set_message(format!("{label} {}{paused}", clock_face(left)));
         if phase == Phase::Done {
-            bar.finish_with_message(format!("{label} 00:00 — time is up; press Enter to continue"));
+            bar.finish_with_message(format!(
+                "{label} 00:00 — time is up; press Enter to continue"
+            ));
             eprint!("\x07");
             // Wait for the key that ends the reader thread.
             while let Ok(key) = rx.recv() {
@@ -136,7 +159,10 @@ pub fn run_countdown(total: Duration, label: &str, color: bool) -> std::io::Resu
         match rx.recv_timeout(Duration::from_millis(200)) {
             Ok(Key::Enter | Key::Char('q') | Key::Escape) => {
                 let ran = countdown.elapsed(SystemTime::now());
-                bar.finish_with_message(format!("{label} ended at {}", clock_face(countdown.remaining(SystemTime::now()))));
+                bar.finish_with_message(format!(
+                    "{label} ended at {}",
+                    clock_face(countdown.remaining(SystemTime::now()))
+                ));
                 return Ok(Ending::Early(ran));
             }
             Ok(Key::Char(' ')) => countdown.toggle_pause(SystemTime::now()),
@@ -156,9 +182,11 @@ fn style(phase: Phase, color: bool) -> ProgressStyle {
         (Phase::Amber, true) => "{bar:40.yellow}",
         (Phase::Red | Phase::Done, true) => "{bar:40.red}",
     };
-    ProgressStyle::with_template(&format!("  {bar} {{msg}}  (Enter ends · space pauses · + adds a minute)"))
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("█▓░")
+    ProgressStyle::with_template(&format!(
+        "  {bar} {{msg}}  (Enter ends · space pauses · + adds a minute)"
+    ))
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("█▓░")
 }
 
 #[cfg(test)]
@@ -185,7 +213,11 @@ mod tests {
         let mut c = Countdown::start(Duration::from_secs(120), at(0));
         c.toggle_pause(at(30));
         assert!(c.is_paused());
-        assert_eq!(c.remaining(at(90)), Duration::from_secs(90), "time must not pass while paused");
+        assert_eq!(
+            c.remaining(at(90)),
+            Duration::from_secs(90),
+            "time must not pass while paused"
+        );
         c.toggle_pause(at(90));
         assert_eq!(c.remaining(at(100)), Duration::from_secs(80));
         c.add(Duration::from_secs(60));

@@ -68,7 +68,11 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
             path.display()
         )));
     }
-    let options = Options { supplied, defaults: args.defaults, timers: !args.no_timer };
+    let options = Options {
+        supplied,
+        defaults: args.defaults,
+        timers: !args.no_timer,
+    };
     drive(&method, &mut session, &options, &path, settings, printer)
 }
 
@@ -109,7 +113,11 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
         ));
         return Ok(0);
     }
-    let options = Options { supplied: Mapping::new(), defaults: false, timers: !args.no_timer };
+    let options = Options {
+        supplied: Mapping::new(),
+        defaults: false,
+        timers: !args.no_timer,
+    };
     drive(&method, &mut session, &options, &path, settings, printer)
 }
 
@@ -124,7 +132,14 @@ struct Options {
 }
 
 /// Fills the session from supplied answers, then asks the rest (when a person is there).
-fn drive(method: &Method, session: &mut Session, options: &Options, path: &Path, settings: &Settings, printer: &mut Printer) -> Outcome {
+fn drive(
+    method: &Method,
+    session: &mut Session,
+    options: &Options,
+    path: &Path,
+    settings: &Settings,
+    printer: &mut Printer,
+) -> Outcome {
     let (supplied, defaults, timers) = (&options.supplied, options.defaults, options.timers);
     let lang = settings.lang;
     let today = date(SystemClock.now());
@@ -158,16 +173,29 @@ fn drive(method: &Method, session: &mut Session, options: &Options, path: &Path,
         session.status = Status::InProgress;
         save(session)?;
         printer.note(&format!("session: {shown}"));
-        let mut prompter = TerminalPrompter { lang, color: settings.color };
+        let mut prompter = TerminalPrompter {
+            lang,
+            color: settings.color,
+            participants: 0,
+        };
         ask_people(session, &mut prompter)?;
+        prompter.participants = session.participants.len();
         save(session)?;
         interrupt::arm(&shown);
-        let mut io = Interview { prompter: &mut prompter, clock: &SystemClock, lang, today: today.clone(), timers };
+        let mut io = Interview {
+            prompter: &mut prompter,
+            clock: &SystemClock,
+            lang,
+            today: today.clone(),
+            timers,
+        };
         let ended = engine::interview(method, session, &mut io, &mut save)?;
         interrupt::disarm();
         if ended == Ended::Cancelled {
             save(session)?;
-            printer.note(&format!("stopped; every answer so far is saved. Continue with: labkit resume {shown}"));
+            printer.note(&format!(
+                "stopped; every answer so far is saved. Continue with: labkit resume {shown}"
+            ));
             return Ok(130);
         }
     }
@@ -194,23 +222,7 @@ fn summary(method: &Method, session: &Session, settings: &Settings) -> String {
         let Some(v) = session.answer(&q.id).filter(|v| !v.is_null()) else {
             continue;
         };
-        let text = match v {
-            Value::String(s) => s.clone(),
-            Value::Sequence(items) if items.iter().all(|i| !i.is_mapping()) => items
-                .iter()
-                .map(|i| {
-                    serde_yaml::to_string(i)
-                        .unwrap_or_default()
-                        .trim()
-                        .to_owned()
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-            other => serde_yaml::to_string(other)
-                .unwrap_or_default()
-                .trim()
-                .to_owned(),
-        };
+        let text = engine::display(q, v, lang);
         table.add_row([q.prompt.get(lang).to_owned(), text]);
     }
     table.to_string()
@@ -274,8 +286,15 @@ fn ask_people(session: &mut Session, prompter: &mut dyn Prompter) -> Result<(), 
         session.facilitator = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
     }
     if session.participants.is_empty() {
-        let names = prompter.text("Participants (comma-separated, optional)", "").map_err(cancelled)?;
-        session.participants = names.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect();
+        let names = prompter
+            .text("Participants (comma-separated, optional)", "")
+            .map_err(cancelled)?;
+        session.participants = names
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect();
     }
     Ok(())
 }

@@ -8,6 +8,8 @@ mod bad_input;
 mod calc;
 mod fixtures;
 mod list;
+mod pty;
+mod run;
 mod schema;
 mod show;
 mod validate;

@@ -1,0 +1,228 @@
+//! The real prompts in a pseudo-terminal: a whole run, going back, Ctrl-C and resume.
+//! Milestones only (prompt texts and saved answers), not exact screens.
+
+use std::process::Command;
+
+use rexpect::session::{PtySession, spawn_command};
+
+use crate::support::Lab;
+
+const TIMEOUT_MS: u64 = 10_000;
+
+fn labkit(lab: &Lab, args: &[&str]) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_labkit"));
+    cmd.args(args)
+        .current_dir(lab.path())
+        .env_clear()
+        .env("HOME", lab.path())
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1")
+        .env("LANG", "en_GB.UTF-8");
+    spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn labkit in a pty")
+}
+
+const ENTER: &str = "\r";
+const DOWN: &str = "\x1b[B";
+
+fn line(p: &mut PtySession, text: &str) {
+    p.send(text).unwrap();
+    p.send(ENTER).unwrap();
+    p.flush().unwrap();
+}
+
+/// Answers yes to a confirm prompt, which reads one key in raw mode (no Enter). The key is
+/// sent only once the prompt has switched the terminal to raw mode (it hides the cursor
+/// first), so it is not swallowed by the line discipline.
+fn confirm(p: &mut PtySession) {
+    p.exp_string("[Y/n]").unwrap();
+    p.exp_string("\x1b[?25l").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    p.send("y").unwrap();
+    p.flush().unwrap();
+}
+
+/// Brainstorm up to the end of its first step.
+fn first_step(p: &mut PtySession) {
+    p.exp_string("The challenge").unwrap();
+    line(p, "How might we help citizens renew on time?");
+    p.exp_string("agreed to the rules").unwrap();
+    confirm(p);
+    p.exp_string("Review").unwrap();
+    line(p, "");
+}
+
+fn ideas(p: &mut PtySession) {
+    p.exp_string("Ideas").unwrap();
+    for idea in ["SMS reminder", "Renew at the pharmacy", "Auto renewal"] {
+        line(p, idea);
+    }
+    line(p, "");
+}
+
+fn session_text(lab: &Lab) -> String {
+    let dir = lab.path().join("sessions");
+    let file = std::fs::read_dir(dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::read_to_string(file).unwrap()
+}
+
+#[test]
+fn a_whole_brainstorm_in_a_terminal() {
+    let lab = Lab::new();
+    let mut p = labkit(
+        &lab,
+        &[
+            "run",
+            "brainstorm",
+            "--no-timer",
+            "--facilitator",
+            "Ana",
+            "--participants",
+            "Rui,Eva",
+        ],
+    );
+    first_step(&mut p);
+    ideas(&mut p);
+    p.exp_string("provocations").unwrap();
+    line(&mut p, "");
+    p.exp_string("Parking lot").unwrap();
+    line(&mut p, "");
+    p.exp_string("Review").unwrap();
+    line(&mut p, "");
+    p.exp_string("How are the dots counted").unwrap();
+    line(&mut p, "");
+    for (item, dots) in [
+        ("SMS reminder", "5"),
+        ("Renew at the pharmacy", "2"),
+        ("Auto renewal", "4"),
+    ] {
+        p.exp_string(&format!("{item}: 0")).unwrap();
+        p.send("\x7f").unwrap();
+        line(&mut p, dots);
+    }
+    p.exp_string("Shortlist").unwrap();
+    line(&mut p, "SMS reminder");
+    line(&mut p, "Auto renewal");
+    line(&mut p, "");
+    p.exp_string("Rank the shortlist").unwrap();
+    line(&mut p, "");
+    p.exp_string("Review").unwrap();
+    line(&mut p, "");
+    p.exp_string("Next steps").unwrap();
+    line(&mut p, "SMS reminder");
+    line(&mut p, "Talk to five citizens");
+    line(&mut p, "Ana");
+    line(&mut p, "2026-12-10");
+    line(&mut p, "");
+    p.exp_string("Review").unwrap();
+    line(&mut p, "");
+    p.exp_string("Final review").unwrap();
+    line(&mut p, "");
+    p.exp_string("session saved").unwrap();
+    p.exp_eof().unwrap();
+    let text = session_text(&lab);
+    assert!(text.contains("status: finished"), "{text}");
+    assert!(text.contains("SMS reminder: 5"), "{text}");
+    assert!(text.contains("due: 2026-12-10"), "{text}");
+}
+
+#[test]
+fn going_back_and_reviewing_change_earlier_answers() {
+    let lab = Lab::new();
+    let mut p = labkit(
+        &lab,
+        &[
+            "run",
+            "brainstorm",
+            "--no-timer",
+            "--facilitator",
+            "Ana",
+            "--participants",
+            "Rui",
+        ],
+    );
+    p.exp_string("The challenge").unwrap();
+    line(&mut p, "First wording");
+    p.exp_string("agreed to the rules").unwrap();
+    confirm(&mut p);
+    // On the review screen, pick the challenge and change it.
+    p.exp_string("Review").unwrap();
+    p.send(DOWN).unwrap();
+    line(&mut p, "");
+    p.exp_string("First wording").unwrap();
+    p.send(&"\x7f".repeat("First wording".len())).unwrap();
+    line(&mut p, "Second wording");
+    p.exp_string("Review").unwrap();
+    line(&mut p, "");
+    // `<` at the ideas goes back to the question before it.
+    p.exp_string("Ideas").unwrap();
+    line(&mut p, "<");
+    p.exp_string("agreed to the rules").unwrap();
+    confirm(&mut p);
+    p.exp_string("Review").unwrap();
+    line(&mut p, "");
+    p.exp_string("Ideas").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    let text = session_text(&lab);
+    assert!(text.contains("challenge: Second wording"), "{text}");
+    assert!(text.contains("rules_agreed: true"), "{text}");
+}
+
+#[test]
+fn ctrl_c_saves_and_resume_continues_with_every_answer() {
+    let lab = Lab::new();
+    let mut p = labkit(
+        &lab,
+        &[
+            "run",
+            "brainstorm",
+            "--no-timer",
+            "--facilitator",
+            "Ana",
+            "--participants",
+            "Rui",
+        ],
+    );
+    first_step(&mut p);
+    ideas(&mut p);
+    p.exp_string("provocations").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("labkit resume").unwrap();
+    let status = p.process().wait().unwrap();
+    assert!(
+        matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
+        "{status:?}"
+    );
+    let text = session_text(&lab);
+    assert!(text.contains("status: in_progress"), "{text}");
+    assert!(text.contains("- Auto renewal"), "{text}");
+
+    let file = std::fs::read_dir(lab.path().join("sessions"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut p = labkit(&lab, &["resume", file.to_str().unwrap(), "--no-timer"]);
+    p.exp_string("provocations").unwrap();
+    line(&mut p, "");
+    p.exp_string("Parking lot").unwrap();
+    line(&mut p, "");
+    p.exp_string("Review").unwrap();
+    line(&mut p, "");
+    p.exp_string("How are the dots counted").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("challenge: How might we help citizens renew on time?"),
+        "{text}"
+    );
+    assert!(text.contains("- Renew at the pharmacy"), "{text}");
+    assert!(text.contains("parked: null"), "{text}");
+}

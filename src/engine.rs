@@ -357,7 +357,7 @@ pub fn display(q: &Question, value: &Value, lang: Lang) -> String {
                 .iter()
                 .map(|(k, v)| (scalar_text(k).unwrap_or_default(), v.as_u64().unwrap_or(0)))
                 .collect();
-            rows.sort_by(|a, b| b.1.cmp(&a.1));
+            rows.sort_by_key(|r| std::cmp::Reverse(r.1));
             rows.iter()
                 .map(|(item, n)| format!("{item} ({n})"))
                 .collect::<Vec<_>>()
@@ -585,11 +585,11 @@ pub fn interview(
             io.prompter
                 .step(method, step, step_index + 1, method.steps.len());
             step_started = io.clock.now();
-            if let (true, Some(timebox)) = (io.timers, step.timebox) {
-                if let Err(e) = io.prompter.timebox(step, timebox) {
-                    record_time(session, &step.id, io.clock, step_started);
-                    return cancelled(e);
-                }
+            if let (true, Some(timebox)) = (io.timers, step.timebox)
+                && let Err(e) = io.prompter.timebox(step, timebox)
+            {
+                record_time(session, &step.id, io.clock, step_started);
+                return cancelled(e);
             }
             shown_step = Some(step_index);
         }
@@ -737,15 +737,12 @@ pub fn interview(
                 let _ = ctx;
                 let issues = fill(method, session, &Mapping::new(), false, io.lang, &io.today);
                 save(session)?;
-                if let Some(missing) = issues.first() {
-                    if let Some(q) = method.question(&missing.path) {
-                        io.prompter.invalid(&format!(
-                            "{}: {}",
-                            q.prompt.get(io.lang),
-                            missing.message
-                        ));
-                        return interview(method, session, io, save);
-                    }
+                if let Some(missing) = issues.first()
+                    && let Some(q) = method.question(&missing.path)
+                {
+                    io.prompter
+                        .invalid(&format!("{}: {}", q.prompt.get(io.lang), missing.message));
+                    return interview(method, session, io, save);
                 }
             }
             Err(e) => {

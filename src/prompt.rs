@@ -421,7 +421,7 @@ impl Prompter for TerminalPrompter {
                         )
                     })
                     .collect();
-                sorted.sort_by(|a, b| b.1.cmp(&a.1));
+                sorted.sort_by_key(|r| std::cmp::Reverse(r.1));
                 for (item, n) in &sorted {
                     eprintln!("  {n:>3} {}  {item}", "●".repeat((*n).min(30) as usize));
                 }

@@ -103,11 +103,11 @@ fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, shown: &str) -> Result
             .to_owned();
         let path = if path == "." { String::new() } else { path };
         let mut diagnostics = place(shown, vec![Issue::new(path, message)], Some(text));
-        if let (Some(d), Some(loc)) = (diagnostics.first_mut(), location) {
-            if d.line.is_none() {
-                d.line = Some(loc.line());
-                d.column = Some(loc.column());
-            }
+        if let (Some(d), Some(loc)) = (diagnostics.first_mut(), location)
+            && d.line.is_none()
+        {
+            d.line = Some(loc.line());
+            d.column = Some(loc.column());
         }
         Error::Diagnostics(diagnostics)
     })

@@ -147,6 +147,8 @@ fn drive(
     let mut save = |s: &Session| -> Result<(), Error> {
         let mut s = s.clone();
         s.updated = rfc3339(SystemClock.now());
+        // Ctrl-C waits for a save in progress, so it never leaves a temporary file behind.
+        let _saving = interrupt::SAVING.lock();
         s.save(path)
     };
     if !settings.interactive {
@@ -305,6 +307,7 @@ mod interrupt {
     use std::sync::{Mutex, Once};
 
     static RESUME_HINT: Mutex<Option<String>> = Mutex::new(None);
+    pub static SAVING: Mutex<()> = Mutex::new(());
     static INSTALL: Once = Once::new();
 
     pub fn arm(session_path: &str) {
@@ -313,6 +316,7 @@ mod interrupt {
         }
         INSTALL.call_once(|| {
             let _ = ctrlc::set_handler(|| {
+                let _saving = SAVING.lock();
                 let _ = console::Term::stderr().show_cursor();
                 let path = RESUME_HINT.lock().ok().and_then(|h| h.clone());
                 match path {

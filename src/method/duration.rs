@@ -92,7 +92,7 @@ impl fmt::Display for Duration {
         if rest == 0 {
             return f.write_str("0m");
         }
-        if rest >= WORKING_DAY_SECS && rest % WORKING_DAY_SECS == 0 {
+        if rest >= WORKING_DAY_SECS && rest.is_multiple_of(WORKING_DAY_SECS) {
             return write!(f, "{}d", rest / WORKING_DAY_SECS);
         }
         let hours = rest / 3600;

@@ -93,25 +93,23 @@ pub fn duplicate_key(text: &str) -> Option<(String, Position)> {
                 | Event::Alias(..)
         );
         let mut child_path = String::new();
-        if is_node {
-            if let Some((path, keys, expecting_key, seq_index)) = stack.last_mut() {
-                if let Some(index) = seq_index {
-                    child_path = format!("{path}[{index}]");
-                    *index += 1;
-                } else if *expecting_key {
-                    if let Event::Scalar(key, ..) = &event {
-                        let full = join(path, key);
-                        if keys.iter().any(|k| k == key.as_ref()) {
-                            return Some((full, here));
-                        }
-                        keys.push(key.to_string());
+        if is_node && let Some((path, keys, expecting_key, seq_index)) = stack.last_mut() {
+            if let Some(index) = seq_index {
+                child_path = format!("{path}[{index}]");
+                *index += 1;
+            } else if *expecting_key {
+                if let Event::Scalar(key, ..) = &event {
+                    let full = join(path, key);
+                    if keys.iter().any(|k| k == key.as_ref()) {
+                        return Some((full, here));
                     }
-                    *expecting_key = false;
-                    continue;
-                } else {
-                    child_path = join(path, keys.last().map(String::as_str).unwrap_or_default());
-                    *expecting_key = true;
+                    keys.push(key.to_string());
                 }
+                *expecting_key = false;
+                continue;
+            } else {
+                child_path = join(path, keys.last().map(String::as_str).unwrap_or_default());
+                *expecting_key = true;
             }
         }
         match event {

@@ -204,11 +204,11 @@ fn yaml_error(name: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
     let mut location = err.location().map(|l| (l.line(), l.column()));
     let mut path = String::new();
     // libyaml places a duplicate key at the start of its mapping; point at the second key.
-    if err.to_string().contains("duplicate entry") {
-        if let Some((dup_path, position)) = locate::duplicate_key(text) {
-            location = Some(position);
-            path = dup_path;
-        }
+    if err.to_string().contains("duplicate entry")
+        && let Some((dup_path, position)) = locate::duplicate_key(text)
+    {
+        location = Some(position);
+        path = dup_path;
     }
     let mut message = err.to_string();
     // serde_yaml appends " at line L column C"; we print the position in front instead.
@@ -393,10 +393,10 @@ fn check_mapping<T: DeserializeOwned + schemars::JsonSchema>(
     for (key, item) in map {
         let mut single = serde_yaml::Mapping::new();
         single.insert(key.clone(), item.clone());
-        if let Err(issue) = strict::<T>(&Value::Mapping(single)) {
-            if !issue.message.starts_with("missing field") {
-                issues.push(prefixed(prefix, issue));
-            }
+        if let Err(issue) = strict::<T>(&Value::Mapping(single))
+            && !issue.message.starts_with("missing field")
+        {
+            issues.push(prefixed(prefix, issue));
         }
     }
     if issues.is_empty() {

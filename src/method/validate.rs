@@ -69,13 +69,13 @@ impl Checker {
                 if s.title.trim().is_empty() {
                     self.error(format!("sources[{i}].title"), "source title is empty");
                 }
-                if let Some(url) = &s.url {
-                    if !(url.starts_with("https://") || url.starts_with("http://")) {
-                        self.error(
-                            format!("sources[{i}].url"),
-                            format!("`{url}` is not a web address; start it with `https://`"),
-                        );
-                    }
+                if let Some(url) = &s.url
+                    && !(url.starts_with("https://") || url.starts_with("http://"))
+                {
+                    self.error(
+                        format!("sources[{i}].url"),
+                        format!("`{url}` is not a web address; start it with `https://`"),
+                    );
                 }
                 Source {
                     title: s.title.clone(),
@@ -128,16 +128,16 @@ impl Checker {
                 "id",
                 format!("`{id}` is not a valid id; use lowercase letters, digits and single dashes, like `test-card`"),
             );
-        } else if let Some(stem) = expected {
-            if stem != id {
-                self.error_hint(
-                    "id",
-                    format!("id `{id}` does not match the file name `{stem}.yaml`"),
-                    Some(format!(
-                        "rename the file to `{id}.yaml` or set `id: {stem}`"
-                    )),
-                );
-            }
+        } else if let Some(stem) = expected
+            && stem != id
+        {
+            self.error_hint(
+                "id",
+                format!("id `{id}` does not match the file name `{stem}.yaml`"),
+                Some(format!(
+                    "rename the file to `{id}.yaml` or set `id: {stem}`"
+                )),
+            );
         }
     }
 }
@@ -394,21 +394,21 @@ fn validation(c: &mut Checker, path: &str, raw: &Option<RawValidate>) -> Validat
     let Some(v) = raw else {
         return Validation::default();
     };
-    if let (Some(min), Some(max)) = (v.min_length, v.max_length) {
-        if min > max {
-            c.error(
-                format!("{path}.validate"),
-                format!("`min_length` ({min}) is greater than `max_length` ({max})"),
-            );
-        }
+    if let (Some(min), Some(max)) = (v.min_length, v.max_length)
+        && min > max
+    {
+        c.error(
+            format!("{path}.validate"),
+            format!("`min_length` ({min}) is greater than `max_length` ({max})"),
+        );
     }
-    if let Some(pattern) = &v.pattern {
-        if let Err(err) = regex_lite::Regex::new(pattern) {
-            c.error(
-                format!("{path}.validate.pattern"),
-                format!("pattern does not compile: {err}"),
-            );
-        }
+    if let Some(pattern) = &v.pattern
+        && let Err(err) = regex_lite::Regex::new(pattern)
+    {
+        c.error(
+            format!("{path}.validate.pattern"),
+            format!("pattern does not compile: {err}"),
+        );
     }
     Validation {
         min_length: v.min_length,
@@ -471,13 +471,13 @@ fn question(
     if let Some(when) = &q.when {
         check_template(c, &format!("{path}.when"), when, earlier);
     }
-    if let (Some(min), Some(max)) = (q.min, q.max) {
-        if min > max {
-            c.error(
-                format!("{path}.min"),
-                format!("`min` ({min}) is greater than `max` ({max})"),
-            );
-        }
+    if let (Some(min), Some(max)) = (q.min, q.max)
+        && min > max
+    {
+        c.error(
+            format!("{path}.min"),
+            format!("`min` ({min}) is greater than `max` ({max})"),
+        );
     }
 
     let kind = match q.kind {
@@ -502,16 +502,17 @@ fn question(
             let choices = choices(c, path, &q.choices);
             let min = count(c, path, "min", q.min);
             let max = count(c, path, "max", q.max);
-            if let Some(m) = min.max(max) {
-                if m > choices.len() && !choices.is_empty() {
-                    c.error(
-                        format!("{path}.max"),
-                        format!(
-                            "asks for {m} selections but there are only {} choices",
-                            choices.len()
-                        ),
-                    );
-                }
+            if let Some(m) = min.max(max)
+                && m > choices.len()
+                && !choices.is_empty()
+            {
+                c.error(
+                    format!("{path}.max"),
+                    format!(
+                        "asks for {m} selections but there are only {} choices",
+                        choices.len()
+                    ),
+                );
             }
             QuestionKind::Multiselect { choices, min, max }
         }
@@ -735,11 +736,11 @@ fn check_default(
     earlier: &[(String, QuestionType)],
 ) {
     use serde_yaml::Value as V;
-    if let V::String(s) = default {
-        if s.contains("{{") {
-            check_template(c, path, s, earlier);
-            return;
-        }
+    if let V::String(s) = default
+        && s.contains("{{")
+    {
+        check_template(c, path, s, earlier);
+        return;
     }
     let fits = match (kind, default) {
         (

@@ -81,7 +81,7 @@ fn the_example_in_the_method_docs_is_valid() {
     let start = docs.find("```yaml\nschema: 1").expect("example in docs") + "```yaml\n".len();
     let end = start + docs[start..].find("```").unwrap();
     let doc = method::parse(
-        docs[start..end].as_bytes(),
+        &docs.as_bytes()[start..end],
         "docs example",
         Some("service-test"),
     )

@@ -30,13 +30,19 @@ fn line(p: &mut PtySession, text: &str) {
     p.flush().unwrap();
 }
 
+/// Gives a prompt time to switch the terminal to raw mode before keys that only it
+/// understands (arrows, backspace over its initial text) are sent.
+fn settle() {
+    std::thread::sleep(std::time::Duration::from_millis(200));
+}
+
 /// Answers yes to a confirm prompt, which reads one key in raw mode (no Enter). The key is
 /// sent only once the prompt has switched the terminal to raw mode (it hides the cursor
 /// first), so it is not swallowed by the line discipline.
 fn confirm(p: &mut PtySession) {
     p.exp_string("[Y/n]").unwrap();
     p.exp_string("\x1b[?25l").unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(150));
+    settle();
     p.send("y").unwrap();
     p.flush().unwrap();
 }
@@ -59,15 +65,15 @@ fn ideas(p: &mut PtySession) {
     line(p, "");
 }
 
-fn session_text(lab: &Lab) -> String {
+fn session_file(lab: &Lab) -> std::path::PathBuf {
     let dir = lab.path().join("sessions");
-    let file = std::fs::read_dir(dir)
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    std::fs::read_to_string(file).unwrap()
+    let files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 1, "expected one session file and nothing else: {files:?}");
+    files[0].clone()
+}
+
+fn session_text(lab: &Lab) -> String {
+    std::fs::read_to_string(session_file(lab)).unwrap()
 }
 
 #[test]
@@ -151,9 +157,11 @@ fn going_back_and_reviewing_change_earlier_answers() {
     confirm(&mut p);
     // On the review screen, pick the challenge and change it.
     p.exp_string("Review").unwrap();
+    settle();
     p.send(DOWN).unwrap();
     line(&mut p, "");
     p.exp_string("First wording").unwrap();
+    settle();
     p.send(&"\x7f".repeat("First wording".len())).unwrap();
     line(&mut p, "Second wording");
     p.exp_string("Review").unwrap();
@@ -202,12 +210,7 @@ fn ctrl_c_saves_and_resume_continues_with_every_answer() {
     assert!(text.contains("status: in_progress"), "{text}");
     assert!(text.contains("- Auto renewal"), "{text}");
 
-    let file = std::fs::read_dir(lab.path().join("sessions"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let file = session_file(&lab);
     let mut p = labkit(&lab, &["resume", file.to_str().unwrap(), "--no-timer"]);
     p.exp_string("provocations").unwrap();
     line(&mut p, "");

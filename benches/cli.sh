@@ -22,6 +22,7 @@ time_ms() {
 echo "labkit --help:                      $(time_ms "$bin" --help) ms"
 echo "labkit list (built-ins):            $(time_ms "$bin" list) ms"
 echo "labkit calc sample-size:            $(time_ms "$bin" calc sample-size --baseline 0.5 --target 0.75 --power 0.9) ms"
+(cd "$work" && echo "labkit run test-card --answers:      $(time_ms "$bin" run test-card --answers "$OLDPWD/tests/fixtures/answers/test-card.yaml") ms (whole process, session written)")
 
 # A workspace of 1,000 realistic method files (a copy of a built-in under new ids).
 mkdir -p "$work/ws/methods"
@@ -29,7 +30,12 @@ echo "lab: Bench Lab" > "$work/ws/labkit.yaml"
 for i in $(seq 1000); do
   sed "s/^id: test-card$/id: bench-$i/" methods/test-card.yaml > "$work/ws/methods/bench-$i.yaml"
 done
-(cd "$work/ws" && echo "labkit list (1,000 workspace files): $(time_ms "$bin" list) ms")
+cold() { # one run with an empty cache, in ms
+  local start end; start=$(date +%s%N)
+  LABKIT_CACHE_DIR="$(mktemp -d)" "$bin" list >/dev/null 2>&1
+  end=$(date +%s%N); echo "scale=2; ($end - $start) / 1000000" | bc
+}
+(cd "$work/ws" && echo "labkit list (1,000 workspace files): $(time_ms "$bin" list) ms warm cache, $(cold) ms cold (first run parses every file)")
 
 # assign: 1,000,000 rows with two strata columns.
 python3 - "$work/units.csv" <<'PY'

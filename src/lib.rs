@@ -3,6 +3,7 @@
 //! The library holds the whole engine; `main.rs` only builds an `Env` from the real process
 //! and calls [`run`]. Tests and benchmarks call the same entry points.
 
+pub mod catalogue;
 pub mod cli;
 pub mod clock;
 pub mod commands;
@@ -73,5 +74,6 @@ fn fallback_settings(env: &Env) -> Settings {
         workspace: None,
         env_method_dirs: Vec::new(),
         flag_method_dirs: Vec::new(),
+        cache_dir: None,
     }
 }

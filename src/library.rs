@@ -3,14 +3,15 @@
 //! same id. Each loaded document records where it came from.
 //!
 //! A broken file never hides the others: its diagnostics are kept in `problems` and the rest
-//! load. This module reads files but prints nothing.
+//! load. This module reads files but prints nothing. `catalogue` builds the lighter listing
+//! that `labkit list` needs, with a cache so a large workspace lists quickly.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::method::{self, Diagnostic, Document, Method, validate};
 use crate::settings::Settings;
@@ -18,7 +19,7 @@ use crate::settings::Settings;
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/methods");
 
 /// Where a method came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     BuiltIn,
@@ -57,6 +58,12 @@ pub struct FileProblem {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl FileProblem {
+    fn new(file: &str, message: String) -> FileProblem {
+        FileProblem { file: file.to_owned(), diagnostics: vec![Diagnostic::whole_file(file, message)] }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Library {
     entries: BTreeMap<String, Entry>,
@@ -65,54 +72,72 @@ pub struct Library {
     pub files_read: usize,
 }
 
-/// A file to load, with its bytes already read.
-struct Loaded {
-    file: String,
-    stem: Option<String>,
-    bytes: Vec<u8>,
-    origin: Origin,
+/// The folders and files to load, lowest precedence first (built-ins come before all).
+pub fn layers(settings: &Settings) -> Vec<(Origin, PathBuf)> {
+    let mut layers: Vec<(Origin, PathBuf)> = settings.env_method_dirs.iter().map(|d| (Origin::Env, d.clone())).collect();
+    if let Some(ws) = &settings.workspace {
+        layers.push((Origin::Workspace, ws.methods_dir()));
+    }
+    layers.extend(settings.flag_method_dirs.iter().map(|d| (Origin::Path, d.clone())));
+    layers
+}
+
+/// A method file found on a layer, not yet read.
+pub(crate) struct Found {
+    /// How messages name it.
+    pub file: String,
+    pub stem: Option<String>,
+    pub origin: Origin,
+    pub source: FoundSource,
+}
+
+pub(crate) enum FoundSource {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
+}
+
+impl Found {
+    pub fn read(&self) -> Result<std::borrow::Cow<'static, [u8]>, FileProblem> {
+        match &self.source {
+            FoundSource::Embedded(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            FoundSource::Disk(path) => {
+                read_limited(path).map(std::borrow::Cow::Owned).map_err(|e| FileProblem::new(&self.file, format!("cannot read: {e}")))
+            }
+        }
+    }
+
+    pub fn parse(&self) -> Result<Document, Vec<Diagnostic>> {
+        let bytes = self.read().map_err(|p| p.diagnostics)?;
+        method::parse(&bytes, &self.file, self.stem.as_deref())
+    }
+}
+
+/// Every file on every layer, built-ins first, each folder sorted by path.
+pub(crate) fn find_files(layers: &[(Origin, PathBuf)]) -> (Vec<Found>, Vec<FileProblem>) {
+    let mut files = built_in_files();
+    let mut problems = Vec::new();
+    for (origin, path) in layers {
+        if let Err(problem) = find_on_disk(path, *origin, &mut files) {
+            problems.push(problem);
+        }
+    }
+    (files, problems)
 }
 
 impl Library {
     /// Loads everything the settings point at.
     pub fn load(settings: &Settings) -> Library {
-        let mut layers: Vec<(Origin, PathBuf)> = Vec::new();
-        layers.extend(
-            settings
-                .env_method_dirs
-                .iter()
-                .map(|d| (Origin::Env, d.clone())),
-        );
-        if let Some(ws) = &settings.workspace {
-            layers.push((Origin::Workspace, ws.methods_dir()));
-        }
-        layers.extend(
-            settings
-                .flag_method_dirs
-                .iter()
-                .map(|d| (Origin::Path, d.clone())),
-        );
-        Library::load_layers(&layers)
+        Library::load_layers(&layers(settings))
     }
 
     /// Loads the built-ins, then each folder or file in order (later ones override).
     pub fn load_layers(layers: &[(Origin, PathBuf)]) -> Library {
-        let mut library = Library::default();
-        let mut files = built_in_files();
-        for (origin, path) in layers {
-            if let Err(problem) = collect_files(path, *origin, &mut files) {
-                library.problems.push(problem);
-            }
-        }
-        library.files_read = files.len();
-        let parsed = parse_all(&files);
-        for (file, result) in files.iter().zip(parsed) {
+        let (files, problems) = find_files(layers);
+        let mut library = Library { problems, files_read: files.len(), ..Library::default() };
+        for (file, result) in files.iter().zip(parse_all(&files)) {
             match result {
                 Ok(doc) => library.insert(doc, file.origin, file.file.clone()),
-                Err(diagnostics) => library.problems.push(FileProblem {
-                    file: file.file.clone(),
-                    diagnostics,
-                }),
+                Err(diagnostics) => library.problems.push(FileProblem { file: file.file.clone(), diagnostics }),
             }
         }
         library.check_playbooks(&files);
@@ -122,19 +147,11 @@ impl Library {
     fn insert(&mut self, doc: Document, origin: Origin, file: String) {
         let id = doc.id().to_owned();
         let shadows = self.entries.remove(&id).map(|old| (old.origin, old.file));
-        self.entries.insert(
-            id,
-            Entry {
-                doc,
-                origin,
-                file,
-                shadows,
-            },
-        );
+        self.entries.insert(id, Entry { doc, origin, file, shadows });
     }
 
     /// Playbooks whose method references do not resolve are problems, not entries.
-    fn check_playbooks(&mut self, files: &[Loaded]) {
+    fn check_playbooks(&mut self, files: &[Found]) {
         let broken: Vec<(String, Vec<method::Issue>)> = self
             .entries
             .values()
@@ -147,10 +164,8 @@ impl Library {
             })
             .collect();
         for (file, issues) in broken {
-            let text = files
-                .iter()
-                .find(|f| f.file == file)
-                .and_then(|f| std::str::from_utf8(&f.bytes).ok());
+            let bytes = files.iter().find(|f| f.file == file).and_then(|f| f.read().ok());
+            let text = bytes.as_deref().and_then(|b| std::str::from_utf8(b).ok());
             let diagnostics = method::place(&file, issues, text);
             self.entries.retain(|_, e| e.file != file);
             self.problems.push(FileProblem { file, diagnostics });
@@ -180,20 +195,14 @@ impl Library {
     pub fn link_problems(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for entry in self.entries.values() {
-            let Document::Method(m) = &entry.doc else {
-                continue;
-            };
+            let Document::Method(m) = &entry.doc else { continue };
             for (field, ids) in [("before", &m.before), ("after", &m.after)] {
                 for (i, id) in ids.iter().enumerate() {
                     if !self.entries.contains_key(id) {
-                        out.push(Diagnostic {
-                            file: entry.file.clone(),
-                            line: None,
-                            column: None,
-                            path: format!("{field}[{i}]"),
-                            message: format!("`{id}` is not a known method"),
-                            hint: method::suggest(id, self.ids()),
-                        });
+                        let mut d = Diagnostic::whole_file(&entry.file, format!("`{id}` is not a known method"));
+                        d.path = format!("{field}[{i}]");
+                        d.hint = method::suggest(id, self.ids());
+                        out.push(d);
                     }
                 }
             }
@@ -203,17 +212,17 @@ impl Library {
 }
 
 /// The embedded built-in files, playbooks included.
-fn built_in_files() -> Vec<Loaded> {
+fn built_in_files() -> Vec<Found> {
     let mut files = Vec::new();
     let mut stack = vec![&BUILT_IN];
     while let Some(dir) = stack.pop() {
         for file in dir.files() {
             if is_yaml(file.path()) {
-                files.push(Loaded {
+                files.push(Found {
                     file: format!("built-in:{}", file.path().display()),
                     stem: stem(file.path()),
-                    bytes: file.contents().to_vec(),
                     origin: Origin::BuiltIn,
+                    source: FoundSource::Embedded(file.contents()),
                 });
             }
         }
@@ -225,75 +234,39 @@ fn built_in_files() -> Vec<Loaded> {
 
 /// The raw text of a built-in method, for `eject` and tests.
 pub fn built_in_source(id: &str) -> Option<&'static [u8]> {
-    [format!("{id}.yaml"), format!("playbooks/{id}.yaml")]
-        .iter()
-        .find_map(|p| BUILT_IN.get_file(p))
-        .map(|f| f.contents())
+    [format!("{id}.yaml"), format!("playbooks/{id}.yaml")].iter().find_map(|p| BUILT_IN.get_file(p)).map(|f| f.contents())
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
 fn stem(path: &Path) -> Option<String> {
     path.file_stem().and_then(|s| s.to_str()).map(str::to_owned)
 }
 
-/// Reads a method file, or every YAML file under a folder (recursively, sorted by path).
-fn collect_files(path: &Path, origin: Origin, out: &mut Vec<Loaded>) -> Result<(), FileProblem> {
+/// A method file, or every YAML file under a folder (recursively, sorted by path).
+fn find_on_disk(path: &Path, origin: Origin, out: &mut Vec<Found>) -> Result<(), FileProblem> {
     let shown = path.display().to_string();
-    let problem = |message: String| FileProblem {
-        file: shown.clone(),
-        diagnostics: vec![Diagnostic {
-            file: shown.clone(),
-            line: None,
-            column: None,
-            path: String::new(),
-            message,
-            hint: None,
-        }],
-    };
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         // A workspace without a methods folder is normal; a named folder that is missing is not.
         Err(_) if origin == Origin::Workspace => return Ok(()),
-        Err(err) => return Err(problem(format!("cannot read: {err}"))),
+        Err(err) => return Err(FileProblem::new(&shown, format!("cannot read: {err}"))),
     };
     let mut paths = Vec::new();
     if meta.is_dir() {
-        walk(path, &mut paths).map_err(|err| problem(format!("cannot read folder: {err}")))?;
+        walk(path, &mut paths).map_err(|err| FileProblem::new(&shown, format!("cannot read folder: {err}")))?;
         paths.sort();
     } else {
         paths.push(path.to_owned());
     }
-    for file in paths {
-        let shown = file.display().to_string();
-        let bytes = match read_limited(&file) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                return Err(FileProblem {
-                    file: shown.clone(),
-                    diagnostics: vec![Diagnostic {
-                        file: shown,
-                        line: None,
-                        column: None,
-                        path: String::new(),
-                        message: format!("cannot read: {err}"),
-                        hint: None,
-                    }],
-                });
-            }
-        };
-        out.push(Loaded {
-            file: shown,
-            stem: stem(&file),
-            bytes,
-            origin,
-        });
-    }
+    out.extend(paths.into_iter().map(|p| Found {
+        file: p.display().to_string(),
+        stem: stem(&p),
+        origin,
+        source: FoundSource::Disk(p),
+    }));
     Ok(())
 }
 
@@ -302,9 +275,7 @@ fn collect_files(path: &Path, origin: Origin, out: &mut Vec<Loaded>) -> Result<(
 fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(method::MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
+    std::fs::File::open(path)?.take(method::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -322,45 +293,22 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Parses files on every core: a workspace with a thousand methods still lists instantly.
-fn parse_all(files: &[Loaded]) -> Vec<Result<Document, Vec<Diagnostic>>> {
-    let parse = |f: &Loaded| method::parse(&f.bytes, &f.file, f.stem.as_deref());
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if files.len() < 64 || threads == 1 {
-        return files.iter().map(parse).collect();
+/// Runs `work` over `items` on every core, keeping order: a workspace with a thousand
+/// methods still loads quickly.
+pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if items.len() < 32 || threads == 1 {
+        return items.iter().map(work).collect();
     }
-    let chunk = files.len().div_ceil(threads);
+    let chunk = items.len().div_ceil(threads);
+    let work = &work;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                (
-                    part,
-                    scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>()),
-                )
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|(part, handle)| match handle.join() {
-                Ok(results) => results,
-                // A panic in a parser thread is a bug; keep going with the other files.
-                Err(_) => part
-                    .iter()
-                    .map(|f| {
-                        Err(vec![Diagnostic {
-                            file: f.file.clone(),
-                            line: None,
-                            column: None,
-                            path: String::new(),
-                            message: "internal error while parsing this file".into(),
-                            hint: None,
-                        }])
-                    })
-                    .collect(),
-            })
-            .collect()
+        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<_>>())).collect();
+        // A worker only panics on a bug; propagate it rather than lose files silently.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
     })
+}
+
+fn parse_all(files: &[Found]) -> Vec<Result<Document, Vec<Diagnostic>>> {
+    par_map(files, Found::parse)
 }

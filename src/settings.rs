@@ -155,6 +155,9 @@ pub struct Settings {
     pub env_method_dirs: Vec<PathBuf>,
     /// Method folders or files from `--methods`, highest precedence.
     pub flag_method_dirs: Vec<PathBuf>,
+    /// Where labkit may keep caches (`LABKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/labkit`, else
+    /// `~/.cache/labkit`); `None` turns caching off.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Settings {
@@ -176,7 +179,13 @@ impl Settings {
             .unwrap_or_default();
         let flag_method_dirs = global.methods.iter().map(|d| env.cwd.join(d)).collect();
         let no_input = global.no_input || env.var("LABKIT_NO_INPUT").is_some_and(|v| v != "0");
+        let cache_dir = env
+            .var("LABKIT_CACHE_DIR")
+            .map(PathBuf::from)
+            .or_else(|| env.var("XDG_CACHE_HOME").map(|d| Path::new(d).join("labkit")))
+            .or_else(|| env.var("HOME").map(|h| Path::new(h).join(".cache/labkit")));
         Ok(Settings {
+            cache_dir,
             lang,
             color,
             quiet: global.quiet,

@@ -3,13 +3,14 @@
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use super::{Outcome, browse_library};
+use super::Outcome;
+use crate::catalogue::{Catalogue, Listed};
 use crate::cli::{DataFormat, ListArgs};
 use crate::error::Error;
 use crate::i18n::t;
 use crate::lang::Lang;
-use crate::library::{Entry, Origin};
-use crate::method::{Document, Stage};
+use crate::library::Origin;
+use crate::method::Stage;
 use crate::output::Printer;
 use crate::settings::Settings;
 
@@ -33,16 +34,20 @@ pub fn run(args: &ListArgs, settings: &Settings, printer: &mut Printer) -> Outco
         Some(s) => Some(parse_stage(s)?),
         None => None,
     };
-    let library = browse_library(settings, printer);
+    let catalogue = Catalogue::load(settings);
+    for problem in &catalogue.problems {
+        printer.warn(&crate::i18n::tf(settings.lang, "error.skipped", &[("file", &problem.file)]));
+    }
     let lang = settings.lang;
     let needle = args.search.as_deref().map(str::to_lowercase);
-    let rows: Vec<Row> = library
-        .entries()
-        .filter(|e| stage.is_none_or(|s| e.doc.stage() == s))
+    let rows: Vec<Row> = catalogue
+        .entries
+        .values()
+        .filter(|e| stage.is_none_or(|s| e.summary.stage == s))
         .filter(|e| {
             args.tag
                 .as_ref()
-                .is_none_or(|tag| e.doc.tags().iter().any(|t| t.eq_ignore_ascii_case(tag)))
+                .is_none_or(|tag| e.summary.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)))
         })
         .filter(|e| needle.as_ref().is_none_or(|n| matches_search(e, n, lang)))
         .map(|e| row(e, lang))
@@ -78,34 +83,27 @@ pub fn parse_stage(value: &str) -> Result<Stage, Error> {
         })
 }
 
-fn matches_search(entry: &Entry, needle: &str, lang: Lang) -> bool {
-    let doc = &entry.doc;
-    doc.id().contains(needle)
-        || doc.name().get(lang).to_lowercase().contains(needle)
-        || doc.summary().get(lang).to_lowercase().contains(needle)
-        || doc.tags().iter().any(|t| t.to_lowercase().contains(needle))
+fn matches_search(entry: &Listed, needle: &str, lang: Lang) -> bool {
+    let m = &entry.summary;
+    m.id.contains(needle)
+        || m.name.get(lang).to_lowercase().contains(needle)
+        || m.summary.get(lang).to_lowercase().contains(needle)
+        || m.tags.iter().any(|t| t.to_lowercase().contains(needle))
 }
 
-fn row(entry: &Entry, lang: Lang) -> Row<'_> {
-    let doc = &entry.doc;
-    let duration = match doc {
-        Document::Method(m) => m.duration,
-        Document::Playbook(_) => crate::method::Duration::default(),
-    };
+fn row(entry: &Listed, lang: Lang) -> Row<'_> {
+    let m = &entry.summary;
+    let duration = m.duration.unwrap_or_default();
     Row {
-        id: doc.id(),
-        kind: if doc.is_playbook() {
-            "playbook"
-        } else {
-            "method"
-        },
-        name: doc.name().get(lang),
-        summary: doc.summary().get(lang),
-        stage: doc.stage(),
+        id: &m.id,
+        kind: if m.playbook { "playbook" } else { "method" },
+        name: m.name.get(lang),
+        summary: m.summary.get(lang),
+        stage: m.stage,
         duration: duration.to_string(),
         duration_minutes: duration.minutes(),
-        group: doc.group().map(|g| g.to_string()),
-        tags: doc.tags(),
+        group: m.group.map(|g| g.to_string()),
+        tags: &m.tags,
         origin: entry.origin,
         file: &entry.file,
     }

@@ -47,7 +47,7 @@ impl Issue {
 }
 
 /// A problem placed in a file: what `labkit validate` prints.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub file: String,
     pub line: Option<usize>,
@@ -55,6 +55,13 @@ pub struct Diagnostic {
     pub path: String,
     pub message: String,
     pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem with a file as a whole (unreadable, missing), with no position.
+    pub fn whole_file(file: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { file: file.to_owned(), line: None, column: None, path: String::new(), message: message.into(), hint: None }
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -143,6 +150,23 @@ pub fn parse(
             None,
         ));
     }
+    let hash = content_hash(bytes);
+    // Fast path: a well-formed file deserializes straight from the text in one pass. Only a
+    // file that fails goes through the slower path that collects every problem.
+    let looks_like_playbook = text.lines().any(|l| l.trim_end() == "kind: playbook");
+    let fast = if looks_like_playbook {
+        serde_yaml::from_str::<raw::RawPlaybook>(text)
+            .ok()
+            .map(|raw| validate::playbook(&raw, expected_id, hash.clone()).map(Document::Playbook))
+    } else {
+        serde_yaml::from_str::<raw::RawMethod>(text)
+            .ok()
+            .filter(|raw| raw.kind != Some(raw::Kind::Playbook))
+            .map(|raw| validate::method(&raw, expected_id, hash.clone()).map(Document::Method))
+    };
+    if let Some(result) = fast {
+        return result.map_err(|issues| at(issues, Some(text)));
+    }
     let value: Value = match serde_yaml::from_str(text) {
         Ok(value) => value,
         Err(err) => return Err(vec![yaml_error(name, &err, text)]),
@@ -156,7 +180,6 @@ pub fn parse(
             None,
         ));
     }
-    let hash = content_hash(bytes);
     let is_playbook = value.get("kind").and_then(Value::as_str) == Some("playbook");
     let result = if is_playbook {
         match strict::<raw::RawPlaybook>(&value) {

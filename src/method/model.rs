@@ -108,7 +108,7 @@ impl Method {
 }
 
 /// People in the group: `min` to `max` (open-ended when `max` is `None`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct GroupSize {
     pub min: u32,
     pub max: Option<u32>,

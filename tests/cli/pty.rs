@@ -107,6 +107,7 @@ fn a_whole_brainstorm_in_a_terminal() {
         ("Auto renewal", "4"),
     ] {
         p.exp_string(&format!("{item}: 0")).unwrap();
+        settle();
         p.send("\x7f").unwrap();
         line(&mut p, dots);
     }

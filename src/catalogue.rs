@@ -1,0 +1,147 @@
+//! The listing behind `labkit list`: what each method is (id, name, stage, duration…) without
+//! its steps, cached between runs so a workspace of a thousand methods lists in a blink.
+//!
+//! The cache maps each file to a stamp (size and modification time; for built-ins, the labkit
+//! version) and the outcome of fully parsing and validating it: its summary, or its problems.
+//! A file whose stamp changed is parsed again, so a broken file is still reported and skipped.
+//! The cache is an optimisation only: when it cannot be read or written, labkit parses.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::library::{self, Found, FoundSource, Origin};
+use crate::method::{Diagnostic, Document, Duration, GroupSize, Stage, Text};
+use crate::settings::Settings;
+
+/// What `list` shows of a method or playbook.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub playbook: bool,
+    pub name: Text,
+    pub summary: Text,
+    pub stage: Stage,
+    pub duration: Option<Duration>,
+    pub group: Option<GroupSize>,
+    pub tags: Vec<String>,
+}
+
+impl Summary {
+    pub fn of(doc: &Document) -> Summary {
+        Summary {
+            id: doc.id().to_owned(),
+            playbook: doc.is_playbook(),
+            name: doc.name().clone(),
+            summary: doc.summary().clone(),
+            stage: doc.stage(),
+            duration: match doc {
+                Document::Method(m) => Some(m.duration),
+                Document::Playbook(_) => None,
+            },
+            group: doc.group(),
+            tags: doc.tags().to_vec(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub summary: Summary,
+    pub origin: Origin,
+    pub file: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Catalogue {
+    /// By id; a later layer overrides an earlier one.
+    pub entries: BTreeMap<String, Listed>,
+    pub problems: Vec<library::FileProblem>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum Outcome {
+    Listed(Summary),
+    Problems(Vec<Diagnostic>),
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct CacheFile {
+    entries: HashMap<String, (String, Outcome)>,
+}
+
+impl Catalogue {
+    pub fn load(settings: &Settings) -> Catalogue {
+        let layers = library::layers(settings);
+        let (files, problems) = library::find_files(&layers);
+        let cache_path = settings.cache_dir.as_ref().map(|dir| dir.join(cache_name(&layers)));
+        let mut cache: CacheFile = cache_path
+            .as_ref()
+            .and_then(|p| std::fs::read(p).ok())
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        let stamps: Vec<Option<String>> = files.iter().map(stamp).collect();
+        let misses: Vec<usize> = (0..files.len())
+            .filter(|&i| match (&stamps[i], cache.entries.get(&files[i].file)) {
+                (Some(s), Some((cached, _))) => s != cached,
+                _ => true,
+            })
+            .collect();
+        let parsed = library::par_map(&misses, |&i| match files[i].parse() {
+            Ok(doc) => Outcome::Listed(Summary::of(&doc)),
+            Err(diagnostics) => Outcome::Problems(diagnostics),
+        });
+        for (&i, outcome) in misses.iter().zip(parsed) {
+            if let Some(s) = &stamps[i] {
+                cache.entries.insert(files[i].file.clone(), (s.clone(), outcome));
+            } else {
+                // Unstampable (vanished while listing): use it once, never cache it.
+                cache.entries.insert(files[i].file.clone(), (String::new(), outcome));
+            }
+        }
+        if !misses.is_empty() {
+            // Keep only what this listing saw, so the cache does not grow forever.
+            let seen: std::collections::HashSet<&str> = files.iter().map(|f| f.file.as_str()).collect();
+            cache.entries.retain(|k, _| seen.contains(k.as_str()));
+            if let (Some(path), Ok(bytes)) = (&cache_path, serde_json::to_vec(&cache)) {
+                let _ = crate::fsutil::write_atomic(path, &bytes);
+            }
+        }
+        let mut catalogue = Catalogue { problems, ..Catalogue::default() };
+        for found in &files {
+            match cache.entries.get(&found.file).map(|(_, o)| o) {
+                Some(Outcome::Listed(summary)) => {
+                    let listed = Listed { summary: summary.clone(), origin: found.origin, file: found.file.clone() };
+                    catalogue.entries.insert(summary.id.clone(), listed);
+                }
+                Some(Outcome::Problems(diagnostics)) => {
+                    catalogue.problems.push(library::FileProblem { file: found.file.clone(), diagnostics: diagnostics.clone() })
+                }
+                None => {}
+            }
+        }
+        catalogue
+    }
+}
+
+/// Size and modification time for a file on disk; the labkit version for a built-in.
+fn stamp(found: &Found) -> Option<String> {
+    match &found.source {
+        FoundSource::Embedded(bytes) => Some(format!("built-in {} {}", env!("CARGO_PKG_VERSION"), bytes.len())),
+        FoundSource::Disk(path) => {
+            let meta = std::fs::metadata(path).ok()?;
+            let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+            Some(format!("{} {}", meta.len(), modified.as_nanos()))
+        }
+    }
+}
+
+/// One cache file per set of layers, so two workspaces do not evict each other.
+fn cache_name(layers: &[(Origin, PathBuf)]) -> String {
+    let mut key = String::from(env!("CARGO_PKG_VERSION"));
+    for (origin, path) in layers {
+        key.push_str(&format!("\n{origin} {}", path.display()));
+    }
+    format!("catalogue-{}.json", &crate::method::content_hash(key.as_bytes())[..16])
+}

@@ -7,19 +7,37 @@ use labkit::session::{MethodRef, Session, Status};
 use serde_yaml::{Mapping, Value};
 
 fn main() {
-    let ideas: Vec<Value> = (0..2000).map(|i| Value::String(format!("Idea number {i}: send a reminder by SMS two months before the card expires"))).collect();
+    let ideas: Vec<Value> = (0..2000)
+        .map(|i| {
+            Value::String(format!(
+                "Idea number {i}: send a reminder by SMS two months before the card expires"
+            ))
+        })
+        .collect();
     let mut votes = Mapping::new();
     for i in 0..2000 {
-        votes.insert(Value::String(format!("Idea number {i}: send a reminder by SMS two months before the card expires")), Value::from(i % 7));
+        votes.insert(
+            Value::String(format!(
+                "Idea number {i}: send a reminder by SMS two months before the card expires"
+            )),
+            Value::from(i % 7),
+        );
     }
     let mut answers = Mapping::new();
-    answers.insert("challenge".into(), "How might we help citizens renew their card on time?".into());
+    answers.insert(
+        "challenge".into(),
+        "How might we help citizens renew their card on time?".into(),
+    );
     answers.insert("ideas".into(), Value::Sequence(ideas));
     answers.insert("idea_votes".into(), Value::Mapping(votes));
     let session = Session {
         schema: 1,
         labkit_version: "bench".into(),
-        method: MethodRef { id: "brainstorm".into(), version: 1, hash: "0".repeat(64) },
+        method: MethodRef {
+            id: "brainstorm".into(),
+            version: 1,
+            hash: "0".repeat(64),
+        },
         language: "en".into(),
         lab: Some("Bench Lab".into()),
         facilitator: Some("Ana".into()),
@@ -41,5 +59,7 @@ fn main() {
     }
     let each = start.elapsed() / runs;
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    println!("autosave of a session with 2,000 ideas and 2,000 votes ({size} bytes): {each:?} per save (mean of {runs}, fsync included)");
+    println!(
+        "autosave of a session with 2,000 ideas and 2,000 votes ({size} bytes): {each:?} per save (mean of {runs}, fsync included)"
+    );
 }

@@ -75,7 +75,10 @@ impl Catalogue {
     pub fn load(settings: &Settings) -> Catalogue {
         let layers = library::layers(settings);
         let (files, problems) = library::find_files(&layers);
-        let cache_path = settings.cache_dir.as_ref().map(|dir| dir.join(cache_name(&layers)));
+        let cache_path = settings
+            .cache_dir
+            .as_ref()
+            .map(|dir| dir.join(cache_name(&layers)));
         let mut cache: CacheFile = cache_path
             .as_ref()
             .and_then(|p| std::fs::read(p).ok())
@@ -94,29 +97,44 @@ impl Catalogue {
         });
         for (&i, outcome) in misses.iter().zip(parsed) {
             if let Some(s) = &stamps[i] {
-                cache.entries.insert(files[i].file.clone(), (s.clone(), outcome));
+                cache
+                    .entries
+                    .insert(files[i].file.clone(), (s.clone(), outcome));
             } else {
                 // Unstampable (vanished while listing): use it once, never cache it.
-                cache.entries.insert(files[i].file.clone(), (String::new(), outcome));
+                cache
+                    .entries
+                    .insert(files[i].file.clone(), (String::new(), outcome));
             }
         }
         if !misses.is_empty() {
             // Keep only what this listing saw, so the cache does not grow forever.
-            let seen: std::collections::HashSet<&str> = files.iter().map(|f| f.file.as_str()).collect();
+            let seen: std::collections::HashSet<&str> =
+                files.iter().map(|f| f.file.as_str()).collect();
             cache.entries.retain(|k, _| seen.contains(k.as_str()));
             if let (Some(path), Ok(bytes)) = (&cache_path, serde_json::to_vec(&cache)) {
                 let _ = crate::fsutil::write_atomic(path, &bytes);
             }
         }
-        let mut catalogue = Catalogue { problems, ..Catalogue::default() };
+        let mut catalogue = Catalogue {
+            problems,
+            ..Catalogue::default()
+        };
         for found in &files {
             match cache.entries.get(&found.file).map(|(_, o)| o) {
                 Some(Outcome::Listed(summary)) => {
-                    let listed = Listed { summary: summary.clone(), origin: found.origin, file: found.file.clone() };
+                    let listed = Listed {
+                        summary: summary.clone(),
+                        origin: found.origin,
+                        file: found.file.clone(),
+                    };
                     catalogue.entries.insert(summary.id.clone(), listed);
                 }
                 Some(Outcome::Problems(diagnostics)) => {
-                    catalogue.problems.push(library::FileProblem { file: found.file.clone(), diagnostics: diagnostics.clone() })
+                    catalogue.problems.push(library::FileProblem {
+                        file: found.file.clone(),
+                        diagnostics: diagnostics.clone(),
+                    })
                 }
                 None => {}
             }
@@ -128,10 +146,18 @@ impl Catalogue {
 /// Size and modification time for a file on disk; the labkit version for a built-in.
 fn stamp(found: &Found) -> Option<String> {
     match &found.source {
-        FoundSource::Embedded(bytes) => Some(format!("built-in {} {}", env!("CARGO_PKG_VERSION"), bytes.len())),
+        FoundSource::Embedded(bytes) => Some(format!(
+            "built-in {} {}",
+            env!("CARGO_PKG_VERSION"),
+            bytes.len()
+        )),
         FoundSource::Disk(path) => {
             let meta = std::fs::metadata(path).ok()?;
-            let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+            let modified = meta
+                .modified()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
             Some(format!("{} {}", meta.len(), modified.as_nanos()))
         }
     }
@@ -143,5 +169,8 @@ fn cache_name(layers: &[(Origin, PathBuf)]) -> String {
     for (origin, path) in layers {
         key.push_str(&format!("\n{origin} {}", path.display()));
     }
-    format!("catalogue-{}.json", &crate::method::content_hash(key.as_bytes())[..16])
+    format!(
+        "catalogue-{}.json",
+        &crate::method::content_hash(key.as_bytes())[..16]
+    )
 }

@@ -30,6 +30,18 @@ pub enum Origin {
     Path,
 }
 
+impl Origin {
+    /// The catalogue key of this origin's name in the user's language.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Origin::BuiltIn => "origin.builtin",
+            Origin::Env => "origin.env",
+            Origin::Workspace => "origin.workspace",
+            Origin::Path => "origin.path",
+        }
+    }
+}
+
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -60,7 +72,10 @@ pub struct FileProblem {
 
 impl FileProblem {
     fn new(file: &str, message: String) -> FileProblem {
-        FileProblem { file: file.to_owned(), diagnostics: vec![Diagnostic::whole_file(file, message)] }
+        FileProblem {
+            file: file.to_owned(),
+            diagnostics: vec![Diagnostic::whole_file(file, message)],
+        }
     }
 }
 
@@ -74,11 +89,20 @@ pub struct Library {
 
 /// The folders and files to load, lowest precedence first (built-ins come before all).
 pub fn layers(settings: &Settings) -> Vec<(Origin, PathBuf)> {
-    let mut layers: Vec<(Origin, PathBuf)> = settings.env_method_dirs.iter().map(|d| (Origin::Env, d.clone())).collect();
+    let mut layers: Vec<(Origin, PathBuf)> = settings
+        .env_method_dirs
+        .iter()
+        .map(|d| (Origin::Env, d.clone()))
+        .collect();
     if let Some(ws) = &settings.workspace {
         layers.push((Origin::Workspace, ws.methods_dir()));
     }
-    layers.extend(settings.flag_method_dirs.iter().map(|d| (Origin::Path, d.clone())));
+    layers.extend(
+        settings
+            .flag_method_dirs
+            .iter()
+            .map(|d| (Origin::Path, d.clone())),
+    );
     layers
 }
 
@@ -100,9 +124,9 @@ impl Found {
     pub fn read(&self) -> Result<std::borrow::Cow<'static, [u8]>, FileProblem> {
         match &self.source {
             FoundSource::Embedded(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
-            FoundSource::Disk(path) => {
-                read_limited(path).map(std::borrow::Cow::Owned).map_err(|e| FileProblem::new(&self.file, format!("cannot read: {e}")))
-            }
+            FoundSource::Disk(path) => read_limited(path)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| FileProblem::new(&self.file, format!("cannot read: {e}"))),
         }
     }
 
@@ -133,11 +157,18 @@ impl Library {
     /// Loads the built-ins, then each folder or file in order (later ones override).
     pub fn load_layers(layers: &[(Origin, PathBuf)]) -> Library {
         let (files, problems) = find_files(layers);
-        let mut library = Library { problems, files_read: files.len(), ..Library::default() };
+        let mut library = Library {
+            problems,
+            files_read: files.len(),
+            ..Library::default()
+        };
         for (file, result) in files.iter().zip(parse_all(&files)) {
             match result {
                 Ok(doc) => library.insert(doc, file.origin, file.file.clone()),
-                Err(diagnostics) => library.problems.push(FileProblem { file: file.file.clone(), diagnostics }),
+                Err(diagnostics) => library.problems.push(FileProblem {
+                    file: file.file.clone(),
+                    diagnostics,
+                }),
             }
         }
         library.check_playbooks(&files);
@@ -147,7 +178,15 @@ impl Library {
     fn insert(&mut self, doc: Document, origin: Origin, file: String) {
         let id = doc.id().to_owned();
         let shadows = self.entries.remove(&id).map(|old| (old.origin, old.file));
-        self.entries.insert(id, Entry { doc, origin, file, shadows });
+        self.entries.insert(
+            id,
+            Entry {
+                doc,
+                origin,
+                file,
+                shadows,
+            },
+        );
     }
 
     /// Playbooks whose method references do not resolve are problems, not entries.
@@ -164,7 +203,10 @@ impl Library {
             })
             .collect();
         for (file, issues) in broken {
-            let bytes = files.iter().find(|f| f.file == file).and_then(|f| f.read().ok());
+            let bytes = files
+                .iter()
+                .find(|f| f.file == file)
+                .and_then(|f| f.read().ok());
             let text = bytes.as_deref().and_then(|b| std::str::from_utf8(b).ok());
             let diagnostics = method::place(&file, issues, text);
             self.entries.retain(|_, e| e.file != file);
@@ -195,11 +237,16 @@ impl Library {
     pub fn link_problems(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for entry in self.entries.values() {
-            let Document::Method(m) = &entry.doc else { continue };
+            let Document::Method(m) = &entry.doc else {
+                continue;
+            };
             for (field, ids) in [("before", &m.before), ("after", &m.after)] {
                 for (i, id) in ids.iter().enumerate() {
                     if !self.entries.contains_key(id) {
-                        let mut d = Diagnostic::whole_file(&entry.file, format!("`{id}` is not a known method"));
+                        let mut d = Diagnostic::whole_file(
+                            &entry.file,
+                            format!("`{id}` is not a known method"),
+                        );
                         d.path = format!("{field}[{i}]");
                         d.hint = method::suggest(id, self.ids());
                         out.push(d);
@@ -234,11 +281,17 @@ fn built_in_files() -> Vec<Found> {
 
 /// The raw text of a built-in method, for `eject` and tests.
 pub fn built_in_source(id: &str) -> Option<&'static [u8]> {
-    [format!("{id}.yaml"), format!("playbooks/{id}.yaml")].iter().find_map(|p| BUILT_IN.get_file(p)).map(|f| f.contents())
+    [format!("{id}.yaml"), format!("playbooks/{id}.yaml")]
+        .iter()
+        .find_map(|p| BUILT_IN.get_file(p))
+        .map(|f| f.contents())
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 fn stem(path: &Path) -> Option<String> {
@@ -256,7 +309,8 @@ fn find_on_disk(path: &Path, origin: Origin, out: &mut Vec<Found>) -> Result<(),
     };
     let mut paths = Vec::new();
     if meta.is_dir() {
-        walk(path, &mut paths).map_err(|err| FileProblem::new(&shown, format!("cannot read folder: {err}")))?;
+        walk(path, &mut paths)
+            .map_err(|err| FileProblem::new(&shown, format!("cannot read folder: {err}")))?;
         paths.sort();
     } else {
         paths.push(path.to_owned());
@@ -275,7 +329,9 @@ fn find_on_disk(path: &Path, origin: Origin, out: &mut Vec<Found>) -> Result<(),
 fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(method::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    std::fs::File::open(path)?
+        .take(method::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -296,16 +352,24 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// Runs `work` over `items` on every core, keeping order: a workspace with a thousand
 /// methods still loads quickly.
 pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     if items.len() < 32 || threads == 1 {
         return items.iter().map(work).collect();
     }
     let chunk = items.len().div_ceil(threads);
     let work = &work;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<_>>())).collect();
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<_>>()))
+            .collect();
         // A worker only panics on a bug; propagate it rather than lose files silently.
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     })
 }
 

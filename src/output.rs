@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
 use console::Style;
 
 use crate::error::Error;
@@ -90,4 +91,21 @@ impl Printer {
             text.to_owned()
         }
     }
+}
+
+/// labkit's table look: a rule under the header, columns spaced, no boxes. It fits the
+/// terminal's width, and keeps its natural width in a pipe.
+pub fn table(settings: &Settings) -> Table {
+    let mut table = Table::new();
+    table.load_style(TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' ')));
+    match settings.width {
+        Some(width) => {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(width);
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    table
 }

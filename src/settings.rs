@@ -182,7 +182,10 @@ impl Settings {
         let cache_dir = env
             .var("LABKIT_CACHE_DIR")
             .map(PathBuf::from)
-            .or_else(|| env.var("XDG_CACHE_HOME").map(|d| Path::new(d).join("labkit")))
+            .or_else(|| {
+                env.var("XDG_CACHE_HOME")
+                    .map(|d| Path::new(d).join("labkit"))
+            })
             .or_else(|| env.var("HOME").map(|h| Path::new(h).join(".cache/labkit")));
         Ok(Settings {
             cache_dir,

@@ -1,6 +1,6 @@
 //! `labkit list`: the methods and playbooks, as a table, JSON or YAML.
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::Table;
 use serde::Serialize;
 
 use super::Outcome;
@@ -36,7 +36,11 @@ pub fn run(args: &ListArgs, settings: &Settings, printer: &mut Printer) -> Outco
     };
     let catalogue = Catalogue::load(settings);
     for problem in &catalogue.problems {
-        printer.warn(&crate::i18n::tf(settings.lang, "error.skipped", &[("file", &problem.file)]));
+        printer.warn(&crate::i18n::tf(
+            settings.lang,
+            "error.skipped",
+            &[("file", &problem.file)],
+        ));
     }
     let lang = settings.lang;
     let needle = args.search.as_deref().map(str::to_lowercase);
@@ -111,17 +115,7 @@ fn row(entry: &Listed, lang: Lang) -> Row<'_> {
 
 fn table(rows: &[Row], settings: &Settings) -> Table {
     let lang = settings.lang;
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_HORIZONTAL_ONLY);
-    match settings.width {
-        Some(width) => {
-            table.set_content_arrangement(ContentArrangement::Dynamic);
-            table.set_width(width);
-        }
-        None => {
-            table.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
+    let mut table = crate::output::table(settings);
     table.set_header(
         [
             "col.id",
@@ -153,7 +147,7 @@ fn table(rows: &[Row], settings: &Settings) -> Table {
             t(lang, stage_key).to_owned(),
             duration,
             r.group.clone().unwrap_or_default(),
-            r.origin.to_string(),
+            t(lang, r.origin.label_key()).to_owned(),
         ]);
     }
     table

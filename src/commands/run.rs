@@ -5,7 +5,6 @@
 
 use std::path::Path;
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde_yaml::{Mapping, Value};
 
 use super::Outcome;
@@ -213,12 +212,7 @@ fn drive(
 
 fn summary(method: &Method, session: &Session, settings: &Settings) -> String {
     let lang = settings.lang;
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_HORIZONTAL_ONLY);
-    if let Some(w) = settings.width {
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-        table.set_width(w);
-    }
+    let mut table = crate::output::table(settings);
     table.set_header(["", method.name.get(lang)]);
     for (_, q) in method.questions() {
         let Some(v) = session.answer(&q.id).filter(|v| !v.is_null()) else {

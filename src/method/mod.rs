@@ -60,7 +60,14 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem with a file as a whole (unreadable, missing), with no position.
     pub fn whole_file(file: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { file: file.to_owned(), line: None, column: None, path: String::new(), message: message.into(), hint: None }
+        Diagnostic {
+            file: file.to_owned(),
+            line: None,
+            column: None,
+            path: String::new(),
+            message: message.into(),
+            hint: None,
+        }
     }
 }
 

@@ -136,14 +136,28 @@ fn the_listing_cache_notices_changed_and_broken_files() {
     lab.write("methods/mine.yaml", method_yaml("mine", "First name"));
     let run = lab.run(&["list", "--format", "json"]).ok();
     assert!(run.stdout.contains("First name"));
-    assert!(lab.path().join(".cache/labkit").exists(), "cache not written under HOME");
-    lab.write("methods/mine.yaml", method_yaml("mine", "A longer second name"));
+    assert!(
+        lab.path().join(".cache/labkit").exists(),
+        "cache not written under HOME"
+    );
+    lab.write(
+        "methods/mine.yaml",
+        method_yaml("mine", "A longer second name"),
+    );
     let run = lab.run(&["list", "--format", "json"]).ok();
-    assert!(run.stdout.contains("A longer second name"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("A longer second name"),
+        "{}",
+        run.stdout
+    );
     lab.write("methods/mine.yaml", "schema: 1\nid: [\n");
     for _ in 0..2 {
         let run = lab.run(&["list", "--format", "json"]).ok();
         assert!(!run.stdout.contains("\"mine\""), "{}", run.stdout);
-        assert!(run.stderr.contains("mine.yaml"), "a cached problem must still be reported: {}", run.stderr);
+        assert!(
+            run.stderr.contains("mine.yaml"),
+            "a cached problem must still be reported: {}",
+            run.stderr
+        );
     }
 }

@@ -67,8 +67,15 @@ fn ideas(p: &mut PtySession) {
 
 fn session_file(lab: &Lab) -> std::path::PathBuf {
     let dir = lab.path().join("sessions");
-    let files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    assert_eq!(files.len(), 1, "expected one session file and nothing else: {files:?}");
+    let files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(
+        files.len(),
+        1,
+        "expected one session file and nothing else: {files:?}"
+    );
     files[0].clone()
 }
 

@@ -90,6 +90,11 @@ pub enum Command {
     /// Continue a saved session at its first unanswered question
     #[command(after_help = "Example:\n  labkit resume sessions/2026-11-26-test-card.yaml")]
     Resume(ResumeArgs),
+    /// Render a session as a document: Markdown, printable HTML or Word
+    #[command(
+        after_help = "Examples:\n  labkit report sessions/2026-11-26-test-card.yaml            # Markdown to stdout\n  labkit report sessions/2026-11-26-test-card.yaml -o plan.html\n  labkit report SESSION -o record.docx --template generic --force"
+    )]
+    Report(ReportArgs),
     /// Experiment design: sample size and power, minimum detectable effect, trial duration
     #[command(subcommand)]
     Calc(CalcCommand),
@@ -307,6 +312,12 @@ pub struct RunArgs {
     /// Do not offer timebox countdowns
     #[arg(long)]
     pub no_timer: bool,
+    /// Render a report at the end (format from the extension: .md, .html, .docx)
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Report template name or path (with --report)
+    #[arg(long, value_name = "NAME|PATH", requires = "report")]
+    pub template: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -316,4 +327,32 @@ pub struct ResumeArgs {
     /// Do not offer timebox countdowns
     #[arg(long)]
     pub no_timer: bool,
+    /// Render a report at the end (format from the extension: .md, .html, .docx)
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The session file (finished, or in progress: then the report is marked as a draft)
+    pub session: PathBuf,
+    /// Write the report here (default: Markdown to stdout)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// md, html or docx (default: from the output file's extension, else md)
+    #[arg(long, value_enum)]
+    pub format: Option<DocFormat>,
+    /// A template name (workspace or built-in, e.g. `generic`) or a path to a .md.hbs file
+    #[arg(long, value_name = "NAME|PATH")]
+    pub template: Option<String>,
+    /// Replace an existing output file
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Md,
+    Html,
+    Docx,
 }

@@ -29,6 +29,18 @@ pub fn write_atomic_with(
         .tempfile_in(dir)
         .map_err(|e| Error::io(&shown, e))?;
     fill(tmp.as_file_mut()).map_err(|e| Error::io(&shown, e))?;
+    // Temporary files are private (0600); the result should be an ordinary file, keeping the
+    // permissions of the file it replaces.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0o644);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(|e| Error::io(&shown, e))?;
+    }
     tmp.as_file().sync_all().map_err(|e| Error::io(&shown, e))?;
     tmp.persist(path).map_err(|e| Error::io(&shown, e.error))?;
     Ok(())

@@ -1,13 +1,17 @@
 //! The handlebars helpers labkit offers to method conditions, defaults, computed values and
-//! report templates, registered in one place.
+//! report templates, registered in one place (documented in docs/templates.md).
 //!
-//! `NAMES` is the single list the method validator consults, so a method that calls a helper
-//! labkit does not have is caught by `labkit validate`, not in front of a room.
+//! `BUILTIN` and `LABKIT` are the single list the method validator consults, so a method that
+//! calls a helper labkit does not have is caught by `labkit validate`, not in front of a room.
 
 use handlebars::{
-    Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason,
+    Context, Handlebars, Helper, HelperResult, JsonRender, Output, RenderContext,
+    RenderErrorReason, handlebars_helper,
 };
+use serde_json::Value as Json;
 
+use crate::lang::Lang;
+use crate::report::markdown::{self, Chart};
 use crate::stats::power::{self, Design};
 
 /// Helpers that handlebars itself provides.
@@ -16,8 +20,21 @@ pub const BUILTIN: &[&str] = &[
     "and", "or", "not", "len",
 ];
 
-/// Helpers labkit adds.
-pub const LABKIT: &[&str] = &["sample_size_proportions", "sample_size_means"];
+/// Helpers labkit adds (the report ones work in methods too, though they are meant for reports).
+pub const LABKIT: &[&str] = &[
+    "sample_size_proportions",
+    "sample_size_means",
+    "t",
+    "date",
+    "number",
+    "join",
+    "plural",
+    "choice_label",
+    "top",
+    "answer",
+    "chart",
+    "cell",
+];
 
 pub fn is_known(name: &str) -> bool {
     BUILTIN.contains(&name) || LABKIT.contains(&name)
@@ -27,31 +44,76 @@ pub fn is_known(name: &str) -> bool {
 pub fn registry() -> Handlebars<'static> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
+    // Method templates produce plain values, not HTML.
+    registry.register_escape_fn(handlebars::no_escape);
+    register_all(&mut registry);
+    registry
+}
+
+/// The registry for report templates: `{{value}}` is escaped for Markdown, so an answer can
+/// never change the document's structure; helpers escape what they write.
+pub fn report_registry() -> Handlebars<'static> {
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    registry.register_escape_fn(markdown::escape);
+    register_all(&mut registry);
+    registry
+}
+
+fn register_all(registry: &mut Handlebars<'static>) {
     registry.register_helper("sample_size_proportions", Box::new(sample_size_proportions));
     registry.register_helper("sample_size_means", Box::new(sample_size_means));
-    registry
+    registry.register_helper("t", Box::new(translate));
+    registry.register_helper("date", Box::new(date));
+    registry.register_helper("number", Box::new(number_helper));
+    registry.register_helper("join", Box::new(join));
+    registry.register_helper("plural", Box::new(plural));
+    registry.register_helper("choice_label", Box::new(choice_label));
+    registry.register_helper("top", Box::new(top));
+    registry.register_helper("answer", Box::new(answer));
+    registry.register_helper("chart", Box::new(chart));
+    registry.register_helper("cell", Box::new(cell));
+}
+
+/// The language of the data being rendered (`lang` at its root), English by default.
+fn lang_of(ctx: &Context) -> Lang {
+    ctx.data()
+        .get("lang")
+        .and_then(Json::as_str)
+        .and_then(Lang::parse)
+        .unwrap_or_default()
+}
+
+fn param<'a>(h: &'a Helper, index: usize) -> Result<&'a Json, RenderErrorReason> {
+    h.param(index)
+        .map(|p| p.value())
+        .ok_or(RenderErrorReason::ParamNotFoundForIndex(
+            "labkit helper",
+            index,
+        ))
 }
 
 fn number(h: &Helper, index: usize, default: Option<f64>) -> Result<f64, RenderErrorReason> {
     match h.param(index).map(|p| p.value()) {
-        Some(v) => v
-            .as_f64()
-            .or_else(|| {
-                v.as_str()
-                    .and_then(|s| s.trim().replace(',', ".").parse().ok())
-            })
-            .ok_or_else(|| {
-                RenderErrorReason::Other(format!(
-                    "`{}` expects a number as argument {}, got {v}",
-                    h.name(),
-                    index + 1
-                ))
-            }),
+        Some(v) => as_number(v).ok_or_else(|| {
+            RenderErrorReason::Other(format!(
+                "`{}` expects a number as argument {}, got {v}",
+                h.name(),
+                index + 1
+            ))
+        }),
         None => default.ok_or(RenderErrorReason::ParamNotFoundForIndex(
-            "sample size",
+            "labkit helper",
             index,
         )),
     }
+}
+
+fn as_number(v: &Json) -> Option<f64> {
+    v.as_f64().or_else(|| {
+        v.as_str()
+            .and_then(|s| s.trim().replace(',', ".").parse().ok())
+    })
 }
 
 /// `{{sample_size_proportions baseline target [alpha] [power]}}`: people per arm (two-sided,
@@ -87,6 +149,352 @@ fn sample_size_means(
     Ok(())
 }
 
+/// `{{t "report.date"}}`: a fixed label in the report's language.
+fn translate(
+    h: &Helper,
+    _: &Handlebars,
+    ctx: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let key = param(h, 0)?.as_str().unwrap_or_default();
+    let text = crate::i18n::lookup(lang_of(ctx), key)
+        .ok_or_else(|| RenderErrorReason::Other(format!("`t`: no label `{key}`")))?;
+    out.write(&markdown::escape(text))?;
+    Ok(())
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_PT: [&str; 12] = [
+    "janeiro",
+    "fevereiro",
+    "março",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+];
+
+/// A date as people write it: `26 November 2026`, `26 de novembro de 2026`.
+pub fn long_date(value: &str, lang: Lang) -> Option<String> {
+    let (y, m, d) = crate::clock::parse_date(value.get(..10)?)?;
+    let month = m.checked_sub(1)? as usize;
+    Some(match lang {
+        Lang::En => format!("{d} {} {y}", MONTHS_EN[month]),
+        Lang::Pt => format!("{d} de {} de {y}", MONTHS_PT[month]),
+    })
+}
+
+/// `{{date session.started}}`
+fn date(
+    h: &Helper,
+    _: &Handlebars,
+    ctx: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let value = param(h, 0)?;
+    let text = value
+        .as_str()
+        .and_then(|s| long_date(s, lang_of(ctx)))
+        .unwrap_or_else(|| value.render());
+    out.write(&markdown::escape(&text))?;
+    Ok(())
+}
+
+/// `{{number value [decimals]}}`: decimal comma in Portuguese.
+fn number_helper(
+    h: &Helper,
+    _: &Handlebars,
+    ctx: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let value = param(h, 0)?;
+    let text = match as_number(value) {
+        Some(n) => {
+            let decimals = h
+                .param(1)
+                .and_then(|p| p.value().as_u64())
+                .unwrap_or(if n.fract() == 0.0 { 0 } else { 2 });
+            power::format_number(n, decimals as usize, lang_of(ctx).code())
+        }
+        None => value.render(),
+    };
+    out.write(&markdown::escape(&text))?;
+    Ok(())
+}
+
+/// `{{join list [", "]}}`
+fn join(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let sep = h
+        .param(1)
+        .and_then(|p| p.value().as_str().map(str::to_owned))
+        .unwrap_or_else(|| ", ".into());
+    let items: Vec<String> = match param(h, 0)? {
+        Json::Array(items) => items
+            .iter()
+            .map(|i| markdown::escape(&i.render()))
+            .collect(),
+        Json::Null => Vec::new(),
+        other => vec![markdown::escape(&other.render())],
+    };
+    out.write(&items.join(&sep))?;
+    Ok(())
+}
+
+/// `{{plural n "idea" "ideas"}}` → `1 idea`, `3 ideas`.
+fn plural(
+    h: &Helper,
+    _: &Handlebars,
+    ctx: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let n = match param(h, 0)? {
+        Json::Array(items) => items.len() as f64,
+        other => as_number(other).unwrap_or(0.0),
+    };
+    let word = if n == 1.0 { param(h, 1)? } else { param(h, 2)? };
+    let shown = power::format_number(n, if n.fract() == 0.0 { 0 } else { 1 }, lang_of(ctx).code());
+    out.write(&markdown::escape(&format!("{shown} {}", word.render())))?;
+    Ok(())
+}
+
+/// `{{choice_label q.method_kind}}`: the label(s) of a select or multiselect answer.
+fn choice_label(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let question = param(h, 0)?;
+    let labels: Vec<String> = question["choices"]
+        .as_array()
+        .map(|choices| {
+            choices
+                .iter()
+                .filter(|c| c["selected"] == true)
+                .map(|c| c["label"].render())
+                .collect()
+        })
+        .unwrap_or_default();
+    out.write(&markdown::escape(&labels.join(", ")))?;
+    Ok(())
+}
+
+handlebars_helper!(top: |list: Json, n: u64| {
+    match list {
+        Json::Array(items) => Json::Array(items.iter().take(n as usize).cloned().collect()),
+        other => other.clone(),
+    }
+});
+
+/// `{{cell text}}`: text for a table cell (escaped, on one line).
+fn cell(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let value = param(h, 0)?;
+    let text = if value.is_null() {
+        String::new()
+    } else {
+        value.render()
+    };
+    out.write(&markdown::cell(&text))?;
+    Ok(())
+}
+
+/// `{{answer q.ideas}}`: a question's answer in the layout that suits its type.
+fn answer(
+    h: &Helper,
+    _: &Handlebars,
+    ctx: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let q = param(h, 0)?;
+    out.write(&answer_markdown(q, lang_of(ctx)))?;
+    Ok(())
+}
+
+/// `{{chart q.votes}}`: votes as bars, two-criteria scores as a 2×2 matrix.
+fn chart(
+    h: &Helper,
+    _: &Handlebars,
+    ctx: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let q = param(h, 0)?;
+    if let Some(chart) = chart_of(q, lang_of(ctx)) {
+        out.write(&chart.block())?;
+    }
+    Ok(())
+}
+
+fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
+    let label = |key| crate::i18n::t(lang, key).to_owned();
+    match q["type"].as_str()? {
+        "vote" => Some(Chart::Bars {
+            title: q["prompt"].render(),
+            value_label: label("report.dots"),
+            rows: q["ranking"]
+                .as_array()?
+                .iter()
+                .map(|r| (r["item"].render(), r["dots"].as_f64().unwrap_or(0.0)))
+                .collect(),
+        }),
+        "score" => {
+            let criteria = q["criteria"].as_array()?;
+            let quadrants = q["quadrants"].as_array();
+            match (criteria.as_slice(), quadrants) {
+                ([y, x], Some(names)) if names.len() == 4 => Some(Chart::Matrix {
+                    title: q["prompt"].render(),
+                    x_label: x["label"].render(),
+                    y_label: y["label"].render(),
+                    min: y["min"].as_f64().unwrap_or(1.0),
+                    max: y["max"].as_f64().unwrap_or(5.0),
+                    quadrants: [
+                        names[0].render(),
+                        names[1].render(),
+                        names[2].render(),
+                        names[3].render(),
+                    ],
+                    points: q["scores"]
+                        .as_array()?
+                        .iter()
+                        .map(|s| {
+                            (
+                                s["item"].render(),
+                                s["values"][1].as_f64().unwrap_or(0.0),
+                                s["values"][0].as_f64().unwrap_or(0.0),
+                            )
+                        })
+                        .collect(),
+                    item_label: label("report.item"),
+                }),
+                _ => {
+                    let mut rows: Vec<(String, f64)> = q["scores"]
+                        .as_array()?
+                        .iter()
+                        .map(|s| (s["item"].render(), s["total"].as_f64().unwrap_or(0.0)))
+                        .collect();
+                    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+                    Some(Chart::Bars {
+                        title: q["prompt"].render(),
+                        value_label: label("report.total"),
+                        rows,
+                    })
+                }
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The Markdown for one answer (used by `{{answer}}` and the generic template).
+pub fn answer_markdown(q: &Json, lang: Lang) -> String {
+    if q["answered"] != true {
+        return format!(
+            "*{}*\n",
+            markdown::escape(crate::i18n::t(lang, "report.no_answer"))
+        );
+    }
+    let bullets = |items: &[Json]| {
+        items
+            .iter()
+            .map(|i| format!("- {}\n", markdown::escape(&i.render())))
+            .collect::<String>()
+    };
+    match q["type"].as_str().unwrap_or_default() {
+        "list" => bullets(
+            q["entries"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
+        ),
+        "multiselect" => {
+            let picked: Vec<Json> = q["choices"]
+                .as_array()
+                .map(|c| {
+                    c.iter()
+                        .filter(|c| c["selected"] == true)
+                        .map(|c| c["label"].clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            bullets(&picked)
+        }
+        "rank" => q["order"]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| format!("{}. {}\n", i + 1, markdown::escape(&item.render())))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        "records" => {
+            let fields = q["fields"].as_array().cloned().unwrap_or_default();
+            let mut out = String::from("|");
+            for f in &fields {
+                out.push_str(&format!(" {} |", markdown::cell(&f["prompt"].render())));
+            }
+            out.push_str("\n|");
+            out.push_str(&"---|".repeat(fields.len()));
+            out.push('\n');
+            for row in q["rows"].as_array().cloned().unwrap_or_default() {
+                out.push('|');
+                for cell in row.as_array().cloned().unwrap_or_default() {
+                    out.push_str(&format!(" {} |", markdown::cell(&cell.render())));
+                }
+                out.push('\n');
+            }
+            out
+        }
+        "vote" | "score" => chart_of(q, lang).map(|c| c.block()).unwrap_or_default(),
+        _ => {
+            let mut text = markdown::escape(&q["text"].render());
+            if let Some(unit) = q["unit"].as_str() {
+                text.push(' ');
+                text.push_str(&markdown::escape(unit));
+            }
+            text.push('\n');
+            text
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +517,53 @@ mod tests {
         assert!(
             hb.render_template("{{sample_size_proportions baseline baseline}}", &data)
                 .is_err()
+        );
+    }
+
+    #[test]
+    fn report_helpers_follow_the_language() {
+        let hb = report_registry();
+        let pt = serde_json::json!({ "lang": "pt", "d": "2026-11-26T10:00:00Z", "n": 1234.5, "ideas": ["a|b", "c"] });
+        assert_eq!(
+            hb.render_template("{{date d}}", &pt).unwrap(),
+            "26 de novembro de 2026"
+        );
+        assert_eq!(
+            hb.render_template("{{number n 1}}", &pt).unwrap(),
+            "1\u{a0}234,5"
+        );
+        assert_eq!(
+            hb.render_template("{{t \"report.date\"}}", &pt).unwrap(),
+            "Data"
+        );
+        assert_eq!(
+            hb.render_template("{{join ideas \" / \"}}", &pt).unwrap(),
+            "a\\|b / c"
+        );
+        assert_eq!(
+            hb.render_template("{{plural ideas \"ideia\" \"ideias\"}}", &pt)
+                .unwrap(),
+            "2 ideias"
+        );
+        assert_eq!(
+            hb.render_template("{{#each (top ideas 1)}}{{this}}{{/each}}", &pt)
+                .unwrap(),
+            "a\\|b"
+        );
+        let en = serde_json::json!({ "lang": "en", "d": "2026-11-26" });
+        assert_eq!(
+            hb.render_template("{{date d}}", &en).unwrap(),
+            "26 November 2026"
+        );
+    }
+
+    #[test]
+    fn plain_values_are_escaped_for_markdown() {
+        let hb = report_registry();
+        let data = serde_json::json!({ "x": "<script>alert(1)</script> | [x](javascript:y)" });
+        assert_eq!(
+            hb.render_template("{{x}}", &data).unwrap(),
+            "\\<script\\>alert(1)\\</script\\> \\| \\[x\\](javascript:y)"
         );
     }
 }

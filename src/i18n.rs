@@ -32,6 +32,30 @@ const EN: &[(&str, &str)] = &[
     ("show.break", "Break"),
     ("show.playbook", "Playbook"),
     ("show.origin", "Loaded from"),
+    ("report.kicker", "Workshop record"),
+    ("report.draft", "Draft — session in progress"),
+    ("report.toc", "Contents"),
+    ("report.date", "Date"),
+    ("report.lab", "Lab"),
+    ("report.facilitator", "Facilitator"),
+    ("report.participants", "Participants"),
+    ("report.method", "Method"),
+    ("report.status", "Status"),
+    ("report.finished", "finished"),
+    ("report.in_progress", "in progress"),
+    (
+        "report.footer",
+        "Made with labkit from the session of {date}.",
+    ),
+    ("report.dots", "Dots"),
+    ("report.item", "Item"),
+    ("report.total", "Total"),
+    ("report.rank", "Rank"),
+    ("report.no_answer", "No answer."),
+    ("report.quadrant", "Quadrant"),
+    ("report.time_spent", "Time spent"),
+    ("report.minutes", "min"),
+    ("report.sources", "Sources"),
     ("list.none", "no methods match"),
     ("origin.builtin", "built-in"),
     ("origin.env", "LABKIT_PATH"),
@@ -95,6 +119,30 @@ const PT: &[(&str, &str)] = &[
     ("show.break", "Intervalo"),
     ("show.playbook", "Roteiro"),
     ("show.origin", "Carregado de"),
+    ("report.kicker", "Registo da sessão"),
+    ("report.draft", "Rascunho — sessão em curso"),
+    ("report.toc", "Índice"),
+    ("report.date", "Data"),
+    ("report.lab", "Laboratório"),
+    ("report.facilitator", "Facilitador"),
+    ("report.participants", "Participantes"),
+    ("report.method", "Método"),
+    ("report.status", "Estado"),
+    ("report.finished", "concluída"),
+    ("report.in_progress", "em curso"),
+    (
+        "report.footer",
+        "Feito com labkit a partir da sessão de {date}.",
+    ),
+    ("report.dots", "Pontos"),
+    ("report.item", "Item"),
+    ("report.total", "Total"),
+    ("report.rank", "Posição"),
+    ("report.no_answer", "Sem resposta."),
+    ("report.quadrant", "Quadrante"),
+    ("report.time_spent", "Tempo gasto"),
+    ("report.minutes", "min"),
+    ("report.sources", "Fontes"),
     ("list.none", "nenhum método corresponde"),
     ("origin.builtin", "incluído"),
     ("origin.env", "LABKIT_PATH"),
@@ -144,6 +192,14 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
         cat.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
     };
     find(catalogue(lang)).or_else(|| find(EN)).unwrap_or(key)
+}
+
+/// Like `t`, for keys that come from templates at run time; `None` when the key is unknown.
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    let find = |cat: &'static [(&'static str, &'static str)]| {
+        cat.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    };
+    find(catalogue(lang)).or_else(|| find(EN))
 }
 
 /// `t` with `{name}` placeholders filled in.

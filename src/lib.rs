@@ -17,6 +17,7 @@ pub mod library;
 pub mod method;
 pub mod output;
 pub mod prompt;
+pub mod report;
 pub mod session;
 pub mod settings;
 pub mod stats;
@@ -65,6 +66,7 @@ fn report(err: &error::Error, printer: &mut Printer) -> u8 {
 fn fallback_settings(env: &Env) -> Settings {
     Settings {
         lang: lang::Lang::En,
+        lang_from_flag: false,
         color: false,
         quiet: false,
         no_input: true,

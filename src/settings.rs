@@ -144,6 +144,8 @@ impl Workspace {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub lang: Lang,
+    /// Whether `--lang` was given (a report then ignores the session's own language).
+    pub lang_from_flag: bool,
     pub color: bool,
     pub quiet: bool,
     pub no_input: bool,
@@ -190,6 +192,7 @@ impl Settings {
         Ok(Settings {
             cache_dir,
             lang,
+            lang_from_flag: global.lang.is_some(),
             color,
             quiet: global.quiet,
             no_input,

@@ -3,6 +3,7 @@
 mod assign;
 mod calc;
 mod list;
+mod report;
 mod run;
 mod schema;
 mod show;
@@ -25,6 +26,7 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &mut Printer) ->
         Command::Validate(args) => validate::run(&args, settings, printer),
         Command::Run(args) => run::run(&args, settings, printer),
         Command::Resume(args) => run::resume(&args, settings, printer),
+        Command::Report(args) => report::run(&args, settings, printer),
         Command::Calc(command) => calc::run(&command, settings, printer),
         Command::Assign(args) => assign::run(&args, settings, printer),
         Command::Schema => schema::run(printer),

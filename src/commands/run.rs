@@ -71,7 +71,15 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
         supplied,
         defaults: args.defaults,
         timers: !args.no_timer,
+        report: args
+            .report
+            .as_ref()
+            .map(|r| (settings.cwd.join(r), args.template.clone())),
     };
+    if let Some((path, _)) = &options.report {
+        report_format(path)?;
+        crate::fsutil::check_overwrite(path, false)?;
+    }
     drive(&method, &mut session, &options, &path, settings, printer)
 }
 
@@ -116,6 +124,7 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
         supplied: Mapping::new(),
         defaults: false,
         timers: !args.no_timer,
+        report: args.report.as_ref().map(|r| (settings.cwd.join(r), None)),
     };
     drive(&method, &mut session, &options, &path, settings, printer)
 }
@@ -128,6 +137,8 @@ struct Options {
     defaults: bool,
     /// Offer timebox countdowns (not with `--no-timer`).
     timers: bool,
+    /// `--report FILE` and `--template`: render a report when the session finishes.
+    report: Option<(std::path::PathBuf, Option<String>)>,
 }
 
 /// Fills the session from supplied answers, then asks the rest (when a person is there).
@@ -207,6 +218,15 @@ fn drive(
     save(session)?;
     printer.data(&summary(method, session, settings))?;
     printer.note(&format!("session saved: {shown}"));
+    if let Some((path, template)) = &options.report {
+        let request = super::report::Request {
+            format: report_format(path)?,
+            output: Some(path),
+            template: template.as_deref(),
+            force: false,
+        };
+        super::report::write(method, session, settings, request, printer)?;
+    }
     Ok(0)
 }
 
@@ -327,4 +347,13 @@ mod interrupt {
             *hint = None;
         }
     }
+}
+
+fn report_format(path: &Path) -> Result<crate::report::Format, Error> {
+    crate::report::Format::from_extension(path).ok_or_else(|| {
+        Error::Usage(format!(
+            "`--report {}`: name the file .md, .html or .docx",
+            path.display()
+        ))
+    })
 }

@@ -11,6 +11,7 @@ mod calc;
 mod fixtures;
 mod list;
 mod pty;
+mod reports;
 mod run;
 mod schema;
 mod show;

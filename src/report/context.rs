@@ -1,0 +1,235 @@
+//! The data a report template sees, built from a method and a session.
+//!
+//! Every question appears twice: in `steps[].questions[]` (document order) and in `q.<id>`
+//! (direct access). Each carries its raw `value`, a one-line `text`, and ready-made shapes for
+//! its type (`entries`, `rows`, `ranking`, `scores`, `order`). Documented in docs/templates.md.
+
+use serde_json::{Map, Value as Json, json};
+use serde_yaml::Value;
+
+use crate::engine::{display, yaml_to_json};
+use crate::lang::Lang;
+use crate::method::{Method, Question, QuestionKind};
+use crate::session::{Session, Status};
+
+pub fn build(method: &Method, session: &Session, lang: Lang) -> Json {
+    let mut q = Map::new();
+    let steps: Vec<Json> = method
+        .steps
+        .iter()
+        .map(|step| {
+            let questions: Vec<Json> = step
+                .questions
+                .iter()
+                .map(|question| {
+                    let object = question_json(question, session, lang);
+                    q.insert(question.id.clone(), object.clone());
+                    object
+                })
+                .collect();
+            json!({
+                "id": step.id,
+                "title": step.title.get(lang),
+                "guide": step.guide.as_ref().map(|g| g.get(lang)),
+                "timebox": step.timebox.map(|d| d.to_string()),
+                "minutes_spent": session.step_times.get(&step.id).map(|s| s.div_ceil(60)),
+                "answered": questions.iter().any(|q| q["answered"] == true),
+                "questions": questions,
+            })
+        })
+        .collect();
+    let answers: Map<String, Json> = session
+        .answers
+        .iter()
+        .filter_map(|(k, v)| Some((k.as_str()?.to_owned(), yaml_to_json(v))))
+        .collect();
+    json!({
+        "lang": lang.code(),
+        "draft": session.status != Status::Finished,
+        "method": {
+            "id": method.id,
+            "name": method.name.get(lang),
+            "summary": method.summary.get(lang),
+            "stage": method.stage.as_str(),
+            "duration": method.duration.to_string(),
+            "sources": method.sources,
+        },
+        "session": {
+            "lab": session.lab,
+            "facilitator": session.facilitator,
+            "participants": session.participants,
+            "started": session.started,
+            "finished": session.finished,
+            "date": session.started.get(..10),
+            "status": if session.status == Status::Finished { "finished" } else { "in_progress" },
+        },
+        "answers": answers,
+        "steps": steps,
+        "q": q,
+    })
+}
+
+fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
+    let value = session.answer(&question.id).filter(|v| !v.is_null());
+    let mut object = Map::new();
+    object.insert("id".into(), json!(question.id));
+    object.insert("type".into(), json!(question.kind.type_name()));
+    object.insert("prompt".into(), json!(question.prompt.get(lang)));
+    object.insert(
+        "help".into(),
+        json!(question.help.as_ref().map(|h| h.get(lang))),
+    );
+    object.insert("answered".into(), json!(value.is_some()));
+    object.insert(
+        "value".into(),
+        value.map(yaml_to_json).unwrap_or(Json::Null),
+    );
+    object.insert(
+        "text".into(),
+        json!(
+            value
+                .map(|v| display(question, v, lang))
+                .unwrap_or_default()
+        ),
+    );
+    let strings = |v: Option<&Value>| -> Vec<String> {
+        match v {
+            Some(Value::Sequence(items)) => items.iter().filter_map(|i| scalar(i)).collect(),
+            _ => Vec::new(),
+        }
+    };
+    match &question.kind {
+        QuestionKind::List { .. } => {
+            object.insert("entries".into(), json!(strings(value)));
+        }
+        QuestionKind::Rank { .. } => {
+            object.insert("order".into(), json!(strings(value)));
+        }
+        QuestionKind::Number { unit, .. } | QuestionKind::Computed { unit, .. } => {
+            object.insert("unit".into(), json!(unit.as_ref().map(|u| u.get(lang))));
+        }
+        QuestionKind::Select { choices } | QuestionKind::Multiselect { choices, .. } => {
+            let picked: Vec<String> = match value {
+                Some(Value::Sequence(_)) => strings(value),
+                Some(v) => scalar(v).into_iter().collect(),
+                None => Vec::new(),
+            };
+            let choices: Vec<Json> = choices
+                .iter()
+                .map(|c| json!({"value": c.value, "label": c.label.get(lang), "selected": picked.contains(&c.value)}))
+                .collect();
+            object.insert("choices".into(), json!(choices));
+        }
+        QuestionKind::Records { fields, .. } => {
+            let header: Vec<Json> = fields
+                .iter()
+                .map(|f| json!({"id": f.id, "prompt": f.prompt.get(lang)}))
+                .collect();
+            let rows: Vec<Vec<String>> = match value {
+                Some(Value::Sequence(rows)) => rows
+                    .iter()
+                    .map(|row| {
+                        fields
+                            .iter()
+                            .map(|f| {
+                                row.get(f.id.as_str())
+                                    .filter(|v| !v.is_null())
+                                    .map(|v| display(f, v, lang))
+                                    .unwrap_or_default()
+                            })
+                            .collect()
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            object.insert("fields".into(), json!(header));
+            object.insert("rows".into(), json!(rows));
+        }
+        QuestionKind::Vote { dots, .. } => {
+            let mut ranking: Vec<(String, u64)> = match value {
+                Some(Value::Mapping(m)) => m
+                    .iter()
+                    .map(|(k, v)| (scalar(k).unwrap_or_default(), v.as_u64().unwrap_or(0)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            // Stable sort: ties keep the order the items were listed in.
+            ranking.sort_by_key(|r| std::cmp::Reverse(r.1));
+            let mut rank = 0;
+            let mut previous = None;
+            let ranking: Vec<Json> = ranking
+                .iter()
+                .enumerate()
+                .map(|(i, (item, n))| {
+                    if previous != Some(*n) {
+                        rank = i + 1;
+                        previous = Some(*n);
+                    }
+                    json!({"item": item, "dots": n, "rank": rank})
+                })
+                .collect();
+            object.insert("dots_each".into(), json!(dots));
+            object.insert(
+                "total_dots".into(),
+                json!(
+                    ranking
+                        .iter()
+                        .map(|r| r["dots"].as_u64().unwrap_or(0))
+                        .sum::<u64>()
+                ),
+            );
+            object.insert("ranking".into(), json!(ranking));
+        }
+        QuestionKind::Score {
+            criteria,
+            quadrants,
+            ..
+        } => {
+            let crit: Vec<Json> = criteria
+                .iter()
+                .map(
+                    |c| json!({"id": c.id, "label": c.label.get(lang), "min": c.min, "max": c.max}),
+                )
+                .collect();
+            let names = quadrants.as_ref().map(|q| {
+                [
+                    q.high_high.get(lang),
+                    q.high_low.get(lang),
+                    q.low_high.get(lang),
+                    q.low_low.get(lang),
+                ]
+                .map(str::to_owned)
+            });
+            let scores: Vec<Json> = match value {
+                Some(Value::Mapping(m)) => m
+                    .iter()
+                    .map(|(item, row)| {
+                        let values: Vec<i64> = criteria.iter().map(|c| row.get(c.id.as_str()).and_then(Value::as_i64).unwrap_or(c.min)).collect();
+                        let quadrant = match (&names, values.as_slice(), criteria.first()) {
+                            (Some(names), [y, x], Some(c)) => {
+                                Some(super::markdown::quadrant(names, c.min as f64, c.max as f64, *x as f64, *y as f64).to_owned())
+                            }
+                            _ => None,
+                        };
+                        json!({"item": scalar(item), "values": values, "total": values.iter().sum::<i64>(), "quadrant": quadrant})
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            object.insert("criteria".into(), json!(crit));
+            object.insert("quadrants".into(), json!(names));
+            object.insert("scores".into(), json!(scores));
+        }
+        _ => {}
+    }
+    Json::Object(object)
+}
+
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}

@@ -1,0 +1,228 @@
+//! Markdown pieces for reports: escaping answer text so it can never change the document's
+//! structure, and the chart blocks that become SVG in HTML and tables elsewhere.
+
+use serde::{Deserialize, Serialize};
+
+/// Escapes text for use inside Markdown, so an answer reads as typed and can never open a
+/// link, an image, a tag, a table cell, a heading or a list: characters with inline meaning are
+/// backslash-escaped everywhere, and those that only mean something at the start of a line
+/// (`#`, `-`, `+`, `=`, `1.`) are escaped there. Line breaks become hard breaks. Ordinary text
+/// (dates, hyphens, `Rui & Eva`) stays as typed.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            // A backslash at the end of a line is a hard break that trimming cannot lose.
+            out.push_str("\\\n");
+        }
+        // Leading spaces would make an indented code block.
+        let line = line.trim_end_matches('\r').trim_start();
+        let chars: Vec<char> = line.chars().collect();
+        let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+        for (k, &c) in chars.iter().enumerate() {
+            let inline = matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+            );
+            let line_start = k == 0 && matches!(c, '#' | '-' | '+' | '=');
+            let ordered = k == digits && digits > 0 && matches!(c, '.' | ')');
+            let entity = c == '&' && looks_like_entity(&chars[k + 1..]);
+            if inline || line_start || ordered || entity {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `&amp;`, `&#39;`: text that CommonMark would turn into another character.
+fn looks_like_entity(rest: &[char]) -> bool {
+    let name = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
+}
+
+/// Escapes text for a table cell: as `escape`, with line breaks as spaces.
+pub fn cell(text: &str) -> String {
+    escape(&text.replace("\r\n", " ").replace('\n', " "))
+}
+
+/// A chart, written into the Markdown as a fenced `labkit-chart` block of JSON.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Chart {
+    /// Horizontal bars, e.g. dot votes, sorted largest first.
+    Bars {
+        title: String,
+        value_label: String,
+        rows: Vec<(String, f64)>,
+    },
+    /// A 2×2 matrix: items placed by two criteria, with quadrant names.
+    Matrix {
+        title: String,
+        x_label: String,
+        y_label: String,
+        min: f64,
+        max: f64,
+        /// high_high, high_low, low_high, low_low: first word = y (first criterion), second = x.
+        quadrants: [String; 4],
+        points: Vec<(String, f64, f64)>,
+        item_label: String,
+    },
+}
+
+pub const CHART_FENCE: &str = "labkit-chart";
+
+impl Chart {
+    /// The fenced block that stands for this chart in the Markdown source.
+    pub fn block(&self) -> String {
+        format!(
+            "\n```{CHART_FENCE}\n{}\n```\n",
+            serde_json::to_string(self).unwrap_or_default()
+        )
+    }
+
+    /// The chart as a Markdown table, for Markdown and Word output.
+    pub fn table(&self) -> String {
+        let mut out = String::new();
+        match self {
+            Chart::Bars {
+                value_label, rows, ..
+            } => {
+                out.push_str(&format!(
+                    "| # | | {} |\n|---:|---|---:|\n",
+                    cell(value_label)
+                ));
+                for (i, (label, value)) in rows.iter().enumerate() {
+                    let bar = "█".repeat(value.round().clamp(0.0, 40.0) as usize);
+                    out.push_str(&format!(
+                        "| {} | {} | {} {} |\n",
+                        i + 1,
+                        cell(label),
+                        format_value(*value),
+                        bar
+                    ));
+                }
+            }
+            Chart::Matrix {
+                x_label,
+                y_label,
+                min,
+                max,
+                quadrants,
+                points,
+                item_label,
+                ..
+            } => {
+                out.push_str(&format!(
+                    "| {} | {} | {} | |\n|---|---:|---:|---|\n",
+                    cell(item_label),
+                    cell(y_label),
+                    cell(x_label)
+                ));
+                for (label, x, y) in points {
+                    out.push_str(&format!(
+                        "| {} | {} | {} | {} |\n",
+                        cell(label),
+                        format_value(*y),
+                        format_value(*x),
+                        cell(quadrant(quadrants, *min, *max, *x, *y))
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The quadrant a point falls in; the midpoint counts as high.
+pub fn quadrant(quadrants: &[String; 4], min: f64, max: f64, x: f64, y: f64) -> &str {
+    let mid = (min + max) / 2.0;
+    match (y >= mid, x >= mid) {
+        (true, true) => &quadrants[0],
+        (true, false) => &quadrants[1],
+        (false, true) => &quadrants[2],
+        (false, false) => &quadrants[3],
+    }
+}
+
+fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// Replaces every chart block in `markdown` with its table (for Markdown and Word output).
+pub fn charts_as_tables(markdown: &str) -> String {
+    let open = format!("```{CHART_FENCE}\n");
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(start) = rest.find(&open) {
+        out.push_str(&rest[..start]);
+        let body_start = start + open.len();
+        let Some(len) = rest[body_start..].find("\n```") else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let body = &rest[body_start..body_start + len];
+        match serde_json::from_str::<Chart>(body) {
+            Ok(chart) => out.push_str(&chart.table()),
+            Err(_) => out.push_str(&rest[start..body_start + len + 4]),
+        }
+        rest = &rest[body_start + len + 4..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_text_cannot_make_structure() {
+        assert_eq!(escape("a | b"), "a \\| b");
+        assert_eq!(escape("<script>"), "\\<script\\>");
+        assert_eq!(
+            escape("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(escape("# not a heading"), "\\# not a heading");
+        assert_eq!(escape("2026-12-10, Rui & Eva"), "2026-12-10, Rui & Eva");
+        assert_eq!(escape("1. first\n- second"), "1\\. first\\\n\\- second");
+        assert_eq!(escape("&lt;b&gt;"), "\\&lt;b\\&gt;");
+        assert_eq!(escape("one\ntwo"), "one\\\ntwo");
+        assert_eq!(cell("one\ntwo"), "one two");
+    }
+
+    #[test]
+    fn charts_round_trip_to_tables() {
+        let chart = Chart::Bars {
+            title: "Votes".into(),
+            value_label: "Dots".into(),
+            rows: vec![("A|B".into(), 3.0), ("C".into(), 1.0)],
+        };
+        let md = format!("before\n{}after\n", chart.block());
+        let tables = charts_as_tables(&md);
+        assert!(tables.contains("| 1 | A\\|B | 3 ███ |"), "{tables}");
+        assert!(!tables.contains(CHART_FENCE));
+    }
+
+    #[test]
+    fn quadrants_split_at_the_midpoint() {
+        let q = [
+            "hh".to_owned(),
+            "hl".to_owned(),
+            "lh".to_owned(),
+            "ll".to_owned(),
+        ];
+        assert_eq!(quadrant(&q, 1.0, 5.0, 1.0, 5.0), "hl");
+        assert_eq!(quadrant(&q, 1.0, 5.0, 3.0, 3.0), "hh");
+        assert_eq!(quadrant(&q, 1.0, 5.0, 2.0, 2.0), "ll");
+    }
+}

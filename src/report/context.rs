@@ -94,7 +94,7 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
     );
     let strings = |v: Option<&Value>| -> Vec<String> {
         match v {
-            Some(Value::Sequence(items)) => items.iter().filter_map(|i| scalar(i)).collect(),
+            Some(Value::Sequence(items)) => items.iter().filter_map(scalar).collect(),
             _ => Vec::new(),
         }
     };

@@ -178,14 +178,12 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
                 b.finish_paragraph();
                 b.heading = None;
             }
-            Event::Start(Tag::Paragraph) => {
-                if b.paragraph.is_none() {
-                    let mut p = Paragraph::new();
-                    if let Some(&kind) = b.lists.last() {
-                        p = p.numbering(NumberingId::new(kind), IndentLevel::new(0));
-                    }
-                    b.paragraph = Some(p);
+            Event::Start(Tag::Paragraph) if b.paragraph.is_none() => {
+                let mut p = Paragraph::new();
+                if let Some(&kind) = b.lists.last() {
+                    p = p.numbering(NumberingId::new(kind), IndentLevel::new(0));
                 }
+                b.paragraph = Some(p);
             }
             Event::End(TagEnd::Paragraph) => b.finish_paragraph(),
             Event::Start(Tag::List(first)) => {

@@ -69,9 +69,16 @@ fn matrix(
     points: &[(String, f64, f64)],
 ) -> String {
     let (size, pad) = (420.0, 46.0);
+    // Scores are points on a scale: each value gets a band, and a value on the midpoint (which
+    // counts as high) sits visibly on the high side of the dividing line.
     let span = (max - min).max(1.0);
-    let to_x = |v: f64| pad + (v - min) / span * size;
-    let to_y = |v: f64| pad + size - (v - min) / span * size;
+    let mid = (min + max) / 2.0;
+    let share = |v: f64| {
+        let nudge = if v == mid { 0.06 } else { 0.0 };
+        ((v - min + 0.5) / (span + 1.0) + nudge).clamp(0.03, 0.97)
+    };
+    let to_x = |v: f64| pad + share(v) * size;
+    let to_y = |v: f64| pad + size - share(v) * size;
     let mut out = String::new();
     let _ = write!(
         out,

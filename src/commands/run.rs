@@ -202,14 +202,13 @@ fn drive(
             timers,
         };
         let ended = engine::interview(method, session, &mut io, &mut save)?;
-        interrupt::disarm();
         if ended == Ended::Cancelled {
             save(session)?;
-            printer.note(&format!(
-                "stopped; every answer so far is saved. Continue with: labkit resume {shown}"
-            ));
+            // Ctrl-C also reaches the signal handler; whichever comes first says it, once.
+            interrupt::announce_stop();
             return Ok(130);
         }
+        interrupt::disarm();
     }
     let order: Vec<&str> = method.questions().map(|(_, q)| q.id.as_str()).collect();
     session.order_answers(&order);
@@ -318,9 +317,11 @@ fn ask_people(session: &mut Session, prompter: &mut dyn Prompter) -> Result<(), 
 /// Ctrl-C at a prompt: the session was saved after the last answer, so restore the terminal,
 /// say how to resume, and exit 130.
 mod interrupt {
+    use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Mutex, Once};
 
     static RESUME_HINT: Mutex<Option<String>> = Mutex::new(None);
+    static ANNOUNCED: AtomicBool = AtomicBool::new(false);
     pub static SAVING: Mutex<()> = Mutex::new(());
     static INSTALL: Once = Once::new();
 
@@ -332,14 +333,23 @@ mod interrupt {
             let _ = ctrlc::set_handler(|| {
                 let _saving = SAVING.lock();
                 let _ = console::Term::stderr().show_cursor();
-                let path = RESUME_HINT.lock().ok().and_then(|h| h.clone());
-                match path {
-                    Some(path) => eprintln!("\nstopped; every answer so far is saved. Continue with: labkit resume {path}"),
-                    None => eprintln!(),
-                }
+                announce_stop();
                 std::process::exit(130);
             });
         });
+    }
+
+    /// Says how to resume, once, whether the prompt or the signal handler notices Ctrl-C first.
+    pub fn announce_stop() {
+        if ANNOUNCED.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        match RESUME_HINT.lock().ok().and_then(|h| h.clone()) {
+            Some(path) => eprintln!(
+                "\nstopped; every answer so far is saved. Continue with: labkit resume {path}"
+            ),
+            None => eprintln!(),
+        }
     }
 
     pub fn disarm() {

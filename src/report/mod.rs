@@ -223,7 +223,7 @@ pub fn render(
             _ => String::new(),
         };
         let reason = e.reason().to_string();
-        let hint = if reason.contains("not found in strict mode") || reason.contains("missing") {
+        let hint = if reason.contains("strict mode") || reason.contains("missing") {
             "\n  hint: docs/templates.md lists the variables and helpers a template can use"
         } else {
             ""

@@ -63,7 +63,7 @@ pub fn run(args: &ListArgs, settings: &Settings, printer: &mut Printer) -> Outco
             printer.data(&serde_yaml::to_string(&rows).map_err(|e| Error::Input(e.to_string()))?)?
         }
         DataFormat::Table if rows.is_empty() => printer.note(t(lang, "list.none")),
-        DataFormat::Table => printer.data(&table(&rows, settings).to_string())?,
+        DataFormat::Table => printer.data(&crate::output::table_text(&table(&rows, settings)))?,
     }
     Ok(0)
 }

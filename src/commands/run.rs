@@ -240,7 +240,7 @@ fn summary(method: &Method, session: &Session, settings: &Settings) -> String {
         let text = engine::display(q, v, lang);
         table.add_row([q.prompt.get(lang).to_owned(), text]);
     }
-    table.to_string()
+    crate::output::table_text(&table)
 }
 
 fn supplied_answers(args: &RunArgs, settings: &Settings) -> Result<Mapping, Error> {

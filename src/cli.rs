@@ -61,6 +61,8 @@ pub enum DataFormat {
 pub enum CardFormat {
     #[default]
     Text,
+    /// Markdown, for a printable catalogue
+    Md,
     Json,
     Yaml,
 }
@@ -126,7 +128,11 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Method or playbook id
-    pub id: String,
+    #[arg(required_unless_present = "all")]
+    pub id: Option<String>,
+    /// Every method and playbook, one card after another (a catalogue to print)
+    #[arg(long, conflicts_with = "id")]
+    pub all: bool,
     #[arg(long, value_enum, default_value_t)]
     pub format: CardFormat,
 }

@@ -16,8 +16,13 @@ use crate::settings::Settings;
 
 pub fn run(args: &ShowArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
     let library = browse_library(settings, printer);
-    let entry = find(&library, &args.id, settings.lang)?;
+    let Some(id) = &args.id else {
+        printer.data(&catalogue(&library, settings.lang, args.format)?)?;
+        return Ok(0);
+    };
+    let entry = find(&library, id, settings.lang)?;
     match args.format {
+        CardFormat::Md => printer.data(&card_markdown(entry, &library, settings.lang))?,
         CardFormat::Json => printer.data(&to_json(entry)?)?,
         CardFormat::Yaml => printer.data(
             &serde_yaml::to_string(&Card::of(entry)).map_err(|e| Error::Input(e.to_string()))?,
@@ -31,6 +36,117 @@ pub fn run(args: &ShowArgs, settings: &Settings, printer: &mut Printer) -> Outco
         }
     }
     Ok(0)
+}
+
+/// Every entry, in stage order then by id: Markdown cards (or JSON/YAML lists).
+pub fn catalogue(library: &Library, lang: Lang, format: CardFormat) -> Result<String, Error> {
+    let mut entries: Vec<&Entry> = library.entries().collect();
+    entries.sort_by_key(|e| (e.doc.is_playbook(), e.doc.stage(), e.doc.id().to_owned()));
+    match format {
+        CardFormat::Json => {
+            let cards: Vec<Card> = entries.iter().map(|e| Card::of(e)).collect();
+            serde_json::to_string_pretty(&cards).map_err(|e| Error::Input(e.to_string()))
+        }
+        CardFormat::Yaml => {
+            let cards: Vec<Card> = entries.iter().map(|e| Card::of(e)).collect();
+            serde_yaml::to_string(&cards).map_err(|e| Error::Input(e.to_string()))
+        }
+        CardFormat::Md | CardFormat::Text => {
+            let mut out = format!("# {}\n\n", t(lang, "catalogue.title"));
+            for e in &entries {
+                let _ = writeln!(out, "- [{}](#{}) — {}", e.doc.name().get(lang), e.doc.id(), e.doc.summary().get(lang));
+            }
+            for e in entries {
+                out.push_str("\n---\n\n");
+                out.push_str(&card_markdown(e, library, lang));
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// A method's card in Markdown: what a lab prints and pins to the wall.
+pub fn card_markdown(entry: &Entry, library: &Library, lang: Lang) -> String {
+    use crate::report::markdown::escape;
+    let mut out = String::new();
+    let doc = &entry.doc;
+    let _ = writeln!(out, "<a id=\"{}\"></a>\n\n## {}\n\n*{}*\n", doc.id(), escape(doc.name().get(lang)), escape(doc.summary().get(lang)));
+    match doc {
+        Document::Method(m) => {
+            let mut facts = vec![
+                format!("**{}:** {}", t(lang, "show.stage"), t(lang, stage_key(m.stage))),
+                format!("**{}:** {}", t(lang, "show.duration"), m.duration),
+            ];
+            if let Some(g) = m.group {
+                facts.push(format!("**{}:** {g} {}", t(lang, "show.group"), t(lang, "show.people")));
+            }
+            let _ = writeln!(out, "{}\n", facts.join(" · "));
+            for (label, items) in [("show.roles", &m.roles), ("show.materials", &m.materials)] {
+                if !items.is_empty() {
+                    let items: Vec<String> = items.iter().map(|i| escape(i.get(lang))).collect();
+                    let _ = writeln!(out, "**{}:** {}\n", t(lang, label), items.join(", "));
+                }
+            }
+            if let Some(when) = &m.when_to_use {
+                let _ = writeln!(out, "**{}.** {}\n", t(lang, "show.when_to_use"), when.get(lang).trim());
+            }
+            if let Some(c) = &m.considerations {
+                let _ = writeln!(out, "> **{}.** {}\n", t(lang, "show.considerations"), c.get(lang).trim().replace('\n', "\n> "));
+            }
+            for (label, ids) in [("show.before", &m.before), ("show.after", &m.after)] {
+                if !ids.is_empty() {
+                    let links: Vec<String> = ids.iter().map(|id| format!("[{id}](#{id})")).collect();
+                    let _ = writeln!(out, "**{}:** {}\n", t(lang, label), links.join(", "));
+                }
+            }
+            let _ = writeln!(out, "### {}\n", t(lang, "show.steps"));
+            for (i, step) in m.steps.iter().enumerate() {
+                let timebox = step.timebox.map(|d| format!(" ({d})")).unwrap_or_default();
+                let _ = writeln!(out, "**{}. {}**{timebox}\n", i + 1, escape(step.title.get(lang)));
+                if let Some(guide) = &step.guide {
+                    let _ = writeln!(out, "{}\n", guide.get(lang).trim());
+                }
+                for q in &step.questions {
+                    let _ = writeln!(out, "- {}", escape(q.prompt.get(lang)));
+                }
+                if !step.questions.is_empty() {
+                    out.push('\n');
+                }
+            }
+            markdown_sources(&mut out, &m.sources, lang);
+        }
+        Document::Playbook(p) => {
+            let _ = writeln!(out, "### {}\n", t(lang, "show.blocks"));
+            for (i, block) in p.blocks.iter().enumerate() {
+                match block {
+                    Block::Method { method, .. } => {
+                        let name = library.method(method).map_or(method.as_str(), |m| m.name.get(lang));
+                        let _ = writeln!(out, "{}. [{}](#{method})", i + 1, escape(name));
+                    }
+                    Block::Break { duration, .. } => {
+                        let _ = writeln!(out, "{}. {} ({duration})", i + 1, t(lang, "show.break"));
+                    }
+                }
+            }
+            out.push('\n');
+            markdown_sources(&mut out, &p.sources, lang);
+        }
+    }
+    out
+}
+
+fn markdown_sources(out: &mut String, sources: &[Source], lang: Lang) {
+    if sources.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "**{}:**\n", t(lang, "show.sources"));
+    for s in sources {
+        let title = crate::report::markdown::escape(&s.title);
+        let linked = s.url.as_ref().map_or(title.clone(), |u| format!("[{title}]({u})"));
+        let license = s.license.as_ref().map(|l| format!(" — {}", crate::report::markdown::escape(l))).unwrap_or_default();
+        let _ = writeln!(out, "- {linked}{license}");
+    }
+    out.push('\n');
 }
 
 /// Looks up an id, suggesting the closest ones when it is unknown.

@@ -8,6 +8,7 @@ mod support;
 mod assign;
 mod bad_input;
 mod calc;
+mod catalogue;
 mod fixtures;
 mod list;
 mod pty;

@@ -38,7 +38,7 @@ fn main() {
         method: MethodRef {
             id: "brainstorm".into(),
             version: 1,
-            hash: "0".repeat(64),
+            hash: "0".repeat(64), playbook: false,
         },
         language: "en".into(),
         lab: Some("Bench Lab".into()),
@@ -50,6 +50,7 @@ fn main() {
         status: Status::InProgress,
         answers,
         step_times: Default::default(),
+        done: Vec::new(),
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("session.yaml");

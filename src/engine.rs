@@ -526,6 +526,9 @@ pub fn fill(
 pub enum Ended {
     Finished,
     Cancelled,
+    /// `<` at the first question, when `Interview::back_out` allows leaving this way (a
+    /// playbook then goes back into the previous method).
+    BackedOut,
 }
 
 /// What the interview needs besides the method and session.
@@ -536,6 +539,11 @@ pub struct Interview<'a> {
     pub today: String,
     /// Offer a countdown for steps with a timebox.
     pub timers: bool,
+    /// Start at the last question instead of the first unanswered one (coming back from the
+    /// next method of a playbook).
+    pub start_at_end: bool,
+    /// `<` at the first question ends the interview with `Ended::BackedOut`.
+    pub back_out: bool,
 }
 
 /// Asks every unanswered question in order, saving after each answer through `save`.
@@ -567,6 +575,13 @@ pub fn interview(
     };
     // Resume at the first question that is asked and has no answer yet.
     let mut i = unanswered(session, 0, flat.len()).unwrap_or(flat.len());
+    if io.start_at_end {
+        let ctx = context(method, session, &io.today);
+        i = (0..flat.len())
+            .rev()
+            .find(|&k| !matches!(flat[k].1.kind, QuestionKind::Computed { .. }) && is_asked(flat[k].1, &hb, &ctx))
+            .unwrap_or(0);
+    }
     let mut shown_step: Option<usize> = None;
     let mut step_started = io.clock.now();
     let mut editing = false;
@@ -645,6 +660,10 @@ pub fn interview(
                     }) {
                         i = prev;
                         editing = false;
+                    } else if io.back_out {
+                        record_time(session, &method.steps[step_index].id, io.clock, step_started);
+                        save(session)?;
+                        return Ok(Ended::BackedOut);
                     }
                     continue;
                 }
@@ -791,7 +810,7 @@ mod tests {
             method: MethodRef {
                 id: m.id.clone(),
                 version: m.version,
-                hash: m.content_hash.clone(),
+                hash: m.content_hash.clone(), playbook: false,
             },
             language: "en".into(),
             lab: None,
@@ -803,6 +822,7 @@ mod tests {
             status: Status::InProgress,
             answers: Mapping::new(),
             step_times: Default::default(),
+            done: Vec::new(),
         }
     }
 
@@ -847,6 +867,8 @@ mod tests {
             lang: Lang::En,
             today: "2026-11-26".into(),
             timers: true,
+            start_at_end: false,
+            back_out: false,
         };
         let ended = interview(m, session, &mut io, &mut |_| {
             saves += 1;
@@ -997,6 +1019,8 @@ mod tests {
             lang: Lang::En,
             today: "2026-11-26".into(),
             timers: false,
+            start_at_end: false,
+            back_out: false,
         };
         interview(&m, &mut s, &mut io, &mut |_| Ok(())).unwrap();
         assert_eq!(s.step_times.get("basics"), Some(&30));

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod library;
 pub mod method;
 pub mod output;
+pub mod playbook;
 pub mod prompt;
 pub mod report;
 pub mod session;

@@ -30,6 +30,9 @@ pub struct MethodRef {
     pub version: u32,
     /// SHA-256 of the method file when the session began.
     pub hash: String,
+    /// A playbook session: `answers` are grouped by method id.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub playbook: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -53,9 +56,12 @@ pub struct Session {
     /// Answers keyed by question id, in question order.
     #[serde(default)]
     pub answers: Mapping,
-    /// Seconds spent on each step, by step id (from the timebox countdown).
+    /// Seconds spent on each step, by step id (`method/step` in a playbook).
     #[serde(default)]
     pub step_times: BTreeMap<String, u64>,
+    /// A playbook's methods that are finished, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done: Vec<String>,
 }
 
 impl Session {
@@ -73,6 +79,30 @@ impl Session {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
         parse_yaml(&text, &shown)
+    }
+
+    /// The part of a playbook session that belongs to one method, as a session of its own.
+    pub fn part(&self, method: &crate::method::Method) -> Session {
+        let answers = match self.answers.get(method.id.as_str()) {
+            Some(Value::Mapping(m)) => m.clone(),
+            _ => Mapping::new(),
+        };
+        let prefix = format!("{}/", method.id);
+        Session {
+            method: MethodRef { id: method.id.clone(), version: method.version, hash: method.content_hash.clone(), playbook: false },
+            answers,
+            step_times: self.step_times.iter().filter_map(|(k, v)| Some((k.strip_prefix(&prefix)?.to_owned(), *v))).collect(),
+            done: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Writes a method's part back into a playbook session.
+    pub fn merge_part(&mut self, part: &Session) {
+        self.answers.insert(Value::from(part.method.id.as_str()), Value::Mapping(part.answers.clone()));
+        for (step, secs) in &part.step_times {
+            self.step_times.insert(format!("{}/{step}", part.method.id), *secs);
+        }
     }
 
     /// Puts answers back in the method's question order.

@@ -324,6 +324,9 @@ pub enum Block {
         items: BTreeMap<String, String>,
         #[serde(skip_serializing_if = "Option::is_none")]
         top: Option<u32>,
+        /// Start on this day of a multi-day workshop.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        day: Option<u32>,
     },
     Break {
         duration: Duration,

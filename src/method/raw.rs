@@ -350,6 +350,9 @@ pub struct RawPlaybookEntry {
     /// For `items` taken from a vote: how many of the top-voted items to carry over.
     #[serde(default)]
     pub top: Option<u32>,
+    /// Start this block on day N of a multi-day workshop (1 is the first day).
+    #[serde(default)]
+    pub day: Option<u32>,
 }
 
 /// The top-level document JSON Schema covers: a method file or a playbook file.

@@ -832,6 +832,15 @@ pub fn playbook(
     }
     let mut blocks = Vec::new();
     let mut seen = HashMap::new();
+    let mut last_day = 1;
+    for (i, entry) in raw.methods.iter().enumerate() {
+        if let Some(day) = entry.day {
+            if day == 0 || day < last_day {
+                c.error(format!("methods[{i}].day"), format!("day {day} comes before day {last_day}; days start at 1 and only move forward"));
+            }
+            last_day = last_day.max(day);
+        }
+    }
     for (i, entry) in raw.methods.iter().enumerate() {
         let path = format!("methods[{i}]");
         match (&entry.method, entry.pause) {
@@ -850,10 +859,11 @@ pub fn playbook(
                     defaults: entry.defaults.clone(),
                     items: entry.items.clone(),
                     top: entry.top,
+                    day: entry.day,
                 });
             }
             (None, Some(duration)) => {
-                if !entry.defaults.is_empty() || !entry.items.is_empty() || entry.top.is_some() {
+                if !entry.defaults.is_empty() || !entry.items.is_empty() || entry.top.is_some() || entry.day.is_some() {
                     c.error(&path, "a break takes only `break` and `title`");
                 }
                 blocks.push(Block::Break {
@@ -928,8 +938,8 @@ pub fn playbook_references(
         for (question, source) in items {
             let qpath = format!("{path}.items.{question}");
             match current.question(question).map(|q| &q.kind) {
-                Some(k) if k.items_from().is_some() => {}
-                Some(k) => c.error(&qpath, format!("`{method}.{question}` is a `{}` question; only vote, score and rank questions take items", k.type_name())),
+                Some(k) if k.items_from().is_some() || matches!(k, QuestionKind::List { .. }) => {}
+                Some(k) => c.error(&qpath, format!("`{method}.{question}` is a `{}` question; only list, vote, score and rank questions take items", k.type_name())),
                 None => {
                     let hint = suggest(question, current.questions().map(|(_, q)| q.id.as_str()));
                     c.error_hint(&qpath, format!("`{method}` has no question `{question}`"), hint);
@@ -970,7 +980,9 @@ fn check_playbook_template(c: &mut Checker, path: &str, template: &str, earlier:
         rest = &rest[open + 2..];
         let Some(close) = rest.find("}}") else { break };
         for word in rest[..close].split_whitespace() {
-            if let Some((m, q)) = word.split_once('.') {
+            if let Some((m, rest)) = word.split_once('.') {
+                // `brainstorm.shortlist_rank.[0]` names the question `shortlist_rank`.
+                let q = rest.split(['.', '[']).next().unwrap_or(rest);
                 match earlier.iter().find(|e| e.id == m) {
                     Some(e) if e.question(q).is_some() => {}
                     Some(e) => {

@@ -141,6 +141,10 @@ pub struct TitleBlock {
 
 impl TitleBlock {
     pub fn of(method: &Method, session: &Session, lang: Lang) -> TitleBlock {
+        TitleBlock::of_named(method.name.get(lang), method.summary.get(lang), session, lang)
+    }
+
+    fn of_named(name: &str, summary: &str, session: &Session, lang: Lang) -> TitleBlock {
         let date = crate::helpers::long_date(&session.started, lang)
             .unwrap_or_else(|| session.started.clone());
         let mut facts = vec![(t(lang, "report.date").to_owned(), date.clone())];
@@ -159,12 +163,19 @@ impl TitleBlock {
         TitleBlock {
             lang: lang.code().to_owned(),
             kicker: t(lang, "report.kicker").to_owned(),
-            title: method.name.get(lang).to_owned(),
-            subtitle: method.summary.get(lang).to_owned(),
+            title: name.to_owned(),
+            subtitle: summary.to_owned(),
             facts,
             draft: (session.status != Status::Finished).then(|| t(lang, "report.draft").to_owned()),
             footer: tf(lang, "report.footer", &[("date", &date)]),
         }
+    }
+
+    pub fn of_playbook(playbook: &crate::method::Playbook, session: &Session, lang: Lang) -> TitleBlock {
+        // Same facts as a method's; only the name and summary differ.
+        let mut block = TitleBlock::of_named(playbook.name.get(lang), playbook.summary.get(lang), session, lang);
+        block.kicker = t(lang, "report.playbook_kicker").to_owned();
+        block
     }
 
     /// The title block in Markdown, for Markdown output.
@@ -216,7 +227,21 @@ pub fn render(
             ))
         })?;
     let data = context::build(method, session, lang);
-    let markdown = registry.render(&template.name, &data).map_err(|e| {
+    let markdown = render_data_with(&registry, template, &data)?;
+    Ok(Rendered { markdown: tidy(&markdown), title: TitleBlock::of(method, session, lang), lang })
+}
+
+fn render_data(template: &TemplateSource, data: &serde_json::Value) -> Result<String, ReportError> {
+    let mut registry = crate::helpers::report_registry();
+    registry.register_template_string(&template.name, &template.text).map_err(|e| {
+        let place = e.pos().map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
+        ReportError::Template(format!("{}{place}: template does not compile: {}", template.name, e.reason()))
+    })?;
+    render_data_with(&registry, template, data)
+}
+
+fn render_data_with(registry: &handlebars::Handlebars, template: &TemplateSource, data: &serde_json::Value) -> Result<String, ReportError> {
+    registry.render(&template.name, data).map_err(|e| {
         let place = match (e.line_no, e.column_no) {
             (Some(l), Some(c)) => format!(":{l}:{c}"),
             (Some(l), None) => format!(":{l}"),
@@ -232,11 +257,6 @@ pub fn render(
             "{}{place}: {reason}{hint}",
             e.template_name.as_deref().unwrap_or(&template.name)
         ))
-    })?;
-    Ok(Rendered {
-        markdown: tidy(&markdown),
-        title: TitleBlock::of(method, session, lang),
-        lang,
     })
 }
 
@@ -257,6 +277,81 @@ fn tidy(markdown: &str) -> String {
         out.push('\n');
     }
     out.trim().to_owned() + "\n"
+}
+
+/// Renders a playbook session: with the playbook's own template (or `--template`) when there is
+/// one, else each method's report in turn under its name, one level down.
+pub fn render_playbook(
+    playbook: &crate::method::Playbook,
+    library: &crate::library::Library,
+    session: &Session,
+    wanted: Option<&str>,
+    workspace_dir: Option<&Path>,
+    cwd: &Path,
+    lang: Lang,
+) -> Result<Rendered, ReportError> {
+    let parts: Vec<(Method, Session)> = crate::playbook::blocks(playbook, library)
+        .into_iter()
+        .filter_map(|(_, m)| m)
+        .map(|m| {
+            let part = session.part(&m);
+            (m, part)
+        })
+        .collect();
+    let title = TitleBlock::of_playbook(playbook, session, lang);
+    let template = match wanted.or(playbook.template.as_deref()) {
+        Some(name) => Some(find_template(Some(name), &playbook.id, workspace_dir, cwd)?),
+        None => named(&playbook.id, workspace_dir),
+    };
+    let markdown = match template {
+        Some(template) => {
+            let mut methods = serde_json::Map::new();
+            for (m, part) in &parts {
+                methods.insert(m.id.clone(), context::build(m, part, lang));
+            }
+            let data = serde_json::json!({
+                "lang": lang.code(),
+                "draft": session.status != Status::Finished,
+                "playbook": { "id": playbook.id, "name": playbook.name.get(lang), "summary": playbook.summary.get(lang) },
+                "session": { "lab": session.lab, "facilitator": session.facilitator, "participants": session.participants,
+                             "started": session.started, "finished": session.finished, "date": session.started.get(..10) },
+                "m": methods,
+            });
+            render_data(&template, &data)?
+        }
+        None => {
+            let mut out = String::new();
+            for (m, part) in &parts {
+                if part.answers.is_empty() {
+                    continue;
+                }
+                let template = find_template(None, &m.id, workspace_dir, cwd)?;
+                let section = render(m, part, &template, lang)?;
+                out.push_str(&format!("## {}\n\n", markdown::escape(m.name.get(lang))));
+                out.push_str(&demote(&section.markdown));
+                out.push('\n');
+            }
+            out
+        }
+    };
+    Ok(Rendered { markdown: tidy(&markdown), title, lang })
+}
+
+/// Moves every heading one level down (`##` → `###`), outside code blocks.
+fn demote(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + 64);
+    let mut fenced = false;
+    for line in markdown.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        if !fenced && line.starts_with('#') {
+            out.push('#');
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 impl Rendered {

@@ -22,7 +22,7 @@ fn session_for(method: &Method, answers: &Path) -> Session {
         method: MethodRef {
             id: method.id.clone(),
             version: method.version,
-            hash: method.content_hash.clone(),
+            hash: method.content_hash.clone(), playbook: false,
         },
         language: "en".into(),
         lab: Some("LabX — Centro para a Inovação no Setor Público".into()),
@@ -38,6 +38,7 @@ fn session_for(method: &Method, answers: &Path) -> Session {
         status: Status::Finished,
         answers: Default::default(),
         step_times: Default::default(),
+        done: Vec::new(),
     };
     let supplied = labkit::session::load_answers(answers).unwrap();
     let issues = labkit::engine::fill(

@@ -38,7 +38,8 @@ fn main() {
         method: MethodRef {
             id: "brainstorm".into(),
             version: 1,
-            hash: "0".repeat(64), playbook: false,
+            hash: "0".repeat(64),
+            playbook: false,
         },
         language: "en".into(),
         lab: Some("Bench Lab".into()),

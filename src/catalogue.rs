@@ -26,6 +26,12 @@ pub struct Summary {
     pub duration: Option<Duration>,
     pub group: Option<GroupSize>,
     pub tags: Vec<String>,
+    /// For a playbook: its methods and the total of its breaks (its duration is worked out
+    /// from the methods' durations when listing).
+    #[serde(default)]
+    pub parts: Vec<String>,
+    #[serde(default)]
+    pub breaks: Duration,
 }
 
 impl Summary {
@@ -42,7 +48,35 @@ impl Summary {
             },
             group: doc.group(),
             tags: doc.tags().to_vec(),
+            parts: match doc {
+                Document::Playbook(p) => p.method_ids().map(str::to_owned).collect(),
+                Document::Method(_) => Vec::new(),
+            },
+            breaks: match doc {
+                Document::Playbook(p) => p.break_time(),
+                Document::Method(_) => Duration::default(),
+            },
         }
+    }
+}
+
+impl Catalogue {
+    /// A method's duration, or a playbook's: its methods' durations plus its breaks.
+    pub fn duration(&self, summary: &Summary) -> Option<Duration> {
+        if !summary.playbook {
+            return summary.duration;
+        }
+        let methods: Option<u64> = summary
+            .parts
+            .iter()
+            .map(|id| {
+                self.entries
+                    .get(id)
+                    .and_then(|e| e.summary.duration)
+                    .map(Duration::secs)
+            })
+            .sum();
+        methods.map(|secs| Duration::from_secs(secs + summary.breaks.secs()))
     }
 }
 
@@ -163,9 +197,12 @@ fn stamp(found: &Found) -> Option<String> {
     }
 }
 
+/// The cache's layout; bump it whenever `Summary` changes, so old caches are ignored.
+const CACHE_FORMAT: u32 = 2;
+
 /// One cache file per set of layers, so two workspaces do not evict each other.
 fn cache_name(layers: &[(Origin, PathBuf)]) -> String {
-    let mut key = String::from(env!("CARGO_PKG_VERSION"));
+    let mut key = format!("{} {CACHE_FORMAT}", env!("CARGO_PKG_VERSION"));
     for (origin, path) in layers {
         key.push_str(&format!("\n{origin} {}", path.display()));
     }

@@ -97,6 +97,21 @@ pub enum Command {
         after_help = "Examples:\n  labkit report sessions/2026-11-26-test-card.yaml            # Markdown to stdout\n  labkit report sessions/2026-11-26-test-card.yaml -o plan.html\n  labkit report SESSION -o record.docx --template generic --force"
     )]
     Report(ReportArgs),
+    /// The clock-time agenda of a method or playbook, as a table, Markdown or a calendar file
+    #[command(
+        after_help = "Examples:\n  labkit agenda experiment-plan --start 09:30\n  labkit agenda design-sprint --date 2027-03-01 --format ics > sprint.ics\n  labkit agenda brainstorm --start 14:00 --format md"
+    )]
+    Agenda(AgendaArgs),
+    /// A facilitator's countdown: space pauses, + adds a minute, q or Enter ends
+    #[command(
+        after_help = "Examples:\n  labkit timer 10m \"Silent writing\"\n  labkit timer 1h30m"
+    )]
+    Timer(TimerArgs),
+    /// Methods that fit the time and the group, best first, with what comes before and after
+    #[command(
+        after_help = "Examples:\n  labkit suggest --stage ideation --minutes 45 --people 12\n  labkit suggest --minutes 30"
+    )]
+    Suggest(SuggestArgs),
     /// Experiment design: sample size and power, minimum detectable effect, trial duration
     #[command(subcommand)]
     Calc(CalcCommand),
@@ -361,4 +376,52 @@ pub enum DocFormat {
     Md,
     Html,
     Docx,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// Method or playbook id
+    pub id: String,
+    /// Start time, HH:MM
+    #[arg(long, default_value = "09:30")]
+    pub start: String,
+    /// End of the working day, HH:MM (a longer workshop continues the next day)
+    #[arg(long, default_value = "17:30")]
+    pub day_end: String,
+    /// First day, YYYY-MM-DD (default: today)
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: AgendaFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum AgendaFormat {
+    #[default]
+    Table,
+    Md,
+    Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct TimerArgs {
+    /// How long: 90s, 10m, 1h30m
+    pub duration: String,
+    /// What the time is for
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// Only methods of this stage
+    #[arg(long)]
+    pub stage: Option<String>,
+    /// Minutes available
+    #[arg(long, value_name = "N")]
+    pub minutes: Option<u64>,
+    /// People in the group
+    #[arg(long, value_name = "N")]
+    pub people: Option<u32>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DataFormat,
 }

@@ -579,7 +579,10 @@ pub fn interview(
         let ctx = context(method, session, &io.today);
         i = (0..flat.len())
             .rev()
-            .find(|&k| !matches!(flat[k].1.kind, QuestionKind::Computed { .. }) && is_asked(flat[k].1, &hb, &ctx))
+            .find(|&k| {
+                !matches!(flat[k].1.kind, QuestionKind::Computed { .. })
+                    && is_asked(flat[k].1, &hb, &ctx)
+            })
             .unwrap_or(0);
     }
     let mut shown_step: Option<usize> = None;
@@ -661,7 +664,12 @@ pub fn interview(
                         i = prev;
                         editing = false;
                     } else if io.back_out {
-                        record_time(session, &method.steps[step_index].id, io.clock, step_started);
+                        record_time(
+                            session,
+                            &method.steps[step_index].id,
+                            io.clock,
+                            step_started,
+                        );
                         save(session)?;
                         return Ok(Ended::BackedOut);
                     }
@@ -810,7 +818,8 @@ mod tests {
             method: MethodRef {
                 id: m.id.clone(),
                 version: m.version,
-                hash: m.content_hash.clone(), playbook: false,
+                hash: m.content_hash.clone(),
+                playbook: false,
             },
             language: "en".into(),
             lab: None,

@@ -3,6 +3,7 @@
 //! The library holds the whole engine; `main.rs` only builds an `Env` from the real process
 //! and calls [`run`]. Tests and benchmarks call the same entry points.
 
+pub mod agenda;
 pub mod catalogue;
 pub mod cli;
 pub mod clock;

@@ -112,5 +112,9 @@ pub fn table(settings: &Settings) -> Table {
 
 /// A table as text, without the padding comfy-table leaves at the end of each line.
 pub fn table_text(table: &Table) -> String {
-    table.lines().map(|l| l.trim_end().to_owned()).collect::<Vec<_>>().join("\n")
+    table
+        .lines()
+        .map(|l| l.trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

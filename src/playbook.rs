@@ -38,12 +38,22 @@ pub fn context(session: &Session) -> Json {
 
 /// The method as this block runs it: defaults and carried items filled in from earlier methods.
 pub fn prepare(method: &Method, block: &Block, session: &Session, library: &Library) -> Method {
-    let Block::Method { defaults, items, top, .. } = block else { return method.clone() };
+    let Block::Method {
+        defaults,
+        items,
+        top,
+        ..
+    } = block
+    else {
+        return method.clone();
+    };
     let mut method = method.clone();
     let hb = crate::helpers::registry();
     let ctx = context(session);
     for (question, template) in defaults {
-        let Ok(text) = hb.render_template(template, &ctx) else { continue };
+        let Ok(text) = hb.render_template(template, &ctx) else {
+            continue;
+        };
         if text.trim().is_empty() {
             continue;
         }
@@ -56,10 +66,18 @@ pub fn prepare(method: &Method, block: &Block, session: &Session, library: &Libr
         }
         // A vote, score or rank question takes its items through its `from` list question.
         let target = match method.question(question).map(|q| &q.kind) {
-            Some(QuestionKind::Vote { from, .. } | QuestionKind::Score { from, .. } | QuestionKind::Rank { from }) => from.clone(),
+            Some(
+                QuestionKind::Vote { from, .. }
+                | QuestionKind::Score { from, .. }
+                | QuestionKind::Rank { from },
+            ) => from.clone(),
             _ => question.clone(),
         };
-        set_default(&mut method, &target, Value::Sequence(carried.into_iter().map(Value::String).collect()));
+        set_default(
+            &mut method,
+            &target,
+            Value::Sequence(carried.into_iter().map(Value::String).collect()),
+        );
     }
     method
 }
@@ -76,14 +94,28 @@ fn set_default(method: &mut Method, question: &str, value: Value) {
 
 /// The items of `method.question` in an earlier part: a list's entries, a records question's
 /// row labels, or a vote's items by dots (the `top` most-voted, ties kept in listing order).
-pub fn carried_items(session: &Session, source: &str, top: Option<u32>, library: &Library) -> Vec<String> {
-    let Some((method_id, question_id)) = source.split_once('.') else { return Vec::new() };
-    let Some(method) = library.method(method_id) else { return Vec::new() };
+pub fn carried_items(
+    session: &Session,
+    source: &str,
+    top: Option<u32>,
+    library: &Library,
+) -> Vec<String> {
+    let Some((method_id, question_id)) = source.split_once('.') else {
+        return Vec::new();
+    };
+    let Some(method) = library.method(method_id) else {
+        return Vec::new();
+    };
     let part = session.part(method);
-    let mut items: Vec<String> = match (method.question(question_id).map(|q| &q.kind), part.answer(question_id)) {
+    let mut items: Vec<String> = match (
+        method.question(question_id).map(|q| &q.kind),
+        part.answer(question_id),
+    ) {
         (Some(QuestionKind::Vote { .. }), Some(Value::Mapping(votes))) => {
-            let mut ranked: Vec<(String, u64)> =
-                votes.iter().filter_map(|(k, v)| Some((k.as_str()?.to_owned(), v.as_u64().unwrap_or(0)))).collect();
+            let mut ranked: Vec<(String, u64)> = votes
+                .iter()
+                .filter_map(|(k, v)| Some((k.as_str()?.to_owned(), v.as_u64().unwrap_or(0))))
+                .collect();
             ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
             ranked.into_iter().map(|r| r.0).collect()
         }

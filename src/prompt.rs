@@ -125,7 +125,11 @@ const SKIP: &str = "-";
 
 impl TerminalPrompter {
     /// A playbook's break: say so, and offer its countdown.
-    pub fn pause(&mut self, title: &str, duration: crate::method::Duration) -> Result<(), PromptError> {
+    pub fn pause(
+        &mut self,
+        title: &str,
+        duration: crate::method::Duration,
+    ) -> Result<(), PromptError> {
         eprintln!("\n── {title} · {duration}\n");
         let theme = self.theme();
         let start = Confirm::with_theme(theme.as_ref())
@@ -135,8 +139,12 @@ impl TerminalPrompter {
             .map_err(io)?
             .ok_or(PromptError::Cancelled)?;
         if start {
-            crate::timer::run_countdown(std::time::Duration::from_secs(duration.secs()), title, self.color)
-                .map_err(|e| PromptError::Io(e.to_string()))?;
+            crate::timer::run_countdown(
+                std::time::Duration::from_secs(duration.secs()),
+                title,
+                self.color,
+            )
+            .map_err(|e| PromptError::Io(e.to_string()))?;
         }
         Ok(())
     }

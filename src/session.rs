@@ -89,9 +89,18 @@ impl Session {
         };
         let prefix = format!("{}/", method.id);
         Session {
-            method: MethodRef { id: method.id.clone(), version: method.version, hash: method.content_hash.clone(), playbook: false },
+            method: MethodRef {
+                id: method.id.clone(),
+                version: method.version,
+                hash: method.content_hash.clone(),
+                playbook: false,
+            },
             answers,
-            step_times: self.step_times.iter().filter_map(|(k, v)| Some((k.strip_prefix(&prefix)?.to_owned(), *v))).collect(),
+            step_times: self
+                .step_times
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix(&prefix)?.to_owned(), *v)))
+                .collect(),
             done: Vec::new(),
             ..self.clone()
         }
@@ -99,9 +108,13 @@ impl Session {
 
     /// Writes a method's part back into a playbook session.
     pub fn merge_part(&mut self, part: &Session) {
-        self.answers.insert(Value::from(part.method.id.as_str()), Value::Mapping(part.answers.clone()));
+        self.answers.insert(
+            Value::from(part.method.id.as_str()),
+            Value::Mapping(part.answers.clone()),
+        );
         for (step, secs) in &part.step_times {
-            self.step_times.insert(format!("{}/{step}", part.method.id), *secs);
+            self.step_times
+                .insert(format!("{}/{step}", part.method.id), *secs);
         }
     }
 

@@ -54,7 +54,7 @@ pub fn run(args: &ListArgs, settings: &Settings, printer: &mut Printer) -> Outco
                 .is_none_or(|tag| e.summary.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)))
         })
         .filter(|e| needle.as_ref().is_none_or(|n| matches_search(e, n, lang)))
-        .map(|e| row(e, lang))
+        .map(|e| row(e, catalogue.duration(&e.summary), lang))
         .collect();
     match args.format {
         DataFormat::Json => printer
@@ -95,9 +95,9 @@ fn matches_search(entry: &Listed, needle: &str, lang: Lang) -> bool {
         || m.tags.iter().any(|t| t.to_lowercase().contains(needle))
 }
 
-fn row(entry: &Listed, lang: Lang) -> Row<'_> {
+fn row(entry: &Listed, duration: Option<crate::method::Duration>, lang: Lang) -> Row<'_> {
     let m = &entry.summary;
-    let duration = m.duration.unwrap_or_default();
+    let duration = duration.unwrap_or_default();
     Row {
         id: &m.id,
         kind: if m.playbook { "playbook" } else { "method" },
@@ -136,11 +136,7 @@ fn table(rows: &[Row], settings: &Settings) -> Table {
             Stage::Experiment => "stage.experiment",
             Stage::Learning => "stage.learning",
         };
-        let duration = if r.kind == "playbook" {
-            "—".to_owned()
-        } else {
-            r.duration.clone()
-        };
+        let duration = r.duration.clone();
         table.add_row([
             r.id.to_owned(),
             r.name.to_owned(),

@@ -1,12 +1,15 @@
 //! One module per subcommand; the only layer that wires the other modules together.
 
+mod agenda;
 mod assign;
 mod calc;
-mod list;
+pub(crate) mod list;
 mod report;
 mod run;
 mod schema;
 mod show;
+mod suggest;
+mod timer;
 mod validate;
 
 use crate::cli::Command;
@@ -27,6 +30,9 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &mut Printer) ->
         Command::Run(args) => run::run(&args, settings, printer),
         Command::Resume(args) => run::resume(&args, settings, printer),
         Command::Report(args) => report::run(&args, settings, printer),
+        Command::Agenda(args) => agenda::run(&args, settings, printer),
+        Command::Timer(args) => timer::run(&args, settings, printer),
+        Command::Suggest(args) => suggest::run(&args, settings, printer),
         Command::Calc(command) => calc::run(&command, settings, printer),
         Command::Assign(args) => assign::run(&args, settings, printer),
         Command::Schema => schema::run(printer),

@@ -24,12 +24,20 @@ pub fn run(args: &ReportArgs, settings: &Settings, printer: &mut Printer) -> Out
         (Some(DocFormat::Html), _) => Format::Html,
         (Some(DocFormat::Docx), _) => Format::Docx,
         (None, Some(out)) => Format::from_extension(out).ok_or_else(|| {
-            Error::Usage(format!("cannot tell the format of `{}`; name it .md, .html or .docx, or pass --format", out.display()))
+            Error::Usage(format!(
+                "cannot tell the format of `{}`; name it .md, .html or .docx, or pass --format",
+                out.display()
+            ))
         })?,
         (None, None) => Format::Markdown,
     };
     let output = args.output.as_ref().map(|o| settings.cwd.join(o));
-    let request = Request { format, output: output.as_deref(), template: args.template.as_deref(), force: args.force };
+    let request = Request {
+        format,
+        output: output.as_deref(),
+        template: args.template.as_deref(),
+        force: args.force,
+    };
     write_session(&session, settings, request, printer).map_err(|e| match e {
         Error::Input(m) => Error::Input(m.replace("{session}", &path.display().to_string())),
         other => other,
@@ -46,24 +54,57 @@ pub struct Request<'a> {
 
 /// Renders and writes the report of a session (a method's or a playbook's); shared by
 /// `report` and `run --report`.
-pub fn write_session(session: &Session, settings: &Settings, request: Request, printer: &mut Printer) -> Result<(), Error> {
+pub fn write_session(
+    session: &Session,
+    settings: &Settings,
+    request: Request,
+    printer: &mut Printer,
+) -> Result<(), Error> {
     if let Some(out) = request.output {
         check_overwrite(out, request.force)?;
     }
     if request.format == Format::Docx && request.output.is_none() {
-        return Err(Error::Usage("a Word document needs a file: pass `-o report.docx`".into()));
+        return Err(Error::Usage(
+            "a Word document needs a file: pass `-o report.docx`".into(),
+        ));
     }
-    let lang = if settings.lang_from_flag { settings.lang } else { Lang::parse(&session.language).unwrap_or(settings.lang) };
+    let lang = if settings.lang_from_flag {
+        settings.lang
+    } else {
+        Lang::parse(&session.language).unwrap_or(settings.lang)
+    };
     let templates_dir: Option<PathBuf> = settings.workspace.as_ref().map(|w| w.templates_dir());
     let library = Library::load(settings);
-    let missing = || Error::Input(format!("{{session}}: `{}`, the method of this session, is not available", session.method.id));
+    let missing = || {
+        Error::Input(format!(
+            "{{session}}: `{}`, the method of this session, is not available",
+            session.method.id
+        ))
+    };
     let rendered = if session.method.playbook {
-        let Some(Document::Playbook(playbook)) = library.get(&session.method.id).map(|e| e.doc.clone()) else { return Err(missing()) };
-        report::render_playbook(&playbook, &library, session, request.template, templates_dir.as_deref(), &settings.cwd, lang)
+        let Some(Document::Playbook(playbook)) =
+            library.get(&session.method.id).map(|e| e.doc.clone())
+        else {
+            return Err(missing());
+        };
+        report::render_playbook(
+            &playbook,
+            &library,
+            session,
+            request.template,
+            templates_dir.as_deref(),
+            &settings.cwd,
+            lang,
+        )
     } else {
         let method = library.method(&session.method.id).ok_or_else(missing)?;
-        report::find_template(request.template, &method.id, templates_dir.as_deref(), &settings.cwd)
-            .and_then(|template| report::render(method, session, &template, lang))
+        report::find_template(
+            request.template,
+            &method.id,
+            templates_dir.as_deref(),
+            &settings.cwd,
+        )
+        .and_then(|template| report::render(method, session, &template, lang))
     }
     .map_err(|e| Error::Input(e.to_string()))?;
     let bytes = match request.format {

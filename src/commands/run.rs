@@ -59,10 +59,21 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
     let mut session = Session {
         schema: session::SCHEMA,
         labkit_version: env!("CARGO_PKG_VERSION").into(),
-        method: MethodRef { id: plan.id().to_owned(), version, hash, playbook },
+        method: MethodRef {
+            id: plan.id().to_owned(),
+            version,
+            hash,
+            playbook,
+        },
         language: settings.lang.code().into(),
-        lab: args.lab.clone().or_else(|| workspace_cfg.and_then(|c| c.lab.clone())),
-        facilitator: args.facilitator.clone().or_else(|| workspace_cfg.and_then(|c| c.facilitator.clone())),
+        lab: args
+            .lab
+            .clone()
+            .or_else(|| workspace_cfg.and_then(|c| c.lab.clone())),
+        facilitator: args
+            .facilitator
+            .clone()
+            .or_else(|| workspace_cfg.and_then(|c| c.facilitator.clone())),
         participants: args.participants.clone(),
         started: now.clone(),
         updated: now,
@@ -76,18 +87,27 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
     let path = match &args.session {
         Some(p) => settings.cwd.join(p),
         None => {
-            let dir = settings.workspace.as_ref().map_or_else(|| settings.cwd.join("sessions"), |w| w.sessions_dir());
+            let dir = settings
+                .workspace
+                .as_ref()
+                .map_or_else(|| settings.cwd.join("sessions"), |w| w.sessions_dir());
             session::default_path(&dir, &today, plan.id())
         }
     };
     if args.session.is_some() && path.exists() {
-        return Err(Error::Usage(format!("`{}` already exists; use `labkit resume` to continue it", path.display())));
+        return Err(Error::Usage(format!(
+            "`{}` already exists; use `labkit resume` to continue it",
+            path.display()
+        )));
     }
     let options = Options {
         supplied,
         defaults: args.defaults,
         timers: !args.no_timer,
-        report: args.report.as_ref().map(|r| (settings.cwd.join(r), args.template.clone())),
+        report: args
+            .report
+            .as_ref()
+            .map(|r| (settings.cwd.join(r), args.template.clone())),
     };
     if let Some((report, _)) = &options.report {
         report_format(report)?;
@@ -100,12 +120,26 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
     let path = settings.cwd.join(&args.session);
     let mut session = Session::load(&path)?;
     let library = Library::load(settings);
-    let missing = || Error::Input(format!("{}: `{}`, the method of this session, is not available", path.display(), session.method.id));
+    let missing = || {
+        Error::Input(format!(
+            "{}: `{}`, the method of this session, is not available",
+            path.display(),
+            session.method.id
+        ))
+    };
     let plan = if session.method.playbook {
-        let Some(Document::Playbook(p)) = library.get(&session.method.id).map(|e| e.doc.clone()) else { return Err(missing()) };
+        let Some(Document::Playbook(p)) = library.get(&session.method.id).map(|e| e.doc.clone())
+        else {
+            return Err(missing());
+        };
         Plan::Playbook(p, library)
     } else {
-        Plan::Method(library.method(&session.method.id).cloned().ok_or_else(missing)?)
+        Plan::Method(
+            library
+                .method(&session.method.id)
+                .cloned()
+                .ok_or_else(missing)?,
+        )
     };
     let (hash, version) = match &plan {
         Plan::Method(m) => (m.content_hash.clone(), m.version),
@@ -113,22 +147,35 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
     };
     if hash != session.method.hash {
         if let Plan::Method(method) = &plan {
-            let dropped: Vec<String> =
-                session.answers.keys().filter_map(|k| k.as_str()).filter(|k| method.question(k).is_none()).map(str::to_owned).collect();
-            session.answers.retain(|k, _| k.as_str().is_some_and(|k| method.question(k).is_some()));
+            let dropped: Vec<String> = session
+                .answers
+                .keys()
+                .filter_map(|k| k.as_str())
+                .filter(|k| method.question(k).is_none())
+                .map(str::to_owned)
+                .collect();
+            session
+                .answers
+                .retain(|k, _| k.as_str().is_some_and(|k| method.question(k).is_some()));
             printer.warn(&format!(
                 "the method `{}` changed since this session began; answers to questions that still exist are kept{}",
                 method.id,
                 if dropped.is_empty() { String::new() } else { format!(", these are dropped: {}", dropped.join(", ")) }
             ));
         } else {
-            printer.warn(&format!("the playbook `{}` changed since this session began; its answers are kept", session.method.id));
+            printer.warn(&format!(
+                "the playbook `{}` changed since this session began; its answers are kept",
+                session.method.id
+            ));
         }
         session.method.hash = hash;
         session.method.version = version;
     }
     if session.status == Status::Finished {
-        printer.note(&format!("this session is already finished; answers are in {}", path.display()));
+        printer.note(&format!(
+            "this session is already finished; answers are in {}",
+            path.display()
+        ));
         return Ok(0);
     }
     let options = Options {
@@ -141,7 +188,14 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
 }
 
 /// Fills the session from supplied answers, then asks the rest (when a person is there).
-fn drive(plan: &Plan, session: &mut Session, options: &Options, path: &Path, settings: &Settings, printer: &mut Printer) -> Outcome {
+fn drive(
+    plan: &Plan,
+    session: &mut Session,
+    options: &Options,
+    path: &Path,
+    settings: &Settings,
+    printer: &mut Printer,
+) -> Outcome {
     let lang = settings.lang;
     let today = date(SystemClock.now());
     let shown = path.display().to_string();
@@ -168,13 +222,23 @@ fn drive(plan: &Plan, session: &mut Session, options: &Options, path: &Path, set
     } else {
         // Supplied answers are checked exactly as typed ones; the rest are asked.
         for issue in fill_all(plan, session, options, settings, &today) {
-            if options.supplied.contains_key(issue.path.as_str()) || issue.path.split('.').next().is_some_and(|m| options.supplied.contains_key(m)) {
+            if options.supplied.contains_key(issue.path.as_str())
+                || issue
+                    .path
+                    .split('.')
+                    .next()
+                    .is_some_and(|m| options.supplied.contains_key(m))
+            {
                 printer.warn(&format!("{}: {}", issue.path, issue.message));
             }
         }
         save(session)?;
         printer.note(&format!("session: {shown}"));
-        let mut prompter = TerminalPrompter { lang, color: settings.color, participants: 0 };
+        let mut prompter = TerminalPrompter {
+            lang,
+            color: settings.color,
+            participants: 0,
+        };
         ask_people(session, &mut prompter)?;
         prompter.participants = session.participants.len();
         save(session)?;
@@ -192,7 +256,16 @@ fn drive(plan: &Plan, session: &mut Session, options: &Options, path: &Path, set
                 };
                 engine::interview(method, session, &mut io, &mut |s: &Session| save(s))?
             }
-            Plan::Playbook(playbook, library) => interview_playbook(playbook, library, session, &mut prompter, options.timers, &today, lang, &save)?,
+            Plan::Playbook(playbook, library) => interview_playbook(
+                playbook,
+                library,
+                session,
+                &mut prompter,
+                options.timers,
+                &today,
+                lang,
+                &save,
+            )?,
         };
         if ended == Ended::Cancelled {
             save(session)?;
@@ -212,7 +285,12 @@ fn drive(plan: &Plan, session: &mut Session, options: &Options, path: &Path, set
     printer.data(&summary(plan, session, settings))?;
     printer.note(&format!("session saved: {shown}"));
     if let Some((report, template)) = &options.report {
-        let request = super::report::Request { format: report_format(report)?, output: Some(report), template: template.as_deref(), force: false };
+        let request = super::report::Request {
+            format: report_format(report)?,
+            output: Some(report),
+            template: template.as_deref(),
+            force: false,
+        };
         super::report::write_session(session, settings, request, printer)?;
     }
     Ok(0)
@@ -220,14 +298,34 @@ fn drive(plan: &Plan, session: &mut Session, options: &Options, path: &Path, set
 
 /// Every supplied (and, with `--defaults`, default) answer checked and stored; every problem
 /// returned, for a playbook prefixed with its method id.
-fn fill_all(plan: &Plan, session: &mut Session, options: &Options, settings: &Settings, today: &str) -> Vec<Issue> {
+fn fill_all(
+    plan: &Plan,
+    session: &mut Session,
+    options: &Options,
+    settings: &Settings,
+    today: &str,
+) -> Vec<Issue> {
     match plan {
-        Plan::Method(m) => engine::fill(m, session, &options.supplied, options.defaults, settings.lang, today),
+        Plan::Method(m) => engine::fill(
+            m,
+            session,
+            &options.supplied,
+            options.defaults,
+            settings.lang,
+            today,
+        ),
         Plan::Playbook(playbook, library) => {
             let mut issues = Vec::new();
             for key in options.supplied.keys().filter_map(Value::as_str) {
-                if !playbook.blocks.iter().any(|b| matches!(b, Block::Method { method, .. } if method == key)) {
-                    issues.push(Issue::new(key, format!("`{key}` is not a method of the playbook `{}`", playbook.id)));
+                if !playbook
+                    .blocks
+                    .iter()
+                    .any(|b| matches!(b, Block::Method { method, .. } if method == key))
+                {
+                    issues.push(Issue::new(
+                        key,
+                        format!("`{key}` is not a method of the playbook `{}`", playbook.id),
+                    ));
                 }
             }
             let mut all_supplied = true;
@@ -239,13 +337,24 @@ fn fill_all(plan: &Plan, session: &mut Session, options: &Options, settings: &Se
                     Some(Value::Mapping(m)) => m.clone(),
                     _ => Mapping::new(),
                 };
-                let found = engine::fill(&prepared, &mut part, &supplied, options.defaults, settings.lang, today);
+                let found = engine::fill(
+                    &prepared,
+                    &mut part,
+                    &supplied,
+                    options.defaults,
+                    settings.lang,
+                    today,
+                );
                 if found.is_empty() && !session.done.contains(&method.id) {
                     session.done.push(method.id.clone());
                 }
                 all_supplied &= found.is_empty();
                 issues.extend(found.into_iter().map(|mut i| {
-                    i.path = if i.path.is_empty() { method.id.clone() } else { format!("{}.{}", method.id, i.path) };
+                    i.path = if i.path.is_empty() {
+                        method.id.clone()
+                    } else {
+                        format!("{}.{}", method.id, i.path)
+                    };
                     i
                 }));
                 session.merge_part(&part);
@@ -270,19 +379,27 @@ fn interview_playbook(
     save: &dyn Fn(&Session) -> Result<(), Error>,
 ) -> Result<Ended, Error> {
     let blocks = crate::playbook::blocks(playbook, library);
-    let methods: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].1.is_some()).collect();
+    let methods: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].1.is_some())
+        .collect();
     let mut position = 0;
     let mut coming_back = false;
     while position < blocks.len() {
         let (block, method) = &blocks[position];
         let Some(method) = method else {
             if let Block::Break { duration, title } = block {
-                let title = title.as_ref().map_or(crate::i18n::t(lang, "show.break"), |t| t.get(lang));
+                let title = title
+                    .as_ref()
+                    .map_or(crate::i18n::t(lang, "show.break"), |t| t.get(lang));
                 if !coming_back && timers {
                     prompter.pause(title, *duration).map_err(prompt_error)?;
                 }
             }
-            position = if coming_back { position.saturating_sub(1) } else { position + 1 };
+            position = if coming_back {
+                position.saturating_sub(1)
+            } else {
+                position + 1
+            };
             continue;
         };
         if session.done.contains(&method.id) && !coming_back {
@@ -339,7 +456,9 @@ fn summary(plan: &Plan, session: &Session, settings: &Settings) -> String {
     let mut table = crate::output::table(settings);
     let add = |method: &Method, part: &Session, table: &mut comfy_table::Table| {
         for (_, q) in method.questions() {
-            let Some(v) = part.answer(&q.id).filter(|v| !v.is_null()) else { continue };
+            let Some(v) = part.answer(&q.id).filter(|v| !v.is_null()) else {
+                continue;
+            };
             table.add_row([q.prompt.get(lang).to_owned(), engine::display(q, v, lang)]);
         }
     };
@@ -366,17 +485,28 @@ fn supplied_answers(args: &RunArgs, settings: &Settings, playbook: bool) -> Resu
         None => Mapping::new(),
     };
     for pair in &args.set {
-        let (id, value) = pair.split_once('=').ok_or_else(|| Error::Usage(format!("`--set {pair}`: write it as ID=VALUE")))?;
+        let (id, value) = pair
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("`--set {pair}`: write it as ID=VALUE")))?;
         // A value is read as YAML so `--set budget=100` is a number and `--set ideas=[a, b]` a list.
-        let value: Value = serde_yaml::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
-        let value = if value.is_null() { Value::String(String::new()) } else { value };
+        let value: Value =
+            serde_yaml::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
+        let value = if value.is_null() {
+            Value::String(String::new())
+        } else {
+            value
+        };
         let id = id.trim();
         if playbook {
             // In a playbook, `--set method.question=value`.
-            let (method, question) = id
-                .split_once('.')
-                .ok_or_else(|| Error::Usage(format!("`--set {pair}`: in a playbook write METHOD.QUESTION=VALUE")))?;
-            let slot = answers.entry(Value::from(method)).or_insert_with(|| Value::Mapping(Mapping::new()));
+            let (method, question) = id.split_once('.').ok_or_else(|| {
+                Error::Usage(format!(
+                    "`--set {pair}`: in a playbook write METHOD.QUESTION=VALUE"
+                ))
+            })?;
+            let slot = answers
+                .entry(Value::from(method))
+                .or_insert_with(|| Value::Mapping(Mapping::new()));
             if let Value::Mapping(m) = slot {
                 m.insert(Value::from(question), value);
             }
@@ -393,15 +523,21 @@ fn find_plan(reference: &str, settings: &Settings) -> Result<Plan, Error> {
     let library = Library::load(settings);
     let doc = if reference.ends_with(".yaml") || reference.ends_with(".yml") || as_path.is_file() {
         let bytes = std::fs::read(&as_path).map_err(|e| Error::io(reference, e))?;
-        let stem = as_path.file_stem().and_then(|s| s.to_str()).map(str::to_owned);
+        let stem = as_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_owned);
         method::parse(&bytes, reference, stem.as_deref()).map_err(Error::Diagnostics)?
     } else {
-        super::show::find(&library, reference, settings.lang)?.doc.clone()
+        super::show::find(&library, reference, settings.lang)?
+            .doc
+            .clone()
     };
     Ok(match doc {
         Document::Method(m) => Plan::Method(m),
         Document::Playbook(p) => {
-            let problems = method::validate::playbook_references(&p, &|id| library.method(id).cloned());
+            let problems =
+                method::validate::playbook_references(&p, &|id| library.method(id).cloned());
             if !problems.is_empty() {
                 return Err(Error::Diagnostics(place(reference, problems, None)));
             }

@@ -54,7 +54,13 @@ pub fn catalogue(library: &Library, lang: Lang, format: CardFormat) -> Result<St
         CardFormat::Md | CardFormat::Text => {
             let mut out = format!("# {}\n\n", t(lang, "catalogue.title"));
             for e in &entries {
-                let _ = writeln!(out, "- [{}](#{}) — {}", e.doc.name().get(lang), e.doc.id(), e.doc.summary().get(lang));
+                let _ = writeln!(
+                    out,
+                    "- [{}](#{}) — {}",
+                    e.doc.name().get(lang),
+                    e.doc.id(),
+                    e.doc.summary().get(lang)
+                );
             }
             for e in entries {
                 out.push_str("\n---\n\n");
@@ -70,15 +76,29 @@ pub fn card_markdown(entry: &Entry, library: &Library, lang: Lang) -> String {
     use crate::report::markdown::escape;
     let mut out = String::new();
     let doc = &entry.doc;
-    let _ = writeln!(out, "<a id=\"{}\"></a>\n\n## {}\n\n*{}*\n", doc.id(), escape(doc.name().get(lang)), escape(doc.summary().get(lang)));
+    let _ = writeln!(
+        out,
+        "<a id=\"{}\"></a>\n\n## {}\n\n*{}*\n",
+        doc.id(),
+        escape(doc.name().get(lang)),
+        escape(doc.summary().get(lang))
+    );
     match doc {
         Document::Method(m) => {
             let mut facts = vec![
-                format!("**{}:** {}", t(lang, "show.stage"), t(lang, stage_key(m.stage))),
+                format!(
+                    "**{}:** {}",
+                    t(lang, "show.stage"),
+                    t(lang, stage_key(m.stage))
+                ),
                 format!("**{}:** {}", t(lang, "show.duration"), m.duration),
             ];
             if let Some(g) = m.group {
-                facts.push(format!("**{}:** {g} {}", t(lang, "show.group"), t(lang, "show.people")));
+                facts.push(format!(
+                    "**{}:** {g} {}",
+                    t(lang, "show.group"),
+                    t(lang, "show.people")
+                ));
             }
             let _ = writeln!(out, "{}\n", facts.join(" · "));
             for (label, items) in [("show.roles", &m.roles), ("show.materials", &m.materials)] {
@@ -88,21 +108,37 @@ pub fn card_markdown(entry: &Entry, library: &Library, lang: Lang) -> String {
                 }
             }
             if let Some(when) = &m.when_to_use {
-                let _ = writeln!(out, "**{}.** {}\n", t(lang, "show.when_to_use"), when.get(lang).trim());
+                let _ = writeln!(
+                    out,
+                    "**{}.** {}\n",
+                    t(lang, "show.when_to_use"),
+                    when.get(lang).trim()
+                );
             }
             if let Some(c) = &m.considerations {
-                let _ = writeln!(out, "> **{}.** {}\n", t(lang, "show.considerations"), c.get(lang).trim().replace('\n', "\n> "));
+                let _ = writeln!(
+                    out,
+                    "> **{}.** {}\n",
+                    t(lang, "show.considerations"),
+                    c.get(lang).trim().replace('\n', "\n> ")
+                );
             }
             for (label, ids) in [("show.before", &m.before), ("show.after", &m.after)] {
                 if !ids.is_empty() {
-                    let links: Vec<String> = ids.iter().map(|id| format!("[{id}](#{id})")).collect();
+                    let links: Vec<String> =
+                        ids.iter().map(|id| format!("[{id}](#{id})")).collect();
                     let _ = writeln!(out, "**{}:** {}\n", t(lang, label), links.join(", "));
                 }
             }
             let _ = writeln!(out, "### {}\n", t(lang, "show.steps"));
             for (i, step) in m.steps.iter().enumerate() {
                 let timebox = step.timebox.map(|d| format!(" ({d})")).unwrap_or_default();
-                let _ = writeln!(out, "**{}. {}**{timebox}\n", i + 1, escape(step.title.get(lang)));
+                let _ = writeln!(
+                    out,
+                    "**{}. {}**{timebox}\n",
+                    i + 1,
+                    escape(step.title.get(lang))
+                );
                 if let Some(guide) = &step.guide {
                     let _ = writeln!(out, "{}\n", guide.get(lang).trim());
                 }
@@ -120,7 +156,9 @@ pub fn card_markdown(entry: &Entry, library: &Library, lang: Lang) -> String {
             for (i, block) in p.blocks.iter().enumerate() {
                 match block {
                     Block::Method { method, .. } => {
-                        let name = library.method(method).map_or(method.as_str(), |m| m.name.get(lang));
+                        let name = library
+                            .method(method)
+                            .map_or(method.as_str(), |m| m.name.get(lang));
                         let _ = writeln!(out, "{}. [{}](#{method})", i + 1, escape(name));
                     }
                     Block::Break { duration, .. } => {
@@ -142,8 +180,15 @@ fn markdown_sources(out: &mut String, sources: &[Source], lang: Lang) {
     let _ = writeln!(out, "**{}:**\n", t(lang, "show.sources"));
     for s in sources {
         let title = crate::report::markdown::escape(&s.title);
-        let linked = s.url.as_ref().map_or(title.clone(), |u| format!("[{title}]({u})"));
-        let license = s.license.as_ref().map(|l| format!(" — {}", crate::report::markdown::escape(l))).unwrap_or_default();
+        let linked = s
+            .url
+            .as_ref()
+            .map_or(title.clone(), |u| format!("[{title}]({u})"));
+        let license = s
+            .license
+            .as_ref()
+            .map(|l| format!(" — {}", crate::report::markdown::escape(l)))
+            .unwrap_or_default();
         let _ = writeln!(out, "- {linked}{license}");
     }
     out.push('\n');

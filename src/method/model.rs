@@ -313,6 +313,32 @@ pub struct Playbook {
     pub content_hash: String,
 }
 
+impl Playbook {
+    /// The ids of the methods it runs, in order.
+    pub fn method_ids(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Method { method, .. } => Some(method.as_str()),
+            Block::Break { .. } => None,
+        })
+    }
+
+    /// The total length of its breaks.
+    pub fn break_time(&self) -> Duration {
+        Duration::from_secs(
+            self.blocks
+                .iter()
+                .map(|b| {
+                    if let Block::Break { duration, .. } = b {
+                        duration.secs()
+                    } else {
+                        0
+                    }
+                })
+                .sum(),
+        )
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Block {

@@ -863,7 +863,11 @@ pub fn playbook(
                 });
             }
             (None, Some(duration)) => {
-                if !entry.defaults.is_empty() || !entry.items.is_empty() || entry.top.is_some() || entry.day.is_some() {
+                if !entry.defaults.is_empty()
+                    || !entry.items.is_empty()
+                    || entry.top.is_some()
+                    || entry.day.is_some()
+                {
                     c.error(&path, "a break takes only `break` and `title`");
                 }
                 blocks.push(Block::Break {

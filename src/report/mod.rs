@@ -141,7 +141,12 @@ pub struct TitleBlock {
 
 impl TitleBlock {
     pub fn of(method: &Method, session: &Session, lang: Lang) -> TitleBlock {
-        TitleBlock::of_named(method.name.get(lang), method.summary.get(lang), session, lang)
+        TitleBlock::of_named(
+            method.name.get(lang),
+            method.summary.get(lang),
+            session,
+            lang,
+        )
     }
 
     fn of_named(name: &str, summary: &str, session: &Session, lang: Lang) -> TitleBlock {
@@ -171,9 +176,18 @@ impl TitleBlock {
         }
     }
 
-    pub fn of_playbook(playbook: &crate::method::Playbook, session: &Session, lang: Lang) -> TitleBlock {
+    pub fn of_playbook(
+        playbook: &crate::method::Playbook,
+        session: &Session,
+        lang: Lang,
+    ) -> TitleBlock {
         // Same facts as a method's; only the name and summary differ.
-        let mut block = TitleBlock::of_named(playbook.name.get(lang), playbook.summary.get(lang), session, lang);
+        let mut block = TitleBlock::of_named(
+            playbook.name.get(lang),
+            playbook.summary.get(lang),
+            session,
+            lang,
+        );
         block.kicker = t(lang, "report.playbook_kicker").to_owned();
         block
     }
@@ -228,19 +242,36 @@ pub fn render(
         })?;
     let data = context::build(method, session, lang);
     let markdown = render_data_with(&registry, template, &data)?;
-    Ok(Rendered { markdown: tidy(&markdown), title: TitleBlock::of(method, session, lang), lang })
+    Ok(Rendered {
+        markdown: tidy(&markdown),
+        title: TitleBlock::of(method, session, lang),
+        lang,
+    })
 }
 
 fn render_data(template: &TemplateSource, data: &serde_json::Value) -> Result<String, ReportError> {
     let mut registry = crate::helpers::report_registry();
-    registry.register_template_string(&template.name, &template.text).map_err(|e| {
-        let place = e.pos().map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
-        ReportError::Template(format!("{}{place}: template does not compile: {}", template.name, e.reason()))
-    })?;
+    registry
+        .register_template_string(&template.name, &template.text)
+        .map_err(|e| {
+            let place = e
+                .pos()
+                .map(|(l, c)| format!(":{l}:{c}"))
+                .unwrap_or_default();
+            ReportError::Template(format!(
+                "{}{place}: template does not compile: {}",
+                template.name,
+                e.reason()
+            ))
+        })?;
     render_data_with(&registry, template, data)
 }
 
-fn render_data_with(registry: &handlebars::Handlebars, template: &TemplateSource, data: &serde_json::Value) -> Result<String, ReportError> {
+fn render_data_with(
+    registry: &handlebars::Handlebars,
+    template: &TemplateSource,
+    data: &serde_json::Value,
+) -> Result<String, ReportError> {
     registry.render(&template.name, data).map_err(|e| {
         let place = match (e.line_no, e.column_no) {
             (Some(l), Some(c)) => format!(":{l}:{c}"),
@@ -334,7 +365,11 @@ pub fn render_playbook(
             out
         }
     };
-    Ok(Rendered { markdown: tidy(&markdown), title, lang })
+    Ok(Rendered {
+        markdown: tidy(&markdown),
+        title,
+        lang,
+    })
 }
 
 /// Moves every heading one level down (`##` → `###`), outside code blocks.

@@ -22,7 +22,8 @@ fn session_for(method: &Method, answers: &Path) -> Session {
         method: MethodRef {
             id: method.id.clone(),
             version: method.version,
-            hash: method.content_hash.clone(), playbook: false,
+            hash: method.content_hash.clone(),
+            playbook: false,
         },
         language: "en".into(),
         lab: Some("LabX — Centro para a Inovação no Setor Público".into()),

@@ -159,7 +159,7 @@ pub fn run_countdown(total: Duration, label: &str, color: bool) -> std::io::Resu
         match rx.recv_timeout(Duration::from_millis(200)) {
             Ok(Key::Enter | Key::Char('q') | Key::Escape) => {
                 let ran = countdown.elapsed(SystemTime::now());
-                bar.finish_with_message(format!(
+                bar.abandon_with_message(format!(
                     "{label} ended at {}",
                     clock_face(countdown.remaining(SystemTime::now()))
                 ));

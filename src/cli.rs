@@ -112,6 +112,11 @@ pub enum Command {
         after_help = "Examples:\n  labkit suggest --stage ideation --minutes 45 --people 12\n  labkit suggest --minutes 30"
     )]
     Suggest(SuggestArgs),
+    /// Every session of the lab in one table (or CSV, JSON, an HTML dashboard)
+    #[command(
+        after_help = "Examples:\n  labkit portfolio\n  labkit portfolio sessions/ --status in_progress\n  labkit portfolio --stage experiment --since 2027-01-01 --format csv > portfolio.csv\n  labkit portfolio --format html > dashboard.html"
+    )]
+    Portfolio(PortfolioArgs),
     /// Experiment design: sample size and power, minimum detectable effect, trial duration
     #[command(subcommand)]
     Calc(CalcCommand),
@@ -424,4 +429,30 @@ pub struct SuggestArgs {
     pub people: Option<u32>,
     #[arg(long, value_enum, default_value_t)]
     pub format: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// Folder of session files (default: the workspace's sessions folder, else ./sessions)
+    pub dir: Option<PathBuf>,
+    /// Only sessions with this status: in_progress or finished
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only sessions of methods of this stage
+    #[arg(long)]
+    pub stage: Option<String>,
+    /// Only sessions started on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: PortfolioFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PortfolioFormat {
+    #[default]
+    Table,
+    Csv,
+    Json,
+    Html,
 }

@@ -339,6 +339,13 @@ pub fn display(q: &Question, value: &Value, lang: Lang) -> String {
     match (&q.kind, value) {
         (_, Value::Null) => t(lang, "answer.skipped").to_owned(),
         (_, Value::Bool(b)) => t(lang, if *b { "answer.yes" } else { "answer.no" }).to_owned(),
+        // A scale point with a label reads as both: `4 — Very`.
+        (QuestionKind::Scale { labels, .. }, Value::Number(n)) => {
+            match n.as_i64().and_then(|n| labels.get(&n)) {
+                Some(label) => format!("{n} — {}", label.get(lang)),
+                None => n.to_string(),
+            }
+        }
         (QuestionKind::Select { choices } | QuestionKind::Multiselect { choices, .. }, _) => {
             let label = |v: &Value| {
                 let v = scalar_text(v).unwrap_or_default();

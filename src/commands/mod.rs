@@ -4,6 +4,7 @@ mod agenda;
 mod assign;
 mod calc;
 pub(crate) mod list;
+mod portfolio;
 mod report;
 mod run;
 mod schema;
@@ -33,6 +34,7 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &mut Printer) ->
         Command::Agenda(args) => agenda::run(&args, settings, printer),
         Command::Timer(args) => timer::run(&args, settings, printer),
         Command::Suggest(args) => suggest::run(&args, settings, printer),
+        Command::Portfolio(args) => portfolio::run(&args, settings, printer),
         Command::Calc(command) => calc::run(&command, settings, printer),
         Command::Assign(args) => assign::run(&args, settings, printer),
         Command::Schema => schema::run(printer),

@@ -23,8 +23,14 @@ pub fn svg(chart: &Chart) -> String {
 }
 
 fn bars(title: &str, rows: &[(String, f64)]) -> String {
-    let (label_w, bar_w, row_h) = (260.0, 340.0, 26.0);
-    let height = 16.0 + rows.len() as f64 * row_h;
+    // Labels wrap onto a second line rather than being cut, so every item can be read.
+    let (label_w, bar_w, line_h) = (330.0, 300.0, 15.0);
+    let lines: Vec<Vec<String>> = rows.iter().map(|(label, _)| wrap(label, 44, 2)).collect();
+    let heights: Vec<f64> = lines
+        .iter()
+        .map(|l| 12.0 + l.len() as f64 * line_h)
+        .collect();
+    let height = 10.0 + heights.iter().sum::<f64>();
     let max = rows.iter().map(|r| r.1).fold(0.0_f64, f64::max).max(1.0);
     let mut out = String::new();
     let _ = write!(
@@ -33,30 +39,65 @@ fn bars(title: &str, rows: &[(String, f64)]) -> String {
         escape(title),
         label_w + bar_w + 50.0
     );
-    for (i, (label, value)) in rows.iter().enumerate() {
-        let y = 8.0 + i as f64 * row_h;
+    let mut y = 6.0;
+    for (((_, value), label_lines), h) in rows.iter().zip(&lines).zip(&heights) {
         let w = (value / max * bar_w).max(if *value > 0.0 { 2.0 } else { 0.0 });
-        let short = shorten(label, 38);
+        let text_top = y + (h - label_lines.len() as f64 * line_h) / 2.0 + 11.0;
         let _ = write!(
             out,
-            r#"<text x="{}" y="{}" text-anchor="end" class="label">{}</text><rect x="{}" y="{}" width="{w:.1}" height="{}" rx="3" class="bar"/><text x="{}" y="{}" class="value">{}</text>"#,
-            label_w - 8.0,
-            y + 15.0,
-            escape(&short),
-            label_w,
-            y + 3.0,
-            row_h - 8.0,
+            r#"<text x="{}" y="{text_top:.1}" text-anchor="end" class="label">"#,
+            label_w - 8.0
+        );
+        for (k, line) in label_lines.iter().enumerate() {
+            let dy = if k == 0 { 0.0 } else { line_h };
+            let _ = write!(
+                out,
+                r#"<tspan x="{}" dy="{dy}">{}</tspan>"#,
+                label_w - 8.0,
+                escape(line)
+            );
+        }
+        let bar_y = y + h / 2.0 - 9.0;
+        let _ = write!(
+            out,
+            r#"</text><rect x="{label_w}" y="{bar_y:.1}" width="{w:.1}" height="18" rx="3" class="bar"/><text x="{:.1}" y="{:.1}" class="value">{}</text>"#,
             label_w + w + 6.0,
-            y + 15.0,
+            bar_y + 14.0,
             if value.fract() == 0.0 {
                 format!("{value:.0}")
             } else {
                 format!("{value:.1}")
             }
         );
+        y += h;
     }
     out.push_str("</svg></figure>");
     out
+}
+
+/// Splits text into at most `max_lines` lines of about `width` characters, at spaces; the
+/// last line is shortened with an ellipsis only if the text is longer still.
+fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines {
+        let rest = lines[max_lines - 1..].join(" ");
+        lines.truncate(max_lines - 1);
+        lines.push(shorten(&rest, width));
+    }
+    lines.into_iter().map(|l| shorten(&l, width + 8)).collect()
 }
 
 fn matrix(
@@ -168,6 +209,22 @@ mod tests {
         let svg = bars("<b>", &[("<script>alert(1)</script>".into(), 2.0)]);
         assert!(!svg.contains("<script>"), "{svg}");
         assert!(svg.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn long_labels_wrap_instead_of_being_cut() {
+        let lines = wrap(
+            "Book a pickup slot online or by SMS in under two minutes",
+            44,
+            2,
+        );
+        assert_eq!(
+            lines,
+            vec![
+                "Book a pickup slot online or by SMS in under",
+                "two minutes"
+            ]
+        );
     }
 
     #[test]

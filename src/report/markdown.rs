@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 /// (dates, hyphens, `Rui & Eva`) stays as typed.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    // A block answer ends with a newline; a hard break there would show as a stray `\`.
+    let text = text.trim_end_matches(['\n', '\r']);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             // A backslash at the end of a line is a hard break that trimming cannot lose.
@@ -197,6 +199,7 @@ mod tests {
         assert_eq!(escape("1. first\n- second"), "1\\. first\\\n\\- second");
         assert_eq!(escape("&lt;b&gt;"), "\\&lt;b\\&gt;");
         assert_eq!(escape("one\ntwo"), "one\\\ntwo");
+        assert_eq!(escape("ends with a newline\n"), "ends with a newline");
         assert_eq!(cell("one\ntwo"), "one two");
     }
 

@@ -55,11 +55,12 @@ fn method_items(method: &Method, lang: Lang) -> Vec<Item> {
         .map(Duration::minutes)
         .sum();
     let open = method.steps.iter().filter(|s| s.timebox.is_none()).count() as u64;
-    let share = if open == 0 {
-        0
-    } else {
-        (method.duration.minutes().saturating_sub(boxed) / open).max(5)
-    };
+    let share = method
+        .duration
+        .minutes()
+        .saturating_sub(boxed)
+        .checked_div(open)
+        .map_or(0, |m| m.max(5));
     method
         .steps
         .iter()
@@ -127,12 +128,12 @@ fn schedule(items: Vec<Item>, start: u32, hours: Hours, lang: Lang) -> Vec<Slot>
     let mut slots = Vec::new();
     let (mut day, mut clock, mut since_break) = (0u32, start, 0u32);
     for item in items {
-        if let Some(d) = item.day {
-            if d > day {
-                day = d;
-                clock = hours.start;
-                since_break = 0;
-            }
+        if let Some(d) = item.day
+            && d > day
+        {
+            day = d;
+            clock = hours.start;
+            since_break = 0;
         }
         if !declared_breaks
             && item.kind != Kind::Break

@@ -121,7 +121,7 @@ pub fn for_playbook(
 }
 
 /// Places items on the clock. Declared breaks count as rest; without them a short break is
-/// suggested once 90 minutes of work have passed. A block that would run past the end of the
+/// suggested before a block that would take the group past 90 minutes of work. A block that would run past the end of the
 /// working day moves to the next morning (a block longer than a whole day starts a day alone).
 fn schedule(items: Vec<Item>, start: u32, hours: Hours, lang: Lang) -> Vec<Slot> {
     let declared_breaks = items.iter().any(|i| i.kind == Kind::Break);
@@ -137,7 +137,8 @@ fn schedule(items: Vec<Item>, start: u32, hours: Hours, lang: Lang) -> Vec<Slot>
         }
         if !declared_breaks
             && item.kind != Kind::Break
-            && since_break >= BREAK_EVERY as u32
+            && since_break > 0
+            && since_break + item.minutes > BREAK_EVERY as u32
             && clock + SUGGESTED_BREAK as u32 + item.minutes <= hours.end
         {
             slots.push(Slot {

@@ -196,7 +196,9 @@ impl Library {
             .values()
             .filter_map(|entry| match &entry.doc {
                 Document::Playbook(p) => {
-                    let issues = validate::playbook_references(p, &|id| self.method(id).cloned());
+                    let ids: Vec<&str> = self.ids().collect();
+                    let issues =
+                        validate::playbook_references(p, &|id| self.method(id).cloned(), &ids);
                     (!issues.is_empty()).then(|| (entry.file.clone(), issues))
                 }
                 Document::Method(_) => None,

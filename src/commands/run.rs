@@ -536,8 +536,11 @@ fn find_plan(reference: &str, settings: &Settings) -> Result<Plan, Error> {
     Ok(match doc {
         Document::Method(m) => Plan::Method(m),
         Document::Playbook(p) => {
-            let problems =
-                method::validate::playbook_references(&p, &|id| library.method(id).cloned());
+            let problems = method::validate::playbook_references(
+                &p,
+                &|id| library.method(id).cloned(),
+                &library.ids().collect::<Vec<_>>(),
+            );
             if !problems.is_empty() {
                 return Err(Error::Diagnostics(place(reference, problems, None)));
             }

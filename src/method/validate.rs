@@ -906,6 +906,7 @@ pub fn playbook(
 pub fn playbook_references(
     playbook: &Playbook,
     find: &dyn Fn(&str) -> Option<Method>,
+    known_ids: &[&str],
 ) -> Vec<Issue> {
     let mut c = Checker { issues: Vec::new() };
     let mut earlier: Vec<Method> = Vec::new();
@@ -921,9 +922,10 @@ pub fn playbook_references(
         };
         let path = format!("methods[{i}]");
         let Some(current) = find(method) else {
-            c.error(
+            c.error_hint(
                 format!("{path}.method"),
                 format!("unknown method `{method}`"),
+                suggest(method, known_ids.iter().copied()),
             );
             continue;
         };

@@ -11,6 +11,7 @@ mod calc;
 mod catalogue;
 mod fixtures;
 mod list;
+mod playbooks;
 mod pty;
 mod reports;
 mod run;

@@ -208,7 +208,7 @@ mod tests {
     };
 
     #[test]
-    fn suggests_a_break_after_ninety_minutes_without_declared_ones() {
+    fn suggests_a_break_before_passing_ninety_minutes_without_declared_ones() {
         let slots = schedule(
             vec![
                 item("a", 60, Kind::Step),
@@ -222,8 +222,9 @@ mod tests {
         let kinds: Vec<&Kind> = slots.iter().map(|s| &s.kind).collect();
         assert_eq!(
             kinds,
-            vec![&Kind::Step, &Kind::Step, &Kind::SuggestedBreak, &Kind::Step]
+            vec![&Kind::Step, &Kind::SuggestedBreak, &Kind::Step, &Kind::Step]
         );
+        assert_eq!(format_time(slots[1].start), "10:30");
         assert_eq!(format_time(slots[3].start), "11:30");
         assert_eq!(format_time(slots[3].end), "12:00");
     }

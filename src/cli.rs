@@ -344,6 +344,9 @@ pub struct RunArgs {
     /// Report template name or path (with --report)
     #[arg(long, value_name = "NAME|PATH", requires = "report")]
     pub template: Option<String>,
+    /// Replace an existing report file (with --report)
+    #[arg(long, requires = "report")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

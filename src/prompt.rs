@@ -272,9 +272,17 @@ impl Prompter for TerminalPrompter {
                     }
                     _ => prompt,
                 };
-                let text = self.line(&shown, &text_of(current))?;
+                let initial = text_of(current);
+                let text = self.line(&shown, &initial)?;
+                // `<` typed after a pre-filled answer also goes back, without clearing it first.
+                let typed = text
+                    .strip_prefix(initial.as_str())
+                    .filter(|_| !initial.is_empty())
+                    .unwrap_or(&text);
+                if typed.trim() == BACK {
+                    return Ok(Reply::Back);
+                }
                 match text.trim() {
-                    BACK => return Ok(Reply::Back),
                     SKIP | "" if !q.required => return Ok(Reply::Skip),
                     _ => Value::String(text),
                 }

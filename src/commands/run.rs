@@ -45,6 +45,8 @@ struct Options {
     timers: bool,
     /// `--report FILE` and `--template`: render a report when the session finishes.
     report: Option<(PathBuf, Option<String>)>,
+    /// `--force`: replace an existing report file.
+    force: bool,
 }
 
 pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
@@ -108,10 +110,11 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
             .report
             .as_ref()
             .map(|r| (settings.cwd.join(r), args.template.clone())),
+        force: args.force,
     };
     if let Some((report, _)) = &options.report {
         report_format(report)?;
-        crate::fsutil::check_overwrite(report, false)?;
+        crate::fsutil::check_overwrite(report, args.force)?;
     }
     drive(&plan, &mut session, &options, &path, settings, printer)
 }
@@ -183,6 +186,7 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
         defaults: false,
         timers: !args.no_timer,
         report: args.report.as_ref().map(|r| (settings.cwd.join(r), None)),
+        force: false,
     };
     drive(&plan, &mut session, &options, &path, settings, printer)
 }
@@ -289,7 +293,7 @@ fn drive(
             format: report_format(report)?,
             output: Some(report),
             template: template.as_deref(),
-            force: false,
+            force: options.force,
         };
         super::report::write_session(session, settings, request, printer)?;
     }

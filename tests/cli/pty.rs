@@ -237,3 +237,130 @@ fn ctrl_c_saves_and_resume_continues_with_every_answer() {
     assert!(text.contains("- Renew at the pharmacy"), "{text}");
     assert!(text.contains("parked: null"), "{text}");
 }
+
+/// A small workspace playbook of three one-step methods, for playbook runs in a terminal.
+fn tiny_playbook_lab() -> Lab {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: Test Lab\n");
+    for (id, questions) in [
+        ("first", vec!["alpha"]),
+        ("second", vec!["beta"]),
+        ("third", vec!["gamma", "delta"]),
+    ] {
+        let mut text = format!(
+            "schema: 1\nid: {id}\nname: {{ en: \"Method {id}\", pt: \"Método {id}\" }}\nsummary: A step.\nstage: ideation\nduration: 10m\nsteps:\n  - id: only\n    title: Only step\n    questions:\n"
+        );
+        for q in questions {
+            text.push_str(&format!(
+                "      - {{ id: {q}, type: text, prompt: \"Question {q}\" }}\n"
+            ));
+        }
+        lab.write(&format!("methods/{id}.yaml"), text);
+    }
+    lab.write(
+        "methods/playbooks/tiny.yaml",
+        "schema: 1\nkind: playbook\nid: tiny\nname: Tiny playbook\nsummary: Three methods.\nstage: ideation\nmethods:\n  - method: first\n  - break: 5m\n  - method: second\n    defaults:\n      beta: \"{{first.alpha}} again\"\n  - method: third\n",
+    );
+    lab
+}
+
+/// Answers one text question, then passes the step review and the method's final review.
+fn answer_method(p: &mut PtySession, prompt: &str, answer: &str) {
+    p.exp_string(prompt).unwrap();
+    line(p, answer);
+    p.exp_string("Review").unwrap();
+    line(p, "");
+    p.exp_string("Final review").unwrap();
+    line(p, "");
+}
+
+#[test]
+fn a_playbook_interrupted_in_its_third_method_resumes_there() {
+    let lab = tiny_playbook_lab();
+    let mut p = labkit(
+        &lab,
+        &[
+            "run",
+            "tiny",
+            "--no-timer",
+            "--facilitator",
+            "Ana",
+            "--participants",
+            "Rui",
+        ],
+    );
+    answer_method(&mut p, "Question alpha", "one");
+    // The second method's default comes from the first method's answer.
+    p.exp_string("one again").unwrap();
+    line(&mut p, "");
+    p.exp_string("Review").unwrap();
+    line(&mut p, "");
+    p.exp_string("Final review").unwrap();
+    line(&mut p, "");
+    p.exp_string("Question gamma").unwrap();
+    line(&mut p, "three");
+    p.exp_string("Question delta").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("labkit resume").unwrap();
+    p.exp_eof().unwrap();
+    let text = session_text(&lab);
+    assert!(
+        text.contains("status: in_progress")
+            && text.contains("alpha: one")
+            && text.contains("beta: one again"),
+        "{text}"
+    );
+    assert!(text.contains("gamma: three"), "{text}");
+
+    let file = session_file(&lab);
+    let mut p = labkit(&lab, &["resume", file.to_str().unwrap(), "--no-timer"]);
+    p.exp_string("Question delta").unwrap();
+    line(&mut p, "four");
+    p.exp_string("Review").unwrap();
+    line(&mut p, "");
+    p.exp_string("Final review").unwrap();
+    line(&mut p, "");
+    p.exp_string("session saved").unwrap();
+    p.exp_eof().unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("status: finished")
+            && text.contains("delta: four")
+            && text.contains("alpha: one"),
+        "{text}"
+    );
+}
+
+#[test]
+fn going_back_crosses_into_the_previous_method() {
+    let lab = tiny_playbook_lab();
+    let mut p = labkit(
+        &lab,
+        &[
+            "run",
+            "tiny",
+            "--no-timer",
+            "--facilitator",
+            "Ana",
+            "--participants",
+            "Rui",
+        ],
+    );
+    answer_method(&mut p, "Question alpha", "one");
+    p.exp_string("Question beta").unwrap();
+    line(&mut p, "<");
+    // Back in the first method, at its last question, with its answer to change.
+    p.exp_string("Question alpha").unwrap();
+    p.exp_string("one").unwrap();
+    settle();
+    p.send(&"\x7f".repeat(3)).unwrap();
+    line(&mut p, "uno");
+    p.exp_string("Review").unwrap();
+    line(&mut p, "");
+    p.exp_string("Final review").unwrap();
+    line(&mut p, "");
+    p.exp_string("Question beta").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    assert!(session_text(&lab).contains("alpha: uno"));
+}

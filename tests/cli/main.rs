@@ -13,6 +13,7 @@ mod fixtures;
 mod list;
 mod playbooks;
 mod pty;
+mod readme;
 mod reports;
 mod run;
 mod schema;

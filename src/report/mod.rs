@@ -334,24 +334,30 @@ pub fn render_playbook(
         Some(name) => Some(find_template(Some(name), &playbook.id, workspace_dir, cwd)?),
         None => named(&playbook.id, workspace_dir),
     };
-    let markdown = match template {
-        Some(template) => {
-            let mut methods = serde_json::Map::new();
-            for (m, part) in &parts {
-                methods.insert(m.id.clone(), context::build(m, part, lang));
-            }
-            let data = serde_json::json!({
-                "lang": lang.code(),
-                "draft": session.status != Status::Finished,
-                "playbook": { "id": playbook.id, "name": playbook.name.get(lang), "summary": playbook.summary.get(lang) },
-                "session": { "lab": session.lab, "facilitator": session.facilitator, "participants": session.participants,
-                             "started": session.started, "finished": session.finished, "date": session.started.get(..10) },
-                "m": methods,
-            });
-            render_data(&template, &data)?
+    let data = || {
+        let mut methods = serde_json::Map::new();
+        for (m, part) in &parts {
+            methods.insert(m.id.clone(), context::build(m, part, lang));
         }
+        serde_json::json!({
+            "lang": lang.code(),
+            "draft": session.status != Status::Finished,
+            "playbook": { "id": playbook.id, "name": playbook.name.get(lang), "summary": playbook.summary.get(lang) },
+            "session": { "lab": session.lab, "facilitator": session.facilitator, "participants": session.participants,
+                         "started": session.started, "finished": session.finished, "date": session.started.get(..10) },
+            "m": methods,
+        })
+    };
+    let markdown = match template {
+        // A playbook template of its own replaces the whole body.
+        Some(template) => render_data(&template, &data())?,
         None => {
-            let mut out = String::new();
+            // Otherwise an optional summary page (`<playbook>.summary.md.hbs`) opens, and each
+            // method's report follows under its name.
+            let mut out = match named(&format!("{}.summary", playbook.id), workspace_dir) {
+                Some(summary) => render_data(&summary, &data())? + "\n",
+                None => String::new(),
+            };
             for (m, part) in &parts {
                 if part.answers.is_empty() {
                     continue;

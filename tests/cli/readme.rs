@@ -3,7 +3,8 @@
 use crate::support::Lab;
 
 fn readme() -> String {
-    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .unwrap()
 }
 
 /// The `cargo run --release -- …` and `labkit …` lines of the README's shell blocks.
@@ -20,7 +21,9 @@ fn commands() -> Vec<Vec<String>> {
             continue;
         }
         let line = line.split("  #").next().unwrap_or(line).trim();
-        let rest = line.strip_prefix("cargo run --release -- ").or_else(|| line.strip_prefix("labkit "));
+        let rest = line
+            .strip_prefix("cargo run --release -- ")
+            .or_else(|| line.strip_prefix("labkit "));
         if let Some(rest) = rest {
             out.push(shell_words(rest));
         }
@@ -62,16 +65,35 @@ fn the_readme_commands_run() {
     let mut ran = 0;
     for words in &commands {
         // Commands that need a person at a terminal, or a session made earlier, are skipped.
-        let interactive = matches!(words[0].as_str(), "run" | "timer" | "resume") && !words.iter().any(|w| w == "--answers");
+        let interactive = matches!(words[0].as_str(), "run" | "timer" | "resume")
+            && !words.iter().any(|w| w == "--answers");
         if interactive || words[0] == "report" {
             continue;
         }
-        let args: Vec<String> = words.iter().map(|w| if w.starts_with("tests/") { format!("{root}/{w}") } else { w.clone() }).collect();
+        let args: Vec<String> = words
+            .iter()
+            .map(|w| {
+                if w.starts_with("tests/") {
+                    format!("{root}/{w}")
+                } else {
+                    w.clone()
+                }
+            })
+            .collect();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let run = lab.run(&args);
-        assert_eq!(run.code, 0, "README command failed: labkit {}\n{}", words.join(" "), run.stderr);
+        assert_eq!(
+            run.code,
+            0,
+            "README command failed: labkit {}\n{}",
+            words.join(" "),
+            run.stderr
+        );
         ran += 1;
     }
     assert!(ran >= 10, "only {ran} README commands ran");
-    assert!(lab.path().join("plan.html").exists(), "the quickstart writes plan.html");
+    assert!(
+        lab.path().join("plan.html").exists(),
+        "the quickstart writes plan.html"
+    );
 }

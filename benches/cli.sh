@@ -6,13 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 bin=$PWD/target/release/labkit
-runs=${1:-50}
+RUNS=${1:-50}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # Mean wall time in milliseconds of `runs` runs of the command.
 time_ms() {
-  local start end
+  local start end runs=${runs:-$RUNS}
   start=$(date +%s%N)
   for _ in $(seq "$runs"); do "$@" >/dev/null 2>&1 || true; done
   end=$(date +%s%N)
@@ -36,6 +36,41 @@ cold() { # one run with an empty cache, in ms
   end=$(date +%s%N); echo "scale=2; ($end - $start) / 1000000" | bc
 }
 (cd "$work/ws" && echo "labkit list (1,000 workspace files): $(time_ms "$bin" list) ms warm cache, $(cold) ms cold (first run parses every file)")
+
+# portfolio over 10,000 session files (copies of real sessions of five methods).
+mkdir -p "$work/sessions-src" "$work/portfolio/sessions"
+for id in test-card brainstorm scale-decision learning-card trial-design; do
+  (cd "$work/sessions-src" && "$bin" run "$id" --answers "$OLDPWD/tests/fixtures/answers/$id.yaml" --session "$id.yaml" >/dev/null 2>&1)
+done
+python3 - "$work/sessions-src" "$work/portfolio/sessions" <<'PY'
+import os, sys
+src, dst = sys.argv[1], sys.argv[2]
+files = sorted(os.listdir(src))
+texts = [open(os.path.join(src, f)).read() for f in files]
+for i in range(10_000):
+    os.makedirs(os.path.join(dst, f"{2020 + i % 7}"), exist_ok=True)
+    with open(os.path.join(dst, f"{2020 + i % 7}", f"s{i:05d}.yaml"), "w") as f:
+        f.write(texts[i % len(texts)])
+PY
+(cd "$work/portfolio" && echo "labkit portfolio (10,000 sessions):  $(runs=5 time_ms "$bin" portfolio sessions) ms")
+
+# report: a brainstorm session with 2,000 and 20,000 ideas (title and description) and votes, to HTML.
+for n in 2000 20000; do
+  python3 - "$work/ideas-$n.yaml" "$n" <<'PY'
+import sys
+path, n = sys.argv[1], int(sys.argv[2])
+with open(path, "w") as f:
+    f.write("schema: 1\nlabkit_version: 0.1.0\nmethod: {id: brainstorm, version: 1, hash: x}\nlanguage: en\n")
+    f.write("started: 2027-02-10T09:30:00Z\nupdated: 2027-02-10T11:00:00Z\nstatus: finished\nanswers:\n")
+    f.write("  challenge: How might we help citizens renew their card on time?\n  rules_agreed: true\n  ideas:\n")
+    for i in range(n):
+        f.write(f"  - 'Idea {i}: send a reminder by SMS — a short description of how it would work for citizens in district {i % 18}'\n")
+    f.write("  idea_votes:\n")
+    for i in range(n):
+        f.write(f"    'Idea {i}: send a reminder by SMS — a short description of how it would work for citizens in district {i % 18}': {i % 7}\n")
+PY
+  (cd "$work" && echo "labkit report (${n} ideas → HTML):    $(runs=5 time_ms "$bin" report "ideas-$n.yaml" -o "ideas-$n.html" --force) ms")
+done
 
 # assign: 1,000,000 rows with two strata columns.
 python3 - "$work/units.csv" <<'PY'

@@ -485,7 +485,7 @@ pub fn answer_markdown(q: &Json, lang: Lang) -> String {
         "vote" | "score" => chart_of(q, lang).map(|c| c.block()).unwrap_or_default(),
         _ => {
             let mut text = markdown::escape(&q["text"].render());
-            if let Some(unit) = q["unit"].as_str() {
+            if let Some(unit) = q["unit"].as_str().filter(|u| !u.is_empty()) {
                 text.push(' ');
                 text.push_str(&markdown::escape(unit));
             }

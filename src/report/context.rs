@@ -75,15 +75,32 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
     object.insert("id".into(), json!(question.id));
     object.insert("type".into(), json!(question.kind.type_name()));
     object.insert("prompt".into(), json!(question.prompt.get(lang)));
-    object.insert(
-        "help".into(),
-        json!(question.help.as_ref().map(|h| h.get(lang))),
-    );
+    object.insert("help".into(), json!(question.help.as_ref().map_or("", |h| h.get(lang))));
     object.insert("answered".into(), json!(value.is_some()));
-    object.insert(
-        "value".into(),
-        value.map(yaml_to_json).unwrap_or(Json::Null),
-    );
+    // Unanswered questions get an empty value of their shape, and record rows every field, so
+    // strict templates can test and loop over any answer of a draft without failing.
+    let empty = match &question.kind {
+        QuestionKind::List { .. } | QuestionKind::Multiselect { .. } | QuestionKind::Records { .. } | QuestionKind::Rank { .. } => json!([]),
+        QuestionKind::Vote { .. } | QuestionKind::Score { .. } => json!({}),
+        _ => json!(""),
+    };
+    let raw = match (&question.kind, value) {
+        (QuestionKind::Records { fields, .. }, Some(Value::Sequence(rows))) => Json::Array(
+            rows.iter()
+                .map(|row| {
+                    let mut full = Map::new();
+                    for f in fields {
+                        let v = row.get(f.id.as_str()).filter(|v| !v.is_null()).map(yaml_to_json).unwrap_or(json!(""));
+                        full.insert(f.id.clone(), v);
+                    }
+                    Json::Object(full)
+                })
+                .collect(),
+        ),
+        (_, Some(v)) => yaml_to_json(v),
+        (_, None) => empty,
+    };
+    object.insert("value".into(), raw);
     object.insert(
         "text".into(),
         json!(
@@ -106,7 +123,7 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
             object.insert("order".into(), json!(strings(value)));
         }
         QuestionKind::Number { unit, .. } | QuestionKind::Computed { unit, .. } => {
-            object.insert("unit".into(), json!(unit.as_ref().map(|u| u.get(lang))));
+            object.insert("unit".into(), json!(unit.as_ref().map_or("", |u| u.get(lang))));
         }
         QuestionKind::Select { choices } | QuestionKind::Multiselect { choices, .. } => {
             let picked: Vec<String> = match value {

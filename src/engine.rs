@@ -32,8 +32,39 @@ pub fn context(method: &Method, session: &Session, today: &str) -> serde_json::V
     serde_json::Value::Object(ctx)
 }
 
+/// An answer as JSON, for templates. Written out by hand: going through serde costs several
+/// times more on sessions with thousands of entries.
 pub fn yaml_to_json(value: &Value) -> serde_json::Value {
-    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+    use serde_json::Value as Json;
+    match value {
+        Value::Null => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Json::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Json::from(u)
+            } else {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(Json::Null, Json::Number)
+            }
+        }
+        Value::String(s) => Json::String(s.clone()),
+        Value::Sequence(items) => Json::Array(items.iter().map(yaml_to_json).collect()),
+        Value::Mapping(map) => Json::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let key = match k {
+                        Value::String(s) => s.clone(),
+                        other => scalar_text(other).unwrap_or_default(),
+                    };
+                    (key, yaml_to_json(v))
+                })
+                .collect(),
+        ),
+        Value::Tagged(tagged) => yaml_to_json(&tagged.value),
+    }
 }
 
 /// Whether `q` is asked, given the answers so far. A `when` that fails to render (it refers to

@@ -175,6 +175,42 @@ impl Library {
         library
     }
 
+    /// Loads only what one session needs: the document with this id (the highest-precedence
+    /// file named `<id>.yaml`) and, for a playbook, its methods. Ids equal file names, so no
+    /// other file has to be parsed; commands on a single session start quickly.
+    pub fn load_for(settings: &Settings, id: &str) -> Library {
+        let (files, mut problems) = find_files(&layers(settings));
+        let mut library = Library::default();
+        let mut wanted = vec![id.to_owned()];
+        while let Some(next) = wanted.pop() {
+            if library.entries.contains_key(&next) {
+                continue;
+            }
+            let Some(found) = files
+                .iter()
+                .rev()
+                .find(|f| f.stem.as_deref() == Some(next.as_str()))
+            else {
+                continue;
+            };
+            library.files_read += 1;
+            match found.parse() {
+                Ok(doc) => {
+                    if let Document::Playbook(p) = &doc {
+                        wanted.extend(p.method_ids().map(str::to_owned));
+                    }
+                    library.insert(doc, found.origin, found.file.clone());
+                }
+                Err(diagnostics) => problems.push(FileProblem {
+                    file: found.file.clone(),
+                    diagnostics,
+                }),
+            }
+        }
+        library.problems = problems;
+        library
+    }
+
     fn insert(&mut self, doc: Document, origin: Origin, file: String) {
         let id = doc.id().to_owned();
         let shadows = self.entries.remove(&id).map(|old| (old.origin, old.file));

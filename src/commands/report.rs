@@ -74,7 +74,7 @@ pub fn write_session(
         Lang::parse(&session.language).unwrap_or(settings.lang)
     };
     let templates_dir: Option<PathBuf> = settings.workspace.as_ref().map(|w| w.templates_dir());
-    let library = Library::load(settings);
+    let library = Library::load_for(settings, &session.method.id);
     let missing = || {
         Error::Input(format!(
             "{{session}}: `{}`, the method of this session, is not available",

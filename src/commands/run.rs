@@ -122,7 +122,7 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
 pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
     let path = settings.cwd.join(&args.session);
     let mut session = Session::load(&path)?;
-    let library = Library::load(settings);
+    let library = Library::load_for(settings, &session.method.id);
     let missing = || {
         Error::Input(format!(
             "{}: `{}`, the method of this session, is not available",
@@ -524,18 +524,35 @@ fn supplied_answers(args: &RunArgs, settings: &Settings, playbook: bool) -> Resu
 /// A method or playbook by id, or a method file by path.
 fn find_plan(reference: &str, settings: &Settings) -> Result<Plan, Error> {
     let as_path = settings.cwd.join(reference);
-    let library = Library::load(settings);
-    let doc = if reference.ends_with(".yaml") || reference.ends_with(".yml") || as_path.is_file() {
+    let is_file = reference.ends_with(".yaml") || reference.ends_with(".yml") || as_path.is_file();
+    let (doc, library) = if is_file {
         let bytes = std::fs::read(&as_path).map_err(|e| Error::io(reference, e))?;
         let stem = as_path
             .file_stem()
             .and_then(|s| s.to_str())
             .map(str::to_owned);
-        method::parse(&bytes, reference, stem.as_deref()).map_err(Error::Diagnostics)?
+        let doc = method::parse(&bytes, reference, stem.as_deref()).map_err(Error::Diagnostics)?;
+        // A playbook file needs the methods it runs; a method file needs nothing else.
+        let library = if doc.is_playbook() {
+            Library::load(settings)
+        } else {
+            Library::default()
+        };
+        (doc, library)
     } else {
-        super::show::find(&library, reference, settings.lang)?
-            .doc
-            .clone()
+        // Only the method (or the playbook and its methods) is parsed; the whole library is
+        // loaded only to suggest close ids when the id is unknown.
+        let library = Library::load_for(settings, reference);
+        match library.get(reference) {
+            Some(entry) => (entry.doc.clone(), library),
+            None => {
+                let full = Library::load(settings);
+                let doc = super::show::find(&full, reference, settings.lang)?
+                    .doc
+                    .clone();
+                (doc, full)
+            }
+        }
     };
     Ok(match doc {
         Document::Method(m) => Plan::Method(m),

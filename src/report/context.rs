@@ -13,37 +13,41 @@ use crate::method::{Method, Question, QuestionKind};
 use crate::session::{Session, Status};
 
 pub fn build(method: &Method, session: &Session, lang: Lang) -> Json {
+    // Large answers are moved into place, never copied: `json!` with a value inside would
+    // serialize it again, which dominates the time for a session with thousands of ideas.
     let mut q = Map::new();
-    let steps: Vec<Json> = method
-        .steps
-        .iter()
-        .map(|step| {
-            let questions: Vec<Json> = step
-                .questions
-                .iter()
-                .map(|question| {
-                    let object = question_json(question, session, lang);
-                    q.insert(question.id.clone(), object.clone());
-                    object
-                })
-                .collect();
-            json!({
-                "id": step.id,
-                "title": step.title.get(lang),
-                "guide": step.guide.as_ref().map(|g| g.get(lang)),
-                "timebox": step.timebox.map(|d| d.to_string()),
-                "minutes_spent": session.step_times.get(&step.id).map(|s| s.div_ceil(60)),
-                "answered": questions.iter().any(|q| q["answered"] == true),
-                "questions": questions,
+    let mut steps = Vec::with_capacity(method.steps.len());
+    for step in &method.steps {
+        let questions: Vec<Json> = step
+            .questions
+            .iter()
+            .map(|question| {
+                let object = question_json(question, session, lang);
+                q.insert(question.id.clone(), object.clone());
+                object
             })
-        })
-        .collect();
+            .collect();
+        let answered = questions.iter().any(|q| q["answered"] == true);
+        let mut object = match json!({
+            "id": step.id,
+            "title": step.title.get(lang),
+            "guide": step.guide.as_ref().map_or("", |g| g.get(lang)),
+            "timebox": step.timebox.map(|d| d.to_string()),
+            "minutes_spent": session.step_times.get(&step.id).map(|s| s.div_ceil(60)),
+            "answered": answered,
+        }) {
+            Json::Object(map) => map,
+            _ => Map::new(),
+        };
+        object.insert("questions".into(), Json::Array(questions));
+        steps.push(Json::Object(object));
+    }
     let answers: Map<String, Json> = session
         .answers
         .iter()
         .filter_map(|(k, v)| Some((k.as_str()?.to_owned(), yaml_to_json(v))))
         .collect();
-    json!({
+    let mut root = match json!({
         "lang": lang.code(),
         "draft": session.status != Status::Finished,
         "method": {
@@ -63,10 +67,14 @@ pub fn build(method: &Method, session: &Session, lang: Lang) -> Json {
             "date": session.started.get(..10),
             "status": if session.status == Status::Finished { "finished" } else { "in_progress" },
         },
-        "answers": answers,
-        "steps": steps,
-        "q": q,
-    })
+    }) {
+        Json::Object(map) => map,
+        _ => Map::new(),
+    };
+    root.insert("answers".into(), Json::Object(answers));
+    root.insert("steps".into(), Json::Array(steps));
+    root.insert("q".into(), Json::Object(q));
+    Json::Object(root)
 }
 
 fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
@@ -75,12 +83,18 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
     object.insert("id".into(), json!(question.id));
     object.insert("type".into(), json!(question.kind.type_name()));
     object.insert("prompt".into(), json!(question.prompt.get(lang)));
-    object.insert("help".into(), json!(question.help.as_ref().map_or("", |h| h.get(lang))));
+    object.insert(
+        "help".into(),
+        json!(question.help.as_ref().map_or("", |h| h.get(lang))),
+    );
     object.insert("answered".into(), json!(value.is_some()));
     // Unanswered questions get an empty value of their shape, and record rows every field, so
     // strict templates can test and loop over any answer of a draft without failing.
     let empty = match &question.kind {
-        QuestionKind::List { .. } | QuestionKind::Multiselect { .. } | QuestionKind::Records { .. } | QuestionKind::Rank { .. } => json!([]),
+        QuestionKind::List { .. }
+        | QuestionKind::Multiselect { .. }
+        | QuestionKind::Records { .. }
+        | QuestionKind::Rank { .. } => json!([]),
         QuestionKind::Vote { .. } | QuestionKind::Score { .. } => json!({}),
         _ => json!(""),
     };
@@ -90,7 +104,11 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
                 .map(|row| {
                     let mut full = Map::new();
                     for f in fields {
-                        let v = row.get(f.id.as_str()).filter(|v| !v.is_null()).map(yaml_to_json).unwrap_or(json!(""));
+                        let v = row
+                            .get(f.id.as_str())
+                            .filter(|v| !v.is_null())
+                            .map(yaml_to_json)
+                            .unwrap_or(json!(""));
                         full.insert(f.id.clone(), v);
                     }
                     Json::Object(full)
@@ -123,7 +141,10 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
             object.insert("order".into(), json!(strings(value)));
         }
         QuestionKind::Number { unit, .. } | QuestionKind::Computed { unit, .. } => {
-            object.insert("unit".into(), json!(unit.as_ref().map_or("", |u| u.get(lang))));
+            object.insert(
+                "unit".into(),
+                json!(unit.as_ref().map_or("", |u| u.get(lang))),
+            );
         }
         QuestionKind::Select { choices } | QuestionKind::Multiselect { choices, .. } => {
             let picked: Vec<String> = match value {
@@ -135,7 +156,7 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
                 .iter()
                 .map(|c| json!({"value": c.value, "label": c.label.get(lang), "selected": picked.contains(&c.value)}))
                 .collect();
-            object.insert("choices".into(), json!(choices));
+            object.insert("choices".into(), Json::Array(choices));
         }
         QuestionKind::Records { fields, .. } => {
             let header: Vec<Json> = fields
@@ -159,7 +180,7 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
                     .collect(),
                 _ => Vec::new(),
             };
-            object.insert("fields".into(), json!(header));
+            object.insert("fields".into(), Json::Array(header));
             object.insert("rows".into(), json!(rows));
         }
         QuestionKind::Vote { dots, .. } => {
@@ -195,7 +216,7 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
                         .sum::<u64>()
                 ),
             );
-            object.insert("ranking".into(), json!(ranking));
+            object.insert("ranking".into(), Json::Array(ranking));
         }
         QuestionKind::Score {
             criteria,
@@ -233,9 +254,9 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
                     .collect(),
                 _ => Vec::new(),
             };
-            object.insert("criteria".into(), json!(crit));
+            object.insert("criteria".into(), Json::Array(crit));
             object.insert("quadrants".into(), json!(names));
-            object.insert("scores".into(), json!(scores));
+            object.insert("scores".into(), Json::Array(scores));
         }
         _ => {}
     }

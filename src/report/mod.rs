@@ -7,7 +7,7 @@
 //! the template, line and column.
 
 pub mod charts;
-mod context;
+pub mod context;
 mod docx;
 pub mod html;
 pub mod markdown;
@@ -241,7 +241,7 @@ pub fn render(
             ))
         })?;
     let data = context::build(method, session, lang);
-    let markdown = render_data_with(&registry, template, &data)?;
+    let markdown = render_data_with(&registry, template, data)?;
     Ok(Rendered {
         markdown: tidy(&markdown),
         title: TitleBlock::of(method, session, lang),
@@ -264,31 +264,35 @@ fn render_data(template: &TemplateSource, data: &serde_json::Value) -> Result<St
                 e.reason()
             ))
         })?;
-    render_data_with(&registry, template, data)
+    render_data_with(&registry, template, data.clone())
 }
 
 fn render_data_with(
     registry: &handlebars::Handlebars,
     template: &TemplateSource,
-    data: &serde_json::Value,
+    data: serde_json::Value,
 ) -> Result<String, ReportError> {
-    registry.render(&template.name, data).map_err(|e| {
-        let place = match (e.line_no, e.column_no) {
-            (Some(l), Some(c)) => format!(":{l}:{c}"),
-            (Some(l), None) => format!(":{l}"),
-            _ => String::new(),
-        };
-        let reason = e.reason().to_string();
-        let hint = if reason.contains("strict mode") || reason.contains("missing") {
-            "\n  hint: docs/templates.md lists the variables and helpers a template can use"
-        } else {
-            ""
-        };
-        ReportError::Template(format!(
-            "{}{place}: {reason}{hint}",
-            e.template_name.as_deref().unwrap_or(&template.name)
-        ))
-    })
+    // A `Context` built from the value itself: `render` would first copy the whole data.
+    let context = handlebars::Context::from(data);
+    registry
+        .render_with_context(&template.name, &context)
+        .map_err(|e| {
+            let place = match (e.line_no, e.column_no) {
+                (Some(l), Some(c)) => format!(":{l}:{c}"),
+                (Some(l), None) => format!(":{l}"),
+                _ => String::new(),
+            };
+            let reason = e.reason().to_string();
+            let hint = if reason.contains("strict mode") || reason.contains("missing") {
+                "\n  hint: docs/templates.md lists the variables and helpers a template can use"
+            } else {
+                ""
+            };
+            ReportError::Template(format!(
+                "{}{place}: {reason}{hint}",
+                e.template_name.as_deref().unwrap_or(&template.name)
+            ))
+        })
 }
 
 /// Collapses runs of blank lines that block helpers leave behind.

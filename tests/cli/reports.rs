@@ -407,14 +407,25 @@ fn a_workspace_template_overrides_the_built_in() {
 fn every_template_renders_a_draft_with_no_answers_yet() {
     let library = Library::load_layers(&[]);
     for entry in library.entries() {
-        let Document::Method(method) = &entry.doc else { continue };
+        let Document::Method(method) = &entry.doc else {
+            continue;
+        };
         let mut session = session_for(method, &fixture(&format!("answers/{}.yaml", method.id)));
         session.answers.clear();
         session.status = Status::InProgress;
         for lang in Lang::ALL {
             let rendered = report::render(method, &session, &template_for(&method.id), lang)
-                .unwrap_or_else(|e| panic!("{} ({lang}) fails on a session with no answers: {e}", method.id));
-            assert!(rendered.to_markdown().contains(if lang == Lang::En { "Draft" } else { "Rascunho" }));
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "{} ({lang}) fails on a session with no answers: {e}",
+                        method.id
+                    )
+                });
+            assert!(rendered.to_markdown().contains(if lang == Lang::En {
+                "Draft"
+            } else {
+                "Rascunho"
+            }));
         }
     }
 }
@@ -423,12 +434,22 @@ fn every_template_renders_a_draft_with_no_answers_yet() {
 fn every_template_renders_with_only_the_required_answers() {
     let library = Library::load_layers(&[]);
     for entry in library.entries() {
-        let Document::Method(method) = &entry.doc else { continue };
+        let Document::Method(method) = &entry.doc else {
+            continue;
+        };
         let mut session = session_for(method, &fixture(&format!("answers/{}.yaml", method.id)));
-        session.answers.retain(|k, _| k.as_str().and_then(|id| method.question(id)).is_some_and(|q| q.required));
+        session.answers.retain(|k, _| {
+            k.as_str()
+                .and_then(|id| method.question(id))
+                .is_some_and(|q| q.required)
+        });
         for lang in Lang::ALL {
-            report::render(method, &session, &template_for(&method.id), lang)
-                .unwrap_or_else(|e| panic!("{} ({lang}) fails without its optional answers: {e}", method.id));
+            report::render(method, &session, &template_for(&method.id), lang).unwrap_or_else(|e| {
+                panic!(
+                    "{} ({lang}) fails without its optional answers: {e}",
+                    method.id
+                )
+            });
         }
     }
 }

@@ -125,6 +125,33 @@ pub enum Command {
         after_help = "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv\n  labkit assign schools.csv --arms a,b,c --ratio 2:1:1 --stratify region --cluster school --log audit.yaml"
     )]
     Assign(AssignArgs),
+    /// Create a lab workspace: labkit.yaml, methods/, templates/, sessions/ and a README
+    #[command(
+        after_help = "Examples:\n  labkit init\n  labkit init our-lab --lab \"LabX\" --lang pt --facilitator \"Ana Sousa\""
+    )]
+    Init(InitArgs),
+    /// Show each setting, its value and where it came from
+    #[command(after_help = "Examples:\n  labkit config\n  labkit config --format json")]
+    Config(ConfigArgs),
+    /// Write a new, commented method file that validates and runs as it is
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Copy a built-in method (or its report template) into the workspace to customise it
+    #[command(
+        after_help = "Examples:\n  labkit eject test-card                 # methods/test-card.yaml\n  labkit eject test-card --template      # templates/test-card.md.hbs\n  labkit eject experiment-plan           # methods/playbooks/experiment-plan.yaml"
+    )]
+    Eject(EjectArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish)
+    #[command(
+        after_help = "Examples:\n  labkit completions bash > ~/.local/share/bash-completion/completions/labkit\n  labkit completions fish > ~/.config/fish/completions/labkit.fish\n  labkit completions zsh > \"${fpath[1]}/_labkit\""
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  labkit man > labkit.1 && man ./labkit.1")]
+    Man,
+    /// Method and playbook ids, one per line, for shell completion
+    #[command(hide = true)]
+    Ids,
     /// Print the JSON Schema of method files, for editors
     #[command(after_help = "Example:\n  labkit schema > method.schema.json")]
     Schema,
@@ -458,4 +485,65 @@ pub enum PortfolioFormat {
     Csv,
     Json,
     Html,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder for the workspace (default: the current folder)
+    pub dir: Option<PathBuf>,
+    /// The lab's name, shown on reports
+    #[arg(long)]
+    pub lab: Option<String>,
+    /// Default language of the workspace: en or pt
+    #[arg(long = "default-lang", value_name = "LANG")]
+    pub default_lang: Option<String>,
+    /// Default facilitator for new sessions
+    #[arg(long)]
+    pub facilitator: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ConfigFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ConfigFormat {
+    #[default]
+    Table,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A new method file in the workspace's methods/ folder
+    #[command(
+        after_help = "Example:\n  labkit new method service-safari && labkit run service-safari"
+    )]
+    Method(NewMethodArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewMethodArgs {
+    /// The method's id: lowercase letters, digits and dashes (also the file name)
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct EjectArgs {
+    /// A built-in method or playbook id
+    pub id: String,
+    /// Copy its report template instead (templates/<id>.md.hbs)
+    #[arg(long)]
+    pub template: bool,
+    /// Replace a file already in the workspace
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

@@ -44,7 +44,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env) -> u8 {
     };
     let settings = match Settings::resolve(&cli.global, env) {
         Ok(settings) => settings,
-        Err(err) => return report(&err, &mut Printer::stdio(&fallback_settings(env))),
+        Err(err) => return report(&err, &mut Printer::stdio(&Settings::fallback(env))),
     };
     let mut printer = Printer::stdio(&settings);
     match commands::dispatch(cli.command, &settings, &mut printer) {
@@ -62,22 +62,4 @@ fn report(err: &error::Error, printer: &mut Printer) -> u8 {
         other => printer.error(&other.to_string()),
     }
     err.exit_code()
-}
-
-/// Settings for reporting an error that happened while resolving settings.
-fn fallback_settings(env: &Env) -> Settings {
-    Settings {
-        lang: lang::Lang::En,
-        lang_from_flag: false,
-        color: false,
-        quiet: false,
-        no_input: true,
-        interactive: false,
-        width: None,
-        cwd: env.cwd.clone(),
-        workspace: None,
-        env_method_dirs: Vec::new(),
-        flag_method_dirs: Vec::new(),
-        cache_dir: None,
-    }
 }

@@ -317,6 +317,14 @@ fn built_in_files() -> Vec<Found> {
     files
 }
 
+/// Where a built-in method lives among the built-ins (`test-card.yaml`, `playbooks/…`).
+pub fn built_in_source_path(id: &str) -> Option<&'static Path> {
+    [format!("{id}.yaml"), format!("playbooks/{id}.yaml")]
+        .iter()
+        .find_map(|p| BUILT_IN.get_file(p))
+        .map(|f| f.path())
+}
+
 /// The raw text of a built-in method, for `eject` and tests.
 pub fn built_in_source(id: &str) -> Option<&'static [u8]> {
     [format!("{id}.yaml"), format!("playbooks/{id}.yaml")]

@@ -1,12 +1,15 @@
-//! Resolved settings: flags, `LABKIT_*` environment and the workspace's `labkit.yaml`, merged
-//! once at start-up so commands never look at the process environment themselves.
+//! Resolved settings: flags > `LABKIT_*` environment > the workspace's `labkit.yaml` > the
+//! user's `config.yaml` > defaults, merged once at start-up so commands never look at the
+//! process environment themselves. Each value remembers where it came from (`labkit config`).
 //!
 //! `Env` is the seam: `main` fills it from the real process, tests fill it by hand.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::Error;
@@ -58,6 +61,70 @@ pub struct WorkspaceConfig {
     pub sessions: Option<PathBuf>,
 }
 
+/// The user's own defaults, `$XDG_CONFIG_HOME/labkit/config.yaml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserConfig {
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub lab: Option<String>,
+    #[serde(default)]
+    pub facilitator: Option<String>,
+    /// `auto`, `always` or `never`.
+    #[serde(default)]
+    pub color: Option<String>,
+}
+
+/// Reads a YAML config file strictly: an unknown key is an error naming its line.
+fn load_config<T: DeserializeOwned + Default>(file: &Path) -> Result<T, Error> {
+    let name = file.display().to_string();
+    let text = std::fs::read_to_string(file).map_err(|e| Error::io(&name, e))?;
+    if text.trim().is_empty() {
+        return Ok(T::default());
+    }
+    serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(&text)).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let location = inner.location();
+        let message = inner.to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_owned();
+        let path = if path == "." { String::new() } else { path };
+        let (path, message) = match message.strip_prefix("unknown field `") {
+            Some(rest) => {
+                let key = rest.split('`').next().unwrap_or_default();
+                let expected: Vec<&str> = rest
+                    .split_once("expected")
+                    .map(|(_, l)| l.split('`').skip(1).step_by(2).collect())
+                    .unwrap_or_default();
+                let hint = crate::method::suggest(key, expected.iter().copied())
+                    .map(|h| format!(" ({h})"))
+                    .unwrap_or_default();
+                (
+                    key.to_owned(),
+                    format!(
+                        "unknown key `{key}`{hint}; keys are {}",
+                        expected.join(", ")
+                    ),
+                )
+            }
+            None => (path, message),
+        };
+        let mut diagnostics = place(&name, vec![Issue::new(path, message)], Some(&text));
+        if let (Some(d), Some(loc)) = (diagnostics.first_mut(), location)
+            && d.line.is_none()
+        {
+            d.line = Some(loc.line());
+            d.column = Some(loc.column());
+        }
+        Error::Diagnostics(diagnostics)
+    })
+}
+
 /// A workspace: the folder holding the nearest `labkit.yaml`.
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -73,70 +140,52 @@ impl Workspace {
         for dir in start.ancestors() {
             let file = dir.join(Self::FILE);
             if file.is_file() {
-                return Workspace::load(dir, &file).map(Some);
+                let config = load_config(&file)?;
+                return Ok(Some(Workspace {
+                    root: dir.to_owned(),
+                    config,
+                }));
             }
         }
         Ok(None)
     }
 
-    fn load(root: &Path, file: &Path) -> Result<Workspace, Error> {
-        let name = file.display().to_string();
-        let text = std::fs::read_to_string(file).map_err(|e| Error::io(&name, e))?;
-        let config = if text.trim().is_empty() {
-            WorkspaceConfig::default()
-        } else {
-            serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(&text)).map_err(
-                |err| {
-                    let path = err.path().to_string();
-                    let message = err.into_inner().to_string();
-                    let message = message
-                        .split(" at line ")
-                        .next()
-                        .unwrap_or(&message)
-                        .to_owned();
-                    let path = if path == "." { String::new() } else { path };
-                    let (path, message) = match message.strip_prefix("unknown field `") {
-                        Some(rest) => {
-                            let key = rest.split('`').next().unwrap_or_default();
-                            (key.to_owned(), format!("unknown key `{key}`"))
-                        }
-                        None => (path, message),
-                    };
-                    Error::Diagnostics(place(&name, vec![Issue::new(path, message)], Some(&text)))
-                },
-            )?
-        };
-        Ok(Workspace {
-            root: root.to_owned(),
-            config,
-        })
+    fn folder(&self, configured: &Option<PathBuf>, default: &str) -> PathBuf {
+        self.root
+            .join(configured.as_deref().unwrap_or(Path::new(default)))
     }
 
     pub fn methods_dir(&self) -> PathBuf {
-        self.root.join(
-            self.config
-                .methods
-                .as_deref()
-                .unwrap_or(Path::new("methods")),
-        )
+        self.folder(&self.config.methods, "methods")
     }
 
     pub fn templates_dir(&self) -> PathBuf {
-        self.root.join(
-            self.config
-                .templates
-                .as_deref()
-                .unwrap_or(Path::new("templates")),
-        )
+        self.folder(&self.config.templates, "templates")
     }
 
     pub fn sessions_dir(&self) -> PathBuf {
-        self.root.join(
-            self.config
-                .sessions
-                .as_deref()
-                .unwrap_or(Path::new("sessions")),
-        )
+        self.folder(&self.config.sessions, "sessions")
+    }
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag(&'static str),
+    Env(&'static str),
+    Workspace(PathBuf),
+    User(PathBuf),
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+            Source::Env(var) => write!(f, "environment {var}"),
+            Source::Workspace(file) | Source::User(file) => write!(f, "{}", file.display()),
+            Source::Default => f.write_str("default"),
+        }
     }
 }
 
@@ -144,15 +193,23 @@ impl Workspace {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub lang: Lang,
+    pub lang_source: Source,
     /// Whether `--lang` was given (a report then ignores the session's own language).
     pub lang_from_flag: bool,
+    pub lab: Option<String>,
+    pub lab_source: Source,
+    pub facilitator: Option<String>,
+    pub facilitator_source: Source,
     pub color: bool,
+    pub color_source: Source,
     pub quiet: bool,
     pub no_input: bool,
     pub interactive: bool,
     pub width: Option<u16>,
     pub cwd: PathBuf,
     pub workspace: Option<Workspace>,
+    /// The user's config file, when it exists.
+    pub user_config: Option<PathBuf>,
     /// Extra method folders from `LABKIT_PATH`, lowest precedence after built-ins.
     pub env_method_dirs: Vec<PathBuf>,
     /// Method folders or files from `--methods`, highest precedence.
@@ -162,19 +219,115 @@ pub struct Settings {
     pub cache_dir: Option<PathBuf>,
 }
 
+/// The user config file's path: `$XDG_CONFIG_HOME/labkit/config.yaml`, else
+/// `~/.config/labkit/config.yaml`.
+pub fn user_config_path(env: &Env) -> Option<PathBuf> {
+    env.var("XDG_CONFIG_HOME")
+        .map(|d| Path::new(d).join("labkit/config.yaml"))
+        .or_else(|| {
+            env.var("HOME")
+                .map(|h| Path::new(h).join(".config/labkit/config.yaml"))
+        })
+}
+
 impl Settings {
     pub fn resolve(global: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
         let workspace = Workspace::discover(&env.cwd)?;
-        let lang = resolve_lang(global, env, workspace.as_ref())?;
-        let color = match global.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                env.stderr_is_terminal
-                    && env.var("NO_COLOR").is_none()
-                    && env.var("TERM") != Some("dumb")
+        let user_file = user_config_path(env).filter(|p| p.is_file());
+        let user: UserConfig = match &user_file {
+            Some(file) => load_config(file)?,
+            None => UserConfig::default(),
+        };
+        let ws_file = workspace.as_ref().map(|w| w.root.join(Workspace::FILE));
+        let ws = workspace.as_ref().map(|w| &w.config);
+
+        // Language: --lang > LABKIT_LANG > labkit.yaml > config.yaml > LC_ALL/LC_MESSAGES/LANG > en.
+        let mut lang_candidates: Vec<(Option<&str>, Source)> = vec![
+            (global.lang.as_deref(), Source::Flag("--lang")),
+            (env.var("LABKIT_LANG"), Source::Env("LABKIT_LANG")),
+        ];
+        if let (Some(file), Some(ws)) = (&ws_file, ws) {
+            lang_candidates.push((ws.language.as_deref(), Source::Workspace(file.clone())));
+        }
+        if let Some(file) = &user_file {
+            lang_candidates.push((user.language.as_deref(), Source::User(file.clone())));
+        }
+        let mut lang = None;
+        for (value, source) in lang_candidates {
+            if let Some(code) = value {
+                let parsed = Lang::parse(code).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{source}: `{code}` is not a language labkit speaks; use `en` or `pt`"
+                    ))
+                })?;
+                lang = Some((parsed, source));
+                break;
+            }
+        }
+        let (lang, lang_source) = match lang {
+            Some(found) => found,
+            None => ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .into_iter()
+                .find_map(|var| {
+                    env.var(var)
+                        .map(|v| (Lang::from_locale(v).unwrap_or_default(), Source::Env(var)))
+                })
+                .unwrap_or((Lang::En, Source::Default)),
+        };
+
+        let text_setting = |var: &'static str,
+                            ws_value: Option<&String>,
+                            user_value: &Option<String>|
+         -> (Option<String>, Source) {
+            if let Some(v) = env.var(var) {
+                return (Some(v.to_owned()), Source::Env(var));
+            }
+            if let (Some(v), Some(file)) = (ws_value, &ws_file) {
+                return (Some(v.clone()), Source::Workspace(file.clone()));
+            }
+            if let (Some(v), Some(file)) = (user_value, &user_file) {
+                return (Some(v.clone()), Source::User(file.clone()));
+            }
+            (None, Source::Default)
+        };
+        let (lab, lab_source) =
+            text_setting("LABKIT_LAB", ws.and_then(|c| c.lab.as_ref()), &user.lab);
+        let (facilitator, facilitator_source) = text_setting(
+            "LABKIT_FACILITATOR",
+            ws.and_then(|c| c.facilitator.as_ref()),
+            &user.facilitator,
+        );
+
+        // Colour: --color always/never > NO_COLOR > LABKIT_COLOR > config.yaml > auto (a terminal).
+        let choice = |text: &str, source: &Source| -> Result<ColorChoice, Error> {
+            match text {
+                "auto" => Ok(ColorChoice::Auto),
+                "always" => Ok(ColorChoice::Always),
+                "never" => Ok(ColorChoice::Never),
+                other => Err(Error::Usage(format!(
+                    "{source}: colour `{other}` is not one of auto, always, never"
+                ))),
             }
         };
+        let (color_choice, color_source) = if global.color != ColorChoice::Auto {
+            (global.color, Source::Flag("--color"))
+        } else if env.var("NO_COLOR").is_some() {
+            (ColorChoice::Never, Source::Env("NO_COLOR"))
+        } else if let Some(v) = env.var("LABKIT_COLOR") {
+            let source = Source::Env("LABKIT_COLOR");
+            (choice(v, &source)?, source)
+        } else if let (Some(v), Some(file)) = (&user.color, &user_file) {
+            let source = Source::User(file.clone());
+            (choice(v, &source)?, source)
+        } else {
+            (ColorChoice::Auto, Source::Default)
+        };
+        let color = match color_choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => env.stderr_is_terminal && env.var("TERM") != Some("dumb"),
+        };
+
         let env_method_dirs = env
             .var("LABKIT_PATH")
             .map(|p| std::env::split_paths(p).map(|d| env.cwd.join(d)).collect())
@@ -190,49 +343,50 @@ impl Settings {
             })
             .or_else(|| env.var("HOME").map(|h| Path::new(h).join(".cache/labkit")));
         Ok(Settings {
-            cache_dir,
             lang,
+            lang_source,
             lang_from_flag: global.lang.is_some(),
+            lab,
+            lab_source,
+            facilitator,
+            facilitator_source,
             color,
+            color_source,
             quiet: global.quiet,
             no_input,
             interactive: !no_input && env.stdin_is_terminal && env.stderr_is_terminal,
             width: env.width,
             cwd: env.cwd.clone(),
             workspace,
+            user_config: user_file,
             env_method_dirs,
             flag_method_dirs,
+            cache_dir,
         })
     }
-}
 
-/// `--lang` > `LABKIT_LANG` > `labkit.yaml` > `LC_ALL` > `LC_MESSAGES` > `LANG` > English.
-fn resolve_lang(
-    global: &GlobalArgs,
-    env: &Env,
-    workspace: Option<&Workspace>,
-) -> Result<Lang, Error> {
-    if let Some(code) = &global.lang {
-        return Lang::parse(code).ok_or_else(|| {
-            Error::Usage(format!(
-                "unknown language `{code}`; labkit speaks `en` and `pt`"
-            ))
-        });
-    }
-    if let Some(code) = env.var("LABKIT_LANG") {
-        return Lang::parse(code).ok_or_else(|| {
-            Error::Usage(format!(
-                "LABKIT_LANG=`{code}` is not a language labkit speaks; use `en` or `pt`"
-            ))
-        });
-    }
-    if let Some(code) = workspace.and_then(|w| w.config.language.as_deref()) {
-        return Lang::parse(code).ok_or_else(|| Error::Usage(format!("`language: {code}` in labkit.yaml is not a language labkit speaks; use `en` or `pt`")));
-    }
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Some(value) = env.var(var) {
-            return Ok(Lang::from_locale(value).unwrap_or_default());
+    /// Settings for reporting an error that happened while resolving settings.
+    pub fn fallback(env: &Env) -> Settings {
+        Settings {
+            lang: Lang::En,
+            lang_source: Source::Default,
+            lang_from_flag: false,
+            lab: None,
+            lab_source: Source::Default,
+            facilitator: None,
+            facilitator_source: Source::Default,
+            color: false,
+            color_source: Source::Default,
+            quiet: false,
+            no_input: true,
+            interactive: false,
+            width: None,
+            cwd: env.cwd.clone(),
+            workspace: None,
+            user_config: None,
+            env_method_dirs: Vec::new(),
+            flag_method_dirs: Vec::new(),
+            cache_dir: None,
         }
     }
-    Ok(Lang::En)
 }

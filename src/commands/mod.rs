@@ -3,7 +3,12 @@
 mod agenda;
 mod assign;
 mod calc;
+mod completions;
+mod config;
+mod eject;
+mod init;
 pub(crate) mod list;
+mod new;
 mod portfolio;
 mod report;
 mod run;
@@ -37,6 +42,13 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &mut Printer) ->
         Command::Portfolio(args) => portfolio::run(&args, settings, printer),
         Command::Calc(command) => calc::run(&command, settings, printer),
         Command::Assign(args) => assign::run(&args, settings, printer),
+        Command::Init(args) => init::run(&args, settings, printer),
+        Command::Config(args) => config::run(&args, settings, printer),
+        Command::New(command) => new::run(&command, settings, printer),
+        Command::Eject(args) => eject::run(&args, settings, printer),
+        Command::Completions(args) => completions::run(&args, printer),
+        Command::Man => completions::man(printer),
+        Command::Ids => completions::ids(settings, printer),
         Command::Schema => schema::run(printer),
     }
 }

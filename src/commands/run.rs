@@ -53,7 +53,6 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
     let plan = find_plan(&args.method, settings)?;
     let now = rfc3339(SystemClock.now());
     let today = date(SystemClock.now());
-    let workspace_cfg = settings.workspace.as_ref().map(|w| &w.config);
     let (version, hash, playbook) = match &plan {
         Plan::Method(m) => (m.version, m.content_hash.clone(), false),
         Plan::Playbook(p, _) => (p.version, p.content_hash.clone(), true),
@@ -68,14 +67,11 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
             playbook,
         },
         language: settings.lang.code().into(),
-        lab: args
-            .lab
-            .clone()
-            .or_else(|| workspace_cfg.and_then(|c| c.lab.clone())),
+        lab: args.lab.clone().or_else(|| settings.lab.clone()),
         facilitator: args
             .facilitator
             .clone()
-            .or_else(|| workspace_cfg.and_then(|c| c.facilitator.clone())),
+            .or_else(|| settings.facilitator.clone()),
         participants: args.participants.clone(),
         started: now.clone(),
         updated: now,

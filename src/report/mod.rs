@@ -111,6 +111,13 @@ fn named(name: &str, workspace_dir: Option<&Path>) -> Option<TemplateSource> {
         })
 }
 
+/// The text of a built-in template, for `eject --template`.
+pub fn built_in_template(name: &str) -> Option<&'static [u8]> {
+    BUILT_IN
+        .get_file(format!("{name}.md.hbs"))
+        .map(|f| f.contents())
+}
+
 /// Names of the built-in templates (without `.md.hbs`).
 pub fn built_in_names() -> Vec<String> {
     let mut names: Vec<String> = BUILT_IN

@@ -19,3 +19,4 @@ mod run;
 mod schema;
 mod show;
 mod validate;
+mod workspace;

@@ -1,0 +1,257 @@
+//! A home for a lab team: init, configuration precedence, authoring, completions, terminal
+//! conventions.
+
+use crate::support::Lab;
+
+#[test]
+fn init_creates_a_workspace_and_refuses_to_overwrite_it() {
+    let lab = Lab::new();
+    lab.run(&[
+        "init",
+        "our-lab",
+        "--lab",
+        "LabX",
+        "--default-lang",
+        "pt",
+        "--facilitator",
+        "Ana Sousa",
+    ])
+    .ok();
+    let root = lab.path().join("our-lab");
+    for path in [
+        "labkit.yaml",
+        "README.md",
+        "methods",
+        "templates",
+        "sessions",
+    ] {
+        assert!(root.join(path).exists(), "{path} missing");
+    }
+    let run = lab.run(&["init", "our-lab"]).code(2);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    // Commands anywhere below find the workspace, and its language.
+    std::fs::create_dir_all(root.join("sessions/2027")).unwrap();
+    let run = lab.run_in(&root.join("sessions/2027"), &["list"]).ok();
+    assert!(
+        run.stdout.contains("Fase"),
+        "the workspace's language is Portuguese:\n{}",
+        run.stdout
+    );
+}
+
+fn config_json(lab: &Lab, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["config", "--format", "json"]);
+    serde_json::from_str(&lab.run(&all).ok().stdout).unwrap()
+}
+
+fn setting<'a>(rows: &'a serde_json::Value, name: &str) -> (&'a str, &'a str) {
+    let row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["setting"] == name)
+        .unwrap();
+    (
+        row["value"].as_str().unwrap(),
+        row["source"].as_str().unwrap(),
+    )
+}
+
+#[test]
+fn configuration_precedence_flag_env_workspace_user_default() {
+    let lab = Lab::new();
+    assert_eq!(
+        setting(&config_json(&lab, &[]), "language"),
+        ("en", "default")
+    );
+    lab.write(
+        ".config/labkit/config.yaml",
+        "language: pt\nfacilitator: From User\n",
+    );
+    let rows = config_json(&lab, &[]);
+    assert_eq!(setting(&rows, "language").0, "pt");
+    assert!(
+        setting(&rows, "language")
+            .1
+            .ends_with(".config/labkit/config.yaml")
+    );
+    lab.write("labkit.yaml", "language: en\nfacilitator: From Workspace\n");
+    let rows = config_json(&lab, &[]);
+    assert_eq!(setting(&rows, "language").0, "en");
+    assert!(setting(&rows, "language").1.ends_with("labkit.yaml"));
+    assert_eq!(setting(&rows, "facilitator").0, "From Workspace");
+    let lab = lab
+        .env("LABKIT_LANG", "pt")
+        .env("LABKIT_FACILITATOR", "From Env");
+    let rows = config_json(&lab, &[]);
+    assert_eq!(
+        setting(&rows, "language"),
+        ("pt", "environment LABKIT_LANG")
+    );
+    assert_eq!(
+        setting(&rows, "facilitator"),
+        ("From Env", "environment LABKIT_FACILITATOR")
+    );
+    let rows = config_json(&lab, &["--lang", "en"]);
+    assert_eq!(setting(&rows, "language"), ("en", "flag --lang"));
+}
+
+#[test]
+fn unknown_config_keys_are_errors_with_their_location() {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: X\nlangauge: pt\n");
+    let run = lab.run(&["list"]).code(2);
+    assert!(
+        run.stderr.contains(
+            "labkit.yaml:2:1: langauge: unknown key `langauge` (did you mean `language`?)"
+        ),
+        "{}",
+        run.stderr
+    );
+    let lab = Lab::new();
+    lab.write(".config/labkit/config.yaml", "colour: never\n");
+    let run = lab.run(&["config"]).code(2);
+    assert!(
+        run.stderr
+            .contains("config.yaml:1:1: colour: unknown key `colour` (did you mean `color`?)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn new_method_validates_and_runs_as_it_is() {
+    let lab = Lab::new();
+    lab.run(&["init"]).ok();
+    lab.run(&["new", "method", "service-safari"]).ok();
+    lab.run(&["validate", "methods/service-safari.yaml"]).ok();
+    lab.run(&[
+        "run",
+        "service-safari",
+        "--set",
+        "question=How might we?",
+        "--set",
+        "ideas=[a, b]",
+        "--set",
+        "votes={a: 2}",
+        "--set",
+        "next_step=test",
+    ])
+    .ok();
+    lab.run(&["new", "method", "service-safari"]).code(2);
+    lab.run(&["new", "method", "Bad_Id"]).code(2);
+}
+
+#[test]
+fn eject_copies_a_built_in_that_then_shadows_it() {
+    let lab = Lab::new();
+    lab.run(&["eject", "test-card"]).code(2);
+    lab.run(&["init"]).ok();
+    let run = lab.run(&["eject", "test-card"]).ok();
+    assert!(
+        run.stderr.contains("shadows the built-in"),
+        "{}",
+        run.stderr
+    );
+    assert!(lab.path().join("methods/test-card.yaml").exists());
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_str(&lab.run(&["list", "--format", "json"]).ok().stdout).unwrap();
+    assert_eq!(
+        rows.iter().find(|r| r["id"] == "test-card").unwrap()["origin"],
+        "workspace"
+    );
+    lab.run(&["eject", "test-card"]).code(2);
+    lab.run(&["eject", "test-card", "--force"]).ok();
+    lab.run(&["eject", "test-card", "--template"]).ok();
+    assert!(lab.path().join("templates/test-card.md.hbs").exists());
+    lab.run(&["eject", "design-sprint"]).ok();
+    assert!(
+        lab.path()
+            .join("methods/playbooks/design-sprint.yaml")
+            .exists()
+    );
+    let run = lab.run(&["eject", "test-crad"]).code(2);
+    assert!(
+        run.stderr.contains("did you mean `test-card`"),
+        "{}",
+        run.stderr
+    );
+    lab.run(&["validate"]).ok();
+}
+
+#[test]
+fn completions_for_each_shell_and_a_man_page() {
+    let lab = Lab::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = lab.run(&["completions", shell]).ok();
+        assert!(run.stdout.contains("labkit"), "{shell}");
+    }
+    assert!(
+        lab.run(&["completions", "bash"])
+            .ok()
+            .stdout
+            .contains("labkit ids"),
+        "bash completes method ids"
+    );
+    assert!(
+        lab.run(&["completions", "fish"])
+            .ok()
+            .stdout
+            .contains("(labkit ids"),
+        "fish completes method ids"
+    );
+    let ids = lab.run(&["ids"]).ok().stdout;
+    assert!(ids.lines().any(|l| l == "test-card") && ids.lines().any(|l| l == "experiment-plan"));
+    let man = lab.run(&["man"]).ok().stdout;
+    assert!(
+        man.contains(".TH labkit") && man.contains("Exit codes"),
+        "{}",
+        &man[..200.min(man.len())]
+    );
+}
+
+#[test]
+fn every_command_has_an_example_in_its_help() {
+    let lab = Lab::new();
+    let help = lab.run(&["--help"]).ok().stdout;
+    assert!(help.contains("Exit codes: 0 ok"), "{help}");
+    let commands: Vec<String> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .filter(|c| c != "help")
+        .collect();
+    assert!(commands.len() >= 18, "{commands:?}");
+    for command in commands {
+        let mut args = vec![command.clone()];
+        if ["calc", "new"].contains(&command.as_str()) {
+            continue; // groups of subcommands; their subcommands carry the examples
+        }
+        args.push("--help".into());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = lab.run(&args).ok().stdout;
+        assert!(
+            out.contains("Example"),
+            "`labkit {command} --help` has no example:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn no_colour_in_pipes_or_with_no_color() {
+    let lab = Lab::new();
+    let run = lab.run(&["show", "test-card"]).ok();
+    assert!(!run.stdout.contains('\u{1b}'));
+    let lab = lab.env("NO_COLOR", "1");
+    let run = lab.run(&["show", "nope"]).code(2);
+    assert!(!run.stderr.contains('\u{1b}'));
+    let run = lab.run(&["--color", "always", "show", "nope"]).code(2);
+    assert!(
+        run.stderr.contains('\u{1b}'),
+        "--color always wins over NO_COLOR"
+    );
+}

@@ -155,15 +155,15 @@ pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Resu
                 _ => None,
             }
             .filter(|n: &f64| n.is_finite())
-            .ok_or("expected a number")?;
+            .ok_or_else(|| crate::i18n::t(lang, "check.number").to_owned())?;
             if *integer && n.fract() != 0.0 {
-                return Err(format!("expected a whole number, got {n}"));
+                return Err(crate::i18n::tf(lang, "check.whole", &[("n", &n)]));
             }
             if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
-                return Err(format!(
-                    "must be between {} and {}",
-                    fmt_bound(*min),
-                    fmt_bound(*max)
+                return Err(crate::i18n::tf(
+                    lang,
+                    "check.between",
+                    &[("min", &fmt_bound(*min)), ("max", &fmt_bound(*max))],
                 ));
             }
             Ok(if n.fract() == 0.0 && n.abs() < 1e15 {
@@ -177,9 +177,9 @@ pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Resu
             Value::String(s) => match s.trim().to_lowercase().as_str() {
                 "y" | "yes" | "true" | "s" | "sim" => Ok(Value::Bool(true)),
                 "n" | "no" | "false" | "não" | "nao" => Ok(Value::Bool(false)),
-                _ => Err("expected yes or no".into()),
+                _ => Err(crate::i18n::t(lang, "check.yes_no").to_owned()),
             },
-            _ => Err("expected yes or no".into()),
+            _ => Err(crate::i18n::t(lang, "check.yes_no").to_owned()),
         },
         QuestionKind::Select { choices } => {
             let text = scalar_text(value).ok_or("expected one of the choices")?;
@@ -188,13 +188,20 @@ pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Resu
                 .find(|c| c.value == text || c.label.get(lang) == text)
                 .map(|c| Value::String(c.value.clone()))
                 .ok_or_else(|| {
-                    format!(
-                        "`{text}` is not one of: {}",
-                        choices
-                            .iter()
-                            .map(|c| c.value.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                    crate::i18n::tf(
+                        lang,
+                        "check.choice",
+                        &[
+                            ("text", &text),
+                            (
+                                "choices",
+                                &choices
+                                    .iter()
+                                    .map(|c| c.value.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                            ),
+                        ],
                     )
                 })
         }
@@ -217,7 +224,7 @@ pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Resu
                     })?;
                 out.push(Value::String(c.value.clone()));
             }
-            check_count(out.len(), *min, *max, "choices")?;
+            check_count(out.len(), *min, *max, lang)?;
             Ok(Value::Sequence(out))
         }
         QuestionKind::Scale { min, max, .. } => {
@@ -226,16 +233,20 @@ pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Resu
                 Value::String(s) => s.trim().parse().ok(),
                 _ => None,
             }
-            .ok_or_else(|| format!("expected a whole number from {min} to {max}"))?;
+            .ok_or_else(|| crate::i18n::tf(lang, "check.scale", &[("min", min), ("max", max)]))?;
             if n < *min || n > *max {
-                return Err(format!("expected a whole number from {min} to {max}"));
+                return Err(crate::i18n::tf(
+                    lang,
+                    "check.scale",
+                    &[("min", min), ("max", max)],
+                ));
             }
             Ok(Value::from(n))
         }
         QuestionKind::Date => {
             let text = scalar_text(value).ok_or("expected a date")?;
             clock::parse_date(&text)
-                .ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))?;
+                .ok_or_else(|| crate::i18n::tf(lang, "check.date", &[("text", &text)]))?;
             Ok(Value::String(text.trim().to_owned()))
         }
         QuestionKind::List { min, max, validate } => {
@@ -252,7 +263,7 @@ pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Resu
             for e in &entries {
                 check_text(q, e, validate, lang).map_err(|m| format!("entry `{e}`: {m}"))?;
             }
-            check_count(entries.len(), *min, *max, "entries")?;
+            check_count(entries.len(), *min, *max, lang)?;
             Ok(Value::Sequence(
                 entries.into_iter().map(Value::String).collect(),
             ))
@@ -291,7 +302,7 @@ pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Resu
                 }
                 out.push(Value::Mapping(clean));
             }
-            check_count(out.len(), *min, *max, "rows")?;
+            check_count(out.len(), *min, *max, lang)?;
             Ok(Value::Sequence(out))
         }
         QuestionKind::Vote { from, .. } => {
@@ -456,12 +467,20 @@ fn string_list(value: &Value) -> Option<Vec<String>> {
     }
 }
 
-fn check_count(n: usize, min: Option<usize>, max: Option<usize>, what: &str) -> Result<(), String> {
+fn check_count(n: usize, min: Option<usize>, max: Option<usize>, lang: Lang) -> Result<(), String> {
     if let Some(m) = min.filter(|m| n < *m) {
-        return Err(format!("give at least {m} {what} (got {n})"));
+        return Err(crate::i18n::tf(
+            lang,
+            "check.at_least",
+            &[("m", &m), ("n", &n)],
+        ));
     }
     if let Some(m) = max.filter(|m| n > *m) {
-        return Err(format!("give at most {m} {what} (got {n})"));
+        return Err(crate::i18n::tf(
+            lang,
+            "check.at_most",
+            &[("m", &m), ("n", &n)],
+        ));
     }
     Ok(())
 }
@@ -470,22 +489,32 @@ fn check_text(q: &Question, text: &str, v: &Validation, lang: Lang) -> Result<()
     let len = text.chars().count();
     let custom = || v.message.as_ref().map(|m| m.get(lang).to_owned());
     if q.required && text.trim().is_empty() {
-        return Err("an answer is required".into());
+        return Err(crate::i18n::t(lang, "check.required").to_owned());
     }
     if v.min_length.is_some_and(|m| len < m) {
         return Err(custom().unwrap_or_else(|| {
-            format!("at least {} characters", v.min_length.unwrap_or_default())
+            crate::i18n::tf(
+                lang,
+                "check.min_length",
+                &[("n", &v.min_length.unwrap_or_default())],
+            )
         }));
     }
     if v.max_length.is_some_and(|m| len > m) {
         return Err(custom().unwrap_or_else(|| {
-            format!("at most {} characters", v.max_length.unwrap_or_default())
+            crate::i18n::tf(
+                lang,
+                "check.max_length",
+                &[("n", &v.max_length.unwrap_or_default())],
+            )
         }));
     }
     if let Some(p) = &v.pattern {
         let re = regex_lite::Regex::new(&format!("^(?:{p})$")).map_err(|e| e.to_string())?;
         if !re.is_match(text) {
-            return Err(custom().unwrap_or_else(|| format!("does not match the pattern `{p}`")));
+            return Err(
+                custom().unwrap_or_else(|| crate::i18n::tf(lang, "check.pattern", &[("p", &p)]))
+            );
         }
     }
     Ok(())
@@ -551,7 +580,7 @@ pub fn fill(
             },
             None if q.required => issues.push(Issue::new(
                 q.id.as_str(),
-                format!("missing answer: {}", q.prompt.get(lang)),
+                crate::i18n::tf(lang, "check.missing", &[("prompt", &q.prompt.get(lang))]),
             )),
             None => {}
         }
@@ -683,7 +712,9 @@ pub fn interview(
                     }
                     Err(m) => io.prompter.invalid(&m),
                 },
-                Ok(Reply::Skip) if q.required => io.prompter.invalid("an answer is required"),
+                Ok(Reply::Skip) if q.required => io
+                    .prompter
+                    .invalid(crate::i18n::t(io.lang, "check.required")),
                 Ok(Reply::Skip) => {
                     // Null marks "skipped on purpose", so resume does not ask it again.
                     session

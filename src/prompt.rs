@@ -5,6 +5,7 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, Input, MultiSelect, Select, Sort};
 use serde_yaml::{Mapping, Value};
 
+use crate::i18n::t;
 use crate::lang::Lang;
 use crate::method::{Method, Question, QuestionKind, Step};
 
@@ -133,7 +134,11 @@ impl TerminalPrompter {
         eprintln!("\n── {title} · {duration}\n");
         let theme = self.theme();
         let start = Confirm::with_theme(theme.as_ref())
-            .with_prompt(format!("Start the {duration} countdown?"))
+            .with_prompt(crate::i18n::tf(
+                self.lang,
+                "prompt.start_countdown",
+                &[("duration", &duration)],
+            ))
             .default(false)
             .interact_opt()
             .map_err(io)?
@@ -158,15 +163,13 @@ impl TerminalPrompter {
     }
 
     fn hint(&self, q: &Question) {
-        let skip = if q.required { "" } else { ", `-` skips" };
-        eprintln!(
-            "  ({}{skip}; `<` goes back; Ctrl-C saves and stops)",
-            match &q.kind {
-                QuestionKind::Longtext { .. } | QuestionKind::List { .. } =>
-                    "one per line, an empty line ends",
-                _ => "Enter accepts",
-            }
-        );
+        let lang = self.lang;
+        let skip = if q.required { "" } else { t(lang, "hint.skip") };
+        let how = match &q.kind {
+            QuestionKind::Longtext { .. } | QuestionKind::List { .. } => t(lang, "hint.lines"),
+            _ => t(lang, "hint.enter"),
+        };
+        eprintln!("  ({how}{skip}; {})", t(lang, "hint.back_and_stop"));
         if let Some(help) = &q.help {
             eprintln!("  {}", help.get(self.lang));
         }
@@ -199,8 +202,8 @@ impl TerminalPrompter {
         };
         if !out.is_empty() {
             eprintln!(
-                "  (keeping {} entries; add more, or `!` on its own to start again)",
-                out.len()
+                "  ({})",
+                crate::i18n::tf(self.lang, "prompt.keeping", &[("n", &out.len())])
             );
         }
         loop {
@@ -312,7 +315,7 @@ impl Prompter for TerminalPrompter {
                     .iter()
                     .map(|c| c.label.get(lang).to_owned())
                     .collect();
-                labels.push("← back".into());
+                labels.push(t(lang, "prompt.back").to_owned());
                 let selected = current
                     .and_then(Value::as_str)
                     .and_then(|v| choices.iter().position(|c| c.value == v))
@@ -343,7 +346,7 @@ impl Prompter for TerminalPrompter {
                 let defaults: Vec<bool> =
                     choices.iter().map(|c| chosen.contains(&c.value)).collect();
                 let picked = MultiSelect::with_theme(theme.as_ref())
-                    .with_prompt(format!("{prompt} (space selects, Enter confirms)"))
+                    .with_prompt(format!("{prompt} ({})", t(lang, "hint.multiselect")))
                     .items(&labels)
                     .defaults(&defaults)
                     .interact()
@@ -362,7 +365,10 @@ impl Prompter for TerminalPrompter {
                     _ => Vec::new(),
                 };
                 loop {
-                    eprintln!("  row {} (Enter on the first field ends)", rows.len() + 1);
+                    eprintln!(
+                        "  {}",
+                        crate::i18n::tf(lang, "prompt.row", &[("n", &(rows.len() + 1))])
+                    );
                     let mut row = Mapping::new();
                     for (fi, f) in fields.iter().enumerate() {
                         let format_hint = if matches!(f.kind, QuestionKind::Date) {
@@ -391,12 +397,12 @@ impl Prompter for TerminalPrompter {
             QuestionKind::Vote { dots, .. } => {
                 eprintln!("{prompt}");
                 let modes = [
-                    "Enter each item's total dots (counted on the wall)".to_owned(),
-                    format!("Participants vote in turn here, {dots} dots each"),
-                    "← back".to_owned(),
+                    t(lang, "vote.totals").to_owned(),
+                    crate::i18n::tf(lang, "vote.in_turn", &[("dots", dots)]),
+                    t(lang, "prompt.back").to_owned(),
                 ];
                 let mode = Select::with_theme(theme.as_ref())
-                    .with_prompt("How are the dots counted?")
+                    .with_prompt(t(lang, "vote.how"))
                     .items(&modes)
                     .default(0)
                     .interact_opt()
@@ -424,14 +430,26 @@ impl Prompter for TerminalPrompter {
                     }
                     1 => {
                         let voters = self.line(
-                            "  How many people vote?",
+                            &format!("  {}", t(lang, "vote.voters")),
                             &self.participants.max(1).to_string(),
                         )?;
                         let voters: usize = voters.trim().parse().unwrap_or(1);
                         for voter in 1..=voters {
                             for dot in 1..=*dots {
                                 let i = Select::with_theme(theme.as_ref())
-                                    .with_prompt(format!("  Voter {voter}/{voters}, dot {dot}/{dots} (dots can be stacked)"))
+                                    .with_prompt(format!(
+                                        "  {}",
+                                        crate::i18n::tf(
+                                            lang,
+                                            "vote.turn",
+                                            &[
+                                                ("voter", &voter),
+                                                ("voters", &voters),
+                                                ("dot", &dot),
+                                                ("dots", dots)
+                                            ]
+                                        )
+                                    ))
                                     .items(items)
                                     .default(0)
                                     .interact_opt()
@@ -487,7 +505,7 @@ impl Prompter for TerminalPrompter {
             }
             QuestionKind::Rank { .. } => {
                 let order = Sort::with_theme(theme.as_ref())
-                    .with_prompt(format!("{prompt} (space picks an item up, arrows move it)"))
+                    .with_prompt(format!("{prompt} ({})", t(lang, "hint.sort")))
                     .items(items)
                     .interact()
                     .map_err(io)?;
@@ -514,7 +532,11 @@ impl Prompter for TerminalPrompter {
     ) -> Result<(), PromptError> {
         let theme = self.theme();
         let start = Confirm::with_theme(theme.as_ref())
-            .with_prompt(format!("Start the {timebox} countdown for this step?"))
+            .with_prompt(crate::i18n::tf(
+                self.lang,
+                "prompt.start_step_countdown",
+                &[("duration", &timebox)],
+            ))
             .default(false)
             .interact_opt()
             .map_err(io)?

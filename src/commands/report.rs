@@ -117,7 +117,11 @@ pub fn write_session(
     match request.output {
         Some(out) => {
             write_atomic(out, &bytes)?;
-            printer.note(&format!("report written: {}", out.display()));
+            printer.note(&crate::i18n::tf(
+                lang,
+                "report.written",
+                &[("path", &out.display())],
+            ));
         }
         None => printer.data(&String::from_utf8_lossy(&bytes))?,
     }

@@ -171,9 +171,10 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
         session.method.version = version;
     }
     if session.status == Status::Finished {
-        printer.note(&format!(
-            "this session is already finished; answers are in {}",
-            path.display()
+        printer.note(&crate::i18n::tf(
+            settings.lang,
+            "run.already_finished",
+            &[("path", &path.display())],
         ));
         return Ok(0);
     }
@@ -214,7 +215,7 @@ fn drive(
             if let Some(last) = diagnostics.last_mut() {
                 last.hint = Some(match last.hint.take() {
                     Some(h) => h,
-                    None => "without a terminal labkit never asks: pass `--answers FILE`, `--set ID=VALUE` or `--defaults`".into(),
+                    None => crate::i18n::t(lang, "run.no_terminal").to_owned(),
                 });
             }
             return Err(Error::Diagnostics(diagnostics));
@@ -233,7 +234,7 @@ fn drive(
             }
         }
         save(session)?;
-        printer.note(&format!("session: {shown}"));
+        printer.note(&crate::i18n::tf(lang, "run.session", &[("path", &shown)]));
         let mut prompter = TerminalPrompter {
             lang,
             color: settings.color,
@@ -242,7 +243,7 @@ fn drive(
         ask_people(session, &mut prompter)?;
         prompter.participants = session.participants.len();
         save(session)?;
-        interrupt::arm(&shown);
+        interrupt::arm(&crate::i18n::tf(lang, "run.stopped", &[("path", &shown)]));
         let ended = match plan {
             Plan::Method(method) => {
                 let mut io = Interview {
@@ -283,7 +284,7 @@ fn drive(
     session.finished = Some(rfc3339(SystemClock.now()));
     save(session)?;
     printer.data(&summary(plan, session, settings))?;
-    printer.note(&format!("session saved: {shown}"));
+    printer.note(&crate::i18n::tf(lang, "run.saved", &[("path", &shown)]));
     if let Some((report, template)) = &options.report {
         let request = super::report::Request {
             format: report_format(report)?,
@@ -573,12 +574,20 @@ fn ask_people(session: &mut Session, prompter: &mut dyn Prompter) -> Result<(), 
         PromptError::Io(e) => Error::Input(format!("terminal: {e}")),
     };
     if session.facilitator.is_none() {
-        let name = prompter.text("Facilitator", "").map_err(cancelled)?;
+        let name = prompter
+            .text(
+                crate::i18n::t(session_lang(session), "prompt.facilitator"),
+                "",
+            )
+            .map_err(cancelled)?;
         session.facilitator = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
     }
     if session.participants.is_empty() {
         let names = prompter
-            .text("Participants (comma-separated, optional)", "")
+            .text(
+                crate::i18n::t(session_lang(session), "prompt.participants"),
+                "",
+            )
             .map_err(cancelled)?;
         session.participants = names
             .split(',')
@@ -601,9 +610,10 @@ mod interrupt {
     pub static SAVING: Mutex<()> = Mutex::new(());
     static INSTALL: Once = Once::new();
 
-    pub fn arm(session_path: &str) {
+    /// `message` is what Ctrl-C prints: how to resume, in the session's language.
+    pub fn arm(message: &str) {
         if let Ok(mut hint) = RESUME_HINT.lock() {
-            *hint = Some(session_path.to_owned());
+            *hint = Some(message.to_owned());
         }
         INSTALL.call_once(|| {
             let _ = ctrlc::set_handler(|| {
@@ -621,9 +631,7 @@ mod interrupt {
             return;
         }
         match RESUME_HINT.lock().ok().and_then(|h| h.clone()) {
-            Some(path) => eprintln!(
-                "\nstopped; every answer so far is saved. Continue with: labkit resume {path}"
-            ),
+            Some(message) => eprintln!("\n{message}"),
             None => eprintln!(),
         }
     }
@@ -642,4 +650,8 @@ fn report_format(path: &Path) -> Result<crate::report::Format, Error> {
             path.display()
         ))
     })
+}
+
+fn session_lang(session: &Session) -> crate::lang::Lang {
+    crate::lang::Lang::parse(&session.language).unwrap_or_default()
 }

@@ -16,6 +16,19 @@ pub struct Printer {
     err: Box<dyn Write>,
     pub quiet: bool,
     pub color: bool,
+    /// Progress may be drawn: stderr is a terminal and `--quiet` is off.
+    pub progress: bool,
+}
+
+/// A spinner on stderr for work that can take more than a second; cleared when dropped.
+pub struct Spinner(Option<indicatif::ProgressBar>);
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        if let Some(bar) = self.0.take() {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 impl Printer {
@@ -25,6 +38,7 @@ impl Printer {
             err,
             quiet: settings.quiet,
             color: settings.color,
+            progress: settings.progress,
         }
     }
 
@@ -45,6 +59,19 @@ impl Printer {
         }
         self.out.flush()?;
         Ok(())
+    }
+
+    /// Starts a spinner with `message` when `long` (the work is big enough to take a while)
+    /// and progress can be shown; otherwise does nothing. Hidden in pipes and with `--quiet`.
+    pub fn spinner(&self, long: bool, message: String) -> Spinner {
+        if !(long && self.progress) {
+            return Spinner(None);
+        }
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        bar.set_message(message);
+        bar.enable_steady_tick(std::time::Duration::from_millis(100));
+        Spinner(Some(bar))
     }
 
     /// A message for people on stderr, silenced by `--quiet`.

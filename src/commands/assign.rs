@@ -46,8 +46,13 @@ pub fn run(args: &AssignArgs, settings: &Settings, printer: &mut Printer) -> Out
     options.id = args.id.clone();
 
     let mut assigned = Vec::with_capacity(input.len() + input.len() / 8);
-    let report = assign(&input, &options, &mut assigned)
-        .map_err(|e| Error::Input(format!("{shown}: {e}")))?;
+    let spinner = printer.spinner(
+        input.len() > 8 * 1024 * 1024,
+        format!("assigning the units of {shown}…"),
+    );
+    let result = assign(&input, &options, &mut assigned);
+    drop(spinner);
+    let report = result.map_err(|e| Error::Input(format!("{shown}: {e}")))?;
 
     match &output {
         Some(path) => write_atomic(path, &assigned)?,

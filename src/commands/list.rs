@@ -34,7 +34,15 @@ pub fn run(args: &ListArgs, settings: &Settings, printer: &mut Printer) -> Outco
         Some(s) => Some(parse_stage(s)?),
         None => None,
     };
-    let catalogue = Catalogue::load(settings);
+    let catalogue = {
+        // The first listing of a big workspace parses every file; later ones use the cache.
+        let many = settings
+            .workspace
+            .as_ref()
+            .is_some_and(|w| std::fs::read_dir(w.methods_dir()).is_ok_and(|d| d.count() > 300));
+        let _spinner = printer.spinner(many, "reading the workspace's methods…".into());
+        Catalogue::load(settings)
+    };
     for problem in &catalogue.problems {
         printer.warn(&crate::i18n::tf(
             settings.lang,

@@ -18,6 +18,8 @@ use crate::settings::Settings;
 
 pub fn run(args: &ReportArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
     let path = settings.cwd.join(&args.session);
+    let big = std::fs::metadata(&path).is_ok_and(|m| m.len() > 2 * 1024 * 1024);
+    let spinner = printer.spinner(big, format!("rendering {}…", args.session.display()));
     let session = Session::load(&path)?;
     let format = match (args.format, &args.output) {
         (Some(DocFormat::Md), _) => Format::Markdown,
@@ -38,7 +40,9 @@ pub fn run(args: &ReportArgs, settings: &Settings, printer: &mut Printer) -> Out
         template: args.template.as_deref(),
         force: args.force,
     };
-    write_session(&session, settings, request, printer).map_err(|e| match e {
+    let written = write_session(&session, settings, request, printer);
+    drop(spinner);
+    written.map_err(|e| match e {
         Error::Input(m) => Error::Input(m.replace("{session}", &path.display().to_string())),
         other => other,
     })?;

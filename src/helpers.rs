@@ -116,8 +116,28 @@ fn as_number(v: &Json) -> Option<f64> {
     })
 }
 
-/// `{{sample_size_proportions baseline target [alpha] [power]}}`: people per arm (two-sided,
-/// equal allocation), the same maths as `labkit calc sample-size --baseline --target`.
+/// The formula behind a sample-size helper: (first, second, alpha, power, ratio, design).
+type SampleSizeFormula = fn(
+    f64,
+    f64,
+    f64,
+    f64,
+    f64,
+    &Design,
+) -> Result<power::SampleSize, crate::stats::error::StatsError>;
+
+/// People per arm (two-sided, equal allocation) from `{{helper a b [alpha] [power]}}`; the same
+/// maths as `labkit calc sample-size`.
+fn sample_size(formula: SampleSizeFormula, h: &Helper, out: &mut dyn Output) -> HelperResult {
+    let (a, b) = (number(h, 0, None)?, number(h, 1, None)?);
+    let (alpha, pw) = (number(h, 2, Some(0.05))?, number(h, 3, Some(0.8))?);
+    let result = formula(a, b, alpha, pw, 1.0, &Design::default())
+        .map_err(|e| RenderErrorReason::Other(e.to_string()))?;
+    out.write(&result.n_per_arm.to_string())?;
+    Ok(())
+}
+
+/// `{{sample_size_proportions baseline target [alpha] [power]}}`
 fn sample_size_proportions(
     h: &Helper,
     _: &Handlebars,
@@ -125,15 +145,10 @@ fn sample_size_proportions(
     _: &mut RenderContext,
     out: &mut dyn Output,
 ) -> HelperResult {
-    let (p1, p2) = (number(h, 0, None)?, number(h, 1, None)?);
-    let (alpha, pw) = (number(h, 2, Some(0.05))?, number(h, 3, Some(0.8))?);
-    let result = power::sample_size_proportions(p1, p2, alpha, pw, 1.0, &Design::default())
-        .map_err(|e| RenderErrorReason::Other(e.to_string()))?;
-    out.write(&result.n_per_arm.to_string())?;
-    Ok(())
+    sample_size(power::sample_size_proportions, h, out)
 }
 
-/// `{{sample_size_means sd delta [alpha] [power]}}`: people per arm for a difference in means.
+/// `{{sample_size_means sd delta [alpha] [power]}}`
 fn sample_size_means(
     h: &Helper,
     _: &Handlebars,
@@ -141,12 +156,7 @@ fn sample_size_means(
     _: &mut RenderContext,
     out: &mut dyn Output,
 ) -> HelperResult {
-    let (sd, delta) = (number(h, 0, None)?, number(h, 1, None)?);
-    let (alpha, pw) = (number(h, 2, Some(0.05))?, number(h, 3, Some(0.8))?);
-    let result = power::sample_size_means(sd, delta, alpha, pw, 1.0, &Design::default())
-        .map_err(|e| RenderErrorReason::Other(e.to_string()))?;
-    out.write(&result.n_per_arm.to_string())?;
-    Ok(())
+    sample_size(power::sample_size_means, h, out)
 }
 
 /// `{{t "report.date"}}`: a fixed label in the report's language.

@@ -122,6 +122,15 @@ impl Checker {
         }
     }
 
+    fn schema(&mut self, schema: u32) {
+        if schema != 1 {
+            self.error(
+                "schema",
+                format!("schema `{schema}` is not supported; this labkit reads schema `1`"),
+            );
+        }
+    }
+
     fn id(&mut self, expected: Option<&str>, id: &str) {
         if !is_method_id(id) {
             self.error(
@@ -170,15 +179,7 @@ pub fn method(
     content_hash: String,
 ) -> Result<Method, Vec<Issue>> {
     let mut c = Checker { issues: Vec::new() };
-    if raw.schema != 1 {
-        c.error(
-            "schema",
-            format!(
-                "schema `{}` is not supported; this labkit reads schema `1`",
-                raw.schema
-            ),
-        );
-    }
+    c.schema(raw.schema);
     if raw.kind == Some(Kind::Playbook) {
         c.error("kind", "a playbook needs `methods:`, not `steps:`");
     }
@@ -813,15 +814,7 @@ pub fn playbook(
     content_hash: String,
 ) -> Result<Playbook, Vec<Issue>> {
     let mut c = Checker { issues: Vec::new() };
-    if raw.schema != 1 {
-        c.error(
-            "schema",
-            format!(
-                "schema `{}` is not supported; this labkit reads schema `1`",
-                raw.schema
-            ),
-        );
-    }
+    c.schema(raw.schema);
     c.id(expected_id, &raw.id);
     c.text("name", &raw.name);
     c.text("summary", &raw.summary);

@@ -13,16 +13,6 @@ fn the_printed_catalogues_are_up_to_date() {
             "{}",
             run.stdout
         );
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-        let kept = std::fs::read_to_string(&path).unwrap_or_default();
-        if kept != run.stdout {
-            if std::env::var_os("LABKIT_BLESS").is_some() {
-                std::fs::write(&path, &run.stdout).unwrap();
-            } else {
-                panic!(
-                    "{file} is out of date; run `LABKIT_BLESS=1 cargo test` (or `labkit --lang {lang} show --all --format md > {file}`)"
-                );
-            }
-        }
+        crate::support::snapshot_file(file, &run.stdout);
     }
 }

@@ -3,7 +3,7 @@
 
 use labkit::library::{Library, Origin};
 
-use crate::support::{Lab, fixture};
+use crate::support::{Lab, fixture, snapshot};
 
 #[test]
 fn each_invalid_playbook_reports_its_exact_errors() {
@@ -66,22 +66,6 @@ fn pin_dates(lab: &Lab, file: &str) {
         .collect::<Vec<_>>()
         .join("\n");
     std::fs::write(path, pinned + "\n").unwrap();
-}
-
-fn snapshot(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots/reports")
-        .join(name);
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        if std::env::var_os("LABKIT_BLESS").is_some() {
-            std::fs::write(&path, actual).unwrap();
-        } else {
-            panic!(
-                "snapshot {name} differs; run `LABKIT_BLESS=1 cargo test` and review the diff\n--- got ---\n{actual}"
-            );
-        }
-    }
 }
 
 #[test]

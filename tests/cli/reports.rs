@@ -13,7 +13,7 @@ use labkit::method::{Document, Method};
 use labkit::report::{self, TemplateSource};
 use labkit::session::{MethodRef, Session, Status};
 
-use crate::support::{Lab, fixture};
+use crate::support::{Lab, fixture, snapshot};
 
 fn session_for(method: &Method, answers: &Path) -> Session {
     let mut session = Session {
@@ -56,22 +56,6 @@ fn session_for(method: &Method, answers: &Path) -> Session {
 
 fn template_for(id: &str) -> TemplateSource {
     report::find_template(None, id, None, Path::new(".")).unwrap()
-}
-
-fn snapshot(name: &str, actual: &str) {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots/reports")
-        .join(name);
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        if std::env::var_os("LABKIT_BLESS").is_some() {
-            std::fs::write(&path, actual).unwrap();
-        } else {
-            panic!(
-                "snapshot {name} differs; run `LABKIT_BLESS=1 cargo test` and review the diff\n--- got ---\n{actual}"
-            );
-        }
-    }
 }
 
 /// The HTML body, without the stylesheet (kept once in src/report/report.css).

@@ -97,3 +97,26 @@ pub fn method_yaml(id: &str, name: &str) -> String {
         "schema: 1\nid: {id}\nname: {{ en: \"{name}\", pt: \"{name} PT\" }}\nsummary: A method for tests.\nstage: ideation\nduration: 20m\ngroup: 2-6\ntags: [test]\nsteps:\n  - id: one\n    title: One\n    timebox: 5m\n    questions:\n      - id: ideas\n        type: list\n        prompt: Ideas\n"
     )
 }
+
+/// Compares `actual` with the file kept at `rel` (from the repository root); with
+/// `LABKIT_BLESS=1` the file is rewritten instead, for reviewing the diff.
+#[track_caller]
+pub fn snapshot_file(rel: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        if std::env::var_os("LABKIT_BLESS").is_some() {
+            std::fs::write(&path, actual).expect("bless");
+        } else {
+            panic!(
+                "{rel} differs; run `LABKIT_BLESS=1 cargo test` and review the diff\n--- got ---\n{actual}"
+            );
+        }
+    }
+}
+
+/// A report snapshot under tests/snapshots/reports/.
+#[track_caller]
+pub fn snapshot(name: &str, actual: &str) {
+    snapshot_file(&format!("tests/snapshots/reports/{name}"), actual);
+}

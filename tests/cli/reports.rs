@@ -5,7 +5,7 @@
 //! `LABKIT_BLESS=1 cargo test` and review the diff.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use labkit::lang::Lang;
 use labkit::library::Library;

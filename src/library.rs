@@ -401,7 +401,7 @@ pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sy
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    if items.len() < 32 || threads == 1 {
+    if items.len() < 16 || threads == 1 {
         return items.iter().map(work).collect();
     }
     let chunk = items.len().div_ceil(threads);

@@ -404,6 +404,24 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     find(catalogue(lang)).or_else(|| find(EN))
 }
 
+/// The language for messages built deep in the engine (validation diagnostics, errors), which
+/// have no settings at hand. Set once by `run` from the resolved settings; English until then,
+/// so library callers and tests get English.
+static MESSAGE_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+pub fn set_message_language(lang: Lang) {
+    let _ = MESSAGE_LANG.set(lang);
+}
+
+pub fn message_language() -> Lang {
+    MESSAGE_LANG.get().copied().unwrap_or_default()
+}
+
+/// A message in the message language, with `{name}` placeholders filled in.
+pub fn msg(key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    tf(message_language(), key, args)
+}
+
 /// `t` with `{name}` placeholders filled in.
 pub fn tf(lang: Lang, key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut text = t(lang, key).to_owned();

@@ -46,6 +46,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env) -> u8 {
         Ok(settings) => settings,
         Err(err) => return report(&err, &mut Printer::stdio(&Settings::fallback(env))),
     };
+    i18n::set_message_language(settings.lang);
     let mut printer = Printer::stdio(&settings);
     match commands::dispatch(cli.command, &settings, &mut printer) {
         Ok(code) => code,

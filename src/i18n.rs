@@ -422,12 +422,33 @@ pub fn msg(key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String
     tf(message_language(), key, args)
 }
 
-/// `t` with `{name}` placeholders filled in.
+/// `t` with `{name}` placeholders filled in, in one pass: a value that itself contains
+/// `{other}` is inserted as is, and braces that name no argument (such as `{{#if …}}`) stay.
 pub fn tf(lang: Lang, key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut text = t(lang, key).to_owned();
-    for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), &value.to_string());
+    use std::fmt::Write;
+    let mut rest = t(lang, key);
+    let mut text = String::with_capacity(rest.len());
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (v, close))
+        });
+        match value {
+            Some((value, close)) => {
+                let _ = write!(text, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
     }
+    text.push_str(rest);
     text
 }
 
@@ -457,6 +478,18 @@ mod tests {
         assert_eq!(
             tf(Lang::Pt, "error.unknown_method", &[("id", &"x")]),
             "método desconhecido `x`"
+        );
+    }
+
+    #[test]
+    fn fills_placeholders_once_and_keeps_other_braces() {
+        assert_eq!(
+            tf(Lang::En, "error.unknown_method", &[("id", &"{id}")]),
+            "unknown method `{id}`"
+        );
+        assert_eq!(
+            tf(Lang::En, "run.session", &[("path", &"{{#if x}}{path}")]),
+            "session: {{#if x}}{path}"
         );
     }
 }

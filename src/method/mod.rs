@@ -94,7 +94,7 @@ impl fmt::Display for Diagnostic {
 
 /// The closest of `candidates` to `word`, phrased as a hint, when one is close enough.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
+    closest(word, candidates).map(|c| crate::i18n::msg("method.did_you_mean", &[("word", &c)]))
 }
 
 /// The closest candidate by edit distance, if it is plausibly a typo of `word`.

@@ -12,6 +12,7 @@ use super::raw::*;
 use super::refs::{TemplateProblem, references};
 use super::text::Text;
 use super::{Issue, suggest};
+use crate::i18n::msg;
 
 /// Names a template may use besides earlier answers: facts about the session.
 pub const SESSION_NAMES: &[&str] = &["lab", "facilitator", "participants", "lang", "today"];
@@ -57,7 +58,7 @@ impl Checker {
 
     fn text(&mut self, path: &str, text: &Text) {
         if Text::missing_languages(text).len() == crate::lang::Lang::ALL.len() {
-            self.error(path, "text is empty");
+            self.error(path, msg("validate.text_empty", &[]));
         }
     }
 
@@ -67,14 +68,17 @@ impl Checker {
             .enumerate()
             .map(|(i, s)| {
                 if s.title.trim().is_empty() {
-                    self.error(format!("sources[{i}].title"), "source title is empty");
+                    self.error(
+                        format!("sources[{i}].title"),
+                        msg("validate.source_title_empty", &[]),
+                    );
                 }
                 if let Some(url) = &s.url
                     && !(url.starts_with("https://") || url.starts_with("http://"))
                 {
                     self.error(
                         format!("sources[{i}].url"),
-                        format!("`{url}` is not a web address; start it with `https://`"),
+                        msg("validate.source_url", &[("url", url)]),
                     );
                 }
                 Source {
@@ -104,7 +108,7 @@ impl Checker {
                 };
                 self.error(
                     "group",
-                    format!("`{shown}` is not a group size; write `5`, `2-8` or `4+`"),
+                    msg("validate.group_size", &[("value", &shown)]),
                 );
                 None
             }
@@ -116,7 +120,7 @@ impl Checker {
             if !is_method_id(id) {
                 self.error(
                     format!("{field}[{i}]"),
-                    format!("`{id}` is not a method id"),
+                    msg("validate.not_method_id", &[("id", id)]),
                 );
             }
         }
@@ -126,7 +130,7 @@ impl Checker {
         if schema != 1 {
             self.error(
                 "schema",
-                format!("schema `{schema}` is not supported; this labkit reads schema `1`"),
+                msg("validate.schema_unsupported", &[("schema", &schema)]),
             );
         }
     }
@@ -135,16 +139,17 @@ impl Checker {
         if !is_method_id(id) {
             self.error(
                 "id",
-                format!("`{id}` is not a valid id; use lowercase letters, digits and single dashes, like `test-card`"),
+                msg("validate.bad_id", &[("id", &id)]),
             );
         } else if let Some(stem) = expected
             && stem != id
         {
             self.error_hint(
                 "id",
-                format!("id `{id}` does not match the file name `{stem}.yaml`"),
-                Some(format!(
-                    "rename the file to `{id}.yaml` or set `id: {stem}`"
+                msg("validate.id_not_file_name", &[("id", &id), ("stem", &stem)]),
+                Some(msg(
+                    "validate.id_not_file_name_hint",
+                    &[("id", &id), ("stem", &stem)],
                 )),
             );
         }
@@ -181,11 +186,11 @@ pub fn method(
     let mut c = Checker { issues: Vec::new() };
     c.schema(raw.schema);
     if raw.kind == Some(Kind::Playbook) {
-        c.error("kind", "a playbook needs `methods:`, not `steps:`");
+        c.error("kind", msg("validate.playbook_kind", &[]));
     }
     c.id(expected_id, &raw.id);
     if raw.version == 0 {
-        c.error("version", "version starts at 1");
+        c.error("version", msg("validate.version_zero", &[]));
     }
     c.text("name", &raw.name);
     c.text("summary", &raw.summary);
@@ -194,7 +199,7 @@ pub fn method(
     c.method_ids("after", &raw.after);
     let sources = c.sources(&raw.sources);
     if raw.steps.is_empty() {
-        c.error("steps", "a method needs at least one step");
+        c.error("steps", msg("validate.no_steps", &[]));
     }
 
     let mut step_ids = HashSet::new();
@@ -206,15 +211,12 @@ pub fn method(
         if !is_local_id(&step.id) {
             c.error(
                 format!("{path}.id"),
-                format!(
-                    "`{}` is not a valid step id; use lowercase letters, digits, `_` or `-`",
-                    step.id
-                ),
+                msg("validate.bad_step_id", &[("id", &step.id)]),
             );
         } else if !step_ids.insert(step.id.clone()) {
             c.error(
                 format!("{path}.id"),
-                format!("step id `{}` is used twice", step.id),
+                msg("validate.step_id_twice", &[("id", &step.id)]),
             );
         }
         c.text(&format!("{path}.title"), &step.title);
@@ -226,7 +228,10 @@ pub fn method(
             }
             if is_local_id(&q.id) {
                 if earlier.iter().any(|(id, _)| *id == q.id) {
-                    c.error(format!("{qpath}.id"), format!("question id `{}` is used twice; answers are keyed by question id, so ids must be unique in a method", q.id));
+                    c.error(
+                        format!("{qpath}.id"),
+                        msg("validate.question_id_twice", &[("id", &q.id)]),
+                    );
                 } else {
                     earlier.push((q.id.clone(), q.kind));
                 }
@@ -312,7 +317,10 @@ fn count(c: &mut Checker, path: &str, field: &str, value: Option<f64>) -> Option
     if v < 0.0 || v.fract() != 0.0 || v > 1_000_000.0 {
         c.error(
             format!("{path}.{field}"),
-            format!("`{field}` must be a whole number of entries, got {v}"),
+            msg(
+                "validate.count_whole",
+                &[("field", &field), ("value", &v)],
+            ),
         );
         return None;
     }
@@ -321,15 +329,21 @@ fn count(c: &mut Checker, path: &str, field: &str, value: Option<f64>) -> Option
 
 fn check_template(c: &mut Checker, path: &str, source: &str, earlier: &[(String, QuestionType)]) {
     match references(source) {
-        Err(TemplateProblem::Syntax(msg)) => c.error_hint(
+        Err(TemplateProblem::Syntax(reason)) => c.error_hint(
             path,
-            format!("template does not compile: {msg}"),
-            Some("check the braces, and that every `{{#if …}}` or `{{#each …}}` is closed with `{{/if}}` or `{{/each}}`".into()),
+            msg("validate.template_syntax", &[("reason", &reason)]),
+            Some(msg("validate.template_syntax_hint", &[])),
         ),
         Err(TemplateProblem::UnknownHelper(name)) => {
             let known: Vec<&str> = crate::helpers::BUILTIN.iter().chain(crate::helpers::LABKIT).copied().collect();
-            let hint = suggest(&name, known.iter().copied()).unwrap_or_else(|| format!("helpers: {}", known.join(", ")));
-            c.error_hint(path, format!("unknown helper `{name}`"), Some(hint));
+            let hint = suggest(&name, known.iter().copied()).unwrap_or_else(|| {
+                msg("validate.helpers_hint", &[("helpers", &known.join(", "))])
+            });
+            c.error_hint(
+                path,
+                msg("validate.unknown_helper", &[("name", &name)]),
+                Some(hint),
+            );
         }
         Ok(names) => {
             for name in names {
@@ -341,10 +355,8 @@ fn check_template(c: &mut Checker, path: &str, source: &str, earlier: &[(String,
                 let hint = suggest(&name, earlier.iter().map(|(id, _)| id.as_str()));
                 c.error_hint(
                     path,
-                    format!("template refers to `{name}`, which is not an earlier question"),
-                    hint.or_else(|| {
-                        Some("a template can only use answers to questions asked before it".into())
-                    }),
+                    msg("validate.template_unknown_question", &[("name", &name)]),
+                    hint.or_else(|| Some(msg("validate.template_unknown_question_hint", &[]))),
                 );
             }
         }
@@ -353,11 +365,14 @@ fn check_template(c: &mut Checker, path: &str, source: &str, earlier: &[(String,
 
 fn choices(c: &mut Checker, path: &str, raw: &Option<Vec<RawChoice>>) -> Vec<Choice> {
     let Some(raw) = raw else {
-        c.error(format!("{path}.choices"), "this question needs `choices`");
+        c.error(
+            format!("{path}.choices"),
+            msg("validate.choices_missing", &[]),
+        );
         return Vec::new();
     };
     if raw.is_empty() {
-        c.error(format!("{path}.choices"), "`choices` is empty");
+        c.error(format!("{path}.choices"), msg("validate.choices_empty", &[]));
     }
     let mut seen = HashSet::new();
     raw.iter()
@@ -379,11 +394,14 @@ fn choices(c: &mut Checker, path: &str, raw: &Option<Vec<RawChoice>>) -> Vec<Cho
                 },
             };
             if choice.value.trim().is_empty() {
-                c.error(format!("{path}.choices[{i}]"), "choice value is empty");
+                c.error(
+                    format!("{path}.choices[{i}]"),
+                    msg("validate.choice_empty", &[]),
+                );
             } else if !seen.insert(choice.value.clone()) {
                 c.error(
                     format!("{path}.choices[{i}]"),
-                    format!("choice `{}` is listed twice", choice.value),
+                    msg("validate.choice_twice", &[("value", &choice.value)]),
                 );
             }
             choice
@@ -400,7 +418,10 @@ fn validation(c: &mut Checker, path: &str, raw: &Option<RawValidate>) -> Validat
     {
         c.error(
             format!("{path}.validate"),
-            format!("`min_length` ({min}) is greater than `max_length` ({max})"),
+            msg(
+                "validate.min_length_above_max",
+                &[("min", &min), ("max", &max)],
+            ),
         );
     }
     if let Some(pattern) = &v.pattern
@@ -408,7 +429,7 @@ fn validation(c: &mut Checker, path: &str, raw: &Option<RawValidate>) -> Validat
     {
         c.error(
             format!("{path}.validate.pattern"),
-            format!("pattern does not compile: {err}"),
+            msg("validate.pattern_syntax", &[("reason", &err)]),
         );
     }
     Validation {
@@ -428,33 +449,33 @@ fn question(
 ) -> Option<Question> {
     let before = c.issues.len();
     if !is_local_id(&q.id) {
-        c.error(format!("{path}.id"), format!("`{}` is not a valid question id; use lowercase letters, digits, `_` or `-`, starting with a letter", q.id));
+        c.error(
+            format!("{path}.id"),
+            msg("validate.bad_question_id", &[("id", &q.id)]),
+        );
     }
     c.text(&format!("{path}.prompt"), &q.prompt);
     let allowed = allowed_fields(q.kind);
     for field in set_fields(q) {
         if !allowed.contains(&field) {
             let hint = if allowed.is_empty() {
-                format!(
-                    "a `{}` question takes no type-specific fields",
-                    q.kind.as_str()
-                )
+                msg("validate.takes_no_fields", &[("type", &q.kind.as_str())])
             } else {
-                format!(
-                    "a `{}` question takes: {}",
-                    q.kind.as_str(),
-                    allowed
-                        .iter()
-                        .map(|f| format!("`{f}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                let fields = allowed
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                msg(
+                    "validate.takes_fields",
+                    &[("type", &q.kind.as_str()), ("fields", &fields)],
                 )
             };
             c.error_hint(
                 format!("{path}.{field}"),
-                format!(
-                    "`{field}` does not apply to a `{}` question",
-                    q.kind.as_str()
+                msg(
+                    "validate.field_not_applicable",
+                    &[("field", &field), ("type", &q.kind.as_str())],
                 ),
                 Some(hint),
             );
@@ -466,7 +487,10 @@ fn question(
             q.kind,
             T::Text | T::Longtext | T::Number | T::Confirm | T::Select | T::Scale | T::Date
         ) {
-            c.error(format!("{path}.type"), format!("a records field cannot be a `{}` question; use text, longtext, number, confirm, select, scale or date", q.kind.as_str()));
+            c.error(
+                format!("{path}.type"),
+                msg("validate.record_field_type", &[("type", &q.kind.as_str())]),
+            );
         }
     }
     if let Some(when) = &q.when {
@@ -477,7 +501,7 @@ fn question(
     {
         c.error(
             format!("{path}.min"),
-            format!("`min` ({min}) is greater than `max` ({max})"),
+            msg("validate.min_above_max", &[("min", &min), ("max", &max)]),
         );
     }
 
@@ -509,9 +533,9 @@ fn question(
             {
                 c.error(
                     format!("{path}.max"),
-                    format!(
-                        "asks for {m} selections but there are only {} choices",
-                        choices.len()
+                    msg(
+                        "validate.too_many_selections",
+                        &[("m", &m), ("n", &choices.len())],
                     ),
                 );
             }
@@ -521,13 +545,11 @@ fn question(
             let min = q.min.unwrap_or(1.0);
             let max = q.max.unwrap_or(5.0);
             if min.fract() != 0.0 || max.fract() != 0.0 {
-                c.error(format!("{path}.min"), "a scale runs between whole numbers");
+                c.error(format!("{path}.min"), msg("validate.scale_whole", &[]));
             } else if max - min > 100.0 || min >= max {
                 c.error(
                     format!("{path}.max"),
-                    format!(
-                        "a scale needs `min` < `max` and at most 101 points, got {min} to {max}"
-                    ),
+                    msg("validate.scale_range", &[("min", &min), ("max", &max)]),
                 );
             }
             let labels = q.labels.clone().unwrap_or_default();
@@ -535,7 +557,10 @@ fn question(
                 if (*point as f64) < min || (*point as f64) > max {
                     c.error(
                         format!("{path}.labels"),
-                        format!("label for {point} is outside the scale {min} to {max}"),
+                        msg(
+                            "validate.label_outside_scale",
+                            &[("point", point), ("min", &min), ("max", &max)],
+                        ),
                     );
                 }
             }
@@ -555,10 +580,10 @@ fn question(
             match &q.fields {
                 None => c.error(
                     format!("{path}.fields"),
-                    "a `records` question needs `fields`",
+                    msg("validate.fields_missing", &[]),
                 ),
                 Some(raw_fields) if raw_fields.is_empty() => {
-                    c.error(format!("{path}.fields"), "`fields` is empty")
+                    c.error(format!("{path}.fields"), msg("validate.fields_empty", &[]))
                 }
                 Some(raw_fields) => {
                     let mut ids = HashSet::new();
@@ -567,7 +592,7 @@ fn question(
                         if !ids.insert(f.id.clone()) {
                             c.error(
                                 format!("{fpath}.id"),
-                                format!("field id `{}` is used twice", f.id),
+                                msg("validate.field_id_twice", &[("id", &f.id)]),
                             );
                         }
                         if let Some(field) = question(c, &fpath, f, earlier, true) {
@@ -588,7 +613,7 @@ fn question(
                 QuestionType::Vote => {
                     let dots = q.dots.unwrap_or(3);
                     if dots == 0 {
-                        c.error(format!("{path}.dots"), "`dots` must be at least 1");
+                        c.error(format!("{path}.dots"), msg("validate.dots_zero", &[]));
                     }
                     QuestionKind::Vote { from, dots }
                 }
@@ -599,7 +624,10 @@ fn question(
         QuestionType::Computed => {
             let value = q.value.clone().unwrap_or_default();
             if value.trim().is_empty() {
-                c.error(format!("{path}.value"), "a `computed` question needs `value`, a template such as `{{sample_size_proportions baseline target}}`");
+                c.error(
+                    format!("{path}.value"),
+                    msg("validate.computed_value", &[]),
+                );
             } else {
                 check_template(c, &format!("{path}.value"), &value, earlier);
             }
@@ -635,10 +663,7 @@ fn items_source(
     let Some(from) = &q.from else {
         c.error(
             format!("{path}.from"),
-            format!(
-                "a `{}` question needs `from`: the id of an earlier `list` or `records` question",
-                q.kind.as_str()
-            ),
+            msg("validate.from_missing", &[("type", &q.kind.as_str())]),
         );
         return String::new();
     };
@@ -646,24 +671,20 @@ fn items_source(
         Some((_, QuestionType::List | QuestionType::Records)) => {}
         Some((_, other)) => c.error(
             format!("{path}.from"),
-            format!(
-                "`from: {from}` names a `{}` question; it must name a `list` or `records` question",
-                other.as_str()
+            msg(
+                "validate.from_wrong_type",
+                &[("from", from), ("type", &other.as_str())],
             ),
         ),
         None => {
             let lists = earlier
                 .iter()
                 .filter(|(_, t)| matches!(t, QuestionType::List | QuestionType::Records));
-            let hint = suggest(from, lists.map(|(id, _)| id.as_str())).or_else(|| {
-                Some(
-                    "`from` must name a `list` or `records` question asked earlier in the method"
-                        .into(),
-                )
-            });
+            let hint = suggest(from, lists.map(|(id, _)| id.as_str()))
+                .or_else(|| Some(msg("validate.from_unknown_hint", &[])));
             c.error_hint(
                 format!("{path}.from"),
-                format!("`from: {from}` is not an earlier question"),
+                msg("validate.from_unknown", &[("from", from)]),
                 hint,
             );
         }
@@ -676,9 +697,11 @@ fn score(c: &mut Checker, path: &str, q: &RawQuestion, from: String) -> Question
     match &q.criteria {
         None => c.error(
             format!("{path}.criteria"),
-            "a `score` question needs `criteria`, e.g. impact and effort",
+            msg("validate.criteria_missing", &[]),
         ),
-        Some(raw) if raw.is_empty() => c.error(format!("{path}.criteria"), "`criteria` is empty"),
+        Some(raw) if raw.is_empty() => {
+            c.error(format!("{path}.criteria"), msg("validate.criteria_empty", &[]))
+        }
         Some(raw) => {
             let mut ids = HashSet::new();
             for (i, cr) in raw.iter().enumerate() {
@@ -686,17 +709,20 @@ fn score(c: &mut Checker, path: &str, q: &RawQuestion, from: String) -> Question
                 if !is_local_id(&cr.id) {
                     c.error(
                         format!("{cpath}.id"),
-                        format!("`{}` is not a valid criterion id", cr.id),
+                        msg("validate.bad_criterion_id", &[("id", &cr.id)]),
                     );
                 } else if !ids.insert(cr.id.clone()) {
                     c.error(
                         format!("{cpath}.id"),
-                        format!("criterion `{}` is listed twice", cr.id),
+                        msg("validate.criterion_twice", &[("id", &cr.id)]),
                     );
                 }
                 let (min, max) = (cr.min.unwrap_or(1), cr.max.unwrap_or(5));
                 if min >= max || max - min > 100 {
-                    c.error(format!("{cpath}.max"), format!("a criterion needs `min` < `max` (at most 101 points), got {min} to {max}"));
+                    c.error(
+                        format!("{cpath}.max"),
+                        msg("validate.criterion_range", &[("min", &min), ("max", &max)]),
+                    );
                 }
                 criteria.push(Criterion {
                     id: cr.id.clone(),
@@ -710,10 +736,7 @@ fn score(c: &mut Checker, path: &str, q: &RawQuestion, from: String) -> Question
     if q.quadrants.is_some() && criteria.len() != 2 {
         c.error(
             format!("{path}.quadrants"),
-            format!(
-                "`quadrants` needs exactly two criteria, found {}",
-                criteria.len()
-            ),
+            msg("validate.quadrants_two", &[("n", &criteria.len())]),
         );
     }
     let quadrants = q.quadrants.as_ref().map(|r| Quadrants {
@@ -751,7 +774,7 @@ fn check_default(
         (QuestionKind::Number { min, max, .. }, V::Number(n)) => {
             let n = n.as_f64().unwrap_or(f64::NAN);
             if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
-                c.error(path, format!("default {n} is outside the allowed range"));
+                c.error(path, msg("validate.default_out_of_range", &[("n", &n)]));
             }
             true
         }
@@ -761,7 +784,10 @@ fn check_default(
             if n < *min || n > *max {
                 c.error(
                     path,
-                    format!("default {n} is outside the scale {min} to {max}"),
+                    msg(
+                        "validate.default_outside_scale",
+                        &[("n", &n), ("min", min), ("max", max)],
+                    ),
                 );
             }
             true
@@ -774,7 +800,7 @@ fn check_default(
             for item in items {
                 match item {
                     V::String(s) => check_choice(c, path, s, choices),
-                    _ => c.error(path, "a multiselect default is a list of choice values"),
+                    _ => c.error(path, msg("validate.multiselect_default", &[])),
                 }
             }
             true
@@ -787,10 +813,7 @@ fn check_default(
     if !fits {
         c.error(
             path,
-            format!(
-                "this default does not fit a `{}` question",
-                kind.type_name()
-            ),
+            msg("validate.default_wrong_type", &[("type", &kind.type_name())]),
         );
     }
 }
@@ -800,7 +823,7 @@ fn check_choice(c: &mut Checker, path: &str, value: &str, choices: &[Choice]) {
         let hint = suggest(value, choices.iter().map(|ch| ch.value.as_str()));
         c.error_hint(
             path,
-            format!("default `{value}` is not one of the choices"),
+            msg("validate.default_not_choice", &[("value", &value)]),
             hint,
         );
     }
@@ -821,7 +844,7 @@ pub fn playbook(
     let group = c.group(&raw.group);
     let sources = c.sources(&raw.sources);
     if raw.methods.is_empty() {
-        c.error("methods", "a playbook needs at least one method");
+        c.error("methods", msg("validate.no_methods", &[]));
     }
     let mut blocks = Vec::new();
     let mut seen = HashMap::new();
@@ -829,7 +852,10 @@ pub fn playbook(
     for (i, entry) in raw.methods.iter().enumerate() {
         if let Some(day) = entry.day {
             if day == 0 || day < last_day {
-                c.error(format!("methods[{i}].day"), format!("day {day} comes before day {last_day}; days start at 1 and only move forward"));
+                c.error(
+                    format!("methods[{i}].day"),
+                    msg("validate.day_order", &[("day", &day), ("last", &last_day)]),
+                );
             }
             last_day = last_day.max(day);
         }
@@ -841,10 +867,16 @@ pub fn playbook(
                 if !is_method_id(method) {
                     c.error(
                         format!("{path}.method"),
-                        format!("`{method}` is not a method id"),
+                        msg("validate.not_method_id", &[("id", method)]),
                     );
                 } else if let Some(first) = seen.insert(method.clone(), i) {
-                    c.error(format!("{path}.method"), format!("method `{method}` already runs as block {}; answers are keyed by method, so each runs once", first + 1));
+                    c.error(
+                        format!("{path}.method"),
+                        msg(
+                            "validate.method_twice",
+                            &[("method", method), ("block", &(first + 1))],
+                        ),
+                    );
                 }
                 blocks.push(Block::Method {
                     method: method.clone(),
@@ -861,7 +893,7 @@ pub fn playbook(
                     || entry.top.is_some()
                     || entry.day.is_some()
                 {
-                    c.error(&path, "a break takes only `break` and `title`");
+                    c.error(&path, msg("validate.break_fields", &[]));
                 }
                 blocks.push(Block::Break {
                     duration,
@@ -869,9 +901,9 @@ pub fn playbook(
                 });
             }
             (Some(_), Some(_)) => {
-                c.error(&path, "a block is either a `method` or a `break`, not both")
+                c.error(&path, msg("validate.block_both", &[]))
             }
-            (None, None) => c.error(&path, "a block needs `method: ID` or `break: DURATION`"),
+            (None, None) => c.error(&path, msg("validate.block_neither", &[])),
         }
     }
     if !c.issues.is_empty() {
@@ -917,7 +949,7 @@ pub fn playbook_references(
         let Some(current) = find(method) else {
             c.error_hint(
                 format!("{path}.method"),
-                format!("unknown method `{method}`"),
+                msg("error.unknown_method", &[("id", method)]),
                 suggest(method, known_ids.iter().copied()),
             );
             continue;
@@ -928,7 +960,10 @@ pub fn playbook_references(
                 let hint = suggest(question, current.questions().map(|(_, q)| q.id.as_str()));
                 c.error_hint(
                     &qpath,
-                    format!("`{method}` has no question `{question}`"),
+                    msg(
+                        "validate.no_such_question",
+                        &[("method", method), ("question", question)],
+                    ),
                     hint,
                 );
             }
@@ -938,27 +973,60 @@ pub fn playbook_references(
             let qpath = format!("{path}.items.{question}");
             match current.question(question).map(|q| &q.kind) {
                 Some(k) if k.items_from().is_some() || matches!(k, QuestionKind::List { .. }) => {}
-                Some(k) => c.error(&qpath, format!("`{method}.{question}` is a `{}` question; only list, vote, score and rank questions take items", k.type_name())),
+                Some(k) => c.error(
+                    &qpath,
+                    msg(
+                        "validate.items_target_type",
+                        &[
+                            ("method", method),
+                            ("question", question),
+                            ("type", &k.type_name()),
+                        ],
+                    ),
+                ),
                 None => {
                     let hint = suggest(question, current.questions().map(|(_, q)| q.id.as_str()));
-                    c.error_hint(&qpath, format!("`{method}` has no question `{question}`"), hint);
+                    c.error_hint(
+                        &qpath,
+                        msg(
+                            "validate.no_such_question",
+                            &[("method", method), ("question", question)],
+                        ),
+                        hint,
+                    );
                 }
             }
             let Some((m, q)) = source.split_once('.') else {
                 c.error(
                     &qpath,
-                    format!("`{source}` should be `method.question`, e.g. `brainstorm.ideas`"),
+                    msg("validate.items_source_form", &[("source", source)]),
                 );
                 continue;
             };
             match earlier.iter().find(|e| e.id == m) {
-                None => c.error(&qpath, format!("`{m}` is not a method that runs earlier in this playbook")),
+                None => c.error(
+                    &qpath,
+                    msg("validate.not_earlier_method", &[("method", &m)]),
+                ),
                 Some(e) => match e.question(q).map(|q| &q.kind) {
                     Some(QuestionKind::List { .. } | QuestionKind::Records { .. } | QuestionKind::Vote { .. }) => {}
-                    Some(k) => c.error(&qpath, format!("`{source}` is a `{}` question; items come from a list, records or vote question", k.type_name())),
+                    Some(k) => c.error(
+                        &qpath,
+                        msg(
+                            "validate.items_source_type",
+                            &[("source", source), ("type", &k.type_name())],
+                        ),
+                    ),
                     None => {
                         let hint = suggest(q, e.questions().map(|(_, q)| q.id.as_str()));
-                        c.error_hint(&qpath, format!("`{m}` has no question `{q}`"), hint);
+                        c.error_hint(
+                            &qpath,
+                            msg(
+                                "validate.no_such_question",
+                                &[("method", &m), ("question", &q)],
+                            ),
+                            hint,
+                        );
                     }
                 },
             }
@@ -971,8 +1039,8 @@ pub fn playbook_references(
 fn check_playbook_template(c: &mut Checker, path: &str, template: &str, earlier: &[Method]) {
     // Playbook templates name answers as `method-id.question`.
     let mut rest = template;
-    if let Err(TemplateProblem::Syntax(msg)) = references(template) {
-        c.error(path, format!("template does not compile: {msg}"));
+    if let Err(TemplateProblem::Syntax(reason)) = references(template) {
+        c.error(path, msg("validate.template_syntax", &[("reason", &reason)]));
         return;
     }
     while let Some(open) = rest.find("{{") {
@@ -986,11 +1054,18 @@ fn check_playbook_template(c: &mut Checker, path: &str, template: &str, earlier:
                     Some(e) if e.question(q).is_some() => {}
                     Some(e) => {
                         let hint = suggest(q, e.questions().map(|(_, q)| q.id.as_str()));
-                        c.error_hint(path, format!("`{m}` has no question `{q}`"), hint);
+                        c.error_hint(
+                            path,
+                            msg(
+                                "validate.no_such_question",
+                                &[("method", &m), ("question", &q)],
+                            ),
+                            hint,
+                        );
                     }
                     None => c.error(
                         path,
-                        format!("`{m}` is not a method that runs earlier in this playbook"),
+                        msg("validate.not_earlier_method", &[("method", &m)]),
                     ),
                 }
             }

@@ -258,6 +258,21 @@ const EN: &[(&str, &str)] = &[
     ("validate.not_earlier_method", "`{method}` is not a method that runs earlier in this playbook"),
     ("validate.items_source_type", "`{source}` is a `{type}` question; items come from a list, records or vote question"),
     ("method.did_you_mean", "did you mean `{word}`?"),
+    ("method.too_large", "file is larger than {mb} MB, the limit for a method file"),
+    ("method.not_utf8", "file is not valid UTF-8; save it as UTF-8"),
+    ("method.empty", "file is empty; a method needs at least `schema`, `id`, `name`, `summary`, `stage`, `duration` and `steps`"),
+    ("method.not_mapping", "expected a mapping of fields (`schema: 1`, `id: ...`) at the top of the file"),
+    ("method.too_deep", "nesting is too deep (more than 128 levels)"),
+    ("method.alias_bomb", "too many aliases expand here (is this an alias bomb?)"),
+    ("method.duplicate_key", "key {key} is given twice"),
+    ("method.yaml_syntax", "YAML syntax error: {reason}"),
+    ("method.unknown_language", "unknown language `{word}`; text can be given in `en` and `pt`"),
+    ("method.unknown_field", "unknown field `{word}`"),
+    ("method.expected_one_of", "expected one of {list}"),
+    ("method.unknown_question_type", "unknown question type `{word}`"),
+    ("method.question_types", "question types: {types}"),
+    ("method.unknown_value", "unknown value `{word}`"),
+    ("method.missing_field", "missing field `{field}`"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -519,6 +534,21 @@ const PT: &[(&str, &str)] = &[
     ("validate.not_earlier_method", "`{method}` não é um método que corra antes neste roteiro"),
     ("validate.items_source_type", "`{source}` é uma pergunta `{type}`; os itens vêm de uma pergunta list, records ou vote"),
     ("method.did_you_mean", "quis dizer `{word}`?"),
+    ("method.too_large", "o ficheiro tem mais de {mb} MB, o limite para um ficheiro de método"),
+    ("method.not_utf8", "o ficheiro não está em UTF-8 válido; guarde-o como UTF-8"),
+    ("method.empty", "o ficheiro está vazio; um método precisa de pelo menos `schema`, `id`, `name`, `summary`, `stage`, `duration` e `steps`"),
+    ("method.not_mapping", "esperava-se um mapa de campos (`schema: 1`, `id: ...`) no início do ficheiro"),
+    ("method.too_deep", "o aninhamento é demasiado profundo (mais de 128 níveis)"),
+    ("method.alias_bomb", "demasiados aliases expandem-se aqui (será uma bomba de aliases?)"),
+    ("method.duplicate_key", "a chave {key} aparece duas vezes"),
+    ("method.yaml_syntax", "erro de sintaxe YAML: {reason}"),
+    ("method.unknown_language", "língua desconhecida `{word}`; o texto pode ser dado em `en` e `pt`"),
+    ("method.unknown_field", "campo desconhecido `{word}`"),
+    ("method.expected_one_of", "esperava-se um de {list}"),
+    ("method.unknown_question_type", "tipo de pergunta desconhecido `{word}`"),
+    ("method.question_types", "tipos de pergunta: {types}"),
+    ("method.unknown_value", "valor desconhecido `{word}`"),
+    ("method.missing_field", "falta o campo `{field}`"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

@@ -18,6 +18,8 @@ use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 use sha2::{Digest, Sha256};
 
+use crate::i18n::msg;
+
 pub use duration::Duration;
 pub use model::*;
 pub use raw::{QuestionType, Stage};
@@ -94,7 +96,7 @@ impl fmt::Display for Diagnostic {
 
 /// The closest of `candidates` to `word`, phrased as a hint, when one is close enough.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    closest(word, candidates).map(|c| crate::i18n::msg("method.did_you_mean", &[("word", &c)]))
+    closest(word, candidates).map(|c| msg("method.did_you_mean", &[("word", &c)]))
 }
 
 /// The closest candidate by edit distance, if it is plausibly a typo of `word`.
@@ -122,10 +124,7 @@ pub fn parse(
         return Err(at(
             vec![Issue::new(
                 "",
-                format!(
-                    "file is larger than {} MB, the limit for a method file",
-                    MAX_FILE_BYTES / 1_048_576
-                ),
+                msg("method.too_large", &[("mb", &(MAX_FILE_BYTES / 1_048_576))]),
             )],
             None,
         ));
@@ -143,7 +142,7 @@ pub fn parse(
                 line: Some(line),
                 column: None,
                 path: String::new(),
-                message: "file is not valid UTF-8; save it as UTF-8".into(),
+                message: msg("method.not_utf8", &[]),
                 hint: None,
             }]);
         }
@@ -152,7 +151,7 @@ pub fn parse(
         return Err(at(
             vec![Issue::new(
                 "",
-                "file is empty; a method needs at least `schema`, `id`, `name`, `summary`, `stage`, `duration` and `steps`",
+                msg("method.empty", &[]),
             )],
             None,
         ));
@@ -182,7 +181,7 @@ pub fn parse(
         return Err(at(
             vec![Issue::new(
                 "",
-                "expected a mapping of fields (`schema: 1`, `id: ...`) at the top of the file",
+                msg("method.not_mapping", &[]),
             )],
             None,
         ));
@@ -246,21 +245,17 @@ fn yaml_error(name: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
         message.truncate(cut);
     }
     let message = match message.as_str() {
-        m if m.contains("recursion limit exceeded") => {
-            "nesting is too deep (more than 128 levels)".to_owned()
-        }
-        m if m.contains("repetition limit exceeded") => {
-            "too many aliases expand here (is this an alias bomb?)".to_owned()
-        }
+        m if m.contains("recursion limit exceeded") => msg("method.too_deep", &[]),
+        m if m.contains("repetition limit exceeded") => msg("method.alias_bomb", &[]),
         m if m.contains("duplicate entry with key") => {
             let key = m
                 .split("duplicate entry with key")
                 .nth(1)
                 .unwrap_or_default()
                 .trim();
-            format!("key {key} is given twice")
+            msg("method.duplicate_key", &[("key", &key)])
         }
-        _ => format!("YAML syntax error: {message}"),
+        _ => msg("method.yaml_syntax", &[("reason", &message)]),
     };
     Diagnostic {
         file: name.to_owned(),
@@ -273,11 +268,26 @@ fn yaml_error(name: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
 }
 
 fn strict<T: DeserializeOwned>(value: &Value) -> Result<T, Issue> {
+    strict_raw(value).map_err(|(path, message)| serde_issue(path, &message))
+}
+
+/// `strict` with serde's own path and (English) message, before they become an issue.
+fn strict_raw<T: DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
     serde_path_to_error::deserialize(value.clone()).map_err(|err| {
         let path = err.path().to_string();
         let path = if path == "." { String::new() } else { path };
-        serde_issue(path, &err.into_inner().to_string())
+        (path, err.into_inner().to_string())
     })
+}
+
+/// "expected one of `a`, `b`": the hint for an unknown field or value.
+fn expected_one_of(expected: &[&str]) -> String {
+    let list = expected
+        .iter()
+        .map(|e| format!("`{e}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    msg("method.expected_one_of", &[("list", &list)])
 }
 
 /// Turns a serde message into an issue, adding "did you mean" for unknown fields and variants.
@@ -294,7 +304,7 @@ fn serde_issue(mut path: String, message: &str) -> Issue {
                 .unwrap_or_default();
             hint = suggest(word, expected.iter().copied());
             if kind == "unknown field" && expected == ["en", "pt"] {
-                text = format!("unknown language `{word}`; text can be given in `en` and `pt`");
+                text = msg("method.unknown_language", &[("word", &word)]);
                 hint = None;
             } else if kind == "unknown field" {
                 // serde_path_to_error already ends the path with the unknown key.
@@ -305,33 +315,22 @@ fn serde_issue(mut path: String, message: &str) -> Issue {
                         format!("{path}.{word}")
                     };
                 }
-                text = format!("unknown field `{word}`");
+                text = msg("method.unknown_field", &[("word", &word)]);
                 if hint.is_none() && !expected.is_empty() {
-                    hint = Some(format!(
-                        "expected one of {}",
-                        expected
-                            .iter()
-                            .map(|e| format!("`{e}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
+                    hint = Some(expected_one_of(&expected));
                 }
             } else if path.ends_with("type") {
-                text = format!("unknown question type `{word}`");
+                text = msg("method.unknown_question_type", &[("word", &word)]);
                 if hint.is_none() {
-                    hint = Some(format!("question types: {}", expected.join(", ")));
+                    hint = Some(msg(
+                        "method.question_types",
+                        &[("types", &expected.join(", "))],
+                    ));
                 }
             } else {
-                text = format!("unknown value `{word}`");
+                text = msg("method.unknown_value", &[("word", &word)]);
                 if hint.is_none() && !expected.is_empty() {
-                    hint = Some(format!(
-                        "expected one of {}",
-                        expected
-                            .iter()
-                            .map(|e| format!("`{e}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
+                    hint = Some(expected_one_of(&expected));
                 }
             }
         }
@@ -350,7 +349,7 @@ fn serde_issue(mut path: String, message: &str) -> Issue {
     }
     if text.starts_with("missing field") {
         let field = text.split('`').nth(1).unwrap_or_default().to_owned();
-        text = format!("missing field `{field}`");
+        text = msg("method.missing_field", &[("field", &field)]);
     }
     Issue {
         path,
@@ -416,17 +415,18 @@ fn check_mapping<T: DeserializeOwned + schemars::JsonSchema>(
         if !map.contains_key(field) {
             issues.push(prefixed(
                 prefix,
-                Issue::new("", format!("missing field `{field}`")),
+                Issue::new("", msg("method.missing_field", &[("field", &field)])),
             ));
         }
     }
     for (key, item) in map {
         let mut single = serde_yaml::Mapping::new();
         single.insert(key.clone(), item.clone());
-        if let Err(issue) = strict::<T>(&Value::Mapping(single))
-            && !issue.message.starts_with("missing field")
+        // Judged on serde's message, which is English whatever the message language.
+        if let Err((path, message)) = strict_raw::<T>(&Value::Mapping(single))
+            && !message.starts_with("missing field")
         {
-            issues.push(prefixed(prefix, issue));
+            issues.push(prefixed(prefix, serde_issue(path, &message)));
         }
     }
     if issues.is_empty() {

@@ -273,6 +273,9 @@ const EN: &[(&str, &str)] = &[
     ("method.question_types", "question types: {types}"),
     ("method.unknown_value", "unknown value `{word}`"),
     ("method.missing_field", "missing field `{field}`"),
+    ("agenda.bad_time", "`{flag} {value}` is not a time; write it as HH:MM, e.g. 09:30"),
+    ("agenda.day_ends_first", "the day ends ({end}) before it starts ({start})"),
+    ("agenda.bad_date", "`--date {date}` is not a date; write it as YYYY-MM-DD"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -549,6 +552,9 @@ const PT: &[(&str, &str)] = &[
     ("method.question_types", "tipos de pergunta: {types}"),
     ("method.unknown_value", "valor desconhecido `{word}`"),
     ("method.missing_field", "falta o campo `{field}`"),
+    ("agenda.bad_time", "`{flag} {value}` não é uma hora; escreva-a como HH:MM, por exemplo 09:30"),
+    ("agenda.day_ends_first", "o dia termina ({end}) antes de começar ({start})"),
+    ("agenda.bad_date", "`--date {date}` não é uma data; escreva-a como AAAA-MM-DD"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

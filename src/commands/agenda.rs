@@ -17,24 +17,25 @@ pub fn run(args: &AgendaArgs, settings: &Settings, printer: &mut Printer) -> Out
     let lang = settings.lang;
     let time = |flag: &str, value: &str| {
         agenda::parse_time(value).ok_or_else(|| {
-            Error::Usage(format!(
-                "`{flag} {value}` is not a time; write it as HH:MM, e.g. 09:30"
+            Error::Usage(tf(
+                lang,
+                "agenda.bad_time",
+                &[("flag", &flag), ("value", &value)],
             ))
         })
     };
     let start = time("--start", &args.start)?;
     let day_end = time("--day-end", &args.day_end)?;
     if day_end <= start {
-        return Err(Error::Usage(format!(
-            "the day ends ({}) before it starts ({})",
-            args.day_end, args.start
+        return Err(Error::Usage(tf(
+            lang,
+            "agenda.day_ends_first",
+            &[("end", &args.day_end), ("start", &args.start)],
         )));
     }
     let first_day = match &args.date {
         Some(d) => parse_date(d).ok_or_else(|| {
-            Error::Usage(format!(
-                "`--date {d}` is not a date; write it as YYYY-MM-DD"
-            ))
+            Error::Usage(tf(lang, "agenda.bad_date", &[("date", d)]))
         })?,
         None => parse_date(&date(SystemClock.now())).unwrap_or((2026, 1, 1)),
     };

@@ -276,6 +276,8 @@ const EN: &[(&str, &str)] = &[
     ("agenda.bad_time", "`{flag} {value}` is not a time; write it as HH:MM, e.g. 09:30"),
     ("agenda.day_ends_first", "the day ends ({end}) before it starts ({start})"),
     ("agenda.bad_date", "`--date {date}` is not a date; write it as YYYY-MM-DD"),
+    ("assign.working", "assigning the units of {file}…"),
+    ("assign.no_seed", "no `--seed` given; drew seed {seed}. Pass `--seed {seed}` to reproduce this assignment."),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -555,6 +557,8 @@ const PT: &[(&str, &str)] = &[
     ("agenda.bad_time", "`{flag} {value}` não é uma hora; escreva-a como HH:MM, por exemplo 09:30"),
     ("agenda.day_ends_first", "o dia termina ({end}) antes de começar ({start})"),
     ("agenda.bad_date", "`--date {date}` não é uma data; escreva-a como AAAA-MM-DD"),
+    ("assign.working", "a atribuir as unidades de {file}…"),
+    ("assign.no_seed", "sem `--seed`; foi sorteada a semente {seed}. Use `--seed {seed}` para repetir esta atribuição."),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

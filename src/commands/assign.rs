@@ -12,6 +12,7 @@ use crate::cli::AssignArgs;
 use crate::clock::{Clock, SystemClock, rfc3339};
 use crate::error::Error;
 use crate::fsutil::{check_overwrite, write_atomic};
+use crate::i18n::tf;
 use crate::output::Printer;
 use crate::settings::Settings;
 use crate::stats::assign::{AssignOptions, AssignmentReport, assign, balance_table, parse_ratio};
@@ -48,7 +49,7 @@ pub fn run(args: &AssignArgs, settings: &Settings, printer: &mut Printer) -> Out
     let mut assigned = Vec::with_capacity(input.len() + input.len() / 8);
     let spinner = printer.spinner(
         input.len() > 8 * 1024 * 1024,
-        format!("assigning the units of {shown}…"),
+        tf(settings.lang, "assign.working", &[("file", &shown)]),
     );
     let result = assign(&input, &options, &mut assigned);
     drop(spinner);
@@ -70,7 +71,7 @@ pub fn run(args: &AssignArgs, settings: &Settings, printer: &mut Printer) -> Out
         write_atomic(path, yaml.as_bytes())?;
     }
     if args.seed.is_none() {
-        printer.warn(&format!("no `--seed` given; drew seed {seed}. Pass `--seed {seed}` to reproduce this assignment."));
+        printer.warn(&tf(settings.lang, "assign.no_seed", &[("seed", &seed)]));
     }
     printer.note(balance_table(&report, settings.lang.code()).trim_end());
     Ok(0)

@@ -278,6 +278,16 @@ const EN: &[(&str, &str)] = &[
     ("agenda.bad_date", "`--date {date}` is not a date; write it as YYYY-MM-DD"),
     ("assign.working", "assigning the units of {file}…"),
     ("assign.no_seed", "no `--seed` given; drew seed {seed}. Pass `--seed {seed}` to reproduce this assignment."),
+    ("eject.no_workspace", "there is no workspace here to eject into; run `labkit init` first"),
+    ("eject.no_template", "no built-in template `{id}`{hint}"),
+    ("eject.no_method", "no built-in method or playbook `{id}`{hint}"),
+    ("eject.copied_template", "copied the built-in template to {path}"),
+    ("eject.copied_method", "copied the built-in method to {path}"),
+    ("eject.shadows", "this copy now shadows the built-in `{id}`; edit it, then `labkit validate`"),
+    ("init.exists", "`{path}` already exists; this folder is a workspace already"),
+    ("init.bad_lang", "`--default-lang {code}`: labkit speaks `en` and `pt`"),
+    ("init.created", "created a labkit workspace in {path}"),
+    ("init.next", "next: `labkit new method my-method`, `labkit run experiment-plan`, `labkit config`"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -559,6 +569,16 @@ const PT: &[(&str, &str)] = &[
     ("agenda.bad_date", "`--date {date}` não é uma data; escreva-a como AAAA-MM-DD"),
     ("assign.working", "a atribuir as unidades de {file}…"),
     ("assign.no_seed", "sem `--seed`; foi sorteada a semente {seed}. Use `--seed {seed}` para repetir esta atribuição."),
+    ("eject.no_workspace", "não há aqui uma área de trabalho para onde copiar; corra primeiro `labkit init`"),
+    ("eject.no_template", "não existe o modelo incluído `{id}`{hint}"),
+    ("eject.no_method", "não existe o método ou roteiro incluído `{id}`{hint}"),
+    ("eject.copied_template", "modelo incluído copiado para {path}"),
+    ("eject.copied_method", "método incluído copiado para {path}"),
+    ("eject.shadows", "esta cópia passa a sobrepor-se ao `{id}` incluído; edite-a e depois corra `labkit validate`"),
+    ("init.exists", "`{path}` já existe; esta pasta já é uma área de trabalho"),
+    ("init.bad_lang", "`--default-lang {code}`: o labkit fala `en` e `pt`"),
+    ("init.created", "área de trabalho do labkit criada em {path}"),
+    ("init.next", "a seguir: `labkit new method my-method`, `labkit run experiment-plan`, `labkit config`"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

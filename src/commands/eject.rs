@@ -5,15 +5,15 @@ use super::Outcome;
 use crate::cli::EjectArgs;
 use crate::error::Error;
 use crate::fsutil::{check_overwrite, write_atomic};
+use crate::i18n::{t, tf};
 use crate::library::{self, Library};
 use crate::output::Printer;
 use crate::settings::Settings;
 
 pub fn run(args: &EjectArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
+    let lang = settings.lang;
     let Some(ws) = &settings.workspace else {
-        return Err(Error::Usage(
-            "there is no workspace here to eject into; run `labkit init` first".into(),
-        ));
+        return Err(Error::Usage(t(lang, "eject.no_workspace").into()));
     };
     let id = &args.id;
     let (bytes, target) = if args.template {
@@ -22,7 +22,7 @@ pub fn run(args: &EjectArgs, settings: &Settings, printer: &mut Printer) -> Outc
             let hint = crate::method::suggest(id, names.iter().map(String::as_str))
                 .map(|h| format!(" ({h})"))
                 .unwrap_or_default();
-            Error::Usage(format!("no built-in template `{id}`{hint}"))
+            Error::Usage(tf(lang, "eject.no_template", &[("id", id), ("hint", &hint)]))
         })?;
         (bytes, ws.templates_dir().join(format!("{id}.md.hbs")))
     } else {
@@ -31,7 +31,7 @@ pub fn run(args: &EjectArgs, settings: &Settings, printer: &mut Printer) -> Outc
             let hint = crate::method::suggest(id, all.ids())
                 .map(|h| format!(" ({h})"))
                 .unwrap_or_default();
-            Error::Usage(format!("no built-in method or playbook `{id}`{hint}"))
+            Error::Usage(tf(lang, "eject.no_method", &[("id", id), ("hint", &hint)]))
         })?;
         let playbook =
             library::built_in_source_path(id).is_some_and(|p| p.starts_with("playbooks"));
@@ -44,13 +44,12 @@ pub fn run(args: &EjectArgs, settings: &Settings, printer: &mut Printer) -> Outc
     };
     check_overwrite(&target, args.force)?;
     write_atomic(&target, bytes)?;
-    printer.note(&format!(
-        "copied the built-in {} to {}",
-        if args.template { "template" } else { "method" },
-        target.display()
-    ));
-    printer.note(&format!(
-        "this copy now shadows the built-in `{id}`; edit it, then `labkit validate`"
-    ));
+    let copied = if args.template {
+        "eject.copied_template"
+    } else {
+        "eject.copied_method"
+    };
+    printer.note(&tf(lang, copied, &[("path", &target.display())]));
+    printer.note(&tf(lang, "eject.shadows", &[("id", id)]));
     Ok(0)
 }

@@ -5,6 +5,7 @@ use super::Outcome;
 use crate::cli::InitArgs;
 use crate::error::Error;
 use crate::fsutil::write_atomic;
+use crate::i18n::{t, tf};
 use crate::lang::Lang;
 use crate::output::Printer;
 use crate::settings::{Settings, Workspace};
@@ -16,16 +17,15 @@ pub fn run(args: &InitArgs, settings: &Settings, printer: &mut Printer) -> Outco
         .map_or_else(|| settings.cwd.clone(), |d| settings.cwd.join(d));
     let file = dir.join(Workspace::FILE);
     if file.exists() {
-        return Err(Error::Usage(format!(
-            "`{}` already exists; this folder is a workspace already",
-            file.display()
+        return Err(Error::Usage(tf(
+            settings.lang,
+            "init.exists",
+            &[("path", &file.display())],
         )));
     }
     if let Some(code) = &args.default_lang {
         Lang::parse(code).ok_or_else(|| {
-            Error::Usage(format!(
-                "`--default-lang {code}`: labkit speaks `en` and `pt`"
-            ))
+            Error::Usage(tf(settings.lang, "init.bad_lang", &[("code", code)]))
         })?;
     }
     let quote = |v: &str| serde_json::to_string(v).unwrap_or_default();
@@ -61,9 +61,12 @@ pub fn run(args: &InitArgs, settings: &Settings, printer: &mut Printer) -> Outco
         write_atomic(&readme, README.as_bytes())?;
     }
     write_atomic(&file, config.as_bytes())?;
-    printer.note(&format!("created a labkit workspace in {}", dir.display()));
-    printer
-        .note("next: `labkit new method my-method`, `labkit run experiment-plan`, `labkit config`");
+    printer.note(&tf(
+        settings.lang,
+        "init.created",
+        &[("path", &dir.display())],
+    ));
+    printer.note(t(settings.lang, "init.next"));
     Ok(0)
 }
 

@@ -288,6 +288,13 @@ const EN: &[(&str, &str)] = &[
     ("init.bad_lang", "`--default-lang {code}`: labkit speaks `en` and `pt`"),
     ("init.created", "created a labkit workspace in {path}"),
     ("init.next", "next: `labkit new method my-method`, `labkit run experiment-plan`, `labkit config`"),
+    ("list.reading", "reading the workspace's methods…"),
+    ("list.unknown_stage", "unknown stage `{value}`{hint}; stages are {stages}"),
+    ("new.bad_id", "`{id}` is not a method id; use lowercase letters, digits and single dashes, like `service-safari`"),
+    ("new.exists", "`{path}` already exists"),
+    ("new.created", "created {path}"),
+    ("new.next", "check it with `labkit validate {path}`; try it with `labkit run {id}`"),
+    ("new.no_workspace", "there is no labkit.yaml here, so labkit finds this method only with `--methods methods` (or run `labkit init`)"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -579,6 +586,13 @@ const PT: &[(&str, &str)] = &[
     ("init.bad_lang", "`--default-lang {code}`: o labkit fala `en` e `pt`"),
     ("init.created", "área de trabalho do labkit criada em {path}"),
     ("init.next", "a seguir: `labkit new method my-method`, `labkit run experiment-plan`, `labkit config`"),
+    ("list.reading", "a ler os métodos da área de trabalho…"),
+    ("list.unknown_stage", "fase desconhecida `{value}`{hint}; as fases são {stages}"),
+    ("new.bad_id", "`{id}` não é um id de método; use letras minúsculas, algarismos e hífenes simples, como em `service-safari`"),
+    ("new.exists", "`{path}` já existe"),
+    ("new.created", "ficheiro criado: {path}"),
+    ("new.next", "verifique-o com `labkit validate {path}`; experimente-o com `labkit run {id}`"),
+    ("new.no_workspace", "não há aqui um labkit.yaml, por isso o labkit só encontra este método com `--methods methods` (ou corra `labkit init`)"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

@@ -40,7 +40,7 @@ pub fn run(args: &ListArgs, settings: &Settings, printer: &mut Printer) -> Outco
             .workspace
             .as_ref()
             .is_some_and(|w| std::fs::read_dir(w.methods_dir()).is_ok_and(|d| d.count() > 300));
-        let _spinner = printer.spinner(many, "reading the workspace's methods…".into());
+        let _spinner = printer.spinner(many, t(settings.lang, "list.reading").into());
         Catalogue::load(settings)
     };
     for problem in &catalogue.problems {
@@ -84,13 +84,14 @@ pub fn parse_stage(value: &str) -> Result<Stage, Error> {
             let hint = crate::method::suggest(value, Stage::ALL.iter().map(|s| s.as_str()))
                 .map(|h| format!(" ({h})"))
                 .unwrap_or_default();
-            Error::Usage(format!(
-                "unknown stage `{value}`{hint}; stages are {}",
-                Stage::ALL
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let stages = Stage::ALL
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            Error::Usage(crate::i18n::msg(
+                "list.unknown_stage",
+                &[("value", &value), ("hint", &hint), ("stages", &stages)],
             ))
         })
 }

@@ -5,17 +5,17 @@ use super::Outcome;
 use crate::cli::NewCommand;
 use crate::error::Error;
 use crate::fsutil::write_atomic;
+use crate::i18n::{t, tf};
 use crate::method::validate::is_method_id;
 use crate::output::Printer;
 use crate::settings::Settings;
 
 pub fn run(command: &NewCommand, settings: &Settings, printer: &mut Printer) -> Outcome {
     let NewCommand::Method(args) = command;
+    let lang = settings.lang;
     let id = &args.id;
     if !is_method_id(id) {
-        return Err(Error::Usage(format!(
-            "`{id}` is not a method id; use lowercase letters, digits and single dashes, like `service-safari`"
-        )));
+        return Err(Error::Usage(tf(lang, "new.bad_id", &[("id", id)])));
     }
     let dir = settings
         .workspace
@@ -23,16 +23,21 @@ pub fn run(command: &NewCommand, settings: &Settings, printer: &mut Printer) -> 
         .map_or_else(|| settings.cwd.join("methods"), |w| w.methods_dir());
     let file = dir.join(format!("{id}.yaml"));
     if file.exists() {
-        return Err(Error::Usage(format!("`{}` already exists", file.display())));
+        return Err(Error::Usage(tf(
+            lang,
+            "new.exists",
+            &[("path", &file.display())],
+        )));
     }
     write_atomic(&file, template(id).as_bytes())?;
-    printer.note(&format!("created {}", file.display()));
-    printer.note(&format!(
-        "check it with `labkit validate {}`; try it with `labkit run {id}`",
-        file.display()
+    printer.note(&tf(lang, "new.created", &[("path", &file.display())]));
+    printer.note(&tf(
+        lang,
+        "new.next",
+        &[("path", &file.display()), ("id", id)],
     ));
     if settings.workspace.is_none() {
-        printer.warn("there is no labkit.yaml here, so labkit finds this method only with `--methods methods` (or run `labkit init`)");
+        printer.warn(t(lang, "new.no_workspace"));
     }
     Ok(0)
 }

@@ -295,6 +295,11 @@ const EN: &[(&str, &str)] = &[
     ("new.created", "created {path}"),
     ("new.next", "check it with `labkit validate {path}`; try it with `labkit run {id}`"),
     ("new.no_workspace", "there is no labkit.yaml here, so labkit finds this method only with `--methods methods` (or run `labkit init`)"),
+    ("portfolio.not_a_folder", "`{path}` is not a folder of sessions"),
+    ("portfolio.unknown_status", "unknown status `{status}`; use `in_progress` or `finished`"),
+    ("portfolio.bad_since", "`--since {date}` is not a date; write it as YYYY-MM-DD"),
+    ("portfolio.skipped", "skipped {path}: {reason}"),
+    ("portfolio.line", "line {line}: {reason}"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -593,6 +598,11 @@ const PT: &[(&str, &str)] = &[
     ("new.created", "ficheiro criado: {path}"),
     ("new.next", "verifique-o com `labkit validate {path}`; experimente-o com `labkit run {id}`"),
     ("new.no_workspace", "não há aqui um labkit.yaml, por isso o labkit só encontra este método com `--methods methods` (ou corra `labkit init`)"),
+    ("portfolio.not_a_folder", "`{path}` não é uma pasta de sessões"),
+    ("portfolio.unknown_status", "estado desconhecido `{status}`; use `in_progress` ou `finished`"),
+    ("portfolio.bad_since", "`--since {date}` não é uma data; escreva-a como AAAA-MM-DD"),
+    ("portfolio.skipped", "{path} ignorado: {reason}"),
+    ("portfolio.line", "linha {line}: {reason}"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

@@ -87,9 +87,10 @@ pub fn run(args: &PortfolioArgs, settings: &Settings, printer: &mut Printer) -> 
             .map_or_else(|| settings.cwd.join("sessions"), |w| w.sessions_dir()),
     };
     if !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "`{}` is not a folder of sessions",
-            dir.display()
+        return Err(Error::Usage(crate::i18n::tf(
+            lang,
+            "portfolio.not_a_folder",
+            &[("path", &dir.display())],
         )));
     }
     let status = match args.status.as_deref() {
@@ -97,8 +98,10 @@ pub fn run(args: &PortfolioArgs, settings: &Settings, printer: &mut Printer) -> 
         Some("in_progress" | "in-progress") => Some(Status::InProgress),
         Some("finished") => Some(Status::Finished),
         Some(other) => {
-            return Err(Error::Usage(format!(
-                "unknown status `{other}`; use `in_progress` or `finished`"
+            return Err(Error::Usage(crate::i18n::tf(
+                lang,
+                "portfolio.unknown_status",
+                &[("status", &other)],
             )));
         }
     };
@@ -109,8 +112,10 @@ pub fn run(args: &PortfolioArgs, settings: &Settings, printer: &mut Printer) -> 
         .transpose()?;
     if let Some(since) = &args.since {
         crate::clock::parse_date(since).ok_or_else(|| {
-            Error::Usage(format!(
-                "`--since {since}` is not a date; write it as YYYY-MM-DD"
+            Error::Usage(crate::i18n::tf(
+                lang,
+                "portfolio.bad_since",
+                &[("date", since)],
             ))
         })?;
     }
@@ -123,7 +128,11 @@ pub fn run(args: &PortfolioArgs, settings: &Settings, printer: &mut Printer) -> 
     for (path, result) in files.iter().zip(parsed) {
         match result {
             Ok(head) => rows.push(row(path, &dir, head, &library, lang)),
-            Err(message) => printer.warn(&format!("skipped {}: {message}", path.display())),
+            Err(message) => printer.warn(&crate::i18n::tf(
+                lang,
+                "portfolio.skipped",
+                &[("path", &path.display()), ("reason", &message)],
+            )),
         }
     }
     rows.retain(|r| status.is_none_or(|s| r.status == s));
@@ -207,10 +216,12 @@ fn read(path: &Path) -> Result<SessionHead, String> {
     serde_yaml::from_slice(&bytes).map_err(|e| {
         let text = e.to_string();
         match e.location() {
-            Some(l) => format!(
-                "line {}: {}",
-                l.line(),
-                text.split(" at line ").next().unwrap_or(&text)
+            Some(l) => crate::i18n::msg(
+                "portfolio.line",
+                &[
+                    ("line", &l.line()),
+                    ("reason", &text.split(" at line ").next().unwrap_or(&text)),
+                ],
             ),
             None => text,
         }

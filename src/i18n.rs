@@ -300,6 +300,10 @@ const EN: &[(&str, &str)] = &[
     ("portfolio.bad_since", "`--since {date}` is not a date; write it as YYYY-MM-DD"),
     ("portfolio.skipped", "skipped {path}: {reason}"),
     ("portfolio.line", "line {line}: {reason}"),
+    ("report.rendering", "rendering {file}…"),
+    ("report.unknown_format", "cannot tell the format of `{path}`; name it .md, .html or .docx, or pass --format"),
+    ("report.docx_needs_file", "a Word document needs a file: pass `-o report.docx`"),
+    ("report.method_missing", "{session}: `{id}`, the method of this session, is not available"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -603,6 +607,10 @@ const PT: &[(&str, &str)] = &[
     ("portfolio.bad_since", "`--since {date}` não é uma data; escreva-a como AAAA-MM-DD"),
     ("portfolio.skipped", "{path} ignorado: {reason}"),
     ("portfolio.line", "linha {line}: {reason}"),
+    ("report.rendering", "a gerar {file}…"),
+    ("report.unknown_format", "não é possível saber o formato de `{path}`; dê-lhe a extensão .md, .html ou .docx, ou use --format"),
+    ("report.docx_needs_file", "um documento Word precisa de um ficheiro: use `-o report.docx`"),
+    ("report.method_missing", "{session}: `{id}`, o método desta sessão, não está disponível"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

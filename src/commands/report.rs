@@ -8,6 +8,7 @@ use super::Outcome;
 use crate::cli::{DocFormat, ReportArgs};
 use crate::error::Error;
 use crate::fsutil::{check_overwrite, write_atomic};
+use crate::i18n::{t, tf};
 use crate::lang::Lang;
 use crate::library::Library;
 use crate::method::Document;
@@ -19,16 +20,24 @@ use crate::settings::Settings;
 pub fn run(args: &ReportArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
     let path = settings.cwd.join(&args.session);
     let big = std::fs::metadata(&path).is_ok_and(|m| m.len() > 2 * 1024 * 1024);
-    let spinner = printer.spinner(big, format!("rendering {}…", args.session.display()));
+    let spinner = printer.spinner(
+        big,
+        tf(
+            settings.lang,
+            "report.rendering",
+            &[("file", &args.session.display())],
+        ),
+    );
     let session = Session::load(&path)?;
     let format = match (args.format, &args.output) {
         (Some(DocFormat::Md), _) => Format::Markdown,
         (Some(DocFormat::Html), _) => Format::Html,
         (Some(DocFormat::Docx), _) => Format::Docx,
         (None, Some(out)) => Format::from_extension(out).ok_or_else(|| {
-            Error::Usage(format!(
-                "cannot tell the format of `{}`; name it .md, .html or .docx, or pass --format",
-                out.display()
+            Error::Usage(tf(
+                settings.lang,
+                "report.unknown_format",
+                &[("path", &out.display())],
             ))
         })?,
         (None, None) => Format::Markdown,
@@ -69,7 +78,7 @@ pub fn write_session(
     }
     if request.format == Format::Docx && request.output.is_none() {
         return Err(Error::Usage(
-            "a Word document needs a file: pass `-o report.docx`".into(),
+            t(settings.lang, "report.docx_needs_file").into(),
         ));
     }
     let lang = if settings.lang_from_flag {
@@ -79,10 +88,12 @@ pub fn write_session(
     };
     let templates_dir: Option<PathBuf> = settings.workspace.as_ref().map(|w| w.templates_dir());
     let library = Library::load_for(settings, &session.method.id);
+    // `{session}` stays in the message; `run` fills it in with the session's path.
     let missing = || {
-        Error::Input(format!(
-            "{{session}}: `{}`, the method of this session, is not available",
-            session.method.id
+        Error::Input(tf(
+            settings.lang,
+            "report.method_missing",
+            &[("id", &session.method.id)],
         ))
     };
     let rendered = if session.method.playbook {
@@ -121,7 +132,7 @@ pub fn write_session(
     match request.output {
         Some(out) => {
             write_atomic(out, &bytes)?;
-            printer.note(&crate::i18n::tf(
+            printer.note(&tf(
                 lang,
                 "report.written",
                 &[("path", &out.display())],

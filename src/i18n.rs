@@ -304,6 +304,15 @@ const EN: &[(&str, &str)] = &[
     ("report.unknown_format", "cannot tell the format of `{path}`; name it .md, .html or .docx, or pass --format"),
     ("report.docx_needs_file", "a Word document needs a file: pass `-o report.docx`"),
     ("report.method_missing", "{session}: `{id}`, the method of this session, is not available"),
+    ("run.exists", "`{path}` already exists; use `labkit resume` to continue it"),
+    ("run.method_changed", "the method `{id}` changed since this session began; answers to questions that still exist are kept{dropped}"),
+    ("run.dropped", ", these are dropped: {ids}"),
+    ("run.playbook_changed", "the playbook `{id}` changed since this session began; its answers are kept"),
+    ("run.answers_for", "answers for `{id}`"),
+    ("run.not_in_playbook", "`{key}` is not a method of the playbook `{playbook}`"),
+    ("run.set_form", "`--set {pair}`: write it as ID=VALUE"),
+    ("run.set_playbook_form", "`--set {pair}`: in a playbook write METHOD.QUESTION=VALUE"),
+    ("run.report_extension", "`--report {path}`: name the file .md, .html or .docx"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -611,6 +620,15 @@ const PT: &[(&str, &str)] = &[
     ("report.unknown_format", "não é possível saber o formato de `{path}`; dê-lhe a extensão .md, .html ou .docx, ou use --format"),
     ("report.docx_needs_file", "um documento Word precisa de um ficheiro: use `-o report.docx`"),
     ("report.method_missing", "{session}: `{id}`, o método desta sessão, não está disponível"),
+    ("run.exists", "`{path}` já existe; use `labkit resume` para continuar essa sessão"),
+    ("run.method_changed", "o método `{id}` mudou desde o início desta sessão; as respostas às perguntas que ainda existem são mantidas{dropped}"),
+    ("run.dropped", ", estas são descartadas: {ids}"),
+    ("run.playbook_changed", "o roteiro `{id}` mudou desde o início desta sessão; as suas respostas são mantidas"),
+    ("run.answers_for", "respostas para `{id}`"),
+    ("run.not_in_playbook", "`{key}` não é um método do roteiro `{playbook}`"),
+    ("run.set_form", "`--set {pair}`: escreva-o como ID=VALOR"),
+    ("run.set_playbook_form", "`--set {pair}`: num roteiro, escreva MÉTODO.PERGUNTA=VALOR"),
+    ("run.report_extension", "`--report {path}`: dê ao ficheiro a extensão .md, .html ou .docx"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

@@ -13,6 +13,7 @@ use crate::cli::{ResumeArgs, RunArgs};
 use crate::clock::{Clock, SystemClock, date, rfc3339};
 use crate::engine::{self, Ended, Interview};
 use crate::error::Error;
+use crate::i18n::tf;
 use crate::library::Library;
 use crate::method::{self, Block, Document, Issue, Method, Playbook, place};
 use crate::output::Printer;
@@ -93,9 +94,10 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
         }
     };
     if args.session.is_some() && path.exists() {
-        return Err(Error::Usage(format!(
-            "`{}` already exists; use `labkit resume` to continue it",
-            path.display()
+        return Err(Error::Usage(tf(
+            settings.lang,
+            "run.exists",
+            &[("path", &path.display())],
         )));
     }
     let options = Options {
@@ -120,10 +122,10 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
     let mut session = Session::load(&path)?;
     let library = Library::load_for(settings, &session.method.id);
     let missing = || {
-        Error::Input(format!(
-            "{}: `{}`, the method of this session, is not available",
-            path.display(),
-            session.method.id
+        Error::Input(tf(
+            settings.lang,
+            "report.method_missing",
+            &[("session", &path.display()), ("id", &session.method.id)],
         ))
     };
     let plan = if session.method.playbook {
@@ -156,15 +158,21 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
             session
                 .answers
                 .retain(|k, _| k.as_str().is_some_and(|k| method.question(k).is_some()));
-            printer.warn(&format!(
-                "the method `{}` changed since this session began; answers to questions that still exist are kept{}",
-                method.id,
-                if dropped.is_empty() { String::new() } else { format!(", these are dropped: {}", dropped.join(", ")) }
+            let dropped = if dropped.is_empty() {
+                String::new()
+            } else {
+                tf(settings.lang, "run.dropped", &[("ids", &dropped.join(", "))])
+            };
+            printer.warn(&tf(
+                settings.lang,
+                "run.method_changed",
+                &[("id", &method.id), ("dropped", &dropped)],
             ));
         } else {
-            printer.warn(&format!(
-                "the playbook `{}` changed since this session began; its answers are kept",
-                session.method.id
+            printer.warn(&tf(
+                settings.lang,
+                "run.playbook_changed",
+                &[("id", &session.method.id)],
             ));
         }
         session.method.hash = hash;
@@ -211,7 +219,11 @@ fn drive(
     if !settings.interactive {
         let issues = fill_all(plan, session, options, settings, &today);
         if !issues.is_empty() {
-            let mut diagnostics = place(&format!("answers for `{}`", plan.id()), issues, None);
+            let mut diagnostics = place(
+                &tf(lang, "run.answers_for", &[("id", &plan.id())]),
+                issues,
+                None,
+            );
             if let Some(last) = diagnostics.last_mut() {
                 last.hint = Some(match last.hint.take() {
                     Some(h) => h,
@@ -325,7 +337,11 @@ fn fill_all(
                 {
                     issues.push(Issue::new(
                         key,
-                        format!("`{key}` is not a method of the playbook `{}`", playbook.id),
+                        tf(
+                            settings.lang,
+                            "run.not_in_playbook",
+                            &[("key", &key), ("playbook", &playbook.id)],
+                        ),
                     ));
                 }
             }
@@ -488,7 +504,7 @@ fn supplied_answers(args: &RunArgs, settings: &Settings, playbook: bool) -> Resu
     for pair in &args.set {
         let (id, value) = pair
             .split_once('=')
-            .ok_or_else(|| Error::Usage(format!("`--set {pair}`: write it as ID=VALUE")))?;
+            .ok_or_else(|| Error::Usage(tf(settings.lang, "run.set_form", &[("pair", pair)])))?;
         // A value is read as YAML so `--set budget=100` is a number and `--set ideas=[a, b]` a list.
         let value: Value =
             serde_yaml::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
@@ -501,8 +517,10 @@ fn supplied_answers(args: &RunArgs, settings: &Settings, playbook: bool) -> Resu
         if playbook {
             // In a playbook, `--set method.question=value`.
             let (method, question) = id.split_once('.').ok_or_else(|| {
-                Error::Usage(format!(
-                    "`--set {pair}`: in a playbook write METHOD.QUESTION=VALUE"
+                Error::Usage(tf(
+                    settings.lang,
+                    "run.set_playbook_form",
+                    &[("pair", pair)],
                 ))
             })?;
             let slot = answers
@@ -645,9 +663,9 @@ mod interrupt {
 
 fn report_format(path: &Path) -> Result<crate::report::Format, Error> {
     crate::report::Format::from_extension(path).ok_or_else(|| {
-        Error::Usage(format!(
-            "`--report {}`: name the file .md, .html or .docx",
-            path.display()
+        Error::Usage(crate::i18n::msg(
+            "run.report_extension",
+            &[("path", &path.display())],
         ))
     })
 }

@@ -313,6 +313,14 @@ const EN: &[(&str, &str)] = &[
     ("run.set_form", "`--set {pair}`: write it as ID=VALUE"),
     ("run.set_playbook_form", "`--set {pair}`: in a playbook write METHOD.QUESTION=VALUE"),
     ("run.report_extension", "`--report {path}`: name the file .md, .html or .docx"),
+    ("show.did_you_mean", "did you mean {names}?"),
+    ("show.or", " or "),
+    ("show.list_hint", "`labkit list` shows every method"),
+    ("timer.zero", "a timer needs a duration above zero"),
+    ("timer.no_terminal", "`labkit timer` needs a terminal to show the countdown and read keys"),
+    ("timer.stopped", "stopped after {time}"),
+    ("timer.elapsed", "time is up ({time})"),
+    ("validate.not_found", "`{path}` does not exist"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -629,6 +637,14 @@ const PT: &[(&str, &str)] = &[
     ("run.set_form", "`--set {pair}`: escreva-o como ID=VALOR"),
     ("run.set_playbook_form", "`--set {pair}`: num roteiro, escreva MÉTODO.PERGUNTA=VALOR"),
     ("run.report_extension", "`--report {path}`: dê ao ficheiro a extensão .md, .html ou .docx"),
+    ("show.did_you_mean", "quis dizer {names}?"),
+    ("show.or", " ou "),
+    ("show.list_hint", "`labkit list` mostra todos os métodos"),
+    ("timer.zero", "um temporizador precisa de uma duração acima de zero"),
+    ("timer.no_terminal", "`labkit timer` precisa de um terminal para mostrar a contagem decrescente e ler as teclas"),
+    ("timer.stopped", "parado ao fim de {time}"),
+    ("timer.elapsed", "o tempo acabou ({time})"),
+    ("validate.not_found", "`{path}` não existe"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

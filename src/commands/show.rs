@@ -219,9 +219,11 @@ pub fn find<'a>(library: &'a Library, id: &str, lang: Lang) -> Result<&'a Entry,
                 .take(3)
                 .map(|(_, c)| format!("`{c}`"))
                 .collect();
-            let _ = write!(message, "\n  hint: did you mean {}?", names.join(" or "));
+            let names = names.join(t(lang, "show.or"));
+            let hint = tf(lang, "show.did_you_mean", &[("names", &names)]);
+            let _ = write!(message, "\n  hint: {hint}");
         } else {
-            message.push_str("\n  hint: `labkit list` shows every method");
+            let _ = write!(message, "\n  hint: {}", t(lang, "show.list_hint"));
         }
         Error::Usage(message)
     })

@@ -4,6 +4,7 @@
 use super::Outcome;
 use crate::cli::TimerArgs;
 use crate::error::Error;
+use crate::i18n::{t, tf};
 use crate::method::Duration;
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -15,12 +16,10 @@ pub fn run(args: &TimerArgs, settings: &Settings, printer: &mut Printer) -> Outc
         .parse()
         .map_err(|e: crate::method::duration::ParseDurationError| Error::Usage(e.to_string()))?;
     if duration.secs() == 0 {
-        return Err(Error::Usage("a timer needs a duration above zero".into()));
+        return Err(Error::Usage(t(settings.lang, "timer.zero").into()));
     }
     if !settings.interactive {
-        return Err(Error::Usage(
-            "`labkit timer` needs a terminal to show the countdown and read keys".into(),
-        ));
+        return Err(Error::Usage(t(settings.lang, "timer.no_terminal").into()));
     }
     let label = args.label.clone().unwrap_or_default();
     let ending = run_countdown(
@@ -30,8 +29,16 @@ pub fn run(args: &TimerArgs, settings: &Settings, printer: &mut Printer) -> Outc
     )
     .map_err(|e| Error::Input(e.to_string()))?;
     match ending {
-        Ending::Early(ran) => printer.note(&format!("stopped after {}", clock_face(ran))),
-        Ending::Elapsed(ran) => printer.note(&format!("time is up ({})", clock_face(ran))),
+        Ending::Early(ran) => printer.note(&tf(
+            settings.lang,
+            "timer.stopped",
+            &[("time", &clock_face(ran))],
+        )),
+        Ending::Elapsed(ran) => printer.note(&tf(
+            settings.lang,
+            "timer.elapsed",
+            &[("time", &clock_face(ran))],
+        )),
     }
     Ok(0)
 }

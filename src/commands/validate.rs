@@ -35,7 +35,11 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
         let paths: Vec<PathBuf> = args.paths.iter().map(|p| settings.cwd.join(p)).collect();
         for p in &paths {
             if !p.exists() {
-                return Err(Error::Usage(format!("`{}` does not exist", p.display())));
+                return Err(Error::Usage(tf(
+                    settings.lang,
+                    "validate.not_found",
+                    &[("path", &p.display())],
+                )));
             }
         }
         let mut layers: Vec<(Origin, PathBuf)> = settings

@@ -321,6 +321,9 @@ const EN: &[(&str, &str)] = &[
     ("timer.stopped", "stopped after {time}"),
     ("timer.elapsed", "time is up ({time})"),
     ("validate.not_found", "`{path}` does not exist"),
+    ("settings.unknown_key", "unknown key `{key}`{hint}; keys are {keys}"),
+    ("settings.bad_lang", "{source}: `{code}` is not a language labkit speaks; use `en` or `pt`"),
+    ("settings.bad_color", "{source}: colour `{value}` is not one of auto, always, never"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -645,6 +648,9 @@ const PT: &[(&str, &str)] = &[
     ("timer.stopped", "parado ao fim de {time}"),
     ("timer.elapsed", "o tempo acabou ({time})"),
     ("validate.not_found", "`{path}` não existe"),
+    ("settings.unknown_key", "chave desconhecida `{key}`{hint}; as chaves são {keys}"),
+    ("settings.bad_lang", "{source}: `{code}` não é uma língua que o labkit fale; use `en` ou `pt`"),
+    ("settings.bad_color", "{source}: a cor `{value}` não é uma de auto, always, never"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

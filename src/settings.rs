@@ -104,13 +104,12 @@ fn load_config<T: DeserializeOwned + Default>(file: &Path) -> Result<T, Error> {
                 let hint = crate::method::suggest(key, expected.iter().copied())
                     .map(|h| format!(" ({h})"))
                     .unwrap_or_default();
-                (
-                    key.to_owned(),
-                    format!(
-                        "unknown key `{key}`{hint}; keys are {}",
-                        expected.join(", ")
-                    ),
-                )
+                // Read before the message language is known: English unless a caller set it.
+                let message = crate::i18n::msg(
+                    "settings.unknown_key",
+                    &[("key", &key), ("hint", &hint), ("keys", &expected.join(", "))],
+                );
+                (key.to_owned(), message)
             }
             None => (path, message),
         };
@@ -258,8 +257,9 @@ impl Settings {
         for (value, source) in lang_candidates {
             if let Some(code) = value {
                 let parsed = Lang::parse(code).ok_or_else(|| {
-                    Error::Usage(format!(
-                        "{source}: `{code}` is not a language labkit speaks; use `en` or `pt`"
+                    Error::Usage(crate::i18n::msg(
+                        "settings.bad_lang",
+                        &[("source", &source), ("code", &code)],
                     ))
                 })?;
                 lang = Some((parsed, source));
@@ -306,8 +306,10 @@ impl Settings {
                 "auto" => Ok(ColorChoice::Auto),
                 "always" => Ok(ColorChoice::Always),
                 "never" => Ok(ColorChoice::Never),
-                other => Err(Error::Usage(format!(
-                    "{source}: colour `{other}` is not one of auto, always, never"
+                other => Err(Error::Usage(crate::i18n::tf(
+                    lang,
+                    "settings.bad_color",
+                    &[("source", source), ("value", &other)],
                 ))),
             }
         };

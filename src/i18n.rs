@@ -324,6 +324,12 @@ const EN: &[(&str, &str)] = &[
     ("settings.unknown_key", "unknown key `{key}`{hint}; keys are {keys}"),
     ("settings.bad_lang", "{source}: `{code}` is not a language labkit speaks; use `en` or `pt`"),
     ("settings.bad_color", "{source}: colour `{value}` is not one of auto, always, never"),
+    ("report.docx_error", "cannot write the Word document: {reason}"),
+    ("report.no_template", "no template `{name}`{hint}; built-in templates: {known}"),
+    ("report.generic_missing", "the generic template is missing"),
+    ("report.template_syntax", "{name}{place}: template does not compile: {reason}"),
+    ("report.template_hint", "docs/templates.md lists the variables and helpers a template can use"),
+    ("fsutil.exists", "`{path}` already exists; pass `--force` to replace it"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -651,6 +657,12 @@ const PT: &[(&str, &str)] = &[
     ("settings.unknown_key", "chave desconhecida `{key}`{hint}; as chaves são {keys}"),
     ("settings.bad_lang", "{source}: `{code}` não é uma língua que o labkit fale; use `en` ou `pt`"),
     ("settings.bad_color", "{source}: a cor `{value}` não é uma de auto, always, never"),
+    ("report.docx_error", "não foi possível escrever o documento Word: {reason}"),
+    ("report.no_template", "não existe o modelo `{name}`{hint}; modelos incluídos: {known}"),
+    ("report.generic_missing", "falta o modelo genérico"),
+    ("report.template_syntax", "{name}{place}: o modelo não compila: {reason}"),
+    ("report.template_hint", "docs/templates.md lista as variáveis e os helpers que um modelo pode usar"),
+    ("fsutil.exists", "`{path}` já existe; use `--force` para o substituir"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

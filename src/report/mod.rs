@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::i18n::{t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::lang::Lang;
 use crate::method::Method;
 use crate::session::{Session, Status};
@@ -47,7 +47,7 @@ impl Format {
 pub enum ReportError {
     #[error("{0}")]
     Template(String),
-    #[error("cannot write the Word document: {0}")]
+    #[error("{}", msg("report.docx_error", &[("reason", .0)]))]
     Docx(String),
 }
 
@@ -77,18 +77,22 @@ pub fn find_template(
         }
         return named(wanted, workspace_dir).ok_or_else(|| {
             let known: Vec<String> = built_in_names();
-            ReportError::Template(format!(
-                "no template `{wanted}`{}; built-in templates: {}",
-                crate::method::suggest(wanted, known.iter().map(String::as_str))
-                    .map(|h| format!(" ({h})"))
-                    .unwrap_or_default(),
-                known.join(", ")
+            let hint = crate::method::suggest(wanted, known.iter().map(String::as_str))
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            ReportError::Template(msg(
+                "report.no_template",
+                &[
+                    ("name", &wanted),
+                    ("hint", &hint),
+                    ("known", &known.join(", ")),
+                ],
             ))
         });
     }
     named(method_id, workspace_dir)
         .or_else(|| named(GENERIC, workspace_dir))
-        .ok_or_else(|| ReportError::Template("the generic template is missing".into()))
+        .ok_or_else(|| ReportError::Template(msg("report.generic_missing", &[])))
 }
 
 fn named(name: &str, workspace_dir: Option<&Path>) -> Option<TemplateSource> {
@@ -241,10 +245,13 @@ pub fn render(
                 .pos()
                 .map(|(l, c)| format!(":{l}:{c}"))
                 .unwrap_or_default();
-            ReportError::Template(format!(
-                "{}{place}: template does not compile: {}",
-                template.name,
-                e.reason()
+            ReportError::Template(msg(
+                "report.template_syntax",
+                &[
+                    ("name", &template.name),
+                    ("place", &place),
+                    ("reason", &e.reason()),
+                ],
             ))
         })?;
     let data = context::build(method, session, lang);
@@ -265,10 +272,13 @@ fn render_data(template: &TemplateSource, data: &serde_json::Value) -> Result<St
                 .pos()
                 .map(|(l, c)| format!(":{l}:{c}"))
                 .unwrap_or_default();
-            ReportError::Template(format!(
-                "{}{place}: template does not compile: {}",
-                template.name,
-                e.reason()
+            ReportError::Template(msg(
+                "report.template_syntax",
+                &[
+                    ("name", &template.name),
+                    ("place", &place),
+                    ("reason", &e.reason()),
+                ],
             ))
         })?;
     render_data_with(&registry, template, data.clone())
@@ -291,9 +301,9 @@ fn render_data_with(
             };
             let reason = e.reason().to_string();
             let hint = if reason.contains("strict mode") || reason.contains("missing") {
-                "\n  hint: docs/templates.md lists the variables and helpers a template can use"
+                format!("\n  hint: {}", msg("report.template_hint", &[]))
             } else {
-                ""
+                String::new()
             };
             ReportError::Template(format!(
                 "{}{place}: {reason}{hint}",

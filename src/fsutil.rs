@@ -49,9 +49,9 @@ pub fn write_atomic_with(
 /// Refuses to replace an existing file unless `force` is set.
 pub fn check_overwrite(path: &Path, force: bool) -> Result<(), Error> {
     if path.exists() && !force {
-        return Err(Error::Usage(format!(
-            "`{}` already exists; pass `--force` to replace it",
-            path.display()
+        return Err(Error::Usage(crate::i18n::msg(
+            "fsutil.exists",
+            &[("path", &path.display())],
         )));
     }
     Ok(())

@@ -203,7 +203,11 @@ const CACHE_FORMAT: u32 = 2;
 /// One cache file per set of layers, so two workspaces do not evict each other.
 fn cache_name(layers: &[(Origin, PathBuf)]) -> String {
     // Cached problems are worded in the message language, so each language has its own cache.
-    let mut key = format!("{} {CACHE_FORMAT} {}", env!("CARGO_PKG_VERSION"), crate::i18n::message_language());
+    let mut key = format!(
+        "{} {CACHE_FORMAT} {}",
+        env!("CARGO_PKG_VERSION"),
+        crate::i18n::message_language()
+    );
     for (origin, path) in layers {
         key.push_str(&format!("\n{origin} {}", path.display()));
     }

@@ -107,7 +107,11 @@ fn load_config<T: DeserializeOwned + Default>(file: &Path) -> Result<T, Error> {
                 // Read before the message language is known: English unless a caller set it.
                 let message = crate::i18n::msg(
                     "settings.unknown_key",
-                    &[("key", &key), ("hint", &hint), ("keys", &expected.join(", "))],
+                    &[
+                        ("key", &key),
+                        ("hint", &hint),
+                        ("keys", &expected.join(", ")),
+                    ],
                 );
                 (key.to_owned(), message)
             }

@@ -34,9 +34,8 @@ pub fn run(args: &AgendaArgs, settings: &Settings, printer: &mut Printer) -> Out
         )));
     }
     let first_day = match &args.date {
-        Some(d) => parse_date(d).ok_or_else(|| {
-            Error::Usage(tf(lang, "agenda.bad_date", &[("date", d)]))
-        })?,
+        Some(d) => parse_date(d)
+            .ok_or_else(|| Error::Usage(tf(lang, "agenda.bad_date", &[("date", d)])))?,
         None => parse_date(&date(SystemClock.now())).unwrap_or((2026, 1, 1)),
     };
     let library = browse_library(settings, printer);

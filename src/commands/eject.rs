@@ -22,7 +22,11 @@ pub fn run(args: &EjectArgs, settings: &Settings, printer: &mut Printer) -> Outc
             let hint = crate::method::suggest(id, names.iter().map(String::as_str))
                 .map(|h| format!(" ({h})"))
                 .unwrap_or_default();
-            Error::Usage(tf(lang, "eject.no_template", &[("id", id), ("hint", &hint)]))
+            Error::Usage(tf(
+                lang,
+                "eject.no_template",
+                &[("id", id), ("hint", &hint)],
+            ))
         })?;
         (bytes, ws.templates_dir().join(format!("{id}.md.hbs")))
     } else {

@@ -24,9 +24,8 @@ pub fn run(args: &InitArgs, settings: &Settings, printer: &mut Printer) -> Outco
         )));
     }
     if let Some(code) = &args.default_lang {
-        Lang::parse(code).ok_or_else(|| {
-            Error::Usage(tf(settings.lang, "init.bad_lang", &[("code", code)]))
-        })?;
+        Lang::parse(code)
+            .ok_or_else(|| Error::Usage(tf(settings.lang, "init.bad_lang", &[("code", code)])))?;
     }
     let quote = |v: &str| serde_json::to_string(v).unwrap_or_default();
     let lab = args.lab.as_deref().map_or_else(

@@ -132,11 +132,7 @@ pub fn write_session(
     match request.output {
         Some(out) => {
             write_atomic(out, &bytes)?;
-            printer.note(&tf(
-                lang,
-                "report.written",
-                &[("path", &out.display())],
-            ));
+            printer.note(&tf(lang, "report.written", &[("path", &out.display())]));
         }
         None => printer.data(&String::from_utf8_lossy(&bytes))?,
     }

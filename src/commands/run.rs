@@ -161,7 +161,11 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
             let dropped = if dropped.is_empty() {
                 String::new()
             } else {
-                tf(settings.lang, "run.dropped", &[("ids", &dropped.join(", "))])
+                tf(
+                    settings.lang,
+                    "run.dropped",
+                    &[("ids", &dropped.join(", "))],
+                )
             };
             printer.warn(&tf(
                 settings.lang,

@@ -148,13 +148,7 @@ pub fn parse(
         }
     };
     if text.trim().is_empty() {
-        return Err(at(
-            vec![Issue::new(
-                "",
-                msg("method.empty", &[]),
-            )],
-            None,
-        ));
+        return Err(at(vec![Issue::new("", msg("method.empty", &[]))], None));
     }
     let hash = content_hash(bytes);
     // Fast path: a well-formed file deserializes straight from the text in one pass. Only a
@@ -179,10 +173,7 @@ pub fn parse(
     };
     if !value.is_mapping() {
         return Err(at(
-            vec![Issue::new(
-                "",
-                msg("method.not_mapping", &[]),
-            )],
+            vec![Issue::new("", msg("method.not_mapping", &[]))],
             None,
         ));
     }

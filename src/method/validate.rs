@@ -106,10 +106,7 @@ impl Checker {
                     GroupSpec::Exact(n) => n.to_string(),
                     GroupSpec::Range(t) => t.clone(),
                 };
-                self.error(
-                    "group",
-                    msg("validate.group_size", &[("value", &shown)]),
-                );
+                self.error("group", msg("validate.group_size", &[("value", &shown)]));
                 None
             }
         }
@@ -137,10 +134,7 @@ impl Checker {
 
     fn id(&mut self, expected: Option<&str>, id: &str) {
         if !is_method_id(id) {
-            self.error(
-                "id",
-                msg("validate.bad_id", &[("id", &id)]),
-            );
+            self.error("id", msg("validate.bad_id", &[("id", &id)]));
         } else if let Some(stem) = expected
             && stem != id
         {
@@ -317,10 +311,7 @@ fn count(c: &mut Checker, path: &str, field: &str, value: Option<f64>) -> Option
     if v < 0.0 || v.fract() != 0.0 || v > 1_000_000.0 {
         c.error(
             format!("{path}.{field}"),
-            msg(
-                "validate.count_whole",
-                &[("field", &field), ("value", &v)],
-            ),
+            msg("validate.count_whole", &[("field", &field), ("value", &v)]),
         );
         return None;
     }
@@ -335,10 +326,13 @@ fn check_template(c: &mut Checker, path: &str, source: &str, earlier: &[(String,
             Some(msg("validate.template_syntax_hint", &[])),
         ),
         Err(TemplateProblem::UnknownHelper(name)) => {
-            let known: Vec<&str> = crate::helpers::BUILTIN.iter().chain(crate::helpers::LABKIT).copied().collect();
-            let hint = suggest(&name, known.iter().copied()).unwrap_or_else(|| {
-                msg("validate.helpers_hint", &[("helpers", &known.join(", "))])
-            });
+            let known: Vec<&str> = crate::helpers::BUILTIN
+                .iter()
+                .chain(crate::helpers::LABKIT)
+                .copied()
+                .collect();
+            let hint = suggest(&name, known.iter().copied())
+                .unwrap_or_else(|| msg("validate.helpers_hint", &[("helpers", &known.join(", "))]));
             c.error_hint(
                 path,
                 msg("validate.unknown_helper", &[("name", &name)]),
@@ -372,7 +366,10 @@ fn choices(c: &mut Checker, path: &str, raw: &Option<Vec<RawChoice>>) -> Vec<Cho
         return Vec::new();
     };
     if raw.is_empty() {
-        c.error(format!("{path}.choices"), msg("validate.choices_empty", &[]));
+        c.error(
+            format!("{path}.choices"),
+            msg("validate.choices_empty", &[]),
+        );
     }
     let mut seen = HashSet::new();
     raw.iter()
@@ -624,10 +621,7 @@ fn question(
         QuestionType::Computed => {
             let value = q.value.clone().unwrap_or_default();
             if value.trim().is_empty() {
-                c.error(
-                    format!("{path}.value"),
-                    msg("validate.computed_value", &[]),
-                );
+                c.error(format!("{path}.value"), msg("validate.computed_value", &[]));
             } else {
                 check_template(c, &format!("{path}.value"), &value, earlier);
             }
@@ -699,9 +693,10 @@ fn score(c: &mut Checker, path: &str, q: &RawQuestion, from: String) -> Question
             format!("{path}.criteria"),
             msg("validate.criteria_missing", &[]),
         ),
-        Some(raw) if raw.is_empty() => {
-            c.error(format!("{path}.criteria"), msg("validate.criteria_empty", &[]))
-        }
+        Some(raw) if raw.is_empty() => c.error(
+            format!("{path}.criteria"),
+            msg("validate.criteria_empty", &[]),
+        ),
         Some(raw) => {
             let mut ids = HashSet::new();
             for (i, cr) in raw.iter().enumerate() {
@@ -813,7 +808,10 @@ fn check_default(
     if !fits {
         c.error(
             path,
-            msg("validate.default_wrong_type", &[("type", &kind.type_name())]),
+            msg(
+                "validate.default_wrong_type",
+                &[("type", &kind.type_name())],
+            ),
         );
     }
 }
@@ -900,9 +898,7 @@ pub fn playbook(
                     title: entry.title.clone(),
                 });
             }
-            (Some(_), Some(_)) => {
-                c.error(&path, msg("validate.block_both", &[]))
-            }
+            (Some(_), Some(_)) => c.error(&path, msg("validate.block_both", &[])),
             (None, None) => c.error(&path, msg("validate.block_neither", &[])),
         }
     }
@@ -1009,7 +1005,11 @@ pub fn playbook_references(
                     msg("validate.not_earlier_method", &[("method", &m)]),
                 ),
                 Some(e) => match e.question(q).map(|q| &q.kind) {
-                    Some(QuestionKind::List { .. } | QuestionKind::Records { .. } | QuestionKind::Vote { .. }) => {}
+                    Some(
+                        QuestionKind::List { .. }
+                        | QuestionKind::Records { .. }
+                        | QuestionKind::Vote { .. },
+                    ) => {}
                     Some(k) => c.error(
                         &qpath,
                         msg(
@@ -1040,7 +1040,10 @@ fn check_playbook_template(c: &mut Checker, path: &str, template: &str, earlier:
     // Playbook templates name answers as `method-id.question`.
     let mut rest = template;
     if let Err(TemplateProblem::Syntax(reason)) = references(template) {
-        c.error(path, msg("validate.template_syntax", &[("reason", &reason)]));
+        c.error(
+            path,
+            msg("validate.template_syntax", &[("reason", &reason)]),
+        );
         return;
     }
     while let Some(open) = rest.find("{{") {
@@ -1063,10 +1066,7 @@ fn check_playbook_template(c: &mut Checker, path: &str, template: &str, earlier:
                             hint,
                         );
                     }
-                    None => c.error(
-                        path,
-                        msg("validate.not_earlier_method", &[("method", &m)]),
-                    ),
+                    None => c.error(path, msg("validate.not_earlier_method", &[("method", &m)])),
                 }
             }
         }

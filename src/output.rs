@@ -83,20 +83,29 @@ impl Printer {
 
     /// A warning on stderr (shown even with `--quiet`).
     pub fn warn(&mut self, text: &str) {
-        let label = self.paint(&Style::new().yellow().bold(), "warning");
+        let label = self.paint(
+            &Style::new().yellow().bold(),
+            crate::i18n::t(crate::i18n::message_language(), "label.warning"),
+        );
         let _ = writeln!(self.err, "{label}: {text}");
     }
 
     /// An error on stderr.
     pub fn error(&mut self, text: &str) {
-        let label = self.paint(&Style::new().red().bold(), "error");
+        let label = self.paint(
+            &Style::new().red().bold(),
+            crate::i18n::t(crate::i18n::message_language(), "label.error"),
+        );
         let _ = writeln!(self.err, "{label}: {text}");
     }
 
     pub fn diagnostic(&mut self, d: &Diagnostic) {
         let text = d.to_string();
         let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
-        let label = self.paint(&Style::new().red().bold(), "error");
+        let label = self.paint(
+            &Style::new().red().bold(),
+            crate::i18n::t(crate::i18n::message_language(), "label.error"),
+        );
         let _ = writeln!(self.err, "{label}: {first}");
         if !rest.is_empty() {
             let _ = writeln!(self.err, "{}", self.paint(&Style::new().cyan(), rest));

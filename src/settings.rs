@@ -183,11 +183,12 @@ pub enum Source {
 
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::i18n::msg;
         match self {
-            Source::Flag(flag) => write!(f, "flag {flag}"),
-            Source::Env(var) => write!(f, "environment {var}"),
+            Source::Flag(flag) => f.write_str(&msg("source.flag", &[("flag", flag)])),
+            Source::Env(var) => f.write_str(&msg("source.env", &[("var", var)])),
             Source::Workspace(file) | Source::User(file) => write!(f, "{}", file.display()),
-            Source::Default => f.write_str("default"),
+            Source::Default => f.write_str(&msg("source.default", &[])),
         }
     }
 }

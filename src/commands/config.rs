@@ -122,7 +122,10 @@ pub fn run(args: &ConfigArgs, settings: &Settings, printer: &mut Printer) -> Out
         }
         ConfigFormat::Table => {
             let mut table = crate::output::table(settings);
-            table.set_header(["setting", "value", "from"]);
+            table.set_header(
+                ["config.setting", "config.value", "config.from"]
+                    .map(|k| crate::i18n::t(settings.lang, k)),
+            );
             for r in &rows {
                 table.add_row([r.setting.to_owned(), r.value.clone(), r.source.clone()]);
             }

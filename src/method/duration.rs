@@ -36,11 +36,21 @@ impl Duration {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{input}` is not a duration; write it like `90s`, `10m`, `1h30m` or `2d`")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseDurationError {
     input: String,
 }
+
+impl fmt::Display for ParseDurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::msg(
+            "duration.invalid",
+            &[("input", &self.input)],
+        ))
+    }
+}
+
+impl std::error::Error for ParseDurationError {}
 
 impl FromStr for Duration {
     type Err = ParseDurationError;
@@ -139,20 +149,23 @@ impl serde::de::Visitor<'_> for DurationVisitor {
 
     // A bare number is the most common slip; say which unit to add rather than guess one.
     fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Duration, E> {
-        Err(E::custom(format_args!(
-            "`{n}` has no unit; write `{n}m` for minutes (or `s`, `h`, `d`)"
+        Err(E::custom(crate::i18n::msg(
+            "duration.no_unit",
+            &[("n", &n)],
         )))
     }
 
     fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Duration, E> {
-        Err(E::custom(format_args!(
-            "`{n}` is not a duration; write it like `10m` or `1h30m`"
+        Err(E::custom(crate::i18n::msg(
+            "duration.negative",
+            &[("n", &n)],
         )))
     }
 
     fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Duration, E> {
-        Err(E::custom(format_args!(
-            "`{n}` is not a duration; write it like `1h30m` rather than a decimal"
+        Err(E::custom(crate::i18n::msg(
+            "duration.decimal",
+            &[("n", &n)],
         )))
     }
 }

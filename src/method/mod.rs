@@ -88,7 +88,11 @@ impl fmt::Display for Diagnostic {
         }
         f.write_str(&self.message)?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(
+                f,
+                "\n  {}: {hint}",
+                crate::i18n::t(crate::i18n::message_language(), "label.hint")
+            )?;
         }
         Ok(())
     }

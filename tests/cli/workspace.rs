@@ -87,11 +87,11 @@ fn configuration_precedence_flag_env_workspace_user_default() {
     let rows = config_json(&lab, &[]);
     assert_eq!(
         setting(&rows, "language"),
-        ("pt", "environment LABKIT_LANG")
+        ("pt", "ambiente LABKIT_LANG") // the sources are worded in the chosen language
     );
     assert_eq!(
         setting(&rows, "facilitator"),
-        ("From Env", "environment LABKIT_FACILITATOR")
+        ("From Env", "ambiente LABKIT_FACILITATOR")
     );
     let rows = config_json(&lab, &["--lang", "en"]);
     assert_eq!(setting(&rows, "language"), ("en", "flag --lang"));

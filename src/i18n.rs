@@ -646,6 +646,150 @@ const EN: &[(&str, &str)] = &[
         "fsutil.exists",
         "`{path}` already exists; pass `--force` to replace it",
     ),
+    ("stats.invalid_parameter", "`{flag}` {message}"),
+    ("stats.line", "line {line}: {message}"),
+    ("stats.io", "could not write the output: {reason}"),
+    (
+        "stats.cluster_needs_icc",
+        "`--cluster-size` requires `--icc` (the intra-cluster correlation)",
+    ),
+    (
+        "stats.icc_needs_cluster",
+        "`--icc` requires `--cluster-size`",
+    ),
+    ("stats.at_least_one", "must be at least 1, got 0"),
+    (
+        "stats.icc_range",
+        "must be between 0 and 1 (inclusive), got {value}",
+    ),
+    (
+        "stats.attrition_range",
+        "must be at least 0 and less than 1, got {value}",
+    ),
+    (
+        "stats.open_unit",
+        "must be between 0 and 1 (exclusive), got {value}",
+    ),
+    ("stats.positive", "must be greater than 0, got {value}"),
+    (
+        "stats.power_vs_alpha",
+        "`--power` ({power}) must be greater than `--alpha` ({alpha})",
+    ),
+    (
+        "stats.too_large",
+        "the required sample size is too large to compute ({n} per arm); is the effect too small?",
+    ),
+    (
+        "stats.nonzero",
+        "must be a non-zero difference, got {value}",
+    ),
+    (
+        "stats.mde_out_of_range",
+        "of {mde} takes the target proportion to {target}, outside 0 and 1 (exclusive) for `--baseline` {baseline}",
+    ),
+    (
+        "stats.must_differ",
+        "`--baseline` and `--target` must differ (both are {value})",
+    ),
+    (
+        "stats.no_mde",
+        "no increase over `--baseline` {baseline} is detectable with `--per-arm` {per_arm}: even a target of 1 needs {need} per arm before adjustments",
+    ),
+    (
+        "stats.per_arm_too_small",
+        "of {n} is too small to detect any difference at this `--alpha`",
+    ),
+    (
+        "stats.duration_too_long",
+        "recruiting {total} at {per_period} per period would take too long to compute",
+    ),
+    (
+        "stats.ratio_part",
+        "part {part} of {text} is not a positive whole number (expected e.g. 1:1 or 2:1:1)",
+    ),
+    (
+        "stats.ratio_text_count",
+        "{text} has {parts} parts but there are {arms} arms; give one part per arm",
+    ),
+    (
+        "stats.ratio_count",
+        "has {parts} parts but there are {arms} arms; give one part per arm",
+    ),
+    ("stats.arms_min", "needs at least 2 arms, got {count}"),
+    ("stats.arms_too_many", "lists too many arms"),
+    ("stats.arm_empty", "has an empty arm name (arm {index})"),
+    (
+        "stats.arm_duplicate",
+        "lists {arm} more than once; arm names must be unique",
+    ),
+    ("stats.ratio_zero", "parts must all be greater than 0"),
+    (
+        "stats.column_missing",
+        "column {name} (from `{flag}`) not found; available columns: {columns}",
+    ),
+    (
+        "stats.too_many_values",
+        "too many distinct values to assign",
+    ),
+    (
+        "stats.not_utf8",
+        "contains bytes that are not valid UTF-8; save the file as UTF-8",
+    ),
+    ("stats.csv", "could not read the CSV input: {reason}"),
+    (
+        "stats.empty_input",
+        "the input is empty: expected a header row and at least one data row",
+    ),
+    (
+        "stats.duplicate_column",
+        "the header has a duplicate column name {name} (columns {first} and {second})",
+    ),
+    (
+        "stats.arm_column_exists",
+        "the input already has a column named {name}; rename or remove it first",
+    ),
+    (
+        "stats.field_count",
+        "has {count} fields, expected {expected} (as in the header)",
+    ),
+    (
+        "stats.empty_id",
+        "empty value in the `--id` column {column}",
+    ),
+    (
+        "stats.duplicate_id",
+        "duplicate id {id} in column {column} (first seen on line {first})",
+    ),
+    (
+        "stats.empty_cluster",
+        "empty value in the `--cluster` column {column}",
+    ),
+    (
+        "stats.cluster_strata",
+        "cluster {name} (column {column}) is in stratum {here} here but in stratum {there} on line {line}; all rows of a cluster must have the same `--stratify` values",
+    ),
+    ("stats.too_many_rows", "too many rows to assign"),
+    (
+        "stats.no_data_rows",
+        "the input has a header row but no data rows",
+    ),
+    (
+        "stats.baseline_needs",
+        "with `--baseline`, give `--target` or `--mde`",
+    ),
+    (
+        "stats.sd_needs_delta",
+        "with `--sd`, give `--delta`, the difference in means to detect",
+    ),
+    (
+        "stats.sample_size_inputs",
+        "give `--baseline` with `--target` or `--mde` (proportions), or `--sd` with `--delta` (means)",
+    ),
+    (
+        "stats.mde_inputs",
+        "give `--baseline` (proportions) or `--sd` (means)",
+    ),
+    ("stats.duration_inputs", "give `--per-day` or `--per-week`"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -1315,6 +1459,162 @@ const PT: &[(&str, &str)] = &[
     (
         "fsutil.exists",
         "`{path}` já existe; use `--force` para o substituir",
+    ),
+    ("stats.invalid_parameter", "`{flag}` {message}"),
+    ("stats.line", "linha {line}: {message}"),
+    ("stats.io", "não foi possível escrever a saída: {reason}"),
+    (
+        "stats.cluster_needs_icc",
+        "`--cluster-size` exige `--icc` (a correlação intracluster)",
+    ),
+    ("stats.icc_needs_cluster", "`--icc` exige `--cluster-size`"),
+    (
+        "stats.at_least_one",
+        "tem de ser pelo menos 1; valor dado: 0",
+    ),
+    (
+        "stats.icc_range",
+        "tem de estar entre 0 e 1 (inclusive); valor dado: {value}",
+    ),
+    (
+        "stats.attrition_range",
+        "tem de ser pelo menos 0 e menor do que 1; valor dado: {value}",
+    ),
+    (
+        "stats.open_unit",
+        "tem de estar entre 0 e 1 (exclusive); valor dado: {value}",
+    ),
+    (
+        "stats.positive",
+        "tem de ser maior do que 0; valor dado: {value}",
+    ),
+    (
+        "stats.power_vs_alpha",
+        "`--power` ({power}) tem de ser maior do que `--alpha` ({alpha})",
+    ),
+    (
+        "stats.too_large",
+        "a dimensão da amostra necessária é demasiado grande para calcular ({n} por braço); o efeito será demasiado pequeno?",
+    ),
+    (
+        "stats.nonzero",
+        "tem de ser uma diferença diferente de zero; valor dado: {value}",
+    ),
+    (
+        "stats.mde_out_of_range",
+        "de {mde} leva a proporção-alvo a {target}, fora do intervalo entre 0 e 1 (exclusive) para `--baseline` {baseline}",
+    ),
+    (
+        "stats.must_differ",
+        "`--baseline` e `--target` têm de ser diferentes (ambos são {value})",
+    ),
+    (
+        "stats.no_mde",
+        "nenhum aumento sobre `--baseline` {baseline} é detetável com `--per-arm` {per_arm}: mesmo um alvo de 1 precisa de {need} por braço antes dos ajustes",
+    ),
+    (
+        "stats.per_arm_too_small",
+        "de {n} é demasiado pequeno para detetar qualquer diferença com este `--alpha`",
+    ),
+    (
+        "stats.duration_too_long",
+        "recrutar {total} a {per_period} por período levaria demasiado tempo para calcular",
+    ),
+    (
+        "stats.ratio_part",
+        "a parte {part} de {text} não é um número inteiro positivo (esperado, por exemplo, 1:1 ou 2:1:1)",
+    ),
+    (
+        "stats.ratio_text_count",
+        "{text} tem {parts} partes, mas há {arms} braços; indique uma parte por braço",
+    ),
+    (
+        "stats.ratio_count",
+        "tem {parts} partes, mas há {arms} braços; indique uma parte por braço",
+    ),
+    (
+        "stats.arms_min",
+        "precisa de pelo menos 2 braços; foram dados {count}",
+    ),
+    ("stats.arms_too_many", "indica demasiados braços"),
+    (
+        "stats.arm_empty",
+        "tem um nome de braço vazio (braço {index})",
+    ),
+    (
+        "stats.arm_duplicate",
+        "indica {arm} mais do que uma vez; os nomes dos braços têm de ser únicos",
+    ),
+    (
+        "stats.ratio_zero",
+        "todas as partes têm de ser maiores do que 0",
+    ),
+    (
+        "stats.column_missing",
+        "a coluna {name} (de `{flag}`) não foi encontrada; colunas disponíveis: {columns}",
+    ),
+    (
+        "stats.too_many_values",
+        "demasiados valores distintos para atribuir",
+    ),
+    (
+        "stats.not_utf8",
+        "contém bytes que não são UTF-8 válido; guarde o ficheiro como UTF-8",
+    ),
+    ("stats.csv", "não foi possível ler a entrada CSV: {reason}"),
+    (
+        "stats.empty_input",
+        "a entrada está vazia: esperava-se uma linha de cabeçalho e pelo menos uma linha de dados",
+    ),
+    (
+        "stats.duplicate_column",
+        "o cabeçalho tem um nome de coluna repetido, {name} (colunas {first} e {second})",
+    ),
+    (
+        "stats.arm_column_exists",
+        "a entrada já tem uma coluna chamada {name}; mude-lhe o nome ou remova-a primeiro",
+    ),
+    (
+        "stats.field_count",
+        "tem {count} campos; esperavam-se {expected} (como no cabeçalho)",
+    ),
+    ("stats.empty_id", "valor vazio na coluna {column} de `--id`"),
+    (
+        "stats.duplicate_id",
+        "id {id} repetido na coluna {column} (visto pela primeira vez na linha {first})",
+    ),
+    (
+        "stats.empty_cluster",
+        "valor vazio na coluna {column} de `--cluster`",
+    ),
+    (
+        "stats.cluster_strata",
+        "o cluster {name} (coluna {column}) está no estrato {here} aqui, mas no estrato {there} na linha {line}; todas as linhas de um cluster têm de ter os mesmos valores de `--stratify`",
+    ),
+    ("stats.too_many_rows", "demasiadas linhas para atribuir"),
+    (
+        "stats.no_data_rows",
+        "a entrada tem uma linha de cabeçalho, mas nenhuma linha de dados",
+    ),
+    (
+        "stats.baseline_needs",
+        "com `--baseline`, indique `--target` ou `--mde`",
+    ),
+    (
+        "stats.sd_needs_delta",
+        "com `--sd`, indique `--delta`, a diferença de médias a detetar",
+    ),
+    (
+        "stats.sample_size_inputs",
+        "indique `--baseline` com `--target` ou `--mde` (proporções), ou `--sd` com `--delta` (médias)",
+    ),
+    (
+        "stats.mde_inputs",
+        "indique `--baseline` (proporções) ou `--sd` (médias)",
+    ),
+    (
+        "stats.duration_inputs",
+        "indique `--per-day` ou `--per-week`",
     ),
 ];
 

@@ -67,17 +67,25 @@ pub fn sample_size(args: &SampleSizeArgs) -> Result<power::SampleSize, StatsErro
             let p2 = match (args.target, args.mde) {
                 (Some(p2), None) => p2,
                 (None, Some(mde)) => power::target_from_mde(p1, mde)?,
-                _ => return Err(StatsError::Invalid("with `--baseline`, give `--target` or `--mde`".into())),
+                _ => {
+                    return Err(StatsError::Invalid(crate::i18n::msg(
+                        "stats.baseline_needs",
+                        &[],
+                    )));
+                }
             };
             power::sample_size_proportions(p1, p2, d.alpha, d.power, d.ratio, &design)
         }
         (None, Some(sd)) => {
-            let delta = args.delta.ok_or_else(|| StatsError::Invalid("with `--sd`, give `--delta`, the difference in means to detect".into()))?;
+            let delta = args.delta.ok_or_else(|| {
+                StatsError::Invalid(crate::i18n::msg("stats.sd_needs_delta", &[]))
+            })?;
             power::sample_size_means(sd, delta, d.alpha, d.power, d.ratio, &design)
         }
-        _ => Err(StatsError::Invalid(
-            "give `--baseline` with `--target` or `--mde` (proportions), or `--sd` with `--delta` (means)".into(),
-        )),
+        _ => Err(StatsError::Invalid(crate::i18n::msg(
+            "stats.sample_size_inputs",
+            &[],
+        ))),
     }
 }
 
@@ -89,9 +97,10 @@ pub fn mde(args: &MdeArgs) -> Result<power::Mde, StatsError> {
             power::mde_proportions(args.per_arm, p1, d.alpha, d.power, d.ratio, &design)
         }
         (None, Some(sd)) => power::mde_means(args.per_arm, sd, d.alpha, d.power, d.ratio, &design),
-        _ => Err(StatsError::Invalid(
-            "give `--baseline` (proportions) or `--sd` (means)".into(),
-        )),
+        _ => Err(StatsError::Invalid(crate::i18n::msg(
+            "stats.mde_inputs",
+            &[],
+        ))),
     }
 }
 
@@ -99,8 +108,9 @@ pub fn duration(args: &DurationArgs) -> Result<power::Duration, StatsError> {
     match (args.per_day, args.per_week) {
         (Some(x), None) => power::trial_duration(args.total, x, Period::Day),
         (None, Some(x)) => power::trial_duration(args.total, x, Period::Week),
-        _ => Err(StatsError::Invalid(
-            "give `--per-day` or `--per-week`".into(),
-        )),
+        _ => Err(StatsError::Invalid(crate::i18n::msg(
+            "stats.duration_inputs",
+            &[],
+        ))),
     }
 }

@@ -144,8 +144,12 @@ pub fn parse_ratio(text: &str, n_arms: usize) -> Result<Vec<u32>, StatsError> {
             _ => {
                 return Err(StatsError::param(
                     "--ratio",
-                    format!(
-                        "part {part:?} of {text:?} is not a positive whole number (expected e.g. 1:1 or 2:1:1)"
+                    crate::i18n::msg(
+                        "stats.ratio_part",
+                        &[
+                            ("part", &format!("{part:?}")),
+                            ("text", &format!("{text:?}")),
+                        ],
                     ),
                 ));
             }
@@ -154,9 +158,13 @@ pub fn parse_ratio(text: &str, n_arms: usize) -> Result<Vec<u32>, StatsError> {
     if ratio.len() != n_arms {
         return Err(StatsError::param(
             "--ratio",
-            format!(
-                "{text:?} has {} parts but there are {n_arms} arms; give one part per arm",
-                ratio.len()
+            crate::i18n::msg(
+                "stats.ratio_text_count",
+                &[
+                    ("text", &format!("{text:?}")),
+                    ("parts", &ratio.len()),
+                    ("arms", &n_arms),
+                ],
             ),
         ));
     }
@@ -167,23 +175,26 @@ fn validate_options(opts: &AssignOptions) -> Result<Vec<u32>, StatsError> {
     if opts.arms.len() < 2 {
         return Err(StatsError::param(
             "--arms",
-            format!("needs at least 2 arms, got {}", opts.arms.len()),
+            crate::i18n::msg("stats.arms_min", &[("count", &opts.arms.len())]),
         ));
     }
     if opts.arms.len() > usize::from(u16::MAX) {
-        return Err(StatsError::param("--arms", "lists too many arms"));
+        return Err(StatsError::param(
+            "--arms",
+            crate::i18n::msg("stats.arms_too_many", &[]),
+        ));
     }
     for (i, arm) in opts.arms.iter().enumerate() {
         if arm.trim().is_empty() {
             return Err(StatsError::param(
                 "--arms",
-                format!("has an empty arm name (arm {})", i + 1),
+                crate::i18n::msg("stats.arm_empty", &[("index", &(i + 1))]),
             ));
         }
         if opts.arms[..i].contains(arm) {
             return Err(StatsError::param(
                 "--arms",
-                format!("lists {arm:?} more than once; arm names must be unique"),
+                crate::i18n::msg("stats.arm_duplicate", &[("arm", &format!("{arm:?}"))]),
             ));
         }
     }
@@ -193,17 +204,16 @@ fn validate_options(opts: &AssignOptions) -> Result<Vec<u32>, StatsError> {
     if opts.ratio.len() != opts.arms.len() {
         return Err(StatsError::param(
             "--ratio",
-            format!(
-                "has {} parts but there are {} arms; give one part per arm",
-                opts.ratio.len(),
-                opts.arms.len()
+            crate::i18n::msg(
+                "stats.ratio_count",
+                &[("parts", &opts.ratio.len()), ("arms", &opts.arms.len())],
             ),
         ));
     }
     if opts.ratio.contains(&0) {
         return Err(StatsError::param(
             "--ratio",
-            "parts must all be greater than 0",
+            crate::i18n::msg("stats.ratio_zero", &[]),
         ));
     }
     Ok(opts.ratio.clone())
@@ -317,9 +327,13 @@ fn allocate(n: u64, ratio: &[u32], rng: &mut ChaCha20Rng) -> Vec<u64> {
 
 fn find_column(header: &[String], name: &str, flag: &str) -> Result<usize, StatsError> {
     header.iter().position(|h| h == name).ok_or_else(|| {
-        StatsError::Input(format!(
-            "column {name:?} (from `{flag}`) not found; available columns: {}",
-            header.join(", ")
+        StatsError::Input(crate::i18n::msg(
+            "stats.column_missing",
+            &[
+                ("name", &format!("{name:?}")),
+                ("flag", &flag),
+                ("columns", &header.join(", ")),
+            ],
         ))
     })
 }
@@ -338,7 +352,7 @@ impl Interner {
             return Ok((i, false));
         }
         let i = u32::try_from(self.map.len())
-            .map_err(|_| StatsError::Input("too many distinct values to assign".into()))?;
+            .map_err(|_| StatsError::Input(crate::i18n::msg("stats.too_many_values", &[])))?;
         self.map.insert(key.to_vec(), i);
         Ok((i, true))
     }
@@ -358,7 +372,7 @@ pub fn assign<W: Write>(
         let line = lines.advance_to(input, e.valid_up_to());
         return Err(StatsError::Line {
             line,
-            message: "contains bytes that are not valid UTF-8; save the file as UTF-8".into(),
+            message: crate::i18n::msg("stats.not_utf8", &[]),
         });
     }
 
@@ -367,12 +381,14 @@ pub fn assign<W: Write>(
         .flexible(true)
         .from_reader(input);
     let mut rec = csv::ByteRecord::new();
-    let csv_err = |e: csv::Error| StatsError::Input(format!("could not read the CSV input: {e}"));
+    let csv_err =
+        |e: csv::Error| StatsError::Input(crate::i18n::msg("stats.csv", &[("reason", &e)]));
 
     if !rdr.read_byte_record(&mut rec).map_err(csv_err)? {
-        return Err(StatsError::Input(
-            "the input is empty: expected a header row and at least one data row".into(),
-        ));
+        return Err(StatsError::Input(crate::i18n::msg(
+            "stats.empty_input",
+            &[],
+        )));
     }
     let header_end = rdr.position().byte() as usize;
     let header: Vec<String> = rec.iter().map(utf8).collect();
@@ -380,10 +396,13 @@ pub fn assign<W: Write>(
         if let Some(j) = header[..i].iter().position(|h| h == name) {
             return Err(StatsError::Line {
                 line: 1,
-                message: format!(
-                    "the header has a duplicate column name {name:?} (columns {} and {})",
-                    j + 1,
-                    i + 1
+                message: crate::i18n::msg(
+                    "stats.duplicate_column",
+                    &[
+                        ("name", &format!("{name:?}")),
+                        ("first", &(j + 1)),
+                        ("second", &(i + 1)),
+                    ],
                 ),
             });
         }
@@ -391,8 +410,9 @@ pub fn assign<W: Write>(
     if header.iter().any(|h| h == ARM_COLUMN) {
         return Err(StatsError::Line {
             line: 1,
-            message: format!(
-                "the input already has a column named {ARM_COLUMN:?}; rename or remove it first"
+            message: crate::i18n::msg(
+                "stats.arm_column_exists",
+                &[("name", &format!("{ARM_COLUMN:?}"))],
             ),
         });
     }
@@ -430,9 +450,9 @@ pub fn assign<W: Write>(
         if rec.len() != n_fields {
             return Err(StatsError::Line {
                 line,
-                message: format!(
-                    "has {} fields, expected {n_fields} (as in the header)",
-                    rec.len()
+                message: crate::i18n::msg(
+                    "stats.field_count",
+                    &[("count", &rec.len()), ("expected", &n_fields)],
                 ),
             });
         }
@@ -451,16 +471,22 @@ pub fn assign<W: Write>(
             if id.is_empty() {
                 return Err(StatsError::Line {
                     line,
-                    message: format!("empty value in the `--id` column {:?}", header[c]),
+                    message: crate::i18n::msg(
+                        "stats.empty_id",
+                        &[("column", &format!("{:?}", header[c]))],
+                    ),
                 });
             }
             if let Some(first) = ids.insert(id.to_vec(), line) {
                 return Err(StatsError::Line {
                     line,
-                    message: format!(
-                        "duplicate id {:?} in column {:?} (first seen on line {first})",
-                        utf8(id),
-                        header[c]
+                    message: crate::i18n::msg(
+                        "stats.duplicate_id",
+                        &[
+                            ("id", &format!("{:?}", utf8(id))),
+                            ("column", &format!("{:?}", header[c])),
+                            ("first", &first),
+                        ],
                     ),
                 });
             }
@@ -470,7 +496,10 @@ pub fn assign<W: Write>(
             if name.is_empty() {
                 return Err(StatsError::Line {
                     line,
-                    message: format!("empty value in the `--cluster` column {:?}", header[c]),
+                    message: crate::i18n::msg(
+                        "stats.empty_cluster",
+                        &[("column", &format!("{:?}", header[c]))],
+                    ),
                 });
             }
             let (unit, new_unit) = clusters.intern(name)?;
@@ -481,21 +510,31 @@ pub fn assign<W: Write>(
                 let first = unit_stratum[unit as usize] as usize;
                 return Err(StatsError::Line {
                     line,
-                    message: format!(
-                        "cluster {:?} (column {:?}) is in stratum {:?} here but in stratum {:?} on line {}; \
-                         all rows of a cluster must have the same `--stratify` values",
-                        utf8(name),
-                        header[c],
-                        stratum_key(&strata_values[stratum as usize]),
-                        stratum_key(&strata_values[first]),
-                        unit_line[unit as usize]
+                    message: crate::i18n::msg(
+                        "stats.cluster_strata",
+                        &[
+                            ("name", &format!("{:?}", utf8(name))),
+                            ("column", &format!("{:?}", header[c])),
+                            (
+                                "here",
+                                &format!("{:?}", stratum_key(&strata_values[stratum as usize])),
+                            ),
+                            (
+                                "there",
+                                &format!("{:?}", stratum_key(&strata_values[first])),
+                            ),
+                            ("line", &unit_line[unit as usize]),
+                        ],
                     ),
                 });
             }
             row_unit.push(unit);
         } else {
             if unit_stratum.len() >= u32::MAX as usize {
-                return Err(StatsError::Input("too many rows to assign".into()));
+                return Err(StatsError::Input(crate::i18n::msg(
+                    "stats.too_many_rows",
+                    &[],
+                )));
             }
             unit_stratum.push(stratum);
         }
@@ -503,9 +542,10 @@ pub fn assign<W: Write>(
     }
     drop(ids);
     if ends.is_empty() {
-        return Err(StatsError::Input(
-            "the input has a header row but no data rows".into(),
-        ));
+        return Err(StatsError::Input(crate::i18n::msg(
+            "stats.no_data_rows",
+            &[],
+        )));
     }
 
     // Assignment, stratum by stratum.

@@ -63,14 +63,16 @@ impl Design {
         let cluster = match (cluster_size, icc) {
             (None, None) => None,
             (Some(_), None) => {
-                return Err(StatsError::Invalid(
-                    "`--cluster-size` requires `--icc` (the intra-cluster correlation)".into(),
-                ));
+                return Err(StatsError::Invalid(crate::i18n::msg(
+                    "stats.cluster_needs_icc",
+                    &[],
+                )));
             }
             (None, Some(_)) => {
-                return Err(StatsError::Invalid(
-                    "`--icc` requires `--cluster-size`".into(),
-                ));
+                return Err(StatsError::Invalid(crate::i18n::msg(
+                    "stats.icc_needs_cluster",
+                    &[],
+                )));
             }
             (Some(m), Some(icc)) => Some((m, icc)),
         };
@@ -84,13 +86,13 @@ impl Design {
             if m == 0 {
                 return Err(StatsError::param(
                     "--cluster-size",
-                    "must be at least 1, got 0",
+                    crate::i18n::msg("stats.at_least_one", &[]),
                 ));
             }
             if !(icc.is_finite() && (0.0..=1.0).contains(&icc)) {
                 return Err(StatsError::param(
                     "--icc",
-                    format!("must be between 0 and 1 (inclusive), got {icc}"),
+                    crate::i18n::msg("stats.icc_range", &[("value", &icc)]),
                 ));
             }
         }
@@ -99,7 +101,7 @@ impl Design {
         {
             return Err(StatsError::param(
                 "--attrition",
-                format!("must be at least 0 and less than 1, got {f}"),
+                crate::i18n::msg("stats.attrition_range", &[("value", &f)]),
             ));
         }
         Ok(())
@@ -236,7 +238,7 @@ fn check_open_unit(flag: &'static str, x: f64) -> Result<f64, StatsError> {
     } else {
         Err(StatsError::param(
             flag,
-            format!("must be between 0 and 1 (exclusive), got {x}"),
+            crate::i18n::msg("stats.open_unit", &[("value", &x)]),
         ))
     }
 }
@@ -247,7 +249,7 @@ fn check_positive(flag: &'static str, x: f64) -> Result<f64, StatsError> {
     } else {
         Err(StatsError::param(
             flag,
-            format!("must be greater than 0, got {x}"),
+            crate::i18n::msg("stats.positive", &[("value", &x)]),
         ))
     }
 }
@@ -258,8 +260,9 @@ fn z_values(alpha: f64, power: f64, ratio: f64) -> Result<(f64, f64), StatsError
     check_open_unit("--power", power)?;
     check_positive("--ratio", ratio)?;
     if power <= alpha {
-        return Err(StatsError::Invalid(format!(
-            "`--power` ({power}) must be greater than `--alpha` ({alpha})"
+        return Err(StatsError::Invalid(crate::i18n::msg(
+            "stats.power_vs_alpha",
+            &[("power", &power), ("alpha", &alpha)],
         )));
     }
     Ok((qnorm(1.0 - alpha / 2.0), qnorm(power)))
@@ -285,9 +288,9 @@ fn finish(
     // Guard against absurd designs (e.g. baseline and target 1e-12 apart)
     // before the float-to-integer conversion saturates.
     if !adjusted.iter().all(|n| n.is_finite() && *n < 1e15) {
-        return Err(StatsError::Invalid(format!(
-            "the required sample size is too large to compute ({:.3e} per arm); is the effect too small?",
-            adjusted[0]
+        return Err(StatsError::Invalid(crate::i18n::msg(
+            "stats.too_large",
+            &[("n", &format!("{:.3e}", adjusted[0]))],
         )));
     }
     let (each, clusters) = match design.cluster {
@@ -340,7 +343,7 @@ pub fn target_from_mde(baseline: f64, mde: f64) -> Result<f64, StatsError> {
     if !mde.is_finite() || mde == 0.0 {
         return Err(StatsError::param(
             "--mde",
-            format!("must be a non-zero difference, got {mde}"),
+            crate::i18n::msg("stats.nonzero", &[("value", &mde)]),
         ));
     }
     let target = baseline + mde;
@@ -349,8 +352,9 @@ pub fn target_from_mde(baseline: f64, mde: f64) -> Result<f64, StatsError> {
     } else {
         Err(StatsError::param(
             "--mde",
-            format!(
-                "of {mde} takes the target proportion to {target}, outside 0 and 1 (exclusive) for `--baseline` {baseline}"
+            crate::i18n::msg(
+                "stats.mde_out_of_range",
+                &[("mde", &mde), ("target", &target), ("baseline", &baseline)],
             ),
         ))
     }
@@ -370,8 +374,9 @@ pub fn sample_size_proportions(
     check_open_unit("--baseline", p1)?;
     check_open_unit("--target", p2)?;
     if p1 == p2 {
-        return Err(StatsError::Invalid(format!(
-            "`--baseline` and `--target` must differ (both are {p1})"
+        return Err(StatsError::Invalid(crate::i18n::msg(
+            "stats.must_differ",
+            &[("value", &p1)],
         )));
     }
     let (za, zb) = z_values(alpha, power, ratio)?;
@@ -409,7 +414,7 @@ pub fn sample_size_means(
     if !delta.is_finite() || delta == 0.0 {
         return Err(StatsError::param(
             "--delta",
-            format!("must be a non-zero difference, got {delta}"),
+            crate::i18n::msg("stats.nonzero", &[("value", &delta)]),
         ));
     }
     let (za, zb) = z_values(alpha, power, ratio)?;
@@ -460,7 +465,10 @@ pub fn power_proportions(n1: f64, p1: f64, p2: f64, alpha: f64, ratio: f64) -> f
 /// the design effect and attrition are taken out.
 fn effective_n(n_per_arm: u64, design: &Design) -> Result<f64, StatsError> {
     if n_per_arm == 0 {
-        return Err(StatsError::param("--per-arm", "must be at least 1, got 0"));
+        return Err(StatsError::param(
+            "--per-arm",
+            crate::i18n::msg("stats.at_least_one", &[]),
+        ));
     }
     design.validate()?;
     Ok(n_per_arm as f64 / design.inflation())
@@ -486,10 +494,13 @@ pub fn mde_proportions(
     // target just below 1.
     let mut hi = 1.0 - 1e-12;
     if n_at(hi) > n_eff {
-        return Err(StatsError::Invalid(format!(
-            "no increase over `--baseline` {p1} is detectable with `--per-arm` {n_per_arm}: \
-             even a target of 1 needs {:.1} per arm before adjustments",
-            n_at(hi)
+        return Err(StatsError::Invalid(crate::i18n::msg(
+            "stats.no_mde",
+            &[
+                ("baseline", &p1),
+                ("per_arm", &n_per_arm),
+                ("need", &format!("{:.1}", n_at(hi))),
+            ],
         )));
     }
     let mut lo = p1;
@@ -543,7 +554,7 @@ pub fn mde_means(
     if usable <= 0.0 {
         return Err(StatsError::param(
             "--per-arm",
-            format!("of {n_per_arm} is too small to detect any difference at this `--alpha`"),
+            crate::i18n::msg("stats.per_arm_too_small", &[("n", &n_per_arm)]),
         ));
     }
     let delta = (za + zb) * sd * ((1.0 + 1.0 / ratio) / usable).sqrt();
@@ -574,8 +585,9 @@ pub fn trial_duration(total: f64, per_period: f64, period: Period) -> Result<Dur
     check_positive(period.flag(), per_period)?;
     let periods_f = total / per_period;
     if periods_f.is_nan() || periods_f >= 1e12 {
-        return Err(StatsError::Invalid(format!(
-            "recruiting {total} at {per_period} per period would take too long to compute"
+        return Err(StatsError::Invalid(crate::i18n::msg(
+            "stats.duration_too_long",
+            &[("total", &total), ("per_period", &per_period)],
         )));
     }
     let periods = ceil_count(periods_f);

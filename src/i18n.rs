@@ -790,6 +790,460 @@ const EN: &[(&str, &str)] = &[
         "give `--baseline` (proportions) or `--sd` (means)",
     ),
     ("stats.duration_inputs", "give `--per-day` or `--per-week`"),
+    (
+        "help.about",
+        "Innovation methods for public-sector labs: guided workshops and the documents they produce",
+    ),
+    (
+        "help.after_help",
+        "Exit codes: 0 ok · 1 the command ran and found problems (e.g. validate) · 2 bad usage or bad input · 130 cancelled (session saved)\n\nExamples:\n  labkit list --stage ideation\n  labkit show test-card --lang pt\n  labkit validate methods/",
+    ),
+    (
+        "help.arg.lang",
+        "Language for method text and messages: en or pt [env: LABKIT_LANG]",
+    ),
+    (
+        "help.arg.color",
+        "When to use colour (NO_COLOR is respected)",
+    ),
+    ("help.arg.quiet", "Print only data and errors"),
+    (
+        "help.arg.no_input",
+        "Never ask questions; fail instead of waiting for input",
+    ),
+    (
+        "help.arg.methods",
+        "Also load methods from this folder or file (repeatable; overrides built-ins and the workspace)",
+    ),
+    (
+        "help.list.about",
+        "List the methods and playbooks labkit knows",
+    ),
+    (
+        "help.list.after_help",
+        "Examples:\n  labkit list\n  labkit list --stage experiment --format json\n  labkit list --search vote",
+    ),
+    (
+        "help.list.arg.stage",
+        "Only methods of this stage (setup, framing, research, ideation, experiment, learning)",
+    ),
+    ("help.list.arg.tag", "Only methods with this tag"),
+    (
+        "help.list.arg.search",
+        "Only methods whose id, name, summary or tags contain this text",
+    ),
+    (
+        "help.show.about",
+        "Show a method's card: purpose, timings, steps, questions, sources",
+    ),
+    (
+        "help.show.after_help",
+        "Examples:\n  labkit show test-card\n  labkit show brainstorm --lang pt\n  labkit show problem-framing --format yaml",
+    ),
+    ("help.show.arg.id", "Method or playbook id"),
+    (
+        "help.show.arg.all",
+        "Every method and playbook, one card after another (a catalogue to print)",
+    ),
+    (
+        "help.validate.about",
+        "Check method and playbook files; exits 1 when any has problems",
+    ),
+    (
+        "help.validate.after_help",
+        "Examples:\n  labkit validate                 # the workspace and the built-ins\n  labkit validate methods/my-method.yaml\n  labkit validate methods/ --format json",
+    ),
+    (
+        "help.validate.arg.paths",
+        "Files or folders to check (default: the workspace and the built-ins)",
+    ),
+    (
+        "help.run.about",
+        "Run a method as a guided session, saving every answer as it is given",
+    ),
+    (
+        "help.run.after_help",
+        "Examples:\n  labkit run test-card\n  labkit run brainstorm --facilitator Ana --participants Rui,Eva\n  labkit run test-card --answers answers.yaml --no-input\n  labkit run test-card --set test_name=\"Letter test\" --defaults",
+    ),
+    (
+        "help.run.arg.method",
+        "Method id, or the path of a method file",
+    ),
+    (
+        "help.run.arg.answers",
+        "Answers to use (YAML or JSON; a session file works too)",
+    ),
+    (
+        "help.run.arg.set",
+        "Give one answer on the command line (repeatable)",
+    ),
+    (
+        "help.run.arg.defaults",
+        "Take each question's default where no answer was given",
+    ),
+    (
+        "help.run.arg.session",
+        "Where to save the session (default: sessions/DATE-METHOD.yaml)",
+    ),
+    ("help.run.arg.participants", "Participants, comma-separated"),
+    ("help.run.arg.no_timer", "Do not offer timebox countdowns"),
+    (
+        "help.run.arg.report",
+        "Render a report at the end (format from the extension: .md, .html, .docx)",
+    ),
+    (
+        "help.run.arg.template",
+        "Report template name or path (with --report)",
+    ),
+    (
+        "help.run.arg.force",
+        "Replace an existing report file (with --report)",
+    ),
+    (
+        "help.resume.about",
+        "Continue a saved session at its first unanswered question",
+    ),
+    (
+        "help.resume.after_help",
+        "Example:\n  labkit resume sessions/2026-11-26-test-card.yaml",
+    ),
+    ("help.resume.arg.session", "The session file"),
+    (
+        "help.resume.arg.no_timer",
+        "Do not offer timebox countdowns",
+    ),
+    (
+        "help.resume.arg.report",
+        "Render a report at the end (format from the extension: .md, .html, .docx)",
+    ),
+    (
+        "help.report.about",
+        "Render a session as a document: Markdown, printable HTML or Word",
+    ),
+    (
+        "help.report.after_help",
+        "Examples:\n  labkit report sessions/2026-11-26-test-card.yaml            # Markdown to stdout\n  labkit report sessions/2026-11-26-test-card.yaml -o plan.html\n  labkit report SESSION -o record.docx --template generic --force",
+    ),
+    (
+        "help.report.arg.session",
+        "The session file (finished, or in progress: then the report is marked as a draft)",
+    ),
+    (
+        "help.report.arg.output",
+        "Write the report here (default: Markdown to stdout)",
+    ),
+    (
+        "help.report.arg.format",
+        "md, html or docx (default: from the output file's extension, else md)",
+    ),
+    (
+        "help.report.arg.template",
+        "A template name (workspace or built-in, e.g. `generic`) or a path to a .md.hbs file",
+    ),
+    ("help.report.arg.force", "Replace an existing output file"),
+    (
+        "help.agenda.about",
+        "The clock-time agenda of a method or playbook, as a table, Markdown or a calendar file",
+    ),
+    (
+        "help.agenda.after_help",
+        "Examples:\n  labkit agenda experiment-plan --start 09:30\n  labkit agenda design-sprint --date 2027-03-01 --format ics > sprint.ics\n  labkit agenda brainstorm --start 14:00 --format md",
+    ),
+    ("help.agenda.arg.id", "Method or playbook id"),
+    ("help.agenda.arg.start", "Start time, HH:MM"),
+    (
+        "help.agenda.arg.day_end",
+        "End of the working day, HH:MM (a longer workshop continues the next day)",
+    ),
+    (
+        "help.agenda.arg.date",
+        "First day, YYYY-MM-DD (default: today)",
+    ),
+    (
+        "help.timer.about",
+        "A facilitator's countdown: space pauses, + adds a minute, q or Enter ends",
+    ),
+    (
+        "help.timer.after_help",
+        "Examples:\n  labkit timer 10m \"Silent writing\"\n  labkit timer 1h30m",
+    ),
+    ("help.timer.arg.duration", "How long: 90s, 10m, 1h30m"),
+    ("help.timer.arg.label", "What the time is for"),
+    (
+        "help.suggest.about",
+        "Methods that fit the time and the group, best first, with what comes before and after",
+    ),
+    (
+        "help.suggest.after_help",
+        "Examples:\n  labkit suggest --stage ideation --minutes 45 --people 12\n  labkit suggest --minutes 30",
+    ),
+    ("help.suggest.arg.stage", "Only methods of this stage"),
+    ("help.suggest.arg.minutes", "Minutes available"),
+    ("help.suggest.arg.people", "People in the group"),
+    (
+        "help.portfolio.about",
+        "Every session of the lab in one table (or CSV, JSON, an HTML dashboard)",
+    ),
+    (
+        "help.portfolio.after_help",
+        "Examples:\n  labkit portfolio\n  labkit portfolio sessions/ --status in_progress\n  labkit portfolio --stage experiment --since 2027-01-01 --format csv > portfolio.csv\n  labkit portfolio --format html > dashboard.html",
+    ),
+    (
+        "help.portfolio.arg.dir",
+        "Folder of session files (default: the workspace's sessions folder, else ./sessions)",
+    ),
+    (
+        "help.portfolio.arg.status",
+        "Only sessions with this status: in_progress or finished",
+    ),
+    (
+        "help.portfolio.arg.stage",
+        "Only sessions of methods of this stage",
+    ),
+    (
+        "help.portfolio.arg.since",
+        "Only sessions started on or after this date (YYYY-MM-DD)",
+    ),
+    (
+        "help.calc.about",
+        "Experiment design: sample size and power, minimum detectable effect, trial duration",
+    ),
+    (
+        "help.calc.sample-size.about",
+        "People needed per arm for a two-sided test of proportions or means",
+    ),
+    (
+        "help.calc.sample-size.after_help",
+        "Examples:\n  labkit calc sample-size --baseline 0.5 --target 0.75 --power 0.9\n  labkit calc sample-size --baseline 0.30 --mde 0.05 --cluster-size 20 --icc 0.05\n  labkit calc sample-size --sd 10 --delta 3 --attrition 0.1 --format json",
+    ),
+    (
+        "help.calc.sample-size.arg.baseline",
+        "Proportions: the outcome rate without the change (0–1)",
+    ),
+    (
+        "help.calc.sample-size.arg.target",
+        "Proportions: the outcome rate hoped for with the change (0–1)",
+    ),
+    (
+        "help.calc.sample-size.arg.mde",
+        "Proportions: the difference to detect, in absolute terms (0.05 = 5 points)",
+    ),
+    (
+        "help.calc.sample-size.arg.sd",
+        "Means: the outcome's standard deviation",
+    ),
+    (
+        "help.calc.sample-size.arg.delta",
+        "Means: the difference in means to detect",
+    ),
+    (
+        "help.calc.sample-size.arg.alpha",
+        "Significance level (two-sided)",
+    ),
+    (
+        "help.calc.sample-size.arg.power",
+        "Power: the chance of detecting the effect if it is real",
+    ),
+    (
+        "help.calc.sample-size.arg.ratio",
+        "Allocation ratio: people in the second arm per person in the first",
+    ),
+    (
+        "help.calc.sample-size.arg.cluster_size",
+        "People per cluster, for cluster randomisation (with --icc)",
+    ),
+    (
+        "help.calc.sample-size.arg.icc",
+        "Intra-cluster correlation (with --cluster-size)",
+    ),
+    (
+        "help.calc.sample-size.arg.attrition",
+        "Expected drop-out, as a fraction (0.1 = 10%)",
+    ),
+    (
+        "help.calc.mde.about",
+        "The smallest effect a trial of a given size can detect",
+    ),
+    (
+        "help.calc.mde.after_help",
+        "Examples:\n  labkit calc mde --per-arm 400 --baseline 0.3\n  labkit calc mde --per-arm 100 --sd 12",
+    ),
+    ("help.calc.mde.arg.per_arm", "People in the first arm"),
+    (
+        "help.calc.mde.arg.baseline",
+        "Proportions: the outcome rate without the change (0–1)",
+    ),
+    (
+        "help.calc.mde.arg.sd",
+        "Means: the outcome's standard deviation",
+    ),
+    ("help.calc.mde.arg.alpha", "Significance level (two-sided)"),
+    (
+        "help.calc.mde.arg.power",
+        "Power: the chance of detecting the effect if it is real",
+    ),
+    (
+        "help.calc.mde.arg.ratio",
+        "Allocation ratio: people in the second arm per person in the first",
+    ),
+    (
+        "help.calc.mde.arg.cluster_size",
+        "People per cluster, for cluster randomisation (with --icc)",
+    ),
+    (
+        "help.calc.mde.arg.icc",
+        "Intra-cluster correlation (with --cluster-size)",
+    ),
+    (
+        "help.calc.mde.arg.attrition",
+        "Expected drop-out, as a fraction (0.1 = 10%)",
+    ),
+    (
+        "help.calc.duration.about",
+        "How long recruitment takes for a total sample",
+    ),
+    (
+        "help.calc.duration.after_help",
+        "Examples:\n  labkit calc duration --total 1200 --per-week 150\n  labkit calc duration --total 300 --per-day 12",
+    ),
+    (
+        "help.calc.duration.arg.total",
+        "Total people needed (all arms)",
+    ),
+    ("help.calc.duration.arg.per_day", "Eligible people per day"),
+    (
+        "help.calc.duration.arg.per_week",
+        "Eligible people per week",
+    ),
+    (
+        "help.assign.about",
+        "Randomly assign the units of a CSV file to trial arms, reproducibly and balanced",
+    ),
+    (
+        "help.assign.after_help",
+        "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv\n  labkit assign schools.csv --arms a,b,c --ratio 2:1:1 --stratify region --cluster school --log audit.yaml",
+    ),
+    (
+        "help.assign.arg.units",
+        "CSV file with a header row, one unit (or one member of a cluster) per row",
+    ),
+    ("help.assign.arg.arms", "Arm names, comma-separated"),
+    (
+        "help.assign.arg.ratio",
+        "Allocation ratio, one part per arm (e.g. 2:1)",
+    ),
+    (
+        "help.assign.arg.stratify",
+        "Randomise within the strata of this column (repeatable)",
+    ),
+    (
+        "help.assign.arg.cluster",
+        "Randomise whole clusters identified by this column",
+    ),
+    (
+        "help.assign.arg.id",
+        "Column of unit ids, checked for duplicates",
+    ),
+    (
+        "help.assign.arg.seed",
+        "Seed for the random generator; without it one is drawn and printed",
+    ),
+    (
+        "help.assign.arg.output",
+        "Write the assigned CSV here instead of stdout",
+    ),
+    (
+        "help.assign.arg.log",
+        "Write an audit record (YAML): seed, arms, strata, counts, input hash, version, time",
+    ),
+    ("help.assign.arg.force", "Replace existing output files"),
+    (
+        "help.init.about",
+        "Create a lab workspace: labkit.yaml, methods/, templates/, sessions/ and a README",
+    ),
+    (
+        "help.init.after_help",
+        "Examples:\n  labkit init\n  labkit init our-lab --lab \"LabX\" --lang pt --facilitator \"Ana Sousa\"",
+    ),
+    (
+        "help.init.arg.dir",
+        "Folder for the workspace (default: the current folder)",
+    ),
+    ("help.init.arg.lab", "The lab's name, shown on reports"),
+    (
+        "help.init.arg.default_lang",
+        "Default language of the workspace: en or pt",
+    ),
+    (
+        "help.init.arg.facilitator",
+        "Default facilitator for new sessions",
+    ),
+    (
+        "help.config.about",
+        "Show each setting, its value and where it came from",
+    ),
+    (
+        "help.config.after_help",
+        "Examples:\n  labkit config\n  labkit config --format json",
+    ),
+    (
+        "help.new.about",
+        "Write a new, commented method file that validates and runs as it is",
+    ),
+    (
+        "help.new.method.about",
+        "A new method file in the workspace's methods/ folder",
+    ),
+    (
+        "help.new.method.after_help",
+        "Example:\n  labkit new method service-safari && labkit run service-safari",
+    ),
+    (
+        "help.new.method.arg.id",
+        "The method's id: lowercase letters, digits and dashes (also the file name)",
+    ),
+    (
+        "help.eject.about",
+        "Copy a built-in method (or its report template) into the workspace to customise it",
+    ),
+    (
+        "help.eject.after_help",
+        "Examples:\n  labkit eject test-card                 # methods/test-card.yaml\n  labkit eject test-card --template      # templates/test-card.md.hbs\n  labkit eject experiment-plan           # methods/playbooks/experiment-plan.yaml",
+    ),
+    ("help.eject.arg.id", "A built-in method or playbook id"),
+    (
+        "help.eject.arg.template",
+        "Copy its report template instead (templates/<id>.md.hbs)",
+    ),
+    (
+        "help.eject.arg.force",
+        "Replace a file already in the workspace",
+    ),
+    (
+        "help.completions.about",
+        "Print shell completions (bash, zsh, fish, powershell, elvish)",
+    ),
+    (
+        "help.completions.after_help",
+        "Examples:\n  labkit completions bash > ~/.local/share/bash-completion/completions/labkit\n  labkit completions fish > ~/.config/fish/completions/labkit.fish\n  labkit completions zsh > \"${fpath[1]}/_labkit\"",
+    ),
+    ("help.man.about", "Print the manual page (roff)"),
+    (
+        "help.man.after_help",
+        "Example:\n  labkit man > labkit.1 && man ./labkit.1",
+    ),
+    (
+        "help.ids.about",
+        "Method and playbook ids, one per line, for shell completion",
+    ),
+    (
+        "help.schema.about",
+        "Print the JSON Schema of method files, for editors",
+    ),
+    (
+        "help.schema.after_help",
+        "Example:\n  labkit schema > method.schema.json",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -1616,6 +2070,484 @@ const PT: &[(&str, &str)] = &[
         "stats.duration_inputs",
         "indique `--per-day` ou `--per-week`",
     ),
+    (
+        "help.about",
+        "Métodos de inovação para laboratórios do setor público: workshops guiados e os documentos que produzem",
+    ),
+    (
+        "help.after_help",
+        "Códigos de saída: 0 ok · 1 o comando correu e encontrou problemas (p. ex., validate) · 2 utilização ou dados de entrada inválidos · 130 cancelado (sessão guardada)\n\nExemplos:\n  labkit list --stage ideation\n  labkit show test-card --lang pt\n  labkit validate methods/",
+    ),
+    (
+        "help.arg.lang",
+        "Língua do texto dos métodos e das mensagens: en ou pt [env: LABKIT_LANG]",
+    ),
+    (
+        "help.arg.color",
+        "Quando usar cores (NO_COLOR é respeitado)",
+    ),
+    ("help.arg.quiet", "Mostrar apenas dados e erros"),
+    (
+        "help.arg.no_input",
+        "Nunca fazer perguntas; falhar em vez de esperar por respostas",
+    ),
+    (
+        "help.arg.methods",
+        "Carregar também métodos desta pasta ou ficheiro (repetível; sobrepõe-se aos incluídos e aos da área de trabalho)",
+    ),
+    (
+        "help.list.about",
+        "Listar os métodos e roteiros que o labkit conhece",
+    ),
+    (
+        "help.list.after_help",
+        "Exemplos:\n  labkit list\n  labkit list --stage experiment --format json\n  labkit list --search vote",
+    ),
+    (
+        "help.list.arg.stage",
+        "Só métodos desta fase (setup, framing, research, ideation, experiment, learning)",
+    ),
+    ("help.list.arg.tag", "Só métodos com esta etiqueta"),
+    (
+        "help.list.arg.search",
+        "Só métodos cujo id, nome, resumo ou etiquetas contenham este texto",
+    ),
+    (
+        "help.show.about",
+        "Mostrar a ficha de um método: objetivo, tempos, passos, perguntas, fontes",
+    ),
+    (
+        "help.show.after_help",
+        "Exemplos:\n  labkit show test-card\n  labkit show brainstorm --lang pt\n  labkit show problem-framing --format yaml",
+    ),
+    ("help.show.arg.id", "Id do método ou do roteiro"),
+    (
+        "help.show.arg.all",
+        "Todos os métodos e roteiros, uma ficha a seguir à outra (um catálogo para imprimir)",
+    ),
+    (
+        "help.validate.about",
+        "Verificar ficheiros de métodos e de roteiros; sai com 1 quando algum tem problemas",
+    ),
+    (
+        "help.validate.after_help",
+        "Exemplos:\n  labkit validate                 # a área de trabalho e os incluídos\n  labkit validate methods/my-method.yaml\n  labkit validate methods/ --format json",
+    ),
+    (
+        "help.validate.arg.paths",
+        "Ficheiros ou pastas a verificar (predefinição: a área de trabalho e os incluídos)",
+    ),
+    (
+        "help.run.about",
+        "Conduzir um método como sessão guiada, guardando cada resposta à medida que é dada",
+    ),
+    (
+        "help.run.after_help",
+        "Exemplos:\n  labkit run test-card\n  labkit run brainstorm --facilitator Ana --participants Rui,Eva\n  labkit run test-card --answers answers.yaml --no-input\n  labkit run test-card --set test_name=\"Letter test\" --defaults",
+    ),
+    (
+        "help.run.arg.method",
+        "Id do método, ou o caminho de um ficheiro de método",
+    ),
+    (
+        "help.run.arg.answers",
+        "Respostas a usar (YAML ou JSON; um ficheiro de sessão também serve)",
+    ),
+    (
+        "help.run.arg.set",
+        "Dar uma resposta na linha de comandos (repetível)",
+    ),
+    (
+        "help.run.arg.defaults",
+        "Usar a predefinição de cada pergunta sem resposta dada",
+    ),
+    (
+        "help.run.arg.session",
+        "Onde guardar a sessão (predefinição: sessions/DATA-MÉTODO.yaml)",
+    ),
+    (
+        "help.run.arg.participants",
+        "Participantes, separados por vírgulas",
+    ),
+    (
+        "help.run.arg.no_timer",
+        "Não propor contagens decrescentes para os tempos",
+    ),
+    (
+        "help.run.arg.report",
+        "Gerar um relatório no fim (formato pela extensão: .md, .html, .docx)",
+    ),
+    (
+        "help.run.arg.template",
+        "Nome ou caminho do modelo do relatório (com --report)",
+    ),
+    (
+        "help.run.arg.force",
+        "Substituir um ficheiro de relatório existente (com --report)",
+    ),
+    (
+        "help.resume.about",
+        "Continuar uma sessão guardada na primeira pergunta sem resposta",
+    ),
+    (
+        "help.resume.after_help",
+        "Exemplo:\n  labkit resume sessions/2026-11-26-test-card.yaml",
+    ),
+    ("help.resume.arg.session", "O ficheiro da sessão"),
+    (
+        "help.resume.arg.no_timer",
+        "Não propor contagens decrescentes para os tempos",
+    ),
+    (
+        "help.resume.arg.report",
+        "Gerar um relatório no fim (formato pela extensão: .md, .html, .docx)",
+    ),
+    (
+        "help.report.about",
+        "Gerar o documento de uma sessão: Markdown, HTML para imprimir ou Word",
+    ),
+    (
+        "help.report.after_help",
+        "Exemplos:\n  labkit report sessions/2026-11-26-test-card.yaml            # Markdown para o stdout\n  labkit report sessions/2026-11-26-test-card.yaml -o plan.html\n  labkit report SESSION -o record.docx --template generic --force",
+    ),
+    (
+        "help.report.arg.session",
+        "O ficheiro da sessão (terminada, ou em curso: então o relatório é marcado como rascunho)",
+    ),
+    (
+        "help.report.arg.output",
+        "Escrever o relatório aqui (predefinição: Markdown para o stdout)",
+    ),
+    (
+        "help.report.arg.format",
+        "md, html ou docx (predefinição: pela extensão do ficheiro de saída, senão md)",
+    ),
+    (
+        "help.report.arg.template",
+        "Nome de um modelo (da área de trabalho ou incluído, p. ex., `generic`) ou caminho de um ficheiro .md.hbs",
+    ),
+    (
+        "help.report.arg.force",
+        "Substituir um ficheiro de saída existente",
+    ),
+    (
+        "help.agenda.about",
+        "A agenda com horas de um método ou roteiro, em tabela, Markdown ou ficheiro de calendário",
+    ),
+    (
+        "help.agenda.after_help",
+        "Exemplos:\n  labkit agenda experiment-plan --start 09:30\n  labkit agenda design-sprint --date 2027-03-01 --format ics > sprint.ics\n  labkit agenda brainstorm --start 14:00 --format md",
+    ),
+    ("help.agenda.arg.id", "Id do método ou do roteiro"),
+    ("help.agenda.arg.start", "Hora de início, HH:MM"),
+    (
+        "help.agenda.arg.day_end",
+        "Fim do dia de trabalho, HH:MM (um workshop mais longo continua no dia seguinte)",
+    ),
+    (
+        "help.agenda.arg.date",
+        "Primeiro dia, AAAA-MM-DD (predefinição: hoje)",
+    ),
+    (
+        "help.timer.about",
+        "Contagem decrescente para quem facilita: Espaço faz pausa, + junta um minuto, q ou Enter termina",
+    ),
+    (
+        "help.timer.after_help",
+        "Exemplos:\n  labkit timer 10m \"Silent writing\"\n  labkit timer 1h30m",
+    ),
+    ("help.timer.arg.duration", "Quanto tempo: 90s, 10m, 1h30m"),
+    ("help.timer.arg.label", "Para que é o tempo"),
+    (
+        "help.suggest.about",
+        "Métodos que cabem no tempo e no grupo, os melhores primeiro, com o que vem antes e depois",
+    ),
+    (
+        "help.suggest.after_help",
+        "Exemplos:\n  labkit suggest --stage ideation --minutes 45 --people 12\n  labkit suggest --minutes 30",
+    ),
+    ("help.suggest.arg.stage", "Só métodos desta fase"),
+    ("help.suggest.arg.minutes", "Minutos disponíveis"),
+    ("help.suggest.arg.people", "Pessoas no grupo"),
+    (
+        "help.portfolio.about",
+        "Todas as sessões do laboratório numa tabela (ou CSV, JSON, um painel HTML)",
+    ),
+    (
+        "help.portfolio.after_help",
+        "Exemplos:\n  labkit portfolio\n  labkit portfolio sessions/ --status in_progress\n  labkit portfolio --stage experiment --since 2027-01-01 --format csv > portfolio.csv\n  labkit portfolio --format html > dashboard.html",
+    ),
+    (
+        "help.portfolio.arg.dir",
+        "Pasta dos ficheiros de sessão (predefinição: a pasta de sessões da área de trabalho, senão ./sessions)",
+    ),
+    (
+        "help.portfolio.arg.status",
+        "Só sessões com este estado: in_progress ou finished",
+    ),
+    (
+        "help.portfolio.arg.stage",
+        "Só sessões de métodos desta fase",
+    ),
+    (
+        "help.portfolio.arg.since",
+        "Só sessões iniciadas nesta data ou depois (AAAA-MM-DD)",
+    ),
+    (
+        "help.calc.about",
+        "Desenho de experiências: dimensão da amostra e potência, efeito mínimo detetável, duração do ensaio",
+    ),
+    (
+        "help.calc.sample-size.about",
+        "Pessoas necessárias por braço para um teste bilateral de proporções ou de médias",
+    ),
+    (
+        "help.calc.sample-size.after_help",
+        "Exemplos:\n  labkit calc sample-size --baseline 0.5 --target 0.75 --power 0.9\n  labkit calc sample-size --baseline 0.30 --mde 0.05 --cluster-size 20 --icc 0.05\n  labkit calc sample-size --sd 10 --delta 3 --attrition 0.1 --format json",
+    ),
+    (
+        "help.calc.sample-size.arg.baseline",
+        "Proporções: a taxa do resultado sem a mudança (0–1)",
+    ),
+    (
+        "help.calc.sample-size.arg.target",
+        "Proporções: a taxa do resultado esperada com a mudança (0–1)",
+    ),
+    (
+        "help.calc.sample-size.arg.mde",
+        "Proporções: a diferença a detetar, em termos absolutos (0.05 = 5 pontos)",
+    ),
+    (
+        "help.calc.sample-size.arg.sd",
+        "Médias: o desvio-padrão do resultado",
+    ),
+    (
+        "help.calc.sample-size.arg.delta",
+        "Médias: a diferença de médias a detetar",
+    ),
+    (
+        "help.calc.sample-size.arg.alpha",
+        "Nível de significância (bilateral)",
+    ),
+    (
+        "help.calc.sample-size.arg.power",
+        "Potência: a probabilidade de detetar o efeito se ele for real",
+    ),
+    (
+        "help.calc.sample-size.arg.ratio",
+        "Razão de alocação: pessoas no segundo braço por cada pessoa no primeiro",
+    ),
+    (
+        "help.calc.sample-size.arg.cluster_size",
+        "Pessoas por cluster, para aleatorização por clusters (com --icc)",
+    ),
+    (
+        "help.calc.sample-size.arg.icc",
+        "Correlação intracluster (com --cluster-size)",
+    ),
+    (
+        "help.calc.sample-size.arg.attrition",
+        "Desistências esperadas, como fração (0.1 = 10%)",
+    ),
+    (
+        "help.calc.mde.about",
+        "O menor efeito que um ensaio de uma dada dimensão consegue detetar",
+    ),
+    (
+        "help.calc.mde.after_help",
+        "Exemplos:\n  labkit calc mde --per-arm 400 --baseline 0.3\n  labkit calc mde --per-arm 100 --sd 12",
+    ),
+    ("help.calc.mde.arg.per_arm", "Pessoas no primeiro braço"),
+    (
+        "help.calc.mde.arg.baseline",
+        "Proporções: a taxa do resultado sem a mudança (0–1)",
+    ),
+    (
+        "help.calc.mde.arg.sd",
+        "Médias: o desvio-padrão do resultado",
+    ),
+    (
+        "help.calc.mde.arg.alpha",
+        "Nível de significância (bilateral)",
+    ),
+    (
+        "help.calc.mde.arg.power",
+        "Potência: a probabilidade de detetar o efeito se ele for real",
+    ),
+    (
+        "help.calc.mde.arg.ratio",
+        "Razão de alocação: pessoas no segundo braço por cada pessoa no primeiro",
+    ),
+    (
+        "help.calc.mde.arg.cluster_size",
+        "Pessoas por cluster, para aleatorização por clusters (com --icc)",
+    ),
+    (
+        "help.calc.mde.arg.icc",
+        "Correlação intracluster (com --cluster-size)",
+    ),
+    (
+        "help.calc.mde.arg.attrition",
+        "Desistências esperadas, como fração (0.1 = 10%)",
+    ),
+    (
+        "help.calc.duration.about",
+        "Quanto tempo demora o recrutamento de uma amostra total",
+    ),
+    (
+        "help.calc.duration.after_help",
+        "Exemplos:\n  labkit calc duration --total 1200 --per-week 150\n  labkit calc duration --total 300 --per-day 12",
+    ),
+    (
+        "help.calc.duration.arg.total",
+        "Total de pessoas necessárias (todos os braços)",
+    ),
+    (
+        "help.calc.duration.arg.per_day",
+        "Pessoas elegíveis por dia",
+    ),
+    (
+        "help.calc.duration.arg.per_week",
+        "Pessoas elegíveis por semana",
+    ),
+    (
+        "help.assign.about",
+        "Atribuir aleatoriamente as unidades de um ficheiro CSV aos braços de um ensaio, de forma reprodutível e equilibrada",
+    ),
+    (
+        "help.assign.after_help",
+        "Exemplos:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv\n  labkit assign schools.csv --arms a,b,c --ratio 2:1:1 --stratify region --cluster school --log audit.yaml",
+    ),
+    (
+        "help.assign.arg.units",
+        "Ficheiro CSV com uma linha de cabeçalho, uma unidade (ou um membro de um cluster) por linha",
+    ),
+    (
+        "help.assign.arg.arms",
+        "Nomes dos braços, separados por vírgulas",
+    ),
+    (
+        "help.assign.arg.ratio",
+        "Razão de alocação, uma parte por braço (p. ex., 2:1)",
+    ),
+    (
+        "help.assign.arg.stratify",
+        "Aleatorizar dentro dos estratos desta coluna (repetível)",
+    ),
+    (
+        "help.assign.arg.cluster",
+        "Aleatorizar clusters inteiros, identificados por esta coluna",
+    ),
+    (
+        "help.assign.arg.id",
+        "Coluna dos ids das unidades, verificados quanto a repetidos",
+    ),
+    (
+        "help.assign.arg.seed",
+        "Semente do gerador aleatório; sem ela, é sorteada uma e mostrada",
+    ),
+    (
+        "help.assign.arg.output",
+        "Escrever o CSV atribuído aqui em vez de no stdout",
+    ),
+    (
+        "help.assign.arg.log",
+        "Escrever um registo de auditoria (YAML): semente, braços, estratos, contagens, hash da entrada, versão, hora",
+    ),
+    (
+        "help.assign.arg.force",
+        "Substituir ficheiros de saída existentes",
+    ),
+    (
+        "help.init.about",
+        "Criar uma área de trabalho do laboratório: labkit.yaml, methods/, templates/, sessions/ e um README",
+    ),
+    (
+        "help.init.after_help",
+        "Exemplos:\n  labkit init\n  labkit init our-lab --lab \"LabX\" --lang pt --facilitator \"Ana Sousa\"",
+    ),
+    (
+        "help.init.arg.dir",
+        "Pasta da área de trabalho (predefinição: a pasta atual)",
+    ),
+    (
+        "help.init.arg.lab",
+        "O nome do laboratório, mostrado nos relatórios",
+    ),
+    (
+        "help.init.arg.default_lang",
+        "Língua predefinida da área de trabalho: en ou pt",
+    ),
+    (
+        "help.init.arg.facilitator",
+        "Facilitador predefinido das novas sessões",
+    ),
+    (
+        "help.config.about",
+        "Mostrar cada definição, o seu valor e de onde vem",
+    ),
+    (
+        "help.config.after_help",
+        "Exemplos:\n  labkit config\n  labkit config --format json",
+    ),
+    (
+        "help.new.about",
+        "Escrever um novo ficheiro de método, comentado, que valida e corre tal como está",
+    ),
+    (
+        "help.new.method.about",
+        "Um novo ficheiro de método na pasta methods/ da área de trabalho",
+    ),
+    (
+        "help.new.method.after_help",
+        "Exemplo:\n  labkit new method service-safari && labkit run service-safari",
+    ),
+    (
+        "help.new.method.arg.id",
+        "O id do método: letras minúsculas, algarismos e hífenes (também o nome do ficheiro)",
+    ),
+    (
+        "help.eject.about",
+        "Copiar um método incluído (ou o modelo do seu relatório) para a área de trabalho, para o personalizar",
+    ),
+    (
+        "help.eject.after_help",
+        "Exemplos:\n  labkit eject test-card                 # methods/test-card.yaml\n  labkit eject test-card --template      # templates/test-card.md.hbs\n  labkit eject experiment-plan           # methods/playbooks/experiment-plan.yaml",
+    ),
+    ("help.eject.arg.id", "Id de um método ou roteiro incluído"),
+    (
+        "help.eject.arg.template",
+        "Copiar antes o modelo do relatório (templates/<id>.md.hbs)",
+    ),
+    (
+        "help.eject.arg.force",
+        "Substituir um ficheiro que já esteja na área de trabalho",
+    ),
+    (
+        "help.completions.about",
+        "Mostrar os completamentos para a shell (bash, zsh, fish, powershell, elvish)",
+    ),
+    (
+        "help.completions.after_help",
+        "Exemplos:\n  labkit completions bash > ~/.local/share/bash-completion/completions/labkit\n  labkit completions fish > ~/.config/fish/completions/labkit.fish\n  labkit completions zsh > \"${fpath[1]}/_labkit\"",
+    ),
+    ("help.man.about", "Mostrar a página do manual (roff)"),
+    (
+        "help.man.after_help",
+        "Exemplo:\n  labkit man > labkit.1 && man ./labkit.1",
+    ),
+    (
+        "help.ids.about",
+        "Ids dos métodos e roteiros, um por linha, para os completamentos da shell",
+    ),
+    (
+        "help.schema.about",
+        "Mostrar o JSON Schema dos ficheiros de métodos, para editores",
+    ),
+    (
+        "help.schema.after_help",
+        "Exemplo:\n  labkit schema > method.schema.json",
+    ),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {
@@ -1639,6 +2571,11 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
         cat.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
     };
     find(catalogue(lang)).or_else(|| find(EN))
+}
+
+/// Every key of the English catalogue (the Portuguese one has the same keys).
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    EN.iter().map(|(k, _)| *k)
 }
 
 /// The language for messages built deep in the engine (validation diagnostics, errors), which

@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod catalogue;
 pub mod cli;
+pub mod cli_pt;
 pub mod clock;
 pub mod commands;
 pub mod engine;
@@ -27,14 +28,26 @@ pub mod timer;
 
 use std::ffi::OsString;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches, Parser};
 
 use crate::output::Printer;
 use crate::settings::{Env, Settings};
 
 /// Runs labkit with these arguments in this environment and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env) -> u8 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // `--help` and usage texts: English straight from the derive (the fast path), or the
+    // command tree translated before parsing; see `cli_pt` for how the language is chosen.
+    let help_lang = cli_pt::help_language(&args, env);
+    let parsed = if help_lang == lang::Lang::En {
+        cli::Cli::try_parse_from(args)
+    } else {
+        let mut cmd = cli_pt::translate(cli::Cli::command(), help_lang);
+        cmd.try_get_matches_from_mut(args).and_then(|mut matches| {
+            cli::Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut cmd))
+        })
+    };
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             let code = if err.use_stderr() { 2 } else { 0 };

@@ -255,3 +255,38 @@ fn no_colour_in_pipes_or_with_no_color() {
         "--color always wins over NO_COLOR"
     );
 }
+
+#[test]
+fn help_follows_the_language_and_stays_english_by_default() {
+    let lab = Lab::new();
+    let en = lab.run(&["--help"]).ok().stdout;
+    assert!(
+        en.starts_with("Innovation methods for public-sector labs"),
+        "{en}"
+    );
+    assert!(en.contains("Exit codes: 0 ok") && en.contains("\nExamples:\n"));
+    assert!(!en.contains("Métodos de inovação"), "{en}");
+    let pt = lab.run(&["--lang", "pt", "--help"]).ok().stdout;
+    assert!(
+        pt.starts_with("Métodos de inovação para laboratórios do setor público"),
+        "{pt}"
+    );
+    assert!(pt.contains("Listar os métodos e roteiros"), "{pt}");
+    assert!(
+        pt.contains("\nExemplos:\n  labkit list --stage ideation\n"),
+        "{pt}"
+    );
+    // The locale alone is enough, for subcommands too; `--lang=en` wins over it.
+    let lab = lab.env("LANG", "pt_PT.UTF-8");
+    let run = lab.run(&["run", "--help"]).ok().stdout;
+    assert!(
+        run.starts_with("Conduzir um método como sessão guiada"),
+        "{run}"
+    );
+    assert!(run.contains("Respostas a usar (YAML ou JSON"), "{run}");
+    assert!(run.contains("  labkit run test-card --answers answers.yaml --no-input\n"));
+    let forced = lab.run(&["--lang=en", "run", "--help"]).ok().stdout;
+    assert_eq!(forced, Lab::new().run(&["run", "--help"]).ok().stdout);
+    // Usage errors keep their exit code.
+    lab.run(&["run"]).code(2);
+}

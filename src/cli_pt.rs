@@ -12,7 +12,8 @@
 //! configuration (reading them would mean finding the workspace before parsing), so a workspace
 //! whose language is Portuguese still gets English `--help` unless one of those says `pt`.
 
-use clap::{Arg, Command};
+use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
+use clap::{Arg, Command, ValueEnum};
 
 use crate::i18n;
 use crate::lang::Lang;
@@ -50,11 +51,22 @@ pub fn help_language(args: &[std::ffi::OsString], env: &Env) -> Lang {
 }
 
 /// The command tree with its help texts in `lang`; English is returned as it is.
-pub fn translate(cmd: Command, lang: Lang) -> Command {
+///
+/// Besides labkit's own texts, this replaces clap's words in help screens: the `Usage:`,
+/// `Commands:`, `Arguments:` and `Options:` headings, `--help`, `--version` and the `help`
+/// command. For that the tree is built (`Command::build`, which adds those built-ins and copies
+/// the global options into every subcommand) before it is parsed, so `bin_name` (the program's
+/// file name, which clap otherwise takes from the first argument while parsing) is set first.
+pub fn translate(cmd: Command, lang: Lang, bin_name: Option<&str>) -> Command {
     if lang == Lang::En {
         return cmd;
     }
-    translate_command(cmd, "help", lang)
+    let mut cmd = translate_command(cmd, "help", lang);
+    if let Some(name) = bin_name {
+        cmd = cmd.bin_name(name.to_owned());
+    }
+    cmd.build();
+    translate_builtins(cmd, lang)
 }
 
 fn translate_command(mut cmd: Command, path: &str, lang: Lang) -> Command {
@@ -83,7 +95,104 @@ fn translate_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
     if let Some(t) = i18n::lookup(lang, &format!("{key}.long")) {
         arg = arg.long_help(t);
     }
-    arg
+    // Possible values with help text (listed by `--help`) live in the typed value parser, so the
+    // parser is swapped for one that parses the same but lists translated values. One line per
+    // enum whose variants have doc comments; a test catches a missing one.
+    match key.as_str() {
+        "help.show.arg.format" => translate_values::<crate::cli::CardFormat>(arg, &key, lang),
+        _ => arg,
+    }
+}
+
+fn translate_values<E: ValueEnum + Clone + Send + Sync + 'static>(
+    arg: Arg,
+    key: &str,
+    lang: Lang,
+) -> Arg {
+    let values = E::value_variants()
+        .iter()
+        .filter_map(E::to_possible_value)
+        .map(
+            |value| match i18n::lookup(lang, &format!("{key}.value.{}", value.get_name())) {
+                Some(t) => value.help(t),
+                None => value,
+            },
+        )
+        .collect();
+    arg.value_parser(TranslatedValues {
+        inner: EnumValueParser::<E>::new(),
+        values,
+    })
+}
+
+/// A value parser that parses like `inner` but lists `values` (with translated help).
+#[derive(Clone)]
+struct TranslatedValues<P> {
+    inner: P,
+    values: Vec<PossibleValue>,
+}
+
+impl<P: TypedValueParser> TypedValueParser for TranslatedValues<P> {
+    type Value = P::Value;
+
+    fn parse_ref(
+        &self,
+        cmd: &Command,
+        arg: Option<&Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        self.inner.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.values.iter().cloned()))
+    }
+}
+
+/// clap's own words; runs on a built tree, where the built-in `--help`, `--version` and `help`
+/// command exist. The headings become custom headings (clap has no setting for the default ones),
+/// which clap lists after any default section, so every argument gets one.
+fn translate_builtins(mut cmd: Command, lang: Lang) -> Command {
+    let t = |key: &'static str| i18n::t(lang, key);
+    let usage = *cmd.get_styles().get_usage();
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{usage}{}:{usage:#} {{usage}}\n\n{{all-args}}{{after-help}}",
+        t("help.builtin.usage")
+    );
+    cmd = cmd
+        .help_template(template)
+        .subcommand_help_heading(t("help.builtin.commands"))
+        .mut_args(|mut arg| {
+            match arg.get_id().as_str() {
+                "help" if arg.get_long_help().is_some() => {
+                    arg = arg
+                        .help(t("help.builtin.help_more"))
+                        .long_help(t("help.builtin.help_summary"));
+                }
+                "help" => arg = arg.help(t("help.builtin.help")),
+                "version" => arg = arg.help(t("help.builtin.version")),
+                _ => {}
+            }
+            match (arg.get_help_heading().is_some(), arg.is_positional()) {
+                (true, _) => arg,
+                (false, true) => arg.help_heading(t("help.builtin.arguments")),
+                (false, false) => arg.help_heading(t("help.builtin.options")),
+            }
+        });
+    cmd.mut_subcommands(|sub| {
+        if sub.get_name() == "help" {
+            let about = t("help.builtin.help_command");
+            sub.about(about).mut_subcommands(|inner| {
+                if inner.get_name() == "help" {
+                    inner.about(about)
+                } else {
+                    inner
+                }
+            })
+        } else {
+            translate_builtins(sub, lang)
+        }
+    })
 }
 
 /// Every English help text of the command tree with its catalogue key, in tree order.
@@ -105,6 +214,12 @@ fn collect(cmd: &Command, path: &str, out: &mut Vec<(String, String)>) {
     for arg in cmd.get_arguments() {
         let key = format!("{path}.arg.{}", arg.get_id());
         push(format!("{key}.long"), arg.get_long_help());
+        for value in arg.get_possible_values() {
+            push(
+                format!("{key}.value.{}", value.get_name()),
+                value.get_help(),
+            );
+        }
         push(key, arg.get_help());
     }
     for sub in cmd.get_subcommands() {
@@ -129,7 +244,9 @@ mod tests {
                  `cargo test --lib print_english_texts -- --ignored --nocapture` for the list"
             );
         }
-        for key in i18n::keys().filter(|k| k.starts_with("help.")) {
+        for key in
+            i18n::keys().filter(|k| k.starts_with("help.") && !k.starts_with("help.builtin."))
+        {
             assert!(
                 texts.iter().any(|(k, _)| k == key),
                 "`{key}` is in the catalogues but no longer in cli.rs"
@@ -139,8 +256,10 @@ mod tests {
 
     #[test]
     fn every_help_text_changes_in_portuguese() {
-        let pt = translate(crate::cli::Cli::command(), Lang::Pt);
-        let en = english_texts(&crate::cli::Cli::command());
+        let mut en = crate::cli::Cli::command();
+        en.build();
+        let pt = translate(crate::cli::Cli::command(), Lang::Pt, None);
+        let en = english_texts(&en);
         let pt = english_texts(&pt);
         assert_eq!(en.len(), pt.len());
         for ((key, en), (_, pt)) in en.iter().zip(&pt) {

@@ -1244,6 +1244,28 @@ const EN: &[(&str, &str)] = &[
         "help.schema.after_help",
         "Example:\n  labkit schema > method.schema.json",
     ),
+    ("help.builtin.usage", "Usage"),
+    ("help.builtin.commands", "Commands"),
+    ("help.builtin.arguments", "Arguments"),
+    ("help.builtin.options", "Options"),
+    ("help.builtin.help", "Print help"),
+    (
+        "help.builtin.help_more",
+        "Print help (see more with '--help')",
+    ),
+    (
+        "help.builtin.help_summary",
+        "Print help (see a summary with '-h')",
+    ),
+    ("help.builtin.version", "Print version"),
+    (
+        "help.builtin.help_command",
+        "Print this message or the help of the given subcommand(s)",
+    ),
+    (
+        "help.show.arg.format.value.md",
+        "Markdown, for a printable catalogue",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -2547,6 +2569,28 @@ const PT: &[(&str, &str)] = &[
     (
         "help.schema.after_help",
         "Exemplo:\n  labkit schema > method.schema.json",
+    ),
+    ("help.builtin.usage", "Utilização"),
+    ("help.builtin.commands", "Comandos"),
+    ("help.builtin.arguments", "Argumentos"),
+    ("help.builtin.options", "Opções"),
+    ("help.builtin.help", "Mostrar a ajuda"),
+    (
+        "help.builtin.help_more",
+        "Mostrar a ajuda (mais pormenores com '--help')",
+    ),
+    (
+        "help.builtin.help_summary",
+        "Mostrar a ajuda (um resumo com '-h')",
+    ),
+    ("help.builtin.version", "Mostrar a versão"),
+    (
+        "help.builtin.help_command",
+        "Mostrar esta mensagem ou a ajuda dos subcomandos indicados",
+    ),
+    (
+        "help.show.arg.format.value.md",
+        "Markdown, para imprimir um catálogo",
     ),
 ];
 

@@ -42,7 +42,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env) -> u8 {
     let parsed = if help_lang == lang::Lang::En {
         cli::Cli::try_parse_from(args)
     } else {
-        let mut cmd = cli_pt::translate(cli::Cli::command(), help_lang);
+        let bin_name = args
+            .first()
+            .and_then(|a| std::path::Path::new(a).file_name())
+            .and_then(|f| f.to_str())
+            .map(str::to_owned);
+        let mut cmd = cli_pt::translate(cli::Cli::command(), help_lang, bin_name.as_deref());
         cmd.try_get_matches_from_mut(args).and_then(|mut matches| {
             cli::Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut cmd))
         })

@@ -284,6 +284,10 @@ fn help_follows_the_language_and_stays_english_by_default() {
         "{run}"
     );
     assert!(run.contains("Respostas a usar (YAML ou JSON"), "{run}");
+    let arguments = run
+        .find("\nArgumentos:\n  <METHOD>")
+        .expect("positional heading");
+    assert!(arguments < run.find("\nOpções:\n").unwrap(), "{run}");
     assert!(run.contains("  labkit run test-card --answers answers.yaml --no-input\n"));
     let forced = lab.run(&["--lang=en", "run", "--help"]).ok().stdout;
     assert_eq!(forced, Lab::new().run(&["run", "--help"]).ok().stdout);

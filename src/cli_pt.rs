@@ -241,7 +241,7 @@ mod tests {
                 i18n::lookup(Lang::En, key),
                 Some(text.as_str()),
                 "`{key}` in the catalogues differs from cli.rs (update EN and PT); run \
-                 `cargo test --lib print_english_texts -- --ignored --nocapture` for the list"
+                 `LABKIT_PRINT_HELP_KEYS=1 cargo test --lib every_help_text_has_a_key -- --nocapture` for the list"
             );
         }
         for key in
@@ -305,11 +305,16 @@ mod tests {
         assert_eq!(help_language(&args(&[]), &c), Lang::En);
     }
 
+    /// With `LABKIT_PRINT_HELP_KEYS=1 cargo test cli_pt -- --nocapture`, prints every help key
+    /// and its English text, to update the catalogue after changing `cli.rs`.
     #[test]
-    #[ignore = "prints the help texts, to update the catalogue"]
-    fn print_english_texts() {
-        for (key, text) in english_texts(&crate::cli::Cli::command()) {
-            println!("{key}\t{text:?}");
+    fn every_help_text_has_a_key() {
+        let texts = english_texts(&crate::cli::Cli::command());
+        assert!(!texts.is_empty());
+        if std::env::var_os("LABKIT_PRINT_HELP_KEYS").is_some() {
+            for (key, text) in &texts {
+                println!("{key}\t{text:?}");
+            }
         }
     }
 }

@@ -381,14 +381,16 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Every YAML file under `dir`, recursively, skipping hidden files (editor and temporary
+/// files). Used for method folders and for the portfolio's sessions.
+pub(crate) fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if entry.file_type()?.is_dir() {
             walk(&path, out)?;
-        } else if is_yaml(&path) {
+        } else if is_yaml(&path) && !hidden {
             out.push(path);
         }
     }

@@ -11,7 +11,6 @@ use serde_yaml::{Mapping, Value};
 
 use crate::error::Error;
 use crate::fsutil::write_atomic;
-use crate::method::{Issue, place};
 
 pub const SCHEMA: u32 = 1;
 
@@ -134,26 +133,7 @@ impl Session {
 }
 
 fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, shown: &str) -> Result<T, Error> {
-    serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let location = inner.location();
-        let message = inner.to_string();
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_owned();
-        let path = if path == "." { String::new() } else { path };
-        let mut diagnostics = place(shown, vec![Issue::new(path, message)], Some(text));
-        if let (Some(d), Some(loc)) = (diagnostics.first_mut(), location)
-            && d.line.is_none()
-        {
-            d.line = Some(loc.line());
-            d.column = Some(loc.column());
-        }
-        Error::Diagnostics(diagnostics)
-    })
+    crate::method::deserialize_placed(text, shown).map_err(Error::Diagnostics)
 }
 
 /// Reads an answers file (YAML or JSON): either a session file, a mapping with an `answers:`

@@ -14,7 +14,6 @@ use serde::de::DeserializeOwned;
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::method::{Issue, place};
 
 /// What labkit knows about the process it runs in.
 #[derive(Debug, Clone, Default)]
@@ -83,49 +82,8 @@ fn load_config<T: DeserializeOwned + Default>(file: &Path) -> Result<T, Error> {
     if text.trim().is_empty() {
         return Ok(T::default());
     }
-    serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(&text)).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let location = inner.location();
-        let message = inner.to_string();
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_owned();
-        let path = if path == "." { String::new() } else { path };
-        let (path, message) = match message.strip_prefix("unknown field `") {
-            Some(rest) => {
-                let key = rest.split('`').next().unwrap_or_default();
-                let expected: Vec<&str> = rest
-                    .split_once("expected")
-                    .map(|(_, l)| l.split('`').skip(1).step_by(2).collect())
-                    .unwrap_or_default();
-                let hint = crate::method::suggest(key, expected.iter().copied())
-                    .map(|h| format!(" ({h})"))
-                    .unwrap_or_default();
-                // Read before the message language is known: English unless a caller set it.
-                let message = crate::i18n::msg(
-                    "settings.unknown_key",
-                    &[
-                        ("key", &key),
-                        ("hint", &hint),
-                        ("keys", &expected.join(", ")),
-                    ],
-                );
-                (key.to_owned(), message)
-            }
-            None => (path, message),
-        };
-        let mut diagnostics = place(&name, vec![Issue::new(path, message)], Some(&text));
-        if let (Some(d), Some(loc)) = (diagnostics.first_mut(), location)
-            && d.line.is_none()
-        {
-            d.line = Some(loc.line());
-            d.column = Some(loc.column());
-        }
-        Error::Diagnostics(diagnostics)
-    })
+    // Read before the message language is known: English unless a caller set it.
+    crate::method::deserialize_placed(&text, &name).map_err(Error::Diagnostics)
 }
 
 /// A workspace: the folder holding the nearest `labkit.yaml`.

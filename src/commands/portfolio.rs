@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use serde_yaml::{Mapping, Value};
@@ -121,7 +121,7 @@ pub fn run(args: &PortfolioArgs, settings: &Settings, printer: &mut Printer) -> 
     }
     let library = browse_library(settings, printer);
     let mut files = Vec::new();
-    walk(&dir, &mut files).map_err(|e| Error::io(dir.display().to_string(), e))?;
+    crate::library::walk(&dir, &mut files).map_err(|e| Error::io(dir.display().to_string(), e))?;
     files.sort();
     let parsed = crate::library::par_map(&files, |path| read(path));
     let mut rows = Vec::new();
@@ -192,23 +192,6 @@ fn status_key(status: Status) -> &'static str {
         Status::InProgress => "report.in_progress",
         Status::Finished => "report.finished",
     }
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
-            && !path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn read(path: &Path) -> Result<SessionHead, String> {

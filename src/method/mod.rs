@@ -196,6 +196,57 @@ pub fn parse(
     result.map_err(|issues| at(issues, Some(text)))
 }
 
+/// Deserializes a whole YAML file (a session, labkit.yaml, config.yaml) strictly. The first
+/// problem comes back placed at its line and column, with its path; an unknown key also gets
+/// the list of known keys and a "did you mean".
+pub fn deserialize_placed<T: DeserializeOwned>(
+    text: &str,
+    name: &str,
+) -> Result<T, Vec<Diagnostic>> {
+    serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let location = inner.location();
+        let message = inner.to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_owned();
+        let path = if path == "." { String::new() } else { path };
+        let (path, message) = match message.strip_prefix("unknown field `") {
+            Some(rest) => {
+                let key = rest.split('`').next().unwrap_or_default();
+                let expected: Vec<&str> = rest
+                    .split_once("expected")
+                    .map(|(_, l)| l.split('`').skip(1).step_by(2).collect())
+                    .unwrap_or_default();
+                let hint = suggest(key, expected.iter().copied())
+                    .map(|h| format!(" ({h})"))
+                    .unwrap_or_default();
+                let message = crate::i18n::msg(
+                    "settings.unknown_key",
+                    &[
+                        ("key", &key),
+                        ("hint", &hint),
+                        ("keys", &expected.join(", ")),
+                    ],
+                );
+                (key.to_owned(), message)
+            }
+            None => (path, message),
+        };
+        let mut diagnostics = place(name, vec![Issue::new(path, message)], Some(text));
+        if let (Some(d), Some(loc)) = (diagnostics.first_mut(), location)
+            && d.line.is_none()
+        {
+            d.line = Some(loc.line());
+            d.column = Some(loc.column());
+        }
+        diagnostics
+    })
+}
+
 /// Attaches file positions to issues; the position map is built only when there are issues.
 pub fn place(name: &str, issues: Vec<Issue>, text: Option<&str>) -> Vec<Diagnostic> {
     let positions = text.map(locate::positions).unwrap_or_default();

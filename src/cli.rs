@@ -355,9 +355,11 @@ pub struct RunArgs {
     /// Where to save the session (default: sessions/DATE-METHOD.yaml)
     #[arg(long, value_name = "FILE")]
     pub session: Option<PathBuf>,
-    #[arg(long)]
+    /// The lab running the session (default: `lab` in labkit.yaml)
+    #[arg(long, value_name = "NAME")]
     pub lab: Option<String>,
-    #[arg(long)]
+    /// Who facilitates (default: `facilitator` in labkit.yaml; asked when not set)
+    #[arg(long, value_name = "NAME")]
     pub facilitator: Option<String>,
     /// Participants, comma-separated
     #[arg(long, value_delimiter = ',')]
@@ -383,9 +385,16 @@ pub struct ResumeArgs {
     /// Do not offer timebox countdowns
     #[arg(long)]
     pub no_timer: bool,
-    /// Render a report at the end (format from the extension: .md, .html, .docx)
+    /// Render a report at the end (format from the extension: .md, .html, .docx); replaces
+    /// the report the session was started with
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// Report template name or path (saved with the session)
+    #[arg(long, value_name = "NAME|PATH")]
+    pub template: Option<String>,
+    /// Replace an existing report file
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

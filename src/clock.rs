@@ -101,6 +101,62 @@ pub fn parse_date(text: &str) -> Option<(i64, u32, u32)> {
     days_from_civil(y, m, d).map(|_| (y, m, d))
 }
 
+/// Parses a date as people write it: `2026-12-15` always, `15/12/2026` (day first, as in
+/// Portugal and the UK), and the day, month name and year (`15 Dec 2026`, `15 December 2026`,
+/// `15 dez 2026`, `15 de dezembro de 2026`) in the session's language. Written here rather
+/// than with a date crate: the forms are few, and none of the small crates knows Portuguese
+/// month names.
+pub fn parse_date_in(text: &str, lang: crate::lang::Lang) -> Option<(i64, u32, u32)> {
+    let text = text.trim();
+    if let Some(ymd) = parse_date(text) {
+        return Some(ymd);
+    }
+    let exists = |y: i64, m: u32, d: u32| days_from_civil(y, m, d).map(|_| (y, m, d));
+    if let [d, m, y] = text.split('/').collect::<Vec<_>>()[..] {
+        let (d, m, y) = (d.parse().ok()?, m.parse().ok()?, y.parse::<i64>().ok()?);
+        return (y >= 1000).then(|| exists(y, m, d)).flatten();
+    }
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("de"))
+        .map(str::to_lowercase)
+        .collect();
+    if let [d, month, y] = &words[..] {
+        let m = month_number(month, lang)?;
+        let (d, y) = (d.parse().ok()?, y.parse::<i64>().ok()?);
+        return (y >= 1000).then(|| exists(y, m, d)).flatten();
+    }
+    None
+}
+
+/// The forms `parse_date_in` accepts, for prompts.
+pub fn date_forms(lang: crate::lang::Lang) -> &'static str {
+    match lang {
+        crate::lang::Lang::Pt => "AAAA-MM-DD, 15/12/2026 ou 15 dez 2026",
+        _ => "YYYY-MM-DD, 15/12/2026 or 15 Dec 2026",
+    }
+}
+
+fn month_number(word: &str, lang: crate::lang::Lang) -> Option<u32> {
+    const EN: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ];
+    const PT: [&str; 12] = [
+        "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+        "outubro", "novembro", "dezembro",
+    ];
+    let names = match lang {
+        crate::lang::Lang::Pt => &PT,
+        _ => &EN,
+    };
+    // The full name, or its first three letters (`sept` too).
+    names
+        .iter()
+        .position(|n| *n == word || (word.chars().count() >= 3 && n.starts_with(word)))
+        .map(|i| i as u32 + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +174,28 @@ mod tests {
         assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
         assert_eq!(parse_date("2023-02-29"), None);
         assert_eq!(parse_date("2024-2-9"), None);
+    }
+
+    #[test]
+    fn dates_as_people_write_them() {
+        use crate::lang::Lang;
+        for (text, lang) in [
+            ("2026-12-15", Lang::En),
+            ("15/12/2026", Lang::En),
+            ("15/12/2026", Lang::Pt),
+            ("15 Dec 2026", Lang::En),
+            ("15 December 2026", Lang::En),
+            ("15 dez 2026", Lang::Pt),
+            ("15 de dezembro de 2026", Lang::Pt),
+            (" 15 Dez. 2026 ", Lang::Pt),
+        ] {
+            assert_eq!(parse_date_in(text, lang), Some((2026, 12, 15)), "{text}");
+        }
+        assert_eq!(parse_date_in("31/02/2026", Lang::En), None);
+        assert_eq!(parse_date_in("12/15/2026", Lang::En), None, "day first");
+        assert_eq!(parse_date_in("15 dez 2026", Lang::En), None);
+        assert_eq!(parse_date_in("15/12/26", Lang::En), None, "four-digit years");
+        assert_eq!(parse_date_in("março", Lang::Pt), None);
+        assert_eq!(parse_date_in("1 mar 2027", Lang::Pt), Some((2027, 3, 1)));
     }
 }

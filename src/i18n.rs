@@ -82,27 +82,50 @@ const EN: &[(&str, &str)] = &[
     ("portfolio.decision", "Decision"),
     ("portfolio.started", "Started"),
     ("portfolio.updated", "Updated"),
-    ("portfolio.count", "{n} sessions"),
+    ("portfolio.count", "{n} session|{n} sessions"),
     ("hint.enter", "Enter accepts"),
     ("hint.lines", "one per line, an empty line ends"),
-    ("hint.skip", ", `-` skips"),
+    ("hint.rows", "a row at a time; Enter on an empty first field ends"),
+    ("hint.choose", "arrows and Enter choose"),
+    ("hint.skip", "`-` skips"),
+    ("hint.back", "`<` goes back"),
+    ("hint.edit", "`/e N` edits · `/d N` deletes · `/m N M` moves"),
+    ("hint.stop", "Ctrl-C saves and stops"),
+    ("hint.stop_esc", "Esc or Ctrl-C saves and stops"),
+    ("hint.multiselect", "space ticks"),
+    ("prompt.kept", "{n} entry so far:|{n} entries so far:"),
+    ("prompt.editing", "editing"),
+    ("prompt.row_editing", "changing row {n} (Enter keeps a field as it is)"),
+    ("vote.current", "dots so far:"),
+    ("rank.place", "Place {k} of {n}"),
     (
-        "hint.back_and_stop",
-        "`<` goes back; Ctrl-C saves and stops",
+        "engine.back_keeps",
+        "{message}; the entries are kept — finish them (or `/d N` to delete) before going back",
     ),
-    ("hint.multiselect", "space selects, Enter confirms"),
-    ("hint.sort", "space picks an item up, arrows move it"),
+    ("engine.first_question", "this is the first question; there is nothing before it"),
+    (
+        "engine.skip_has_entries",
+        "there are entries already; an empty line ends, `/d N` deletes one",
+    ),
+    ("engine.whole_dots", "expected a whole number of dots (0 or more)"),
+    ("engine.whole_voters", "expected a whole number of people (1 or more)"),
+    ("engine.not_an_item", "not one of the items"),
+    ("engine.no_entry", "there is no entry {k} (there are {n})"),
+    (
+        "engine.unknown_command",
+        "`{cmd}` is not a command: `/e N`, `/d N`, `/m N M`; start with `\\` to type it as text",
+    ),
+    ("timer.keys", "Enter ends · space pauses · + adds a minute"),
+    ("timer.paused", "paused"),
+    ("timer.up", "time is up — press Enter to continue"),
+    ("timer.ended_early", "ended with {left} left"),
     ("prompt.start_countdown", "Start the {duration} countdown?"),
     (
         "prompt.start_step_countdown",
         "Start the {duration} countdown for this step?",
     ),
-    (
-        "prompt.keeping",
-        "keeping {n} entries; add more, or `!` on its own to start again",
-    ),
     ("prompt.back", "← back"),
-    ("prompt.row", "row {n} (Enter on the first field ends)"),
+    ("prompt.row", "row {n}"),
     ("prompt.facilitator", "Facilitator"),
     (
         "prompt.participants",
@@ -126,7 +149,27 @@ const EN: &[(&str, &str)] = &[
     ("run.saved", "session saved: {path}"),
     (
         "run.stopped",
-        "stopped; every answer so far is saved. Continue with: labkit resume {path}",
+        "stopped; every answer and entry so far is saved. Continue with: {command}",
+    ),
+    (
+        "run.using_copy",
+        "the method file of `{id}` was not found here; using the copy kept in the session",
+    ),
+    (
+        "run.method_missing_hint",
+        "; it was not found in the method folders, and the session keeps no copy of it (it was started with an older labkit): put `{id}.yaml` in the workspace's methods/ folder, or pass `--methods DIR`",
+    ),
+    (
+        "run.in_progress_unknown",
+        "the question in progress, `{id}`, is not a question of this session's method",
+    ),
+    (
+        "run.in_progress_shape",
+        "the entries in progress do not have the shape of an answer to `{id}`",
+    ),
+    (
+        "run.in_progress_hint",
+        "the file is left as it is; correct or remove its `in_progress` part to continue",
     ),
     (
         "run.already_finished",
@@ -184,6 +227,7 @@ const EN: &[(&str, &str)] = &[
     ("origin.env", "LABKIT_PATH"),
     ("origin.workspace", "workspace"),
     ("origin.path", "path"),
+    ("origin.copy", "copy kept in the session"),
     ("answer.yes", "yes"),
     ("answer.no", "no"),
     ("answer.skipped", "—"),
@@ -885,6 +929,14 @@ const EN: &[(&str, &str)] = &[
         "help.run.arg.session",
         "Where to save the session (default: sessions/DATE-METHOD.yaml)",
     ),
+    (
+        "help.run.arg.lab",
+        "The lab running the session (default: `lab` in labkit.yaml)",
+    ),
+    (
+        "help.run.arg.facilitator",
+        "Who facilitates (default: `facilitator` in labkit.yaml; asked when not set)",
+    ),
     ("help.run.arg.participants", "Participants, comma-separated"),
     ("help.run.arg.no_timer", "Do not offer timebox countdowns"),
     (
@@ -914,8 +966,13 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.resume.arg.report",
-        "Render a report at the end (format from the extension: .md, .html, .docx)",
+        "Render a report at the end (format from the extension: .md, .html, .docx); replaces the report the session was started with",
     ),
+    (
+        "help.resume.arg.template",
+        "Report template name or path (saved with the session)",
+    ),
+    ("help.resume.arg.force", "Replace an existing report file"),
     (
         "help.report.about",
         "Render a session as a document: Markdown, printable HTML or Word",
@@ -1345,16 +1402,43 @@ const PT: &[(&str, &str)] = &[
     ("portfolio.decision", "Decisão"),
     ("portfolio.started", "Início"),
     ("portfolio.updated", "Atualizada"),
-    ("portfolio.count", "{n} sessões"),
+    ("portfolio.count", "{n} sessão|{n} sessões"),
     ("hint.enter", "Enter aceita"),
     ("hint.lines", "uma por linha, uma linha vazia termina"),
-    ("hint.skip", ", `-` salta"),
+    ("hint.rows", "uma linha de cada vez; Enter no primeiro campo vazio termina"),
+    ("hint.choose", "setas e Enter escolhem"),
+    ("hint.skip", "`-` salta"),
+    ("hint.back", "`<` volta atrás"),
+    ("hint.edit", "`/e N` edita · `/d N` apaga · `/m N M` move"),
+    ("hint.stop", "Ctrl-C guarda e para"),
+    ("hint.stop_esc", "Esc ou Ctrl-C guarda e para"),
+    ("hint.multiselect", "espaço marca"),
+    ("prompt.kept", "{n} entrada até agora:|{n} entradas até agora:"),
+    ("prompt.editing", "a editar"),
+    ("prompt.row_editing", "a alterar a linha {n} (Enter mantém o campo como está)"),
+    ("vote.current", "pontos até agora:"),
+    ("rank.place", "Lugar {k} de {n}"),
     (
-        "hint.back_and_stop",
-        "`<` volta atrás; Ctrl-C guarda e para",
+        "engine.back_keeps",
+        "{message}; as entradas mantêm-se — complete-as (ou `/d N` para apagar) antes de voltar atrás",
     ),
-    ("hint.multiselect", "espaço seleciona, Enter confirma"),
-    ("hint.sort", "espaço pega num item, as setas movem-no"),
+    ("engine.first_question", "esta é a primeira pergunta; não há nada antes dela"),
+    (
+        "engine.skip_has_entries",
+        "já há entradas; uma linha vazia termina, `/d N` apaga uma",
+    ),
+    ("engine.whole_dots", "esperava-se um número inteiro de pontos (0 ou mais)"),
+    ("engine.whole_voters", "esperava-se um número inteiro de pessoas (1 ou mais)"),
+    ("engine.not_an_item", "não é um dos itens"),
+    ("engine.no_entry", "não há entrada {k} (há {n})"),
+    (
+        "engine.unknown_command",
+        "`{cmd}` não é um comando: `/e N`, `/d N`, `/m N M`; comece com `\\` para o escrever como texto",
+    ),
+    ("timer.keys", "Enter termina · espaço pausa · + junta um minuto"),
+    ("timer.paused", "em pausa"),
+    ("timer.up", "o tempo acabou — prima Enter para continuar"),
+    ("timer.ended_early", "terminou com {left} por usar"),
     (
         "prompt.start_countdown",
         "Iniciar a contagem decrescente de {duration}?",
@@ -1363,12 +1447,8 @@ const PT: &[(&str, &str)] = &[
         "prompt.start_step_countdown",
         "Iniciar a contagem decrescente de {duration} para este passo?",
     ),
-    (
-        "prompt.keeping",
-        "mantêm-se {n} entradas; acrescente mais, ou `!` sozinho para recomeçar",
-    ),
     ("prompt.back", "← voltar"),
-    ("prompt.row", "linha {n} (Enter no primeiro campo termina)"),
+    ("prompt.row", "linha {n}"),
     ("prompt.facilitator", "Facilitador"),
     (
         "prompt.participants",
@@ -1392,7 +1472,27 @@ const PT: &[(&str, &str)] = &[
     ("run.saved", "sessão guardada: {path}"),
     (
         "run.stopped",
-        "parado; todas as respostas até aqui estão guardadas. Continue com: labkit resume {path}",
+        "parado; todas as respostas e entradas até aqui estão guardadas. Continue com: {command}",
+    ),
+    (
+        "run.using_copy",
+        "o ficheiro do método `{id}` não foi encontrado aqui; usa-se a cópia guardada na sessão",
+    ),
+    (
+        "run.method_missing_hint",
+        "; não foi encontrado nas pastas de métodos e a sessão não guarda uma cópia (foi iniciada com um labkit mais antigo): ponha `{id}.yaml` na pasta methods/ do espaço de trabalho, ou use `--methods PASTA`",
+    ),
+    (
+        "run.in_progress_unknown",
+        "a pergunta em curso, `{id}`, não é uma pergunta do método desta sessão",
+    ),
+    (
+        "run.in_progress_shape",
+        "as entradas em curso não têm a forma de uma resposta a `{id}`",
+    ),
+    (
+        "run.in_progress_hint",
+        "o ficheiro fica como está; corrija ou retire a parte `in_progress` para continuar",
     ),
     (
         "run.already_finished",
@@ -1453,6 +1553,7 @@ const PT: &[(&str, &str)] = &[
     ("origin.env", "LABKIT_PATH"),
     ("origin.workspace", "área de trabalho"),
     ("origin.path", "caminho"),
+    ("origin.copy", "cópia guardada na sessão"),
     ("answer.yes", "sim"),
     ("answer.no", "não"),
     ("answer.skipped", "—"),
@@ -2192,6 +2293,14 @@ const PT: &[(&str, &str)] = &[
         "Participantes, separados por vírgulas",
     ),
     (
+        "help.run.arg.lab",
+        "O laboratório que conduz a sessão (por omissão: `lab` no labkit.yaml)",
+    ),
+    (
+        "help.run.arg.facilitator",
+        "Quem facilita (por omissão: `facilitator` no labkit.yaml; perguntado quando não definido)",
+    ),
+    (
         "help.run.arg.no_timer",
         "Não propor contagens decrescentes para os tempos",
     ),
@@ -2222,8 +2331,13 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.resume.arg.report",
-        "Gerar um relatório no fim (formato pela extensão: .md, .html, .docx)",
+        "Gerar um relatório no fim (formato pela extensão: .md, .html, .docx); substitui o relatório com que a sessão foi iniciada",
     ),
+    (
+        "help.resume.arg.template",
+        "Nome ou caminho do modelo do relatório (guardado com a sessão)",
+    ),
+    ("help.resume.arg.force", "Substituir um ficheiro de relatório existente"),
     (
         "help.report.about",
         "Gerar o documento de uma sessão: Markdown, HTML para imprimir ou Word",
@@ -2643,8 +2757,25 @@ pub fn msg(key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String
 /// `t` with `{name}` placeholders filled in, in one pass: a value that itself contains
 /// `{other}` is inserted as is, and braces that name no argument (such as `{{#if …}}`) stay.
 pub fn tf(lang: Lang, key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    fill(t(lang, key), args)
+}
+
+/// A count in words that agree with it: the key holds `one|other` forms (`{n} entry|{n}
+/// entries`); in English and in European Portuguese the singular is for exactly 1.
+pub fn tn(lang: Lang, key: &'static str, n: usize) -> String {
+    let forms = t(lang, key);
+    let form = match forms.split_once('|') {
+        Some((one, _)) if n == 1 => one,
+        Some((_, other)) => other,
+        None => forms,
+    };
+    fill(form, &[("n", &n)])
+}
+
+/// Fills `{name}` placeholders in one pass, so values containing braces are inserted as is.
+fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     use std::fmt::Write;
-    let mut rest = t(lang, key);
+    let mut rest = template;
     let mut text = String::with_capacity(rest.len());
     while let Some(open) = rest.find('{') {
         text.push_str(&rest[..open]);

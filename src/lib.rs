@@ -19,7 +19,7 @@ pub mod library;
 pub mod method;
 pub mod output;
 pub mod playbook;
-pub mod prompt;
+pub mod terminal;
 pub mod report;
 pub mod session;
 pub mod settings;

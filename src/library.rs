@@ -28,6 +28,8 @@ pub enum Origin {
     Workspace,
     /// `--methods` or a path on the command line
     Path,
+    /// The copy of the method kept in a session file (the file itself was not found).
+    Copy,
 }
 
 impl Origin {
@@ -38,6 +40,7 @@ impl Origin {
             Origin::Env => "origin.env",
             Origin::Workspace => "origin.workspace",
             Origin::Path => "origin.path",
+            Origin::Copy => "origin.copy",
         }
     }
 }
@@ -49,6 +52,7 @@ impl fmt::Display for Origin {
             Origin::Env => "LABKIT_PATH",
             Origin::Workspace => "workspace",
             Origin::Path => "path",
+            Origin::Copy => "session copy",
         })
     }
 }
@@ -61,6 +65,19 @@ pub struct Entry {
     pub file: String,
     /// The entry this one overrides, if any.
     pub shadows: Option<(Origin, String)>,
+    /// The file on disk (none for built-ins and copies kept in a session).
+    pub path: Option<PathBuf>,
+}
+
+impl Entry {
+    /// The YAML text of the file, for the copy a session keeps.
+    pub fn text(&self) -> Option<String> {
+        let bytes = match &self.path {
+            Some(path) => read_limited(path).ok()?,
+            None => built_in_source(self.doc.id())?.to_vec(),
+        };
+        String::from_utf8(bytes).ok()
+    }
 }
 
 /// Every problem found in one file.
@@ -121,6 +138,13 @@ pub(crate) enum FoundSource {
 }
 
 impl Found {
+    fn disk_path(&self) -> Option<PathBuf> {
+        match &self.source {
+            FoundSource::Disk(path) => Some(path.clone()),
+            FoundSource::Embedded(_) => None,
+        }
+    }
+
     pub fn read(&self) -> Result<std::borrow::Cow<'static, [u8]>, FileProblem> {
         match &self.source {
             FoundSource::Embedded(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
@@ -164,7 +188,7 @@ impl Library {
         };
         for (file, result) in files.iter().zip(parse_all(&files)) {
             match result {
-                Ok(doc) => library.insert(doc, file.origin, file.file.clone()),
+                Ok(doc) => library.insert(doc, file.origin, file.file.clone(), file.disk_path()),
                 Err(diagnostics) => library.problems.push(FileProblem {
                     file: file.file.clone(),
                     diagnostics,
@@ -199,7 +223,7 @@ impl Library {
                     if let Document::Playbook(p) = &doc {
                         wanted.extend(p.method_ids().map(str::to_owned));
                     }
-                    library.insert(doc, found.origin, found.file.clone());
+                    library.insert(doc, found.origin, found.file.clone(), found.disk_path());
                 }
                 Err(diagnostics) => problems.push(FileProblem {
                     file: found.file.clone(),
@@ -211,7 +235,7 @@ impl Library {
         library
     }
 
-    fn insert(&mut self, doc: Document, origin: Origin, file: String) {
+    fn insert(&mut self, doc: Document, origin: Origin, file: String, path: Option<PathBuf>) {
         let id = doc.id().to_owned();
         let shadows = self.entries.remove(&id).map(|old| (old.origin, old.file));
         self.entries.insert(
@@ -221,8 +245,30 @@ impl Library {
                 origin,
                 file,
                 shadows,
+                path,
             },
         );
+    }
+
+    /// Adds a document that is not in any folder: a method run by path, or a copy kept in a
+    /// session file.
+    pub fn add(&mut self, doc: Document, origin: Origin, file: String, path: Option<PathBuf>) {
+        self.insert(doc, origin, file, path);
+    }
+
+    /// The methods a session file carries (`method_copy`), as a library of their own. A copy
+    /// that does not parse any more is left out; the caller says the method is missing.
+    pub fn from_copy(copy: &crate::session::MethodCopy, session_file: &str) -> Library {
+        let mut library = Library::default();
+        let texts = std::iter::once((None, &copy.text))
+            .chain(copy.methods.iter().map(|(id, text)| (Some(id.as_str()), text)));
+        for (id, text) in texts {
+            let file = format!("{session_file}: method_copy");
+            if let Ok(doc) = method::parse(text.as_bytes(), &file, id) {
+                library.insert(doc, Origin::Copy, file, None);
+            }
+        }
+        library
     }
 
     /// Playbooks whose method references do not resolve are problems, not entries.
@@ -423,4 +469,61 @@ pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sy
 
 fn parse_all(files: &[Found]) -> Vec<Result<Document, Vec<Diagnostic>>> {
     par_map(files, Found::parse)
+}
+
+/// Where a session's method was found again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionMethod {
+    /// In the method folders, or at the path it was run from.
+    Found,
+    /// Only the copy kept in the session file.
+    Copy,
+}
+
+/// The methods a session needs, for `resume` and `report`: the file it was run from (a method
+/// run by path), else the method folders, else the copy the session keeps. `None` when none
+/// of them has it.
+pub fn for_session(
+    settings: &Settings,
+    session: &crate::session::Session,
+    shown: &str,
+) -> Option<(Library, SessionMethod)> {
+    let id = session.method.id.as_str();
+    let complete = |library: &Library| match library.get(id).map(|e| &e.doc) {
+        Some(Document::Playbook(p)) => p.method_ids().all(|m| library.method(m).is_some()),
+        Some(Document::Method(_)) => true,
+        None => false,
+    };
+    let by_path = session
+        .method
+        .source
+        .as_ref()
+        .filter(|s| s.origin == Origin::Path.to_string())
+        .and_then(|s| s.path.as_deref())
+        .map(|p| settings.cwd.join(p))
+        .filter(|p| p.is_file());
+    if let Some(path) = by_path {
+        let file = path.display().to_string();
+        if let Ok(bytes) = read_limited(&path)
+            && let Ok(doc) = method::parse(&bytes, &file, stem(&path).as_deref())
+            && doc.id() == id
+        {
+            let mut library = if doc.is_playbook() {
+                Library::load(settings)
+            } else {
+                Library::default()
+            };
+            library.insert(doc, Origin::Path, file, Some(path));
+            if complete(&library) {
+                return Some((library, SessionMethod::Found));
+            }
+        }
+    }
+    let library = Library::load_for(settings, id);
+    if complete(&library) {
+        return Some((library, SessionMethod::Found));
+    }
+    let copy = session.method_copy.as_ref()?;
+    let library = Library::from_copy(copy, shown);
+    complete(&library).then_some((library, SessionMethod::Copy))
 }

@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         stdout_is_terminal,
         stderr_is_terminal: std::io::stderr().is_terminal(),
         width,
+        program: std::env::args().next(),
     };
     ExitCode::from(labkit::run(std::env::args_os(), &env))
 }

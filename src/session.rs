@@ -1,7 +1,12 @@
-//! A session: who ran which method when, and every answer, saved as one YAML file.
+//! A session: who ran which method when, how, and every answer, saved as one YAML file.
 //!
-//! Saved atomically after every answer, so an interrupted workshop loses at most the answer
-//! being typed. A session file is also a valid answers file (`run --answers`).
+//! Saved atomically after every entry (each list entry, records field, dot, score and rank
+//! pick, kept in `in_progress` until its question ends), so an interrupted workshop loses at
+//! most the entry being typed. A session carries a copy of the method it ran, so it resumes
+//! and renders anywhere. A session file is also a valid answers file (`run --answers`).
+//!
+//! Schema 2 added `source`, `run`, `offered`, `in_progress` and `method_copy`; schema 1 files
+//! load unchanged (the new fields are simply absent) and are written back as schema 2.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -12,7 +17,65 @@ use serde_yaml::{Mapping, Value};
 use crate::error::Error;
 use crate::fsutil::write_atomic;
 
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
+
+/// Where a session's method came from: `built-in`, `workspace`, `LABKIT_PATH`, `--methods`
+/// or `file` (run by path), with the file's path when it had one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub origin: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// How a session was run, so `resume` carries on the same way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunOptions {
+    /// The report to write when the session finishes: relative to the session file's folder,
+    /// or absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
+    /// `md`, `html` or `docx` (from the report's extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// `--force`: the report may replace an existing file.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub force: bool,
+    /// Timebox countdowns are offered (false after `--no-timer`).
+    #[serde(default = "yes")]
+    pub timer: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            report: None,
+            format: None,
+            template: None,
+            force: false,
+            timer: true,
+        }
+    }
+}
+
+/// The method as it was run: the YAML text of its file (for a playbook, of the playbook and of
+/// each of its methods), so a session can be resumed and reported where the file is missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodCopy {
+    pub text: String,
+    /// A playbook's methods by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub methods: BTreeMap<String, String>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -32,6 +95,9 @@ pub struct MethodRef {
     /// A playbook session: `answers` are grouped by method id.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub playbook: bool,
+    /// Where the method came from (absent in schema 1 files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -61,9 +127,46 @@ pub struct Session {
     /// A playbook's methods that are finished, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub done: Vec<String>,
+    /// How the session was run (report, template, timer).
+    #[serde(default)]
+    pub run: RunOptions,
+    /// Timeboxes and breaks already offered (`step`, `method/step`, `break-N`), so a resumed
+    /// session does not offer them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offered: Vec<String>,
+    /// The question being answered, with the entries given so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_progress: Option<crate::engine::InProgress>,
+    /// A copy of the method as run (last, being the longest part).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method_copy: Option<MethodCopy>,
 }
 
 impl Session {
+    /// A new session of `method`, begun `now`, with nothing answered yet.
+    pub fn new(method: MethodRef, language: &str, now: &str) -> Session {
+        Session {
+            schema: SCHEMA,
+            labkit_version: env!("CARGO_PKG_VERSION").into(),
+            method,
+            language: language.to_owned(),
+            lab: None,
+            facilitator: None,
+            participants: Vec::new(),
+            started: now.to_owned(),
+            updated: now.to_owned(),
+            finished: None,
+            status: Status::InProgress,
+            answers: Mapping::new(),
+            step_times: BTreeMap::new(),
+            done: Vec::new(),
+            run: RunOptions::default(),
+            offered: Vec::new(),
+            in_progress: None,
+            method_copy: None,
+        }
+    }
+
     pub fn answer(&self, id: &str) -> Option<&Value> {
         self.answers.get(id)
     }
@@ -93,7 +196,18 @@ impl Session {
                 version: method.version,
                 hash: method.content_hash.clone(),
                 playbook: false,
+                source: None,
             },
+            in_progress: self
+                .in_progress
+                .clone()
+                .filter(|p| p.method.as_deref() == Some(method.id.as_str())),
+            offered: self
+                .offered
+                .iter()
+                .filter_map(|k| Some(k.strip_prefix(&prefix)?.to_owned()))
+                .collect(),
+            method_copy: None,
             answers,
             step_times: self
                 .step_times
@@ -114,6 +228,29 @@ impl Session {
         for (step, secs) in &part.step_times {
             self.step_times
                 .insert(format!("{}/{step}", part.method.id), *secs);
+        }
+        for step in &part.offered {
+            let key = format!("{}/{step}", part.method.id);
+            if !self.offered.contains(&key) {
+                self.offered.push(key);
+            }
+        }
+        let id = part.method.id.as_str();
+        match &part.in_progress {
+            Some(p) => {
+                let mut p = p.clone();
+                p.method = Some(id.to_owned());
+                self.in_progress = Some(p);
+            }
+            None => {
+                if self
+                    .in_progress
+                    .as_ref()
+                    .is_some_and(|p| p.method.as_deref() == Some(id))
+                {
+                    self.in_progress = None;
+                }
+            }
         }
     }
 

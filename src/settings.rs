@@ -25,6 +25,8 @@ pub struct Env {
     pub stderr_is_terminal: bool,
     /// Terminal width in columns, when stdout is a terminal.
     pub width: Option<u16>,
+    /// The program as it was invoked (`argv[0]`), for commands labkit tells people to type.
+    pub program: Option<String>,
 }
 
 impl Env {
@@ -178,6 +180,10 @@ pub struct Settings {
     pub env_method_dirs: Vec<PathBuf>,
     /// Method folders or files from `--methods`, highest precedence.
     pub flag_method_dirs: Vec<PathBuf>,
+    /// The program as it was invoked (`argv[0]`).
+    pub program: Option<String>,
+    /// `PATH`, to tell whether `labkit` there is this program.
+    pub path_var: Option<String>,
     /// Where labkit may keep caches (`LABKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/labkit`, else
     /// `~/.cache/labkit`); `None` turns caching off.
     pub cache_dir: Option<PathBuf>,
@@ -324,6 +330,8 @@ impl Settings {
             no_input,
             interactive: !no_input && env.stdin_is_terminal && env.stderr_is_terminal,
             width: env.width,
+            program: env.program.clone(),
+            path_var: env.var("PATH").map(str::to_owned),
             cwd: env.cwd.clone(),
             workspace,
             user_config: user_file,
@@ -350,6 +358,8 @@ impl Settings {
             no_input: true,
             interactive: false,
             width: None,
+            program: env.program.clone(),
+            path_var: None,
             cwd: env.cwd.clone(),
             workspace: None,
             user_config: None,

@@ -105,7 +105,15 @@ pub enum Ending {
 }
 
 /// Runs a countdown on the terminal (stderr). Only call this when a person is at a terminal.
-pub fn run_countdown(total: Duration, label: &str, color: bool) -> std::io::Result<Ending> {
+pub fn run_countdown(
+    total: Duration,
+    label: &str,
+    color: bool,
+    lang: crate::lang::Lang,
+) -> std::io::Result<Ending> {
+    use crate::i18n::{t, tf};
+    let label = crate::terminal::markdown::terminal_safe(label).into_owned();
+    let label = label.as_str();
     let (tx, rx) = mpsc::channel();
     // The reader stops after an ending key, so it never eats a key meant for the next prompt.
     std::thread::spawn(move || {
@@ -121,14 +129,14 @@ pub fn run_countdown(total: Duration, label: &str, color: bool) -> std::io::Resu
         ProgressBar::with_draw_target(Some(total.as_secs().max(1)), ProgressDrawTarget::stderr());
     let mut countdown = Countdown::start(total, SystemTime::now());
     let mut phase = Phase::Normal;
-    bar.set_style(style(Phase::Normal, color));
+    bar.set_style(style(Phase::Normal, color, lang));
     loop {
         let now = SystemTime::now();
         let left = countdown.remaining(now);
         let new_phase = countdown.phase(now);
         if new_phase != phase {
             phase = new_phase;
-            bar.set_style(style(phase, color));
+            bar.set_style(style(phase, color, lang));
         }
         bar.set_length(countdown.total().as_secs().max(1));
         bar.set_position(
@@ -138,15 +146,15 @@ pub fn run_countdown(total: Duration, label: &str, color: bool) -> std::io::Resu
                 .min(countdown.total().as_secs()),
         );
         let paused = if countdown.is_paused() {
-            " (paused)"
+            format!(" ({})", t(lang, "timer.paused"))
         } else {
-            ""
+            String::new()
         };
         bar.set_message(format!("{label} {}{paused}", clock_face(left)));
         if phase == Phase::Done {
-            bar.finish_with_message(format!(
-                "{label} 00:00 — time is up; press Enter to continue"
-            ));
+            // The ending replaces the key hint: those keys do nothing any more.
+            bar.set_style(ended_style(color));
+            bar.finish_with_message(format!("{label} · {}", t(lang, "timer.up")));
             eprint!("\x07");
             // Wait for the key that ends the reader thread.
             while let Ok(key) = rx.recv() {
@@ -159,9 +167,17 @@ pub fn run_countdown(total: Duration, label: &str, color: bool) -> std::io::Resu
         match rx.recv_timeout(Duration::from_millis(200)) {
             Ok(Key::Enter | Key::Char('q') | Key::Escape) => {
                 let ran = countdown.elapsed(SystemTime::now());
+                bar.set_style(ended_style(color));
                 bar.abandon_with_message(format!(
-                    "{label} ended at {}",
-                    clock_face(countdown.remaining(SystemTime::now()))
+                    "{label} · {}",
+                    tf(
+                        lang,
+                        "timer.ended_early",
+                        &[(
+                            "left",
+                            &clock_face(countdown.remaining(SystemTime::now()))
+                        )]
+                    )
                 ));
                 return Ok(Ending::Early(ran));
             }
@@ -176,14 +192,27 @@ pub fn run_countdown(total: Duration, label: &str, color: bool) -> std::io::Resu
     }
 }
 
-fn style(phase: Phase, color: bool) -> ProgressStyle {
+/// The bar once the countdown is over: no key hint.
+fn ended_style(color: bool) -> ProgressStyle {
+    let template = if color {
+        "  {bar:40.dim} {msg}"
+    } else {
+        "  {bar:40} {msg}"
+    };
+    ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("█▓░")
+}
+
+fn style(phase: Phase, color: bool, lang: crate::lang::Lang) -> ProgressStyle {
     let bar = match (phase, color) {
         (_, false) | (Phase::Normal, true) => "{bar:40}",
         (Phase::Amber, true) => "{bar:40.yellow}",
         (Phase::Red | Phase::Done, true) => "{bar:40.red}",
     };
     ProgressStyle::with_template(&format!(
-        "  {bar} {{msg}}  (Enter ends · space pauses · + adds a minute)"
+        "  {bar} {{msg}}  ({})",
+        crate::i18n::t(lang, "timer.keys")
     ))
     .unwrap_or_else(|_| ProgressStyle::default_bar())
     .progress_chars("█▓░")

@@ -179,7 +179,7 @@ pub fn run(args: &PortfolioArgs, settings: &Settings, printer: &mut Printer) -> 
             format!(
                 "{}\n{}",
                 crate::output::table_text(&table),
-                crate::i18n::tf(lang, "portfolio.count", &[("n", &rows.len())])
+                crate::i18n::tn(lang, "portfolio.count", rows.len())
             )
         }
     };

@@ -11,14 +11,14 @@ use serde_yaml::{Mapping, Value};
 use super::Outcome;
 use crate::cli::{ResumeArgs, RunArgs};
 use crate::clock::{Clock, SystemClock, date, rfc3339};
-use crate::engine::{self, Ended, Interview};
+use crate::engine::{self, Ask, Ended, PromptError, Prompter, Reply};
 use crate::error::Error;
 use crate::i18n::tf;
 use crate::library::Library;
 use crate::method::{self, Block, Document, Issue, Method, Playbook, place};
 use crate::output::Printer;
-use crate::prompt::{PromptError, Prompter, TerminalPrompter};
-use crate::session::{self, MethodRef, Session, Status};
+use crate::session::{self, MethodCopy, MethodRef, RunOptions, Session, Source, Status};
+use crate::terminal::TerminalPrompter;
 use crate::settings::Settings;
 
 /// What a session runs.
@@ -34,6 +34,13 @@ impl Plan {
             Plan::Playbook(p, _) => &p.id,
         }
     }
+
+    fn version_and_hash(&self) -> (u32, String) {
+        match self {
+            Plan::Method(m) => (m.version, m.content_hash.clone()),
+            Plan::Playbook(p, _) => (p.version, p.content_hash.clone()),
+        }
+    }
 }
 
 /// How a run gets its answers.
@@ -42,46 +49,16 @@ struct Options {
     supplied: Mapping,
     /// `--defaults`: take defaults for the rest.
     defaults: bool,
-    /// Offer timebox countdowns (not with `--no-timer`).
-    timers: bool,
-    /// `--report FILE` and `--template`: render a report when the session finishes.
-    report: Option<(PathBuf, Option<String>)>,
-    /// `--force`: replace an existing report file.
-    force: bool,
+    /// Ask for the facilitator and participants (a new session).
+    ask_people: bool,
 }
 
 pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
-    let plan = find_plan(&args.method, settings)?;
+    let (plan, source, copy) = find_plan(&args.method, settings)?;
     let now = rfc3339(SystemClock.now());
     let today = date(SystemClock.now());
-    let (version, hash, playbook) = match &plan {
-        Plan::Method(m) => (m.version, m.content_hash.clone(), false),
-        Plan::Playbook(p, _) => (p.version, p.content_hash.clone(), true),
-    };
-    let mut session = Session {
-        schema: session::SCHEMA,
-        labkit_version: env!("CARGO_PKG_VERSION").into(),
-        method: MethodRef {
-            id: plan.id().to_owned(),
-            version,
-            hash,
-            playbook,
-        },
-        language: settings.lang.code().into(),
-        lab: args.lab.clone().or_else(|| settings.lab.clone()),
-        facilitator: args
-            .facilitator
-            .clone()
-            .or_else(|| settings.facilitator.clone()),
-        participants: args.participants.clone(),
-        started: now.clone(),
-        updated: now,
-        finished: None,
-        status: Status::InProgress,
-        answers: Mapping::new(),
-        step_times: Default::default(),
-        done: Vec::new(),
-    };
+    let (version, hash) = plan.version_and_hash();
+    let playbook = matches!(plan, Plan::Playbook(..));
     let supplied = supplied_answers(args, settings, playbook)?;
     let path = match &args.session {
         Some(p) => settings.cwd.join(p),
@@ -100,52 +77,95 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
             &[("path", &path.display())],
         )));
     }
-    let options = Options {
-        supplied,
-        defaults: args.defaults,
-        timers: !args.no_timer,
-        report: args
-            .report
-            .as_ref()
-            .map(|r| (settings.cwd.join(r), args.template.clone())),
-        force: args.force,
-    };
-    if let Some((report, _)) = &options.report {
+    let report = args.report.as_ref().map(|r| settings.cwd.join(r));
+    if let Some(report) = &report {
         report_format(report)?;
         crate::fsutil::check_overwrite(report, args.force)?;
     }
+    let method_ref = MethodRef {
+        id: plan.id().to_owned(),
+        version,
+        hash,
+        playbook,
+        source: Some(source),
+    };
+    let mut session = Session::new(method_ref, settings.lang.code(), &now);
+    session.lab = args.lab.clone().or_else(|| settings.lab.clone());
+    session.facilitator = args
+        .facilitator
+        .clone()
+        .or_else(|| settings.facilitator.clone());
+    session.participants = args.participants.clone();
+    session.run = RunOptions {
+        report: report.as_deref().map(|r| stored_path(r, &path)),
+        format: report
+            .as_deref()
+            .and_then(|r| report_format(r).ok())
+            .map(|f| f.extension().to_owned()),
+        template: args.template.clone(),
+        force: args.force,
+        timer: !args.no_timer,
+    };
+    session.method_copy = Some(copy);
+    let options = Options {
+        supplied,
+        defaults: args.defaults,
+        ask_people: true,
+    };
     drive(&plan, &mut session, &options, &path, settings, printer)
 }
 
 pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
     let path = settings.cwd.join(&args.session);
+    let shown = path.display().to_string();
     let mut session = Session::load(&path)?;
-    let library = Library::load_for(settings, &session.method.id);
-    let missing = || {
-        Error::Input(tf(
-            settings.lang,
-            "report.method_missing",
-            &[("session", &path.display()), ("id", &session.method.id)],
-        ))
+    // The session's own language, unless `--lang` says otherwise (then it is saved).
+    let settings = &if settings.lang_from_flag {
+        session.language = settings.lang.code().into();
+        settings.clone()
+    } else {
+        Settings {
+            lang: crate::lang::Lang::parse(&session.language).unwrap_or(settings.lang),
+            ..settings.clone()
+        }
     };
+    let lang = settings.lang;
+    let Some((library, found)) = crate::library::for_session(settings, &session, &shown) else {
+        let mut message = tf(
+            lang,
+            "report.method_missing",
+            &[("session", &shown), ("id", &session.method.id)],
+        );
+        message.push_str(&tf(lang, "run.method_missing_hint", &[("id", &session.method.id)]));
+        return Err(Error::Input(message));
+    };
+    if found == crate::library::SessionMethod::Copy {
+        printer.note(&tf(lang, "run.using_copy", &[("id", &session.method.id)]));
+    }
     let plan = if session.method.playbook {
         let Some(Document::Playbook(p)) = library.get(&session.method.id).map(|e| e.doc.clone())
         else {
-            return Err(missing());
+            return Err(Error::Input(tf(
+                lang,
+                "report.method_missing",
+                &[("session", &shown), ("id", &session.method.id)],
+            )));
         };
         Plan::Playbook(p, library)
     } else {
-        Plan::Method(
-            library
-                .method(&session.method.id)
-                .cloned()
-                .ok_or_else(missing)?,
-        )
+        match library.method(&session.method.id) {
+            Some(m) => Plan::Method(m.clone()),
+            None => {
+                return Err(Error::Input(tf(
+                    lang,
+                    "report.method_missing",
+                    &[("session", &shown), ("id", &session.method.id)],
+                )));
+            }
+        }
     };
-    let (hash, version) = match &plan {
-        Plan::Method(m) => (m.content_hash.clone(), m.version),
-        Plan::Playbook(p, _) => (p.content_hash.clone(), p.version),
-    };
+    check_in_progress(&plan, &session, &path)?;
+    let (version, hash) = plan.version_and_hash();
     if hash != session.method.hash {
         if let Plan::Method(method) = &plan {
             let dropped: Vec<String> = session
@@ -161,20 +181,16 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
             let dropped = if dropped.is_empty() {
                 String::new()
             } else {
-                tf(
-                    settings.lang,
-                    "run.dropped",
-                    &[("ids", &dropped.join(", "))],
-                )
+                tf(lang, "run.dropped", &[("ids", &dropped.join(", "))])
             };
             printer.warn(&tf(
-                settings.lang,
+                lang,
                 "run.method_changed",
                 &[("id", &method.id), ("dropped", &dropped)],
             ));
         } else {
             printer.warn(&tf(
-                settings.lang,
+                lang,
                 "run.playbook_changed",
                 &[("id", &session.method.id)],
             ));
@@ -183,21 +199,100 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
         session.method.version = version;
     }
     if session.status == Status::Finished {
-        printer.note(&crate::i18n::tf(
-            settings.lang,
+        printer.note(&tf(
+            lang,
             "run.already_finished",
             &[("path", &path.display())],
         ));
         return Ok(0);
     }
+    // Flags given to `resume` override how the session was run, and are saved.
+    if args.no_timer {
+        session.run.timer = false;
+    }
+    if let Some(report) = &args.report {
+        let report = settings.cwd.join(report);
+        let format = report_format(&report)?;
+        session.run.report = Some(stored_path(&report, &path));
+        session.run.format = Some(format.extension().to_owned());
+    }
+    if let Some(template) = &args.template {
+        session.run.template = Some(template.clone());
+    }
+    if args.force {
+        session.run.force = true;
+    }
+    if let Some(report) = report_path(&session, &path) {
+        report_format(&report)?;
+        crate::fsutil::check_overwrite(&report, session.run.force)?;
+    }
     let options = Options {
         supplied: Mapping::new(),
         defaults: false,
-        timers: !args.no_timer,
-        report: args.report.as_ref().map(|r| (settings.cwd.join(r), None)),
-        force: false,
+        ask_people: false,
     };
     drive(&plan, &mut session, &options, &path, settings, printer)
+}
+
+/// A session's question in progress must belong to its method and have the shape of that
+/// question's answer; otherwise the file is reported with its line and left as it is.
+fn check_in_progress(plan: &Plan, session: &Session, path: &Path) -> Result<(), Error> {
+    let Some(progress) = &session.in_progress else {
+        return Ok(());
+    };
+    let method = match (plan, &progress.method) {
+        (Plan::Method(m), None) => Some(m.clone()),
+        (Plan::Playbook(_, library), Some(id)) => library.method(id).cloned(),
+        _ => None,
+    };
+    let question = method.as_ref().and_then(|m| m.question(&progress.question).cloned());
+    let problem = match &question {
+        None => Some(("in_progress.question", crate::i18n::msg(
+            "run.in_progress_unknown",
+            &[("id", &progress.question)],
+        ))),
+        Some(q) => {
+            let shape_ok = match &q.kind {
+                crate::method::QuestionKind::List { .. }
+                | crate::method::QuestionKind::Longtext { .. }
+                | crate::method::QuestionKind::Records { .. }
+                | crate::method::QuestionKind::Rank { .. } => progress.value.is_sequence(),
+                crate::method::QuestionKind::Vote { .. }
+                | crate::method::QuestionKind::Score { .. } => progress.value.is_mapping(),
+                _ => false,
+            };
+            (!shape_ok).then(|| ("in_progress.value", crate::i18n::msg(
+                "run.in_progress_shape",
+                &[("id", &q.id)],
+            )))
+        }
+    };
+    let Some((field, message)) = problem else {
+        return Ok(());
+    };
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).ok();
+    let mut issue = Issue::new(field, message);
+    issue.hint = Some(crate::i18n::msg("run.in_progress_hint", &[]));
+    Err(Error::Diagnostics(place(&shown, vec![issue], text.as_deref())))
+}
+
+/// A report path as the session keeps it: relative to the session file's folder when it is
+/// inside it, else absolute.
+fn stored_path(report: &Path, session_file: &Path) -> String {
+    let dir = session_file.parent().unwrap_or(Path::new(""));
+    report
+        .strip_prefix(dir)
+        .unwrap_or(report)
+        .display()
+        .to_string()
+}
+
+/// Where the session's report goes, if it has one.
+fn report_path(session: &Session, session_file: &Path) -> Option<PathBuf> {
+    let report = session.run.report.as_ref()?;
+    let dir = session_file.parent().unwrap_or(Path::new(""));
+    Some(dir.join(report))
 }
 
 /// Fills the session from supplied answers, then asks the rest (when a person is there).
@@ -216,7 +311,8 @@ fn drive(
     let save = move |s: &Session| -> Result<(), Error> {
         let mut s = s.clone();
         s.updated = rfc3339(SystemClock.now());
-        // Ctrl-C waits for a save in progress, so it never leaves a temporary file behind.
+        s.schema = session::SCHEMA;
+        // A signal waits for a save in progress, so it never leaves a temporary file behind.
         let _saving = interrupt::SAVING.lock();
         s.save(&save_path)
     };
@@ -238,49 +334,55 @@ fn drive(
         }
     } else {
         // Supplied answers are checked exactly as typed ones; the rest are asked.
-        for issue in fill_all(plan, session, options, settings, &today) {
-            if options.supplied.contains_key(issue.path.as_str())
-                || issue
-                    .path
-                    .split('.')
-                    .next()
-                    .is_some_and(|m| options.supplied.contains_key(m))
-            {
-                printer.warn(&format!("{}: {}", issue.path, issue.message));
+        if !options.supplied.is_empty() || options.defaults {
+            for issue in fill_all(plan, session, options, settings, &today) {
+                if options.supplied.contains_key(issue.path.as_str())
+                    || issue
+                        .path
+                        .split('.')
+                        .next()
+                        .is_some_and(|m| options.supplied.contains_key(m))
+                {
+                    printer.warn(&format!("{}: {}", issue.path, issue.message));
+                }
             }
         }
         save(session)?;
-        printer.note(&crate::i18n::tf(lang, "run.session", &[("path", &shown)]));
-        let mut prompter = TerminalPrompter {
+        printer.note(&tf(lang, "run.session", &[("path", &shown)]));
+        let stopped = tf(
             lang,
-            color: settings.color,
-            participants: 0,
+            "run.stopped",
+            &[("command", &resume_command(settings, path))],
+        );
+        interrupt::arm(&stopped);
+        let mut prompter = TerminalPrompter::new(lang, settings.color);
+        if options.ask_people {
+            ask_people(session, &mut prompter)?;
+            save(session)?;
+        }
+        let opts = engine::Options {
+            lang,
+            today: today.clone(),
+            timers: session.run.timer,
+            start_at_end: false,
+            back_out: false,
         };
-        ask_people(session, &mut prompter)?;
-        prompter.participants = session.participants.len();
-        save(session)?;
-        interrupt::arm(&crate::i18n::tf(lang, "run.stopped", &[("path", &shown)]));
         let ended = match plan {
             Plan::Method(method) => {
-                let mut io = Interview {
-                    prompter: &mut prompter,
-                    clock: &SystemClock,
-                    lang,
-                    today: today.clone(),
-                    timers: options.timers,
-                    start_at_end: false,
-                    back_out: false,
-                };
-                engine::interview(method, session, &mut io, &mut |s: &Session| save(s))?
+                let mut store = |s: &Session| save(s);
+                let mut interview =
+                    engine::Interview::new(method, session, &mut store, &SystemClock, opts);
+                engine::drive(&mut interview, &mut prompter)?
             }
-            Plan::Playbook(playbook, library) => interview_playbook(
-                playbook,
-                library,
+            Plan::Playbook(playbook, library) => engine::playbook::drive_playbook(
+                &engine::playbook::PlaybookRun {
+                    playbook,
+                    library,
+                    clock: &SystemClock,
+                    opts,
+                },
                 session,
                 &mut prompter,
-                options.timers,
-                &today,
-                lang,
                 &save,
             )?,
         };
@@ -297,20 +399,60 @@ fn drive(
         session.order_answers(&order);
     }
     session.status = Status::Finished;
+    session.in_progress = None;
     session.finished = Some(rfc3339(SystemClock.now()));
     save(session)?;
     printer.data(&summary(plan, session, settings))?;
-    printer.note(&crate::i18n::tf(lang, "run.saved", &[("path", &shown)]));
-    if let Some((report, template)) = &options.report {
+    printer.note(&tf(lang, "run.saved", &[("path", &shown)]));
+    if let Some(report) = report_path(session, path) {
         let request = super::report::Request {
-            format: report_format(report)?,
-            output: Some(report),
-            template: template.as_deref(),
-            force: options.force,
+            format: report_format(&report)?,
+            output: Some(&report),
+            template: session.run.template.as_deref(),
+            force: session.run.force,
         };
         super::report::write_session(session, settings, request, printer)?;
     }
     Ok(0)
+}
+
+/// The command that resumes this session, as the person can type it: `labkit` when that is
+/// the binary on the PATH, else the program as it was invoked (after `cargo run`, say).
+fn resume_command(settings: &Settings, session: &Path) -> String {
+    let program = settings.program.as_deref().unwrap_or("labkit");
+    let program_path = Path::new(program);
+    let on_path = program_path.components().count() == 1
+        || std::env::current_exe().ok().is_some_and(|exe| {
+            settings
+                .path_var
+                .as_deref()
+                .map(std::env::split_paths)
+                .into_iter()
+                .flatten()
+                .map(|dir| dir.join("labkit"))
+                .filter_map(|p| p.canonicalize().ok())
+                .any(|p| exe.canonicalize().is_ok_and(|e| e == p))
+        });
+    let program = if on_path { "labkit" } else { program };
+    let session = session
+        .strip_prefix(&settings.cwd)
+        .unwrap_or(session)
+        .display()
+        .to_string();
+    format!("{} resume {}", shell_word(program), shell_word(&session))
+}
+
+/// A word as a POSIX shell reads it back (quoted when it has to be).
+fn shell_word(word: &str) -> String {
+    if !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:@%+=,".contains(c))
+    {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 /// Every supplied (and, with `--defaults`, default) answer checked and stored; every problem
@@ -386,95 +528,15 @@ fn fill_all(
     }
 }
 
-/// Runs each method of a playbook in turn, with breaks; `<` at a method's first question goes
-/// back into the previous method.
-#[allow(clippy::too_many_arguments)]
-fn interview_playbook(
-    playbook: &Playbook,
-    library: &Library,
-    session: &mut Session,
-    prompter: &mut TerminalPrompter,
-    timers: bool,
-    today: &str,
-    lang: crate::lang::Lang,
-    save: &dyn Fn(&Session) -> Result<(), Error>,
-) -> Result<Ended, Error> {
-    let blocks = crate::playbook::blocks(playbook, library);
-    let methods: Vec<usize> = (0..blocks.len())
-        .filter(|&i| blocks[i].1.is_some())
-        .collect();
-    let mut position = 0;
-    let mut coming_back = false;
-    while position < blocks.len() {
-        let (block, method) = &blocks[position];
-        let Some(method) = method else {
-            if let Block::Break { duration, title } = block {
-                let title = title
-                    .as_ref()
-                    .map_or(crate::i18n::t(lang, "show.break"), |t| t.get(lang));
-                if !coming_back && timers {
-                    prompter.pause(title, *duration).map_err(prompt_error)?;
-                }
-            }
-            position = if coming_back {
-                position.saturating_sub(1)
-            } else {
-                position + 1
-            };
-            continue;
-        };
-        if session.done.contains(&method.id) && !coming_back {
-            position += 1;
-            continue;
-        }
-        session.done.retain(|d| d != &method.id);
-        let prepared = crate::playbook::prepare(method, block, session, library);
-        let mut part = session.part(method);
-        let first_method = methods.first() == Some(&position);
-        let mut io = Interview {
-            prompter: &mut *prompter,
-            clock: &SystemClock,
-            lang,
-            today: today.to_owned(),
-            timers,
-            start_at_end: coming_back,
-            back_out: !first_method,
-        };
-        let parent = std::cell::RefCell::new(session.clone());
-        let ended = engine::interview(&prepared, &mut part, &mut io, &mut |p: &Session| {
-            let mut whole = parent.borrow_mut();
-            whole.merge_part(p);
-            save(&whole)
-        })?;
-        session.merge_part(&part);
-        match ended {
-            Ended::Finished => {
-                session.done.push(method.id.clone());
-                save(session)?;
-                coming_back = false;
-                position += 1;
-            }
-            Ended::BackedOut => {
-                save(session)?;
-                coming_back = true;
-                position = position.saturating_sub(1);
-            }
-            Ended::Cancelled => return Ok(Ended::Cancelled),
-        }
-    }
-    Ok(Ended::Finished)
-}
-
-fn prompt_error(e: PromptError) -> Error {
-    match e {
-        PromptError::Cancelled => Error::Cancelled,
-        PromptError::Io(e) => Error::Input(format!("terminal: {e}")),
-    }
-}
-
 fn summary(plan: &Plan, session: &Session, settings: &Settings) -> String {
     let lang = settings.lang;
     let mut table = crate::output::table(settings);
+    if settings.width.is_none() {
+        // In a pipe or a file: wrap long answers rather than print lines of thousands of
+        // characters.
+        table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+        table.set_width(100);
+    }
     let add = |method: &Method, part: &Session, table: &mut comfy_table::Table| {
         for (_, q) in method.questions() {
             let Some(v) = part.answer(&q.id).filter(|v| !v.is_null()) else {
@@ -540,11 +602,12 @@ fn supplied_answers(args: &RunArgs, settings: &Settings, playbook: bool) -> Resu
     Ok(answers)
 }
 
-/// A method or playbook by id, or a method file by path.
-fn find_plan(reference: &str, settings: &Settings) -> Result<Plan, Error> {
+/// A method or playbook by id, or a method file by path; with where it came from and the copy
+/// the session keeps.
+fn find_plan(reference: &str, settings: &Settings) -> Result<(Plan, Source, MethodCopy), Error> {
     let as_path = settings.cwd.join(reference);
     let is_file = reference.ends_with(".yaml") || reference.ends_with(".yml") || as_path.is_file();
-    let (doc, library) = if is_file {
+    let (doc, library, source, text) = if is_file {
         let bytes = std::fs::read(&as_path).map_err(|e| Error::io(reference, e))?;
         let stem = as_path
             .file_stem()
@@ -557,23 +620,32 @@ fn find_plan(reference: &str, settings: &Settings) -> Result<Plan, Error> {
         } else {
             Library::default()
         };
-        (doc, library)
+        let absolute = as_path.canonicalize().unwrap_or(as_path.clone());
+        let source = Source {
+            origin: crate::library::Origin::Path.to_string(),
+            path: Some(absolute.display().to_string()),
+        };
+        (doc, library, source, String::from_utf8_lossy(&bytes).into_owned())
     } else {
         // Only the method (or the playbook and its methods) is parsed; the whole library is
         // loaded only to suggest close ids when the id is unknown.
-        let library = Library::load_for(settings, reference);
-        match library.get(reference) {
-            Some(entry) => (entry.doc.clone(), library),
-            None => {
-                let full = Library::load(settings);
-                let doc = super::show::find(&full, reference, settings.lang)?
-                    .doc
-                    .clone();
-                (doc, full)
-            }
+        let mut library = Library::load_for(settings, reference);
+        if library.get(reference).is_none() {
+            library = Library::load(settings);
         }
+        let entry = super::show::find(&library, reference, settings.lang)?;
+        let source = Source {
+            origin: entry.origin.to_string(),
+            path: entry.path.as_ref().map(|p| p.display().to_string()),
+        };
+        let text = entry.text().unwrap_or_default();
+        (entry.doc.clone(), library, source, text)
     };
-    Ok(match doc {
+    let mut copy = MethodCopy {
+        text,
+        methods: Default::default(),
+    };
+    let plan = match doc {
         Document::Method(m) => Plan::Method(m),
         Document::Playbook(p) => {
             let problems = method::validate::playbook_references(
@@ -584,33 +656,38 @@ fn find_plan(reference: &str, settings: &Settings) -> Result<Plan, Error> {
             if !problems.is_empty() {
                 return Err(Error::Diagnostics(place(reference, problems, None)));
             }
+            for id in p.method_ids() {
+                if let Some(text) = library.get(id).and_then(|e| e.text()) {
+                    copy.methods.insert(id.to_owned(), text);
+                }
+            }
             Plan::Playbook(p, library)
         }
-    })
+    };
+    Ok((plan, source, copy))
 }
 
 /// Facilitator and participants, asked at the start unless given with flags or labkit.yaml.
 fn ask_people(session: &mut Session, prompter: &mut dyn Prompter) -> Result<(), Error> {
-    let cancelled = |e: PromptError| match e {
-        PromptError::Cancelled => Error::Cancelled,
-        PromptError::Io(e) => Error::Input(format!("terminal: {e}")),
+    let lang = session_lang(session);
+    let mut ask = |key: &'static str| -> Result<String, Error> {
+        let ask = Ask::Text {
+            prompt: crate::i18n::t(lang, key).to_owned(),
+            initial: String::new(),
+        };
+        match prompter.ask(&ask) {
+            Ok(Reply::Answer(v)) => Ok(v.as_str().unwrap_or_default().to_owned()),
+            Ok(_) => Ok(String::new()),
+            Err(PromptError::Cancelled) => Err(Error::Cancelled),
+            Err(PromptError::Io(e)) => Err(Error::Input(format!("terminal: {e}"))),
+        }
     };
     if session.facilitator.is_none() {
-        let name = prompter
-            .text(
-                crate::i18n::t(session_lang(session), "prompt.facilitator"),
-                "",
-            )
-            .map_err(cancelled)?;
+        let name = ask("prompt.facilitator")?;
         session.facilitator = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
     }
     if session.participants.is_empty() {
-        let names = prompter
-            .text(
-                crate::i18n::t(session_lang(session), "prompt.participants"),
-                "",
-            )
-            .map_err(cancelled)?;
+        let names = ask("prompt.participants")?;
         session.participants = names
             .split(',')
             .map(str::trim)
@@ -620,7 +697,6 @@ fn ask_people(session: &mut Session, prompter: &mut dyn Prompter) -> Result<(), 
     }
     Ok(())
 }
-
 /// Ctrl-C at a prompt: the session was saved after the last answer, so restore the terminal,
 /// say how to resume, and exit 130.
 mod interrupt {

@@ -26,6 +26,7 @@ pub fn run(args: &TimerArgs, settings: &Settings, printer: &mut Printer) -> Outc
         std::time::Duration::from_secs(duration.secs()),
         &label,
         settings.color,
+        settings.lang,
     )
     .map_err(|e| Error::Input(e.to_string()))?;
     match ending {

@@ -33,6 +33,15 @@ pub enum Format {
 }
 
 impl Format {
+    /// The file extension, as sessions record the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+
     pub fn from_extension(path: &Path) -> Option<Format> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Markdown),

@@ -1,6 +1,6 @@
-//! Runs a method against answers: decides which questions are asked (`when`), works out
-//! defaults and computed values, and checks every answer — typed or supplied in a file —
-//! with the same rules. Knows nothing of terminals; prompts come through `prompt::Prompter`.
+//! Answers: which questions are asked (`when`), defaults and computed values, the data
+//! templates see, and the checks every answer passes — typed, sent from a front end or
+//! supplied in a file — with the same rules. `fill` answers a whole method from a file.
 
 use handlebars::Handlebars;
 use serde_json::json;
@@ -138,12 +138,12 @@ pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Resu
     match &q.kind {
         QuestionKind::Text { validate } => {
             let text = scalar_text(value).ok_or("expected text")?;
-            check_text(q, &text, validate, lang)?;
+            check_entry(q, &text, validate, lang)?;
             Ok(Value::String(text))
         }
         QuestionKind::Longtext { validate } => {
             let text = scalar_text(value).ok_or("expected text")?;
-            check_text(q, &text, validate, lang)?;
+            check_entry(q, &text, validate, lang)?;
             Ok(Value::String(text))
         }
         QuestionKind::Number {
@@ -245,9 +245,9 @@ pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Resu
         }
         QuestionKind::Date => {
             let text = scalar_text(value).ok_or("expected a date")?;
-            clock::parse_date(&text)
+            let (y, m, d) = clock::parse_date_in(&text, lang)
                 .ok_or_else(|| crate::i18n::tf(lang, "check.date", &[("text", &text)]))?;
-            Ok(Value::String(text.trim().to_owned()))
+            Ok(Value::String(format!("{y:04}-{m:02}-{d:02}")))
         }
         QuestionKind::List { min, max, validate } => {
             let entries = match value {
@@ -261,7 +261,7 @@ pub fn check(q: &Question, value: &Value, session: &Session, lang: Lang) -> Resu
                 other => string_list(other).ok_or("expected a list of entries")?,
             };
             for e in &entries {
-                check_text(q, e, validate, lang).map_err(|m| format!("entry `{e}`: {m}"))?;
+                check_entry(q, e, validate, lang).map_err(|m| format!("entry `{e}`: {m}"))?;
             }
             check_count(entries.len(), *min, *max, lang)?;
             Ok(Value::Sequence(
@@ -485,7 +485,8 @@ fn check_count(n: usize, min: Option<usize>, max: Option<usize>, lang: Lang) -> 
     Ok(())
 }
 
-fn check_text(q: &Question, text: &str, v: &Validation, lang: Lang) -> Result<(), String> {
+/// Checks one list entry (or a text answer) against the question's rules.
+pub fn check_entry(q: &Question, text: &str, v: &Validation, lang: Lang) -> Result<(), String> {
     let len = text.chars().count();
     let custom = || v.message.as_ref().map(|m| m.get(lang).to_owned());
     if q.required && text.trim().is_empty() {
@@ -588,521 +589,32 @@ pub fn fill(
     issues
 }
 
-/// How an interview ended.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Ended {
-    Finished,
-    Cancelled,
-    /// `<` at the first question, when `Interview::back_out` allows leaving this way (a
-    /// playbook then goes back into the previous method).
-    BackedOut,
-}
-
-/// What the interview needs besides the method and session.
-pub struct Interview<'a> {
-    pub prompter: &'a mut dyn crate::prompt::Prompter,
-    pub clock: &'a dyn crate::clock::Clock,
-    pub lang: Lang,
-    pub today: String,
-    /// Offer a countdown for steps with a timebox.
-    pub timers: bool,
-    /// Start at the last question instead of the first unanswered one (coming back from the
-    /// next method of a playbook).
-    pub start_at_end: bool,
-    /// `<` at the first question ends the interview with `Ended::BackedOut`.
-    pub back_out: bool,
-}
-
-/// Asks every unanswered question in order, saving after each answer through `save`.
-///
-/// `<` goes back one question; invalid answers are asked again; at the end of each step a
-/// review lists its answers and lets the facilitator change any (conditions and defaults are
-/// worked out again after a change); a final review covers the whole method.
-pub fn interview(
-    method: &Method,
-    session: &mut Session,
-    io: &mut Interview,
-    save: &mut dyn FnMut(&Session) -> Result<(), crate::error::Error>,
-) -> Result<Ended, crate::error::Error> {
-    use crate::prompt::{PromptError, Reply, Review};
-    let hb = crate::helpers::registry();
-    let flat: Vec<(usize, &Question)> = method.questions().collect();
-    let step_end = |step: usize| {
-        flat.iter()
-            .rposition(|(s, _)| *s == step)
-            .map_or(0, |p| p + 1)
-    };
-    let unanswered = |session: &Session, from: usize, to: usize| {
-        (from..to).find(|&k| {
-            let q = flat[k].1;
-            session.answer(&q.id).is_none()
-                && !matches!(q.kind, QuestionKind::Computed { .. })
-                && is_asked(q, &hb, &context(method, session, &io.today))
-        })
-    };
-    // Resume at the first question that is asked and has no answer yet.
-    let mut i = unanswered(session, 0, flat.len()).unwrap_or(flat.len());
-    if io.start_at_end {
-        let ctx = context(method, session, &io.today);
-        i = (0..flat.len())
-            .rev()
-            .find(|&k| {
-                !matches!(flat[k].1.kind, QuestionKind::Computed { .. })
-                    && is_asked(flat[k].1, &hb, &ctx)
-            })
-            .unwrap_or(0);
-    }
-    let mut shown_step: Option<usize> = None;
-    let mut step_started = io.clock.now();
-    let mut editing = false;
-    let cancelled = |e: PromptError| match e {
-        PromptError::Cancelled => Ok(Ended::Cancelled),
-        PromptError::Io(e) => Err(crate::error::Error::Input(format!("terminal: {e}"))),
-    };
-
-    while i < flat.len() {
-        let (step_index, q) = flat[i];
-        if shown_step != Some(step_index) {
-            if let Some(prev) = shown_step {
-                record_time(session, &method.steps[prev].id, io.clock, step_started);
-            }
-            let step = &method.steps[step_index];
-            io.prompter
-                .step(method, step, step_index + 1, method.steps.len());
-            step_started = io.clock.now();
-            if let (true, Some(timebox)) = (io.timers, step.timebox)
-                && let Err(e) = io.prompter.timebox(step, timebox)
-            {
-                record_time(session, &step.id, io.clock, step_started);
-                return cancelled(e);
-            }
-            shown_step = Some(step_index);
-        }
-        let ctx = context(method, session, &io.today);
-        let mut accepted = false;
-        if !is_asked(q, &hb, &ctx) {
-            session.answers.remove(q.id.as_str());
-            accepted = true;
-        } else if matches!(q.kind, QuestionKind::Computed { .. }) {
-            match compute(q, &hb, &ctx) {
-                Ok(v) => {
-                    io.prompter.show(q, &v);
-                    session.answers.insert(Value::from(q.id.as_str()), v);
-                    save(session)?;
-                }
-                Err(m) => io.prompter.invalid(&m),
-            }
-            accepted = true;
-        } else {
-            let current = session
-                .answer(&q.id)
-                .cloned()
-                .or_else(|| default_for(q, &hb, &ctx));
-            let from_items = q
-                .kind
-                .items_from()
-                .map(|f| items(session, f))
-                .unwrap_or_default();
-            match io.prompter.ask(q, current.as_ref(), &from_items) {
-                Ok(Reply::Answer(v)) => match check(q, &v, session, io.lang) {
-                    Ok(v) => {
-                        session.answers.insert(Value::from(q.id.as_str()), v);
-                        save(session)?;
-                        accepted = true;
-                    }
-                    Err(m) => io.prompter.invalid(&m),
-                },
-                Ok(Reply::Skip) if q.required => io
-                    .prompter
-                    .invalid(crate::i18n::t(io.lang, "check.required")),
-                Ok(Reply::Skip) => {
-                    // Null marks "skipped on purpose", so resume does not ask it again.
-                    session
-                        .answers
-                        .insert(Value::from(q.id.as_str()), Value::Null);
-                    save(session)?;
-                    accepted = true;
-                }
-                Ok(Reply::Back) => {
-                    // The previous question in the method's order that is asked and typed.
-                    let ctx = context(method, session, &io.today);
-                    if let Some(prev) = (0..i).rev().find(|&k| {
-                        let q = flat[k].1;
-                        !matches!(q.kind, QuestionKind::Computed { .. }) && is_asked(q, &hb, &ctx)
-                    }) {
-                        i = prev;
-                        editing = false;
-                    } else if io.back_out {
-                        record_time(
-                            session,
-                            &method.steps[step_index].id,
-                            io.clock,
-                            step_started,
-                        );
-                        save(session)?;
-                        return Ok(Ended::BackedOut);
-                    }
-                    continue;
-                }
-                Err(e) => {
-                    record_time(
-                        session,
-                        &method.steps[step_index].id,
-                        io.clock,
-                        step_started,
-                    );
-                    save(session)?;
-                    return cancelled(e);
-                }
-            }
-        }
-        if !accepted {
-            continue;
-        }
-        let end = step_end(step_index);
-        let next = if editing { end } else { i + 1 };
-        if next < end {
-            i = next;
-            continue;
-        }
-        // End of the step (or an edit inside it): ask what a change made newly relevant, then review.
-        if let Some(k) = unanswered(
-            session,
-            flat.iter().position(|(s, _)| *s == step_index).unwrap_or(0),
-            end,
-        ) {
-            i = k;
-            continue;
-        }
-        let ids: Vec<&Question> = flat
-            .iter()
-            .filter(|(s, _)| *s == step_index)
-            .map(|(_, q)| *q)
-            .filter(|q| session.answer(&q.id).is_some())
-            .collect();
-        match io.prompter.review(&ids, session, false) {
-            Ok(Review::Continue) => {
-                editing = false;
-                i = end;
-            }
-            Ok(Review::Edit(id)) => {
-                editing = true;
-                i = flat.iter().position(|(_, q)| q.id == id).unwrap_or(end);
-            }
-            Err(e) => {
-                save(session)?;
-                return cancelled(e);
-            }
-        }
-    }
-    if let Some(prev) = shown_step {
-        record_time(session, &method.steps[prev].id, io.clock, step_started);
-    }
-    // The final review covers every answer; an edit there re-runs from that question.
-    loop {
-        let all: Vec<&Question> = flat
-            .iter()
-            .map(|(_, q)| *q)
-            .filter(|q| session.answer(&q.id).is_some())
-            .collect();
-        match io.prompter.review(&all, session, true) {
-            Ok(Review::Continue) => break,
-            Ok(Review::Edit(id)) => {
-                let Some(q) = method.question(&id) else { break };
-                let ctx = context(method, session, &io.today);
-                let from_items = q
-                    .kind
-                    .items_from()
-                    .map(|f| items(session, f))
-                    .unwrap_or_default();
-                let current = session.answer(&q.id).cloned();
-                match io.prompter.ask(q, current.as_ref(), &from_items) {
-                    Ok(Reply::Answer(v)) => match check(q, &v, session, io.lang) {
-                        Ok(v) => {
-                            session.answers.insert(Value::from(q.id.as_str()), v);
-                        }
-                        Err(m) => io.prompter.invalid(&m),
-                    },
-                    Ok(_) => {}
-                    Err(e) => {
-                        save(session)?;
-                        return cancelled(e);
-                    }
-                }
-                // Conditions, defaults and computed values may change after an edit.
-                let _ = ctx;
-                let issues = fill(method, session, &Mapping::new(), false, io.lang, &io.today);
-                save(session)?;
-                if let Some(missing) = issues.first()
-                    && let Some(q) = method.question(&missing.path)
-                {
-                    io.prompter
-                        .invalid(&format!("{}: {}", q.prompt.get(io.lang), missing.message));
-                    return interview(method, session, io, save);
-                }
-            }
-            Err(e) => {
-                save(session)?;
-                return cancelled(e);
-            }
-        }
-    }
-    save(session)?;
-    Ok(Ended::Finished)
-}
-
-fn record_time(
-    session: &mut Session,
-    step: &str,
-    clock: &dyn crate::clock::Clock,
-    since: std::time::SystemTime,
-) {
-    let secs = clock.now().duration_since(since).map_or(0, |d| d.as_secs());
-    *session.step_times.entry(step.to_owned()).or_insert(0) += secs;
-}
-
 #[cfg(test)]
-mod tests {
-    use std::collections::VecDeque;
-    use std::time::Duration;
-
+pub(crate) mod tests {
     use super::*;
-    use crate::clock::FixedClock;
     use crate::method::Document;
-    use crate::prompt::{Reply, Review, ScriptedPrompter};
-    use crate::session::{MethodRef, Status};
 
-    fn every_type() -> Method {
-        let bytes = include_bytes!("../tests/fixtures/methods/valid/every-type.yaml");
+    pub(crate) fn every_type() -> Method {
+        let bytes = include_bytes!("../../tests/fixtures/methods/valid/every-type.yaml");
         match crate::method::parse(bytes, "every-type.yaml", Some("every-type")) {
             Ok(Document::Method(m)) => m,
             other => panic!("fixture does not parse: {other:?}"),
         }
     }
 
-    fn new_session(m: &Method) -> Session {
-        Session {
-            schema: 1,
-            labkit_version: "test".into(),
-            method: MethodRef {
-                id: m.id.clone(),
-                version: m.version,
-                hash: m.content_hash.clone(),
-                playbook: false,
-            },
-            language: "en".into(),
-            lab: None,
-            facilitator: None,
-            participants: vec![],
-            started: String::new(),
-            updated: String::new(),
-            finished: None,
-            status: Status::InProgress,
-            answers: Mapping::new(),
-            step_times: Default::default(),
-            done: Vec::new(),
-        }
+    pub(crate) fn new_session(m: &Method) -> Session {
+        let method = crate::session::MethodRef {
+            id: m.id.clone(),
+            version: m.version,
+            hash: m.content_hash.clone(),
+            playbook: false,
+            source: None,
+        };
+        Session::new(method, "en", "")
     }
 
-    fn yaml(s: &str) -> Value {
+    pub(crate) fn yaml(s: &str) -> Value {
         serde_yaml::from_str(s).unwrap()
-    }
-
-    fn answer(s: &str) -> Reply {
-        Reply::Answer(yaml(s))
-    }
-
-    /// Replies for every question of every-type, in order (deadline skipped: urgent is false).
-    fn full_script() -> VecDeque<Reply> {
-        VecDeque::from(vec![
-            answer("Renew the citizen card"),
-            Reply::Skip,
-            answer("'2500'"),
-            answer("false"),
-            answer("counter"),
-            answer("[web]"),
-            answer("4"),
-            answer("[SMS reminder, Pharmacy, Auto renewal]"),
-            answer("[{name: Registry, interest: '5'}]"),
-            answer("{SMS reminder: 3, Pharmacy: 1}"),
-            answer(
-                "{SMS reminder: {impact: 5, effort: 2}, Pharmacy: {impact: 2, effort: 4}, Auto renewal: {impact: 4, effort: 5}}",
-            ),
-            answer("[Auto renewal, SMS reminder, Pharmacy]"),
-        ])
-    }
-
-    fn run(
-        m: &Method,
-        session: &mut Session,
-        prompter: &mut ScriptedPrompter,
-        clock: &FixedClock,
-    ) -> (Ended, usize) {
-        let mut saves = 0;
-        let mut io = Interview {
-            prompter,
-            clock,
-            lang: Lang::En,
-            today: "2026-11-26".into(),
-            timers: true,
-            start_at_end: false,
-            back_out: false,
-        };
-        let ended = interview(m, session, &mut io, &mut |_| {
-            saves += 1;
-            Ok(())
-        })
-        .unwrap();
-        (ended, saves)
-    }
-
-    #[test]
-    fn a_whole_interview_stores_every_type_and_saves_after_each_answer() {
-        let m = every_type();
-        let mut s = new_session(&m);
-        let mut p = ScriptedPrompter {
-            replies: full_script(),
-            ..Default::default()
-        };
-        let (ended, saves) = run(&m, &mut s, &mut p, &FixedClock::at(0));
-        assert_eq!(ended, Ended::Finished);
-        assert!(p.rejected.is_empty(), "{:?}", p.rejected);
-        assert!(saves >= 12, "saved only {saves} times");
-        assert_eq!(s.answer("budget"), Some(&yaml("2500")));
-        assert_eq!(s.answer("context"), Some(&Value::Null));
-        assert_eq!(
-            s.answer("deadline"),
-            None,
-            "deadline is asked only when urgent"
-        );
-        assert_eq!(
-            s.answer("votes"),
-            Some(&yaml("{SMS reminder: 3, Pharmacy: 1, Auto renewal: 0}"))
-        );
-        assert_eq!(
-            s.answer("people"),
-            Some(&yaml("[{name: Registry, interest: 5}]"))
-        );
-        assert_eq!(
-            s.answer("summary_line"),
-            Some(&yaml("3 ideas for Renew the citizen card"))
-        );
-        assert_eq!(p.steps_shown, vec!["basics", "ideas"]);
-    }
-
-    #[test]
-    fn invalid_answers_are_asked_again_with_the_methods_message() {
-        let m = every_type();
-        let mut s = new_session(&m);
-        let mut script = full_script();
-        script.push_front(answer("ab"));
-        script.insert(3, answer("not a number"));
-        let mut p = ScriptedPrompter {
-            replies: script,
-            ..Default::default()
-        };
-        run(&m, &mut s, &mut p, &FixedClock::at(0));
-        assert_eq!(
-            p.rejected,
-            vec!["Between 3 and 200 characters.", "expected a number"]
-        );
-        assert_eq!(s.answer("challenge"), Some(&yaml("Renew the citizen card")));
-    }
-
-    #[test]
-    fn going_back_changes_an_earlier_answer() {
-        let m = every_type();
-        let mut s = new_session(&m);
-        let mut script = full_script();
-        // After the budget, go back twice and change the challenge, then carry on.
-        script.insert(3, Reply::Back);
-        script.insert(4, Reply::Back);
-        script.insert(5, Reply::Back);
-        script.insert(6, answer("Renew the card faster"));
-        script.insert(7, Reply::Skip);
-        script.insert(8, answer("2500"));
-        let mut p = ScriptedPrompter {
-            replies: script,
-            ..Default::default()
-        };
-        let (ended, _) = run(&m, &mut s, &mut p, &FixedClock::at(0));
-        assert_eq!(ended, Ended::Finished);
-        assert_eq!(s.answer("challenge"), Some(&yaml("Renew the card faster")));
-        assert_eq!(
-            s.answer("summary_line"),
-            Some(&yaml("3 ideas for Renew the card faster"))
-        );
-    }
-
-    #[test]
-    fn a_review_edit_reevaluates_conditions() {
-        let m = every_type();
-        let mut s = new_session(&m);
-        let mut script = full_script();
-        // At the end of the first step, change `urgent` to yes: the deadline becomes due.
-        script.insert(7, answer("true"));
-        script.insert(8, answer("2027-01-31"));
-        let mut p = ScriptedPrompter {
-            replies: script,
-            reviews: VecDeque::from(vec![Review::Edit("urgent".into())]),
-            ..Default::default()
-        };
-        run(&m, &mut s, &mut p, &FixedClock::at(0));
-        assert_eq!(s.answer("urgent"), Some(&Value::Bool(true)));
-        assert_eq!(s.answer("deadline"), Some(&yaml("2027-01-31")));
-    }
-
-    #[test]
-    fn cancelling_keeps_what_was_answered_and_resume_continues() {
-        let m = every_type();
-        let mut s = new_session(&m);
-        let mut script = full_script();
-        let rest = script.split_off(5);
-        let mut p = ScriptedPrompter {
-            replies: script,
-            ..Default::default()
-        };
-        let (ended, _) = run(&m, &mut s, &mut p, &FixedClock::at(0));
-        assert_eq!(ended, Ended::Cancelled);
-        assert_eq!(s.answer("kind"), Some(&yaml("counter")));
-        assert_eq!(s.answer("channels"), None);
-        let mut p = ScriptedPrompter {
-            replies: rest,
-            ..Default::default()
-        };
-        let (ended, _) = run(&m, &mut s, &mut p, &FixedClock::at(0));
-        assert_eq!(ended, Ended::Finished);
-        assert_eq!(s.answer("channels"), Some(&yaml("[web]")));
-    }
-
-    #[test]
-    fn step_times_come_from_the_clock() {
-        struct Ticking(FixedClock);
-        impl crate::clock::Clock for Ticking {
-            fn now(&self) -> std::time::SystemTime {
-                self.0.advance(Duration::from_secs(30));
-                self.0.now()
-            }
-        }
-        let m = every_type();
-        let mut s = new_session(&m);
-        let mut p = ScriptedPrompter {
-            replies: full_script(),
-            ..Default::default()
-        };
-        let clock = Ticking(FixedClock::at(0));
-        let mut io = Interview {
-            prompter: &mut p,
-            clock: &clock,
-            lang: Lang::En,
-            today: "2026-11-26".into(),
-            timers: false,
-            start_at_end: false,
-            back_out: false,
-        };
-        interview(&m, &mut s, &mut io, &mut |_| Ok(())).unwrap();
-        assert_eq!(s.step_times.get("basics"), Some(&30));
-        assert_eq!(s.step_times.get("ideas"), Some(&30));
     }
 
     #[test]

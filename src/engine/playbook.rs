@@ -1,0 +1,127 @@
+//! A playbook interview: each method in turn, as its own `Interview` over its part of the
+//! session, with the playbook's breaks between them. `<` at a method's first question goes
+//! back into the previous method. Breaks already offered are not offered again on resume.
+
+use super::interview::{Ended, Interview, Options, drive};
+use super::seam::{Ask, PromptError, Prompter, Reply};
+use crate::clock::Clock;
+use crate::error::Error;
+use crate::library::Library;
+use crate::method::{Block, Playbook};
+use crate::session::Session;
+
+pub struct PlaybookRun<'a> {
+    pub playbook: &'a Playbook,
+    pub library: &'a Library,
+    pub clock: &'a dyn Clock,
+    pub opts: Options,
+}
+
+/// Runs the playbook's methods in order until the end or a stop.
+pub fn drive_playbook(
+    run: &PlaybookRun,
+    session: &mut Session,
+    prompter: &mut dyn Prompter,
+    save: &dyn Fn(&Session) -> Result<(), Error>,
+) -> Result<Ended, Error> {
+    let lang = run.opts.lang;
+    let blocks = crate::playbook::blocks(run.playbook, run.library);
+    let first_method = blocks.iter().position(|(_, m)| m.is_some());
+    // A session stopped inside a method goes straight back to it.
+    let mut position = session
+        .in_progress
+        .as_ref()
+        .and_then(|p| p.method.as_deref())
+        .and_then(|id| {
+            blocks
+                .iter()
+                .position(|(_, m)| m.as_ref().is_some_and(|m| m.id == id))
+        })
+        .filter(|&p| {
+            blocks[p]
+                .1
+                .as_ref()
+                .is_some_and(|m| !session.done.contains(&m.id))
+        })
+        .unwrap_or(0);
+    let mut coming_back = false;
+    while position < blocks.len() {
+        let (block, method) = &blocks[position];
+        let Some(method) = method else {
+            if let Block::Break { duration, title } = block {
+                let key = format!("break-{position}");
+                if !coming_back && !session.offered.contains(&key) {
+                    let title = title
+                        .as_ref()
+                        .map_or(crate::i18n::t(lang, "show.break"), |t| t.get(lang));
+                    let ask = Ask::Break {
+                        title: title.to_owned(),
+                        duration: *duration,
+                        offer_timer: run.opts.timers,
+                    };
+                    match prompter.ask(&ask) {
+                        Ok(Reply::Stop) | Err(PromptError::Cancelled) => {
+                            save(session)?;
+                            return Ok(Ended::Cancelled);
+                        }
+                        Err(PromptError::Io(e)) => {
+                            save(session)?;
+                            return Err(Error::Input(format!("terminal: {e}")));
+                        }
+                        Ok(_) => {
+                            session.offered.push(key);
+                            save(session)?;
+                        }
+                    }
+                }
+            }
+            position = if coming_back {
+                position.saturating_sub(1)
+            } else {
+                position + 1
+            };
+            continue;
+        };
+        if session.done.contains(&method.id) && !coming_back {
+            position += 1;
+            continue;
+        }
+        session.done.retain(|d| d != &method.id);
+        let prepared = crate::playbook::prepare(method, block, session, run.library);
+        let mut part = session.part(method);
+        let opts = Options {
+            start_at_end: coming_back,
+            back_out: first_method != Some(position),
+            ..run.opts.clone()
+        };
+        let parent = std::cell::RefCell::new(session.clone());
+        let mut store = |p: &Session| {
+            let mut whole = parent.borrow_mut();
+            whole.merge_part(p);
+            save(&whole)
+        };
+        let ended = {
+            let mut interview = Interview::new(&prepared, &mut part, &mut store, run.clock, opts);
+            drive(&mut interview, prompter)?
+        };
+        session.merge_part(&part);
+        match ended {
+            Ended::Finished => {
+                session.done.push(method.id.clone());
+                save(session)?;
+                coming_back = false;
+                position += 1;
+            }
+            Ended::BackedOut => {
+                save(session)?;
+                coming_back = true;
+                position = position.saturating_sub(1);
+            }
+            Ended::Cancelled => {
+                save(session)?;
+                return Ok(Ended::Cancelled);
+            }
+        }
+    }
+    Ok(Ended::Finished)
+}

@@ -139,12 +139,32 @@ pub fn date_forms(lang: crate::lang::Lang) -> &'static str {
 
 fn month_number(word: &str, lang: crate::lang::Lang) -> Option<u32> {
     const EN: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     const PT: [&str; 12] = [
-        "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-        "outubro", "novembro", "dezembro",
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
     ];
     let names = match lang {
         crate::lang::Lang::Pt => &PT,
@@ -194,7 +214,11 @@ mod tests {
         assert_eq!(parse_date_in("31/02/2026", Lang::En), None);
         assert_eq!(parse_date_in("12/15/2026", Lang::En), None, "day first");
         assert_eq!(parse_date_in("15 dez 2026", Lang::En), None);
-        assert_eq!(parse_date_in("15/12/26", Lang::En), None, "four-digit years");
+        assert_eq!(
+            parse_date_in("15/12/26", Lang::En),
+            None,
+            "four-digit years"
+        );
         assert_eq!(parse_date_in("março", Lang::Pt), None);
         assert_eq!(parse_date_in("1 mar 2027", Lang::Pt), Some((2027, 3, 1)));
     }

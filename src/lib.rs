@@ -19,11 +19,11 @@ pub mod library;
 pub mod method;
 pub mod output;
 pub mod playbook;
-pub mod terminal;
 pub mod report;
 pub mod session;
 pub mod settings;
 pub mod stats;
+pub mod terminal;
 pub mod timer;
 
 use std::ffi::OsString;

@@ -260,8 +260,11 @@ impl Library {
     /// that does not parse any more is left out; the caller says the method is missing.
     pub fn from_copy(copy: &crate::session::MethodCopy, session_file: &str) -> Library {
         let mut library = Library::default();
-        let texts = std::iter::once((None, &copy.text))
-            .chain(copy.methods.iter().map(|(id, text)| (Some(id.as_str()), text)));
+        let texts = std::iter::once((None, &copy.text)).chain(
+            copy.methods
+                .iter()
+                .map(|(id, text)| (Some(id.as_str()), text)),
+        );
         for (id, text) in texts {
             let file = format!("{session_file}: method_copy");
             if let Ok(doc) = method::parse(text.as_bytes(), &file, id) {

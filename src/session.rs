@@ -118,9 +118,6 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished: Option<String>,
     pub status: Status,
-    /// Answers keyed by question id, in question order.
-    #[serde(default)]
-    pub answers: Mapping,
     /// Seconds spent on each step, by step id (`method/step` in a playbook).
     #[serde(default)]
     pub step_times: BTreeMap<String, u64>,
@@ -134,6 +131,10 @@ pub struct Session {
     /// session does not offer them again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offered: Vec<String>,
+    /// Answers keyed by question id, in question order. Near the end of the file with the
+    /// other long parts, so `Writer` can reuse their YAML between saves.
+    #[serde(default, skip_serializing_if = "Mapping::is_empty")]
+    pub answers: Mapping,
     /// The question being answered, with the entries given so far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_progress: Option<crate::engine::InProgress>,
@@ -172,8 +173,31 @@ impl Session {
     }
 
     pub fn save(&self, path: &Path) -> Result<(), Error> {
-        let yaml = serde_yaml::to_string(self).map_err(|e| Error::Input(e.to_string()))?;
-        write_atomic(path, yaml.as_bytes())
+        Writer::new(path).save(self)
+    }
+
+    /// Every field but the three long ones (`answers`, `in_progress`, `method_copy`).
+    fn head(&self) -> Session {
+        Session {
+            schema: self.schema,
+            labkit_version: self.labkit_version.clone(),
+            method: self.method.clone(),
+            language: self.language.clone(),
+            lab: self.lab.clone(),
+            facilitator: self.facilitator.clone(),
+            participants: self.participants.clone(),
+            started: self.started.clone(),
+            updated: self.updated.clone(),
+            finished: self.finished.clone(),
+            status: self.status,
+            step_times: self.step_times.clone(),
+            done: self.done.clone(),
+            run: self.run.clone(),
+            offered: self.offered.clone(),
+            answers: Mapping::new(),
+            in_progress: None,
+            method_copy: None,
+        }
     }
 
     /// Reads a session file; a broken one is reported with its line and left untouched.
@@ -269,6 +293,108 @@ impl Session {
     }
 }
 
+/// Writes one session file, again and again: after every answer and entry. The YAML of the
+/// answers and of the method copy is kept from the last save and reused while they are
+/// unchanged (during a list, only the entry in progress changes), so a save costs what the
+/// change costs, not what the whole session costs.
+pub struct Writer {
+    path: PathBuf,
+    answers: Option<(Mapping, String)>,
+    copy: Option<(MethodCopy, String)>,
+}
+
+#[derive(Serialize)]
+struct Answers<'a> {
+    answers: &'a Mapping,
+}
+
+#[derive(Serialize)]
+struct Progress<'a> {
+    in_progress: &'a crate::engine::InProgress,
+}
+
+#[derive(Serialize)]
+struct Copy<'a> {
+    method_copy: &'a MethodCopy,
+}
+
+impl Writer {
+    pub fn new(path: &Path) -> Writer {
+        Writer {
+            path: path.to_owned(),
+            answers: None,
+            copy: None,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The session as YAML: the same document `serde_yaml::to_string` makes of it, with
+    /// `updated` replaced when given.
+    pub fn yaml(&mut self, session: &Session, updated: Option<&str>) -> Result<String, Error> {
+        let yaml = |v: &dyn erased::Ser| v.to_yaml().map_err(|e| Error::Input(e.to_string()));
+        let mut head = session.head();
+        if let Some(updated) = updated {
+            head.updated = updated.to_owned();
+        }
+        let mut text = yaml(&head)?;
+        if !session.answers.is_empty() {
+            match &self.answers {
+                Some((cached, block)) if *cached == session.answers => text.push_str(block),
+                _ => {
+                    let block = yaml(&Answers {
+                        answers: &session.answers,
+                    })?;
+                    text.push_str(&block);
+                    self.answers = Some((session.answers.clone(), block));
+                }
+            }
+        }
+        if let Some(progress) = &session.in_progress {
+            text.push_str(&yaml(&Progress {
+                in_progress: progress,
+            })?);
+        }
+        if let Some(copy) = &session.method_copy {
+            match &self.copy {
+                Some((cached, block)) if cached == copy => text.push_str(block),
+                _ => {
+                    let block = yaml(&Copy { method_copy: copy })?;
+                    text.push_str(&block);
+                    self.copy = Some((copy.clone(), block));
+                }
+            }
+        }
+        Ok(text)
+    }
+
+    /// Saves atomically (a temporary file, flushed, renamed over the old one).
+    pub fn save(&mut self, session: &Session) -> Result<(), Error> {
+        let text = self.yaml(session, None)?;
+        write_atomic(&self.path, text.as_bytes())
+    }
+
+    /// Saves with `updated` set to `now`.
+    pub fn save_at(&mut self, session: &Session, now: &str) -> Result<(), Error> {
+        let text = self.yaml(session, Some(now))?;
+        write_atomic(&self.path, text.as_bytes())
+    }
+}
+
+/// Serialising through a trait object, so `Writer::yaml` takes its pieces alike.
+mod erased {
+    pub trait Ser {
+        fn to_yaml(&self) -> Result<String, serde_yaml::Error>;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn to_yaml(&self) -> Result<String, serde_yaml::Error> {
+            serde_yaml::to_string(self)
+        }
+    }
+}
+
 fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, shown: &str) -> Result<T, Error> {
     crate::method::deserialize_placed(text, shown).map_err(Error::Diagnostics)
 }
@@ -304,4 +430,74 @@ pub fn default_path(dir: &Path, date: &str, method_id: &str) -> PathBuf {
         .map(|n| dir.join(format!("{date}-{method_id}-{n}.yaml")))
         .find(|p| !p.exists())
         .unwrap_or(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full() -> Session {
+        let method = MethodRef {
+            id: "brainstorm".into(),
+            version: 1,
+            hash: "ab".into(),
+            playbook: false,
+            source: Some(Source {
+                origin: "built-in".into(),
+                path: None,
+            }),
+        };
+        let mut s = Session::new(method, "pt", "2026-11-26T10:00:00Z");
+        s.answers
+            .insert("challenge".into(), "Como podemos: ajudar?".into());
+        s.answers.insert(
+            "ideas".into(),
+            Value::Sequence(vec!["a: b".into(), "- c".into()]),
+        );
+        s.in_progress = Some(crate::engine::InProgress::new(
+            "parking",
+            Value::Sequence(vec!["x".into()]),
+        ));
+        s.method_copy = Some(MethodCopy {
+            text: "schema: 1\nid: brainstorm\n".into(),
+            methods: BTreeMap::new(),
+        });
+        s.offered.push("challenge".into());
+        s
+    }
+
+    #[test]
+    fn the_writer_writes_what_serde_writes_and_reuses_unchanged_parts() {
+        let mut s = full();
+        let mut w = Writer::new(Path::new("unused.yaml"));
+        assert_eq!(
+            w.yaml(&s, None).unwrap(),
+            serde_yaml::to_string(&s).unwrap()
+        );
+        // A new entry in progress: the cached answers are reused, the result is still exact.
+        if let Some(p) = &mut s.in_progress {
+            p.entries_mut().push("y".into());
+        }
+        assert_eq!(
+            w.yaml(&s, None).unwrap(),
+            serde_yaml::to_string(&s).unwrap()
+        );
+        // A changed answer is noticed.
+        s.answers.insert("ideas".into(), Value::Null);
+        s.in_progress = None;
+        let text = w.yaml(&s, Some("2026-11-26T11:00:00Z")).unwrap();
+        let back: Session = serde_yaml::from_str(&text).unwrap();
+        assert_eq!(back.answers, s.answers);
+        assert_eq!(back.updated, "2026-11-26T11:00:00Z");
+        assert!(back.in_progress.is_none());
+    }
+
+    #[test]
+    fn a_schema_1_file_still_loads() {
+        let text = "schema: 1\nlabkit_version: 0.1.0\nmethod: { id: test-card, version: 1, hash: abc }\nlanguage: en\nparticipants: []\nstarted: x\nupdated: x\nstatus: in_progress\nanswers:\n  owner: Rui\nstep_times: {}\n";
+        let s: Session = serde_yaml::from_str(text).unwrap();
+        assert_eq!(s.answer("owner"), Some(&Value::from("Rui")));
+        assert!(s.run.timer, "countdowns stay on");
+        assert!(s.method_copy.is_none() && s.in_progress.is_none());
+    }
 }

@@ -173,10 +173,7 @@ pub fn run_countdown(
                     tf(
                         lang,
                         "timer.ended_early",
-                        &[(
-                            "left",
-                            &clock_face(countdown.remaining(SystemTime::now()))
-                        )]
+                        &[("left", &clock_face(countdown.remaining(SystemTime::now())))]
                     )
                 ));
                 return Ok(Ending::Early(ran));

@@ -10,7 +10,6 @@ use crate::error::Error;
 use crate::fsutil::{check_overwrite, write_atomic};
 use crate::i18n::{t, tf};
 use crate::lang::Lang;
-use crate::library::Library;
 use crate::method::Document;
 use crate::output::Printer;
 use crate::report::{self, Format};
@@ -87,7 +86,6 @@ pub fn write_session(
         Lang::parse(&session.language).unwrap_or(settings.lang)
     };
     let templates_dir: Option<PathBuf> = settings.workspace.as_ref().map(|w| w.templates_dir());
-    let library = Library::load_for(settings, &session.method.id);
     // `{session}` stays in the message; `run` fills it in with the session's path.
     let missing = || {
         Error::Input(tf(
@@ -96,6 +94,12 @@ pub fn write_session(
             &[("id", &session.method.id)],
         ))
     };
+    // The method file, else the copy the session keeps (a session from another computer).
+    let (library, found) =
+        crate::library::for_session(settings, session, "session").ok_or_else(missing)?;
+    if found == crate::library::SessionMethod::Copy {
+        printer.note(&tf(lang, "run.using_copy", &[("id", &session.method.id)]));
+    }
     let rendered = if session.method.playbook {
         let Some(Document::Playbook(playbook)) =
             library.get(&session.method.id).map(|e| e.doc.clone())

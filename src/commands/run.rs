@@ -18,8 +18,8 @@ use crate::library::Library;
 use crate::method::{self, Block, Document, Issue, Method, Playbook, place};
 use crate::output::Printer;
 use crate::session::{self, MethodCopy, MethodRef, RunOptions, Session, Source, Status};
-use crate::terminal::TerminalPrompter;
 use crate::settings::Settings;
+use crate::terminal::TerminalPrompter;
 
 /// What a session runs.
 enum Plan {
@@ -136,7 +136,11 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
             "report.method_missing",
             &[("session", &shown), ("id", &session.method.id)],
         );
-        message.push_str(&tf(lang, "run.method_missing_hint", &[("id", &session.method.id)]));
+        message.push_str(&tf(
+            lang,
+            "run.method_missing_hint",
+            &[("id", &session.method.id)],
+        ));
         return Err(Error::Input(message));
     };
     if found == crate::library::SessionMethod::Copy {
@@ -245,12 +249,14 @@ fn check_in_progress(plan: &Plan, session: &Session, path: &Path) -> Result<(), 
         (Plan::Playbook(_, library), Some(id)) => library.method(id).cloned(),
         _ => None,
     };
-    let question = method.as_ref().and_then(|m| m.question(&progress.question).cloned());
+    let question = method
+        .as_ref()
+        .and_then(|m| m.question(&progress.question).cloned());
     let problem = match &question {
-        None => Some(("in_progress.question", crate::i18n::msg(
-            "run.in_progress_unknown",
-            &[("id", &progress.question)],
-        ))),
+        None => Some((
+            "in_progress.question",
+            crate::i18n::msg("run.in_progress_unknown", &[("id", &progress.question)]),
+        )),
         Some(q) => {
             let shape_ok = match &q.kind {
                 crate::method::QuestionKind::List { .. }
@@ -261,10 +267,12 @@ fn check_in_progress(plan: &Plan, session: &Session, path: &Path) -> Result<(), 
                 | crate::method::QuestionKind::Score { .. } => progress.value.is_mapping(),
                 _ => false,
             };
-            (!shape_ok).then(|| ("in_progress.value", crate::i18n::msg(
-                "run.in_progress_shape",
-                &[("id", &q.id)],
-            )))
+            (!shape_ok).then(|| {
+                (
+                    "in_progress.value",
+                    crate::i18n::msg("run.in_progress_shape", &[("id", &q.id)]),
+                )
+            })
         }
     };
     let Some((field, message)) = problem else {
@@ -274,25 +282,95 @@ fn check_in_progress(plan: &Plan, session: &Session, path: &Path) -> Result<(), 
     let text = std::fs::read_to_string(path).ok();
     let mut issue = Issue::new(field, message);
     issue.hint = Some(crate::i18n::msg("run.in_progress_hint", &[]));
-    Err(Error::Diagnostics(place(&shown, vec![issue], text.as_deref())))
+    Err(Error::Diagnostics(place(
+        &shown,
+        vec![issue],
+        text.as_deref(),
+    )))
 }
 
-/// A report path as the session keeps it: relative to the session file's folder when it is
-/// inside it, else absolute.
+/// A report path as the session keeps it: relative to the session file's folder (`plan.html`,
+/// `../plan.html`), so a workspace moved to another computer keeps its reports beside it.
 fn stored_path(report: &Path, session_file: &Path) -> String {
     let dir = session_file.parent().unwrap_or(Path::new(""));
-    report
-        .strip_prefix(dir)
-        .unwrap_or(report)
-        .display()
-        .to_string()
+    let (Some(dir), Some(report)) = (absolute(dir), absolute(report)) else {
+        return report.display().to_string();
+    };
+    let common = dir
+        .components()
+        .zip(report.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return report.display().to_string();
+    }
+    let mut relative = PathBuf::new();
+    for _ in dir.components().skip(common) {
+        relative.push("..");
+    }
+    for part in report.components().skip(common) {
+        relative.push(part);
+    }
+    relative.display().to_string()
+}
+
+/// A path made absolute and free of `.` and `..` (the file need not exist).
+fn absolute(path: &Path) -> Option<PathBuf> {
+    let path = std::path::absolute(path).ok()?;
+    let mut clean = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    Some(clean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_paths_are_kept_relative_to_the_session() {
+        let session = Path::new("/lab/sessions/2026-11-26-brainstorm.yaml");
+        assert_eq!(
+            stored_path(Path::new("/lab/sessions/bs.html"), session),
+            "bs.html"
+        );
+        assert_eq!(
+            stored_path(Path::new("/lab/bs.html"), session),
+            "../bs.html"
+        );
+        assert_eq!(
+            stored_path(Path::new("/lab/out/./x/../bs.docx"), session),
+            "../out/bs.docx"
+        );
+        assert_eq!(
+            report_path_in(Path::new("../bs.html"), session),
+            PathBuf::from("/lab/sessions/../bs.html")
+        );
+    }
+
+    #[test]
+    fn resume_commands_are_quoted_for_the_shell() {
+        assert_eq!(shell_word("sessions/a.yaml"), "sessions/a.yaml");
+        assert_eq!(shell_word("my sessions/a.yaml"), "'my sessions/a.yaml'");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+    }
 }
 
 /// Where the session's report goes, if it has one.
 fn report_path(session: &Session, session_file: &Path) -> Option<PathBuf> {
     let report = session.run.report.as_ref()?;
-    let dir = session_file.parent().unwrap_or(Path::new(""));
-    Some(dir.join(report))
+    Some(report_path_in(Path::new(report), session_file))
+}
+
+fn report_path_in(report: &Path, session_file: &Path) -> PathBuf {
+    session_file.parent().unwrap_or(Path::new("")).join(report)
 }
 
 /// Fills the session from supplied answers, then asks the rest (when a person is there).
@@ -307,15 +385,13 @@ fn drive(
     let lang = settings.lang;
     let today = date(SystemClock.now());
     let shown = path.display().to_string();
-    let save_path = path.to_owned();
+    let writer = std::cell::RefCell::new(session::Writer::new(path));
     let save = move |s: &Session| -> Result<(), Error> {
-        let mut s = s.clone();
-        s.updated = rfc3339(SystemClock.now());
-        s.schema = session::SCHEMA;
         // A signal waits for a save in progress, so it never leaves a temporary file behind.
         let _saving = interrupt::SAVING.lock();
-        s.save(&save_path)
+        writer.borrow_mut().save_at(s, &rfc3339(SystemClock.now()))
     };
+    session.schema = session::SCHEMA;
     if !settings.interactive {
         let issues = fill_all(plan, session, options, settings, &today);
         if !issues.is_empty() {
@@ -625,7 +701,12 @@ fn find_plan(reference: &str, settings: &Settings) -> Result<(Plan, Source, Meth
             origin: crate::library::Origin::Path.to_string(),
             path: Some(absolute.display().to_string()),
         };
-        (doc, library, source, String::from_utf8_lossy(&bytes).into_owned())
+        (
+            doc,
+            library,
+            source,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
     } else {
         // Only the method (or the playbook and its methods) is parsed; the whole library is
         // loaded only to suggest close ids when the id is unknown.

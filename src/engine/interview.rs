@@ -1,4 +1,4 @@
-//! The interview: a method run one prompt at a time. `Interview::next` says what to ask
+//! The interview: a method run one prompt at a time. `Interview::next_ask` says what to ask
 //! (an `Ask`), `Interview::reply` takes what the person did, checks it, stores it and saves the
 //! session through the store it was given — after every answer and every entry. Front ends
 //! hold nothing of their own: the terminal loop (`drive`), the scripted tests and any later
@@ -16,7 +16,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::answers::{check, compute, context, default_for, display, is_asked, items};
 use super::progress::{InProgress, VoteMode};
-use super::seam::{Ask, Keys, Prompter, PromptError, Reply, ReviewLine, row_label};
+use super::seam::{Ask, Keys, PromptError, Prompter, Reply, ReviewLine, row_label};
 use crate::clock::Clock;
 use crate::error::Error;
 use crate::i18n::{t, tf};
@@ -208,7 +208,7 @@ impl<'a> Interview<'a> {
 
     /// What to ask next. Questions that are not asked lose their answer, computed ones are
     /// worked out and shown.
-    pub fn next(&mut self) -> Result<Ask<'a>, Error> {
+    pub fn next_ask(&mut self) -> Result<Ask<'a>, Error> {
         loop {
             match self.at {
                 At::End(e) => return Ok(Ask::End(e)),
@@ -671,7 +671,9 @@ impl<'a> Interview<'a> {
             };
             let list_like = matches!(
                 q.kind,
-                QuestionKind::List { .. } | QuestionKind::Longtext { .. } | QuestionKind::Records { .. }
+                QuestionKind::List { .. }
+                    | QuestionKind::Longtext { .. }
+                    | QuestionKind::Records { .. }
             );
             if list_like && changed && has_entries {
                 let value = finished_value(q, &p.value);
@@ -749,10 +751,7 @@ impl<'a> Interview<'a> {
         self.session
             .answers
             .insert(Value::from(q.id.as_str()), value);
-        if self
-            .progress()
-            .is_some_and(|p| p.question == q.id)
-        {
+        if self.progress().is_some_and(|p| p.question == q.id) {
             self.session.in_progress = None;
         }
         self.refresh();
@@ -850,10 +849,7 @@ impl<'a> Interview<'a> {
             Reply::Answer(v) => {
                 let texts: Vec<String> = match &v {
                     Value::Sequence(s) => s.iter().map(entry_text).collect(),
-                    other => entry_text(other)
-                        .lines()
-                        .map(str::to_owned)
-                        .collect(),
+                    other => entry_text(other).lines().map(str::to_owned).collect(),
                 };
                 let texts: Vec<String> = if matches!(q.kind, QuestionKind::Longtext { .. }) {
                     texts
@@ -893,9 +889,7 @@ impl<'a> Interview<'a> {
                                 }
                             }
                         }
-                        None => p
-                            .entries_mut()
-                            .extend(texts.into_iter().map(Value::String)),
+                        None => p.entries_mut().extend(texts.into_iter().map(Value::String)),
                     }
                 }
                 self.save()?;
@@ -976,7 +970,10 @@ impl<'a> Interview<'a> {
                     return self.refuse(tf(
                         lang,
                         "check.at_most",
-                        &[("m", &max.unwrap_or_default()), ("n", &(p.entries().len() + 1))],
+                        &[
+                            ("m", &max.unwrap_or_default()),
+                            ("n", &(p.entries().len() + 1)),
+                        ],
                     ));
                 }
                 if blank {
@@ -1209,7 +1206,11 @@ impl<'a> Interview<'a> {
                 if let Some(p) = self.progress_mut() {
                     match p.placed.pop() {
                         Some(item) => {
-                            let n = p.value.get(item.as_str()).and_then(Value::as_u64).unwrap_or(0);
+                            let n = p
+                                .value
+                                .get(item.as_str())
+                                .and_then(Value::as_u64)
+                                .unwrap_or(0);
                             p.set_count(&item, n.saturating_sub(1));
                         }
                         None => p.voters = None,
@@ -1258,11 +1259,7 @@ impl<'a> Interview<'a> {
             _ => return Ok(Feedback::Taken),
         };
         let Some(n) = n.filter(|n| (c.min..=c.max).contains(n)) else {
-            return self.refuse(tf(
-                lang,
-                "check.scale",
-                &[("min", &c.min), ("max", &c.max)],
-            ));
+            return self.refuse(tf(lang, "check.scale", &[("min", &c.min), ("max", &c.max)]));
         };
         if let Some(p) = self.progress_mut() {
             p.set_score(item, &c.id, n);
@@ -1286,16 +1283,22 @@ impl<'a> Interview<'a> {
             return Ok(Feedback::Taken);
         };
         let picked: Vec<String> = p.entries().iter().map(entry_text).collect();
-        let remaining: Vec<String> = all.iter().filter(|it| !picked.contains(it)).cloned().collect();
+        let remaining: Vec<String> = all
+            .iter()
+            .filter(|it| !picked.contains(it))
+            .cloned()
+            .collect();
         match reply {
             Reply::Answer(v) => {
                 let item = match &v {
                     Value::Number(n) => n.as_u64().and_then(|n| remaining.get(n as usize)).cloned(),
                     // A whole ranking at once (scripts, answers files).
-                    Value::Sequence(_) => return match check(q, &v, self.session, lang) {
-                        Ok(v) => self.accept(i, v),
-                        Err(m) => self.refuse(m),
-                    },
+                    Value::Sequence(_) => {
+                        return match check(q, &v, self.session, lang) {
+                            Ok(v) => self.accept(i, v),
+                            Err(m) => self.refuse(m),
+                        };
+                    }
                     other => Some(entry_text(other)).filter(|s| remaining.contains(s)),
                 };
                 let Some(item) = item else {
@@ -1338,9 +1341,9 @@ impl<'a> Interview<'a> {
 /// The stored answer a collection question's progress makes.
 fn finished_value(q: &Question, value: &Value) -> Value {
     match (&q.kind, value) {
-        (QuestionKind::Longtext { .. }, Value::Sequence(lines)) => Value::String(
-            lines.iter().map(entry_text).collect::<Vec<_>>().join("\n"),
-        ),
+        (QuestionKind::Longtext { .. }, Value::Sequence(lines)) => {
+            Value::String(lines.iter().map(entry_text).collect::<Vec<_>>().join("\n"))
+        }
         _ => value.clone(),
     }
 }
@@ -1370,7 +1373,7 @@ fn no_entry(lang: Lang, k: usize, n: usize) -> String {
 /// Runs an interview to its end with a front end: the whole terminal loop.
 pub fn drive(interview: &mut Interview, prompter: &mut dyn Prompter) -> Result<Ended, Error> {
     loop {
-        let ask = interview.next()?;
+        let ask = interview.next_ask()?;
         if let Ask::End(ended) = ask {
             return Ok(ended);
         }
@@ -1428,7 +1431,7 @@ mod tests {
         /// The tag of what is asked now, after passing steps and shown values.
         fn now(&mut self) -> String {
             loop {
-                let ask = self.iv.next().unwrap();
+                let ask = self.iv.next_ask().unwrap();
                 let t = tag(&ask);
                 if matches!(ask, Ask::Step { .. } | Ask::Show { .. }) {
                     drop(ask);
@@ -1571,19 +1574,26 @@ mod tests {
         let mut saves = 0;
         run!(r, &m, &mut s, &mut saves);
         let ask = loop {
-            match r.iv.next().unwrap() {
+            match r.iv.next_ask().unwrap() {
                 Ask::Step {
-                    offer_timer,
-                    step,
-                    ..
+                    offer_timer, step, ..
                 } => {
-                    assert!(!offer_timer, "the countdown of {} was offered already", step.id);
+                    assert!(
+                        !offer_timer,
+                        "the countdown of {} was offered already",
+                        step.id
+                    );
                     r.iv.reply(Reply::Done).unwrap();
                 }
-                other => break tag(&other) + &format!("{other:?}").contains("Pharmacy").to_string(),
+                other => {
+                    break tag(&other) + &format!("{other:?}").contains("Pharmacy").to_string();
+                }
             }
         };
-        assert_eq!(ask, "entry:ideastrue", "resumes inside the list, showing its entries");
+        assert_eq!(
+            ask, "entry:ideastrue",
+            "resumes inside the list, showing its entries"
+        );
         r.reply(text("Auto renewal")).reply(Reply::Done);
         rest(&mut r);
         drop(r);
@@ -1662,7 +1672,7 @@ mod tests {
         r.reply(answer("0")).reply(answer("0")).expect("review");
         // Change the vote (the 3rd answer of the step: ideas, votes…).
         r.reply(Reply::Edit(2)).expect("vote-mode:votes"); // ideas, people, votes
-        let counts = match r.iv.next().unwrap() {
+        let counts = match r.iv.next_ask().unwrap() {
             Ask::VoteMode { counts, .. } => counts,
             other => panic!("{other:?}"),
         };
@@ -1687,7 +1697,12 @@ mod tests {
         basics(&mut r);
         ideas(&mut r);
         r.reply(Reply::Done).reply(answer("turns")).reply(text("2"));
-        let before = r.iv.session().in_progress.as_ref().map(|p| p.placed.len()).unwrap();
+        let before =
+            r.iv.session()
+                .in_progress
+                .as_ref()
+                .map(|p| p.placed.len())
+                .unwrap();
         assert_eq!(before, 0);
         r.reply(answer("0")).reply(answer("0")).reply(answer("1"));
         r.reply(Reply::Back);

@@ -15,8 +15,7 @@ pub mod progress;
 pub mod seam;
 
 pub use answers::{
-    check, check_entry, compute, context, default_for, display, fill, is_asked, items,
-    yaml_to_json,
+    check, check_entry, compute, context, default_for, display, fill, is_asked, items, yaml_to_json,
 };
 pub use interview::{Ended, Feedback, Interview, Options, drive};
 pub use progress::{InProgress, VoteMode};

@@ -202,6 +202,9 @@ mod tests {
         let text = serde_yaml::to_string(&p).unwrap();
         let back: InProgress = serde_yaml::from_str(&text).unwrap();
         assert_eq!(back, p);
-        assert!(!text.contains("placed"), "empty parts are left out:\n{text}");
+        assert!(
+            !text.contains("placed"),
+            "empty parts are left out:\n{text}"
+        );
     }
 }

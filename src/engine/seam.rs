@@ -29,7 +29,10 @@ pub enum Ask<'a> {
         offer_timer: bool,
     },
     /// A computed value, shown to the group and stored. Reply `Done`.
-    Show { question: &'a Question, value: Value },
+    Show {
+        question: &'a Question,
+        value: Value,
+    },
     /// One answer: text, number, date, scale, confirm, select or multiselect. Reply `Answer`.
     Question {
         question: &'a Question,

@@ -300,7 +300,9 @@ impl<'a> State<'a> {
                 let labels: Vec<&str> = self.ticked().into_iter().map(label).collect();
                 labels.join(", ")
             }
-            (Picked::Chosen(()), Kind::Confirm(_)) => word(if self.yes { "answer.yes" } else { "answer.no" }),
+            (Picked::Chosen(()), Kind::Confirm(_)) => {
+                word(if self.yes { "answer.yes" } else { "answer.no" })
+            }
             (Picked::Back, _) => "←".to_string(),
             (Picked::Skip, _) => word("answer.skipped"),
             (Picked::Cancelled, _) => "✗".to_string(),

@@ -1,17 +1,21 @@
 //! The terminal front end: shows the engine's `Ask`s on stderr and reads the facilitator's
-//! keys. The only user of dialoguer (line input) and of the choice widgets in `choose`; it
-//! holds no answers of its own — every reply goes straight back to the engine, which saves it.
+//! keys, through the widgets beside it: `line` (a line of text), `choose` (choices, yes/no)
+//! and `markdown` (guidance). It holds no answers of its own — every reply goes straight back
+//! to the engine, which saves it.
+//!
+//! The widgets are written on `console` rather than taken from dialoguer: dialoguer 0.12's
+//! prompts have no hook for the keys labkit promises (`<` and `-` at every prompt, Esc), and
+//! its text input leaves half-drawn lines behind when an answer wraps at 80 columns.
 //!
 //! Text lines understand `<` (back), `-` (skip) and, in lists and records, `/e N` (edit),
 //! `/d N` (delete), `/m N M` (move); a leading `\` makes the rest literal (`\-` is the entry
 //! `-`). Hints list only the keys the engine says work at that prompt.
 
 pub mod choose;
+pub mod line;
 pub mod markdown;
 
 use console::Term;
-use dialoguer::Input;
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use serde_yaml::Value;
 
 use crate::engine::{Ask, Keys, PromptError, Prompter, Reply};
@@ -27,11 +31,6 @@ pub struct TerminalPrompter {
     term: Term,
     /// The entries changed (deleted, moved): list them again at the next prompt.
     relist: bool,
-}
-
-fn io(err: dialoguer::Error) -> PromptError {
-    let dialoguer::Error::IO(e) = err;
-    io_error(e)
 }
 
 fn io_error(e: std::io::Error) -> PromptError {
@@ -104,14 +103,6 @@ impl TerminalPrompter {
         usize::from(self.term.size().1).max(20)
     }
 
-    fn theme(&self) -> Box<dyn Theme> {
-        if self.color {
-            Box::new(ColorfulTheme::default())
-        } else {
-            Box::new(SimpleTheme)
-        }
-    }
-
     fn say(&self, text: &str) {
         let _ = self.term.write_line(text);
     }
@@ -162,13 +153,21 @@ impl TerminalPrompter {
             parts.push(t(lang, "hint.skip").to_owned());
         }
         parts.push(t(lang, "hint.stop").to_owned());
+        // Wrapped, never cut: every key it names must be readable on a projector.
         let line = parts.join(" · ");
-        self.say(&self.dim(&format!("  {}", self.fit(&line, 2))));
+        let width = self.width().saturating_sub(3).max(20);
+        for row in textwrap::wrap(&line, width) {
+            self.say(&self.dim(&format!("  {row}")));
+        }
     }
 
     fn hint_text(&self, keys: Keys) -> String {
+        self.hint_with(keys, "hint.choose")
+    }
+
+    fn hint_with(&self, keys: Keys, first: &'static str) -> String {
         let lang = self.lang;
-        let mut parts = vec![t(lang, "hint.choose").to_owned()];
+        let mut parts = vec![t(lang, first).to_owned()];
         if keys.back {
             parts.push(t(lang, "hint.back").to_owned());
         }
@@ -188,16 +187,27 @@ impl TerminalPrompter {
     }
 
     fn line(&self, prompt: &str, initial: &str) -> Result<String, PromptError> {
-        let theme = self.theme();
-        Input::<String>::with_theme(theme.as_ref())
-            .with_prompt(self.fit(prompt, 4))
-            .with_initial_text(terminal_safe(initial))
-            .allow_empty(true)
-            .interact_text()
-            .map_err(io)
+        let prompt = self.fit(prompt, 4);
+        let initial = terminal_safe(initial);
+        let input = line::LineInput {
+            term: &self.term,
+            prompt: &prompt,
+            initial: &initial,
+            color: self.color,
+        };
+        match input.read().map_err(io_error)? {
+            line::Line::Text(text) => Ok(text),
+            line::Line::Cancelled => Err(PromptError::Cancelled),
+        }
     }
 
-    fn chooser<'c>(&'c self, prompt: &'c str, hint: &'c str, items: &'c [String], skip: bool) -> Chooser<'c> {
+    fn chooser<'c>(
+        &'c self,
+        prompt: &'c str,
+        hint: &'c str,
+        items: &'c [String],
+        skip: bool,
+    ) -> Chooser<'c> {
         Chooser {
             term: &self.term,
             prompt,
@@ -208,7 +218,11 @@ impl TerminalPrompter {
         }
     }
 
-    fn picked<T>(&self, picked: Picked<T>, f: impl FnOnce(T) -> Reply) -> Result<Reply, PromptError> {
+    fn picked<T>(
+        &self,
+        picked: Picked<T>,
+        f: impl FnOnce(T) -> Reply,
+    ) -> Result<Reply, PromptError> {
         Ok(match picked {
             Picked::Chosen(x) => f(x),
             Picked::Back => Reply::Back,
@@ -217,7 +231,12 @@ impl TerminalPrompter {
         })
     }
 
-    fn confirm(&self, prompt: &str, default: Option<bool>, keys: Keys) -> Result<Picked<bool>, PromptError> {
+    fn confirm(
+        &self,
+        prompt: &str,
+        default: Option<bool>,
+        keys: Keys,
+    ) -> Result<Picked<bool>, PromptError> {
         // The keys and the default, as terminals have shown them for decades: `(y/N)`.
         let (yes, no) = match self.lang {
             Lang::Pt => ("s", "n"),
@@ -230,7 +249,7 @@ impl TerminalPrompter {
         };
         let prompt = format!("{prompt} ({choice})");
         let prompt = prompt.as_str();
-        let hint = self.hint_text(keys);
+        let hint = self.hint_with(keys, "hint.confirm");
         choose::confirm(&self.term, prompt, &hint, default, keys.skip, self.color).map_err(io_error)
     }
 
@@ -280,12 +299,25 @@ impl TerminalPrompter {
         )));
         let digits = entries.len().to_string().len();
         for (k, e) in entries.iter().enumerate() {
-            self.say(&format!("  {:>digits$}. {}", k + 1, self.fit(e, digits + 4)));
+            self.say(&format!(
+                "  {:>digits$}. {}",
+                k + 1,
+                self.fit(e, digits + 4)
+            ));
         }
     }
 
-    fn countdown(&self, title: &str, duration: crate::method::Duration, keys: Keys) -> Result<Reply, PromptError> {
-        let prompt = tf(self.lang, "prompt.start_countdown", &[("duration", &duration)]);
+    fn countdown(
+        &self,
+        title: &str,
+        duration: crate::method::Duration,
+        keys: Keys,
+    ) -> Result<Reply, PromptError> {
+        let prompt = tf(
+            self.lang,
+            "prompt.start_countdown",
+            &[("duration", &duration)],
+        );
         match self.confirm(&prompt, Some(false), keys)? {
             Picked::Chosen(true) => {
                 let ending = crate::timer::run_countdown(
@@ -304,7 +336,12 @@ impl TerminalPrompter {
         }
     }
 
-    fn ask_question(&self, q: &Question, current: Option<&Value>, keys: Keys) -> Result<Reply, PromptError> {
+    fn ask_question(
+        &self,
+        q: &Question,
+        current: Option<&Value>,
+        keys: Keys,
+    ) -> Result<Reply, PromptError> {
         let lang = self.lang;
         let prompt = terminal_safe(q.prompt.get(lang)).into_owned();
         let text_of = |v: Option<&Value>| match v {
@@ -323,22 +360,36 @@ impl TerminalPrompter {
                 self.picked(picked, |b| Reply::Answer(Value::Bool(b)))
             }
             QuestionKind::Select { choices } => {
-                let labels: Vec<String> = choices.iter().map(|c| terminal_safe(c.label.get(lang)).into_owned()).collect();
+                let labels: Vec<String> = choices
+                    .iter()
+                    .map(|c| terminal_safe(c.label.get(lang)).into_owned())
+                    .collect();
                 let default = current
                     .and_then(Value::as_str)
                     .and_then(|v| choices.iter().position(|c| c.value == v))
                     .unwrap_or(0);
                 let hint = self.hint_text(keys);
-                let picked = self.chooser(&prompt, &hint, &labels, keys.skip).select(default).map_err(io_error)?;
-                self.picked(picked, |i| Reply::Answer(Value::String(choices[i].value.clone())))
+                let picked = self
+                    .chooser(&prompt, &hint, &labels, keys.skip)
+                    .select(default)
+                    .map_err(io_error)?;
+                self.picked(picked, |i| {
+                    Reply::Answer(Value::String(choices[i].value.clone()))
+                })
             }
             QuestionKind::Multiselect { choices, min, max } => {
-                let labels: Vec<String> = choices.iter().map(|c| terminal_safe(c.label.get(lang)).into_owned()).collect();
+                let labels: Vec<String> = choices
+                    .iter()
+                    .map(|c| terminal_safe(c.label.get(lang)).into_owned())
+                    .collect();
                 let chosen: Vec<&str> = match current {
                     Some(Value::Sequence(v)) => v.iter().filter_map(Value::as_str).collect(),
                     _ => Vec::new(),
                 };
-                let checked: Vec<bool> = choices.iter().map(|c| chosen.contains(&c.value.as_str())).collect();
+                let checked: Vec<bool> = choices
+                    .iter()
+                    .map(|c| chosen.contains(&c.value.as_str()))
+                    .collect();
                 let hint = format!("{} · {}", t(lang, "hint.multiselect"), self.hint_text(keys));
                 let picked = self
                     .chooser(&prompt, &hint, &labels, keys.skip)
@@ -346,7 +397,10 @@ impl TerminalPrompter {
                     .map_err(io_error)?;
                 self.picked(picked, |picked| {
                     Reply::Answer(Value::Sequence(
-                        picked.into_iter().map(|i| Value::String(choices[i].value.clone())).collect(),
+                        picked
+                            .into_iter()
+                            .map(|i| Value::String(choices[i].value.clone()))
+                            .collect(),
                     ))
                 })
             }
@@ -363,7 +417,9 @@ impl TerminalPrompter {
                         }
                         format!("{prompt} ({min}–{max})")
                     }
-                    QuestionKind::Number { unit: Some(u), .. } => format!("{prompt} ({})", u.get(lang)),
+                    QuestionKind::Number { unit: Some(u), .. } => {
+                        format!("{prompt} ({})", u.get(lang))
+                    }
                     _ => prompt.clone(),
                 };
                 self.hint(keys, t(lang, "hint.enter"));
@@ -377,7 +433,13 @@ impl Prompter for TerminalPrompter {
     fn ask(&mut self, ask: &Ask) -> Result<Reply, PromptError> {
         let lang = self.lang;
         match ask {
-            Ask::Step { method, step, number, total, offer_timer } => {
+            Ask::Step {
+                method,
+                step,
+                number,
+                total,
+                offer_timer,
+            } => {
                 let timebox = step.timebox.map(|d| format!(" · {d}")).unwrap_or_default();
                 let title = format!(
                     "── {} · {number}/{total}: {}{timebox}",
@@ -391,11 +453,22 @@ impl Prompter for TerminalPrompter {
                 }
                 self.say("");
                 match (offer_timer, step.timebox) {
-                    (true, Some(timebox)) => self.countdown(step.title.get(lang), timebox, Keys { back: false, ..Keys::default() }),
+                    (true, Some(timebox)) => self.countdown(
+                        step.title.get(lang),
+                        timebox,
+                        Keys {
+                            back: false,
+                            ..Keys::default()
+                        },
+                    ),
                     _ => Ok(Reply::Done),
                 }
             }
-            Ask::Break { title, duration, offer_timer } => {
+            Ask::Break {
+                title,
+                duration,
+                offer_timer,
+            } => {
                 self.say("");
                 self.say(&self.bold(&self.fit(&format!("── {title} · {duration}"), 0)));
                 self.say("");
@@ -408,15 +481,26 @@ impl Prompter for TerminalPrompter {
             Ask::Show { question, value } => {
                 let text = match value {
                     Value::String(s) => s.clone(),
-                    other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
+                    other => serde_yaml::to_string(other)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned(),
                 };
                 self.say(&self.fit(&format!("{}: {text}", question.prompt.get(lang)), 0));
                 Ok(Reply::Done)
             }
-            Ask::Question { question, current, keys } => {
-                self.ask_question(question, current.as_ref(), *keys)
-            }
-            Ask::Entry { question, entries, editing, fresh, keys } => {
+            Ask::Question {
+                question,
+                current,
+                keys,
+            } => self.ask_question(question, current.as_ref(), *keys),
+            Ask::Entry {
+                question,
+                entries,
+                editing,
+                fresh,
+                keys,
+            } => {
                 if *fresh {
                     self.intro(question);
                     let how = t(lang, "hint.lines");
@@ -429,17 +513,37 @@ impl Prompter for TerminalPrompter {
                     Some(k) => {
                         let initial = entries.get(*k).cloned().unwrap_or_default();
                         let prompt = format!("  {} ({})", k + 1, t(lang, "prompt.editing"));
-                        self.typed(&prompt, &initial, Keys { back: true, done: true, ..Keys::default() })?
+                        self.typed(
+                            &prompt,
+                            &initial,
+                            Keys {
+                                back: true,
+                                done: true,
+                                ..Keys::default()
+                            },
+                        )?
                     }
                     None => self.typed(&format!("  {}", entries.len() + 1), "", *keys)?,
                 };
-                self.relist = matches!(reply, Reply::Delete(_) | Reply::Move { .. } | Reply::Edit(_));
+                self.relist = matches!(
+                    reply,
+                    Reply::Delete(_) | Reply::Move { .. } | Reply::Edit(_)
+                );
                 if matches!(reply, Reply::Edit(_)) {
                     self.relist = false;
                 }
                 Ok(reply)
             }
-            Ask::Field { question, rows, field, current, row_number, editing, fresh, keys } => {
+            Ask::Field {
+                question,
+                rows,
+                field,
+                current,
+                row_number,
+                editing,
+                fresh,
+                keys,
+            } => {
                 if *fresh {
                     self.intro(question);
                     self.hint(*keys, t(lang, "hint.rows"));
@@ -447,15 +551,23 @@ impl Prompter for TerminalPrompter {
                 if *fresh || std::mem::take(&mut self.relist) {
                     self.list_entries(rows);
                 }
-                let first = keys.done || (*editing && current.is_some() && field.id == field_first(question));
+                let first = keys.done
+                    || (*editing && current.is_some() && field.id == field_first(question));
                 if first || (*editing && field.id == field_first(question)) {
-                    let label = if *editing { "prompt.row_editing" } else { "prompt.row" };
+                    let label = if *editing {
+                        "prompt.row_editing"
+                    } else {
+                        "prompt.row"
+                    };
                     self.say(&self.dim(&format!("  {}", tf(lang, label, &[("n", row_number)]))));
                 }
                 let label = terminal_safe(field.prompt.get(lang)).into_owned();
                 let reply = match &field.kind {
                     QuestionKind::Select { choices } => {
-                        let labels: Vec<String> = choices.iter().map(|c| terminal_safe(c.label.get(lang)).into_owned()).collect();
+                        let labels: Vec<String> = choices
+                            .iter()
+                            .map(|c| terminal_safe(c.label.get(lang)).into_owned())
+                            .collect();
                         let default = current
                             .as_ref()
                             .and_then(Value::as_str)
@@ -463,17 +575,30 @@ impl Prompter for TerminalPrompter {
                             .unwrap_or(0);
                         let hint = self.hint_text(*keys);
                         let prompt = format!("    {label}");
-                        let picked = self.chooser(&prompt, &hint, &labels, keys.skip).select(default).map_err(io_error)?;
-                        self.picked(picked, |i| Reply::Answer(Value::String(choices[i].value.clone())))?
+                        let picked = self
+                            .chooser(&prompt, &hint, &labels, keys.skip)
+                            .select(default)
+                            .map_err(io_error)?;
+                        self.picked(picked, |i| {
+                            Reply::Answer(Value::String(choices[i].value.clone()))
+                        })?
                     }
                     QuestionKind::Confirm => {
-                        let picked = self.confirm(&format!("    {label}"), current.as_ref().and_then(Value::as_bool), *keys)?;
+                        let picked = self.confirm(
+                            &format!("    {label}"),
+                            current.as_ref().and_then(Value::as_bool),
+                            *keys,
+                        )?;
                         self.picked(picked, |b| Reply::Answer(Value::Bool(b)))?
                     }
                     kind => {
                         let shown = match kind {
-                            QuestionKind::Date => format!("    {label} ({})", crate::clock::date_forms(lang)),
-                            QuestionKind::Scale { min, max, .. } => format!("    {label} ({min}–{max})"),
+                            QuestionKind::Date => {
+                                format!("    {label} ({})", crate::clock::date_forms(lang))
+                            }
+                            QuestionKind::Scale { min, max, .. } => {
+                                format!("    {label} ({min}–{max})")
+                            }
                             _ => format!("    {label}"),
                         };
                         let initial = match current {
@@ -482,14 +607,23 @@ impl Prompter for TerminalPrompter {
                             Some(Value::Bool(b)) => b.to_string(),
                             _ => String::new(),
                         };
-                        let keys = Keys { done: keys.done || !initial.is_empty(), ..*keys };
+                        let keys = Keys {
+                            done: keys.done || !initial.is_empty(),
+                            ..*keys
+                        };
                         self.typed(&shown, &initial, keys)?
                     }
                 };
                 self.relist = matches!(reply, Reply::Delete(_) | Reply::Move { .. });
                 Ok(reply)
             }
-            Ask::VoteMode { question, items, counts, dots, keys } => {
+            Ask::VoteMode {
+                question,
+                items,
+                counts,
+                dots,
+                keys,
+            } => {
                 self.intro(question);
                 if counts.iter().any(|n| *n > 0) {
                     self.say(&self.dim(&format!("  {}", t(lang, "vote.current"))));
@@ -501,38 +635,89 @@ impl Prompter for TerminalPrompter {
                 ];
                 let hint = self.hint_text(*keys);
                 let how = t(lang, "vote.how");
-                let picked = self.chooser(how, &hint, &modes, keys.skip).select(0).map_err(io_error)?;
-                self.picked(picked, |i| Reply::Answer(Value::from(if i == 0 { "totals" } else { "turns" })))
+                let picked = self
+                    .chooser(how, &hint, &modes, keys.skip)
+                    .select(0)
+                    .map_err(io_error)?;
+                self.picked(picked, |i| {
+                    Reply::Answer(Value::from(if i == 0 { "totals" } else { "turns" }))
+                })
             }
             Ask::Voters { default, keys, .. } => {
                 self.hint(*keys, t(lang, "hint.enter"));
-                self.typed(&format!("  {}", t(lang, "vote.voters")), &default.to_string(), *keys)
+                self.typed(
+                    &format!("  {}", t(lang, "vote.voters")),
+                    &default.to_string(),
+                    *keys,
+                )
             }
-            Ask::Count { items, counts, index, keys, .. } => {
+            Ask::Count {
+                items,
+                counts,
+                index,
+                keys,
+                ..
+            } => {
                 let item = items.get(*index).cloned().unwrap_or_default();
                 let current = counts.get(*index).copied().unwrap_or(0);
                 if *index == 0 {
                     self.hint(*keys, t(lang, "hint.enter"));
                 }
-                let reply = self.typed(&format!("  {}", item), &current.to_string(), Keys { done: true, ..*keys })?;
+                let reply = self.typed(
+                    &format!("  {}", item),
+                    &current.to_string(),
+                    Keys {
+                        done: true,
+                        ..*keys
+                    },
+                )?;
                 if *index + 1 == items.len() && matches!(reply, Reply::Answer(_) | Reply::Done) {
                     let mut counts = counts.clone();
-                    if let (Reply::Answer(Value::String(s)), Some(c)) = (&reply, counts.get_mut(*index)) {
+                    if let (Reply::Answer(Value::String(s)), Some(c)) =
+                        (&reply, counts.get_mut(*index))
+                    {
                         *c = s.trim().parse().unwrap_or(*c);
                     }
                     self.tally(items, &counts);
                 }
                 Ok(reply)
             }
-            Ask::Dot { items, counts, voter, voters, dot, dots, keys, .. } => {
-                let prompt = tf(lang, "vote.turn", &[("voter", voter), ("voters", voters), ("dot", dot), ("dots", dots)]);
+            Ask::Dot {
+                items,
+                counts,
+                voter,
+                voters,
+                dot,
+                dots,
+                keys,
+                ..
+            } => {
+                let prompt = tf(
+                    lang,
+                    "vote.turn",
+                    &[
+                        ("voter", voter),
+                        ("voters", voters),
+                        ("dot", dot),
+                        ("dots", dots),
+                    ],
+                );
                 let labels: Vec<String> = items
                     .iter()
                     .zip(counts)
-                    .map(|(item, n)| format!("{} {}", terminal_safe(item), "●".repeat((*n).min(20) as usize)))
+                    .map(|(item, n)| {
+                        format!(
+                            "{} {}",
+                            terminal_safe(item),
+                            "●".repeat((*n).min(20) as usize)
+                        )
+                    })
                     .collect();
                 let hint = self.hint_text(*keys);
-                let picked = self.chooser(&prompt, &hint, &labels, false).select(0).map_err(io_error)?;
+                let picked = self
+                    .chooser(&prompt, &hint, &labels, false)
+                    .select(0)
+                    .map_err(io_error)?;
                 let reply = self.picked(picked, |i| Reply::Answer(Value::from(i as u64)))?;
                 if *voter == *voters && *dot == *dots && matches!(reply, Reply::Answer(_)) {
                     let mut counts = counts.clone();
@@ -545,7 +730,15 @@ impl Prompter for TerminalPrompter {
                 }
                 Ok(reply)
             }
-            Ask::Score { question, item, criterion, current, index, keys, .. } => {
+            Ask::Score {
+                question,
+                item,
+                criterion,
+                current,
+                index,
+                keys,
+                ..
+            } => {
                 if *index == 0 {
                     self.intro(question);
                     self.hint(*keys, t(lang, "hint.enter"));
@@ -558,25 +751,76 @@ impl Prompter for TerminalPrompter {
                     criterion.max
                 );
                 let initial = current.map(|n| n.to_string()).unwrap_or_default();
-                self.typed(&prompt, &initial, Keys { done: current.is_some(), ..*keys })
+                self.typed(
+                    &prompt,
+                    &initial,
+                    Keys {
+                        done: current.is_some(),
+                        ..*keys
+                    },
+                )
             }
-            Ask::Pick { question, picked, remaining, suggested, keys } => {
+            Ask::Pick {
+                question,
+                picked,
+                remaining,
+                suggested,
+                keys,
+            } => {
                 if picked.is_empty() {
                     self.intro(question);
                 }
-                let prompt = tf(lang, "rank.place", &[("k", &(picked.len() + 1)), ("n", &(picked.len() + remaining.len()))]);
-                let labels: Vec<String> = remaining.iter().map(|r| terminal_safe(r).into_owned()).collect();
+                let prompt = tf(
+                    lang,
+                    "rank.place",
+                    &[
+                        ("k", &(picked.len() + 1)),
+                        ("n", &(picked.len() + remaining.len())),
+                    ],
+                );
+                let labels: Vec<String> = remaining
+                    .iter()
+                    .map(|r| terminal_safe(r).into_owned())
+                    .collect();
                 let hint = self.hint_text(*keys);
-                let chosen = self.chooser(&prompt, &hint, &labels, keys.skip).select(*suggested).map_err(io_error)?;
+                let chosen = self
+                    .chooser(&prompt, &hint, &labels, keys.skip)
+                    .select(*suggested)
+                    .map_err(io_error)?;
                 self.picked(chosen, |i| Reply::Answer(Value::from(i as u64)))
             }
             Ask::Review { lines, last, keys } => {
-                let mut items = vec![t(lang, if *last { "review.finish" } else { "review.continue" }).to_owned()];
-                items.extend(lines.iter().map(|l| format!("✎ {}: {}", terminal_safe(&l.prompt), terminal_safe(&l.answer).replace('\n', " "))));
+                let mut items = vec![
+                    t(
+                        lang,
+                        if *last {
+                            "review.finish"
+                        } else {
+                            "review.continue"
+                        },
+                    )
+                    .to_owned(),
+                ];
+                items.extend(lines.iter().map(|l| {
+                    format!(
+                        "✎ {}: {}",
+                        terminal_safe(&l.prompt),
+                        terminal_safe(&l.answer).replace('\n', " ")
+                    )
+                }));
                 let prompt = t(lang, if *last { "review.final" } else { "review.step" });
                 let hint = self.hint_text(*keys);
-                let picked = self.chooser(prompt, &hint, &items, false).select(0).map_err(io_error)?;
-                self.picked(picked, |i| if i == 0 { Reply::Done } else { Reply::Edit(i - 1) })
+                let picked = self
+                    .chooser(prompt, &hint, &items, false)
+                    .select(0)
+                    .map_err(io_error)?;
+                self.picked(picked, |i| {
+                    if i == 0 {
+                        Reply::Done
+                    } else {
+                        Reply::Edit(i - 1)
+                    }
+                })
             }
             Ask::Text { prompt, initial } => {
                 let text = self.line(prompt, initial)?;
@@ -627,6 +871,9 @@ mod tests {
         assert_eq!(parse_line("/x", "", true), Typed::Unknown("/x".into()));
         assert_eq!(parse_line("/e 2", "", false), Typed::Text("/e 2".into()));
         assert_eq!(parse_line("", "", true), Typed::Empty);
-        assert_eq!(parse_line("SMS reminder", "", true), Typed::Text("SMS reminder".into()));
+        assert_eq!(
+            parse_line("SMS reminder", "", true),
+            Typed::Text("SMS reminder".into())
+        );
     }
 }

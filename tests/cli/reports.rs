@@ -16,31 +16,25 @@ use labkit::session::{MethodRef, Session, Status};
 use crate::support::{Lab, fixture, snapshot};
 
 fn session_for(method: &Method, answers: &Path) -> Session {
-    let mut session = Session {
-        schema: 1,
-        labkit_version: "test".into(),
-        method: MethodRef {
-            id: method.id.clone(),
-            version: method.version,
-            hash: method.content_hash.clone(),
-            playbook: false,
-        },
-        language: "en".into(),
-        lab: Some("LabX — Centro para a Inovação no Setor Público".into()),
-        facilitator: Some("Ana Sousa".into()),
-        participants: vec![
-            "Rui Costa".into(),
-            "Eva Martins".into(),
-            "Marta Silva".into(),
-        ],
-        started: "2026-11-26T09:30:00Z".into(),
-        updated: "2026-11-26T11:00:00Z".into(),
-        finished: Some("2026-11-26T11:00:00Z".into()),
-        status: Status::Finished,
-        answers: Default::default(),
-        step_times: Default::default(),
-        done: Vec::new(),
+    let method_ref = MethodRef {
+        id: method.id.clone(),
+        version: method.version,
+        hash: method.content_hash.clone(),
+        playbook: false,
+        source: None,
     };
+    let mut session = Session::new(method_ref, "en", "2026-11-26T09:30:00Z");
+    session.labkit_version = "test".into();
+    session.lab = Some("LabX — Centro para a Inovação no Setor Público".into());
+    session.facilitator = Some("Ana Sousa".into());
+    session.participants = vec![
+        "Rui Costa".into(),
+        "Eva Martins".into(),
+        "Marta Silva".into(),
+    ];
+    session.updated = "2026-11-26T11:00:00Z".into();
+    session.finished = Some("2026-11-26T11:00:00Z".into());
+    session.status = Status::Finished;
     let supplied = labkit::session::load_answers(answers).unwrap();
     let issues = labkit::engine::fill(
         method,

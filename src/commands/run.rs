@@ -778,9 +778,11 @@ fn ask_people(session: &mut Session, prompter: &mut dyn Prompter) -> Result<(), 
     }
     Ok(())
 }
-/// Ctrl-C at a prompt: the session was saved after the last answer, so restore the terminal,
+/// Ctrl-C outside a prompt, a closed terminal (SIGHUP) or SIGTERM: the session was saved after
+/// the last entry, so wait for a save in progress, restore the cursor,
 /// say how to resume, and exit 130.
 mod interrupt {
+    use std::io::Write;
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Mutex, Once};
 
@@ -810,8 +812,13 @@ mod interrupt {
             return;
         }
         match RESUME_HINT.lock().ok().and_then(|h| h.clone()) {
-            Some(message) => eprintln!("\n{message}"),
-            None => eprintln!(),
+            // After SIGHUP the terminal is gone: writing may fail, and must not panic.
+            Some(message) => {
+                let _ = writeln!(std::io::stderr(), "\n{message}");
+            }
+            None => {
+                let _ = writeln!(std::io::stderr());
+            }
         }
     }
 

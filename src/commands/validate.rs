@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::Outcome;
 use crate::cli::{ReportFormat, ValidateArgs};
 use crate::error::Error;
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use crate::library::{Library, Origin};
 use crate::method::Diagnostic;
 use crate::output::Printer;
@@ -110,9 +110,9 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
                     lang,
                     "validate.summary",
                     &[
-                        ("files", &files_checked),
-                        ("errors", &diagnostics.len()),
-                        ("bad", &bad.len()),
+                        ("files", &tn(lang, "validate.files", files_checked)),
+                        ("errors", &tn(lang, "validate.problems", diagnostics.len())),
+                        ("bad", &tn(lang, "validate.files", bad.len())),
                     ],
                 ));
             }

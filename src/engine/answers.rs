@@ -494,20 +494,12 @@ pub fn check_entry(q: &Question, text: &str, v: &Validation, lang: Lang) -> Resu
     }
     if v.min_length.is_some_and(|m| len < m) {
         return Err(custom().unwrap_or_else(|| {
-            crate::i18n::tf(
-                lang,
-                "check.min_length",
-                &[("n", &v.min_length.unwrap_or_default())],
-            )
+            crate::i18n::tn(lang, "check.min_length", v.min_length.unwrap_or_default())
         }));
     }
     if v.max_length.is_some_and(|m| len > m) {
         return Err(custom().unwrap_or_else(|| {
-            crate::i18n::tf(
-                lang,
-                "check.max_length",
-                &[("n", &v.max_length.unwrap_or_default())],
-            )
+            crate::i18n::tn(lang, "check.max_length", v.max_length.unwrap_or_default())
         }));
     }
     if let Some(p) = &v.pattern {

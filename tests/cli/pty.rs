@@ -670,3 +670,50 @@ fn a_method_run_by_path_resumes_and_reports_from_another_folder() {
         );
     }
 }
+
+#[test]
+fn a_closed_terminal_or_a_terminate_signal_keeps_every_entry() {
+    use rexpect::process::Signal;
+    for signal in [Signal::SIGHUP, Signal::SIGTERM] {
+        let lab = vote_lab();
+        let mut p = labkit(
+            &lab,
+            80,
+            &[
+                "run",
+                "dots",
+                "--facilitator",
+                "Ana",
+                "--participants",
+                "Rui",
+            ],
+        );
+        type_at(&mut p, "1 ›", "SMS");
+        type_at(&mut p, "2 ›", "Kiosk");
+        at(&mut p, "3 ›");
+        p.process_mut().signal(signal).unwrap();
+        let status = p.process().wait().unwrap();
+        assert!(
+            matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
+            "{signal:?}: {status:?}"
+        );
+        let s = session(lab.path());
+        assert_eq!(
+            s["in_progress"]["value"],
+            yaml("[SMS, Kiosk]"),
+            "{signal:?}"
+        );
+        let file = session_file(lab.path());
+        let mut p = labkit(&lab, 80, &["resume", file.to_str().unwrap()]);
+        at(&mut p, "2 entries so far:");
+        type_at(&mut p, "3 ›", "Pharmacy");
+        type_at(&mut p, "4 ›", "");
+        at(&mut p, "How are the dots counted");
+        p.send_control('c').unwrap();
+        p.exp_eof().unwrap();
+        assert_eq!(
+            session(lab.path())["answers"]["ideas"],
+            yaml("[SMS, Kiosk, Pharmacy]")
+        );
+    }
+}

@@ -37,8 +37,10 @@ fn a_scripted_run_writes_a_finished_session() {
     let name = files[0].file_name().unwrap().to_str().unwrap().to_owned();
     assert!(name.ends_with("-test-card.yaml"), "{name}");
     let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(text.starts_with("schema: 2\n"), "{text}");
     for needle in [
-        "schema: 1",
+        "method_copy:",
+        "origin: built-in",
         "id: test-card",
         "hash: ",
         "status: finished",
@@ -248,5 +250,91 @@ fn resume_notices_a_changed_method() {
         run.stderr.contains("changed since this session began"),
         "{}",
         run.stderr
+    );
+}
+
+/// A brainstorm session stopped inside its list of ideas, as labkit writes it.
+fn stopped_brainstorm(in_progress: &str) -> String {
+    let copy = labkit::library::built_in_source("brainstorm").unwrap();
+    let copy = String::from_utf8_lossy(copy)
+        .lines()
+        .map(|l| format!("    {l}\n"))
+        .collect::<String>();
+    let hash = "0".repeat(64);
+    format!(
+        "schema: 2\nlabkit_version: 0.1.0\nmethod:\n  id: brainstorm\n  version: 1\n  hash: {hash}\nlanguage: en\nparticipants: []\nstarted: 2026-11-26T10:00:00Z\nupdated: 2026-11-26T10:05:00Z\nstatus: in_progress\nanswers:\n  challenge: How might we help?\n  rules_agreed: true\n{in_progress}method_copy:\n  text: |\n{copy}"
+    )
+}
+
+#[test]
+fn a_damaged_question_in_progress_is_reported_with_its_line_and_left_untouched() {
+    let lab = Lab::new();
+    for (in_progress, field, line) in [
+        (
+            "in_progress:\n  question: idaes\n  value: [one, two]\n",
+            "in_progress.question",
+            16,
+        ),
+        (
+            "in_progress:\n  question: ideas\n  value: not a list\n",
+            "in_progress.value",
+            17,
+        ),
+    ] {
+        let text = stopped_brainstorm(in_progress);
+        let file = lab.write("sessions/stopped.yaml", &text);
+        let run = lab.run(&["resume", "sessions/stopped.yaml"]).code(2);
+        assert!(
+            run.stderr.contains(&format!("stopped.yaml:{line}:")) && run.stderr.contains(field),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("in_progress"), "{}", run.stderr);
+        assert_eq!(
+            std::fs::read_to_string(file).unwrap(),
+            text,
+            "left untouched"
+        );
+    }
+}
+
+#[test]
+fn a_schema_1_session_still_resumes_and_reports() {
+    let lab = Lab::new();
+    let text = "schema: 1\nlabkit_version: 0.1.0\nmethod: { id: test-card, version: 1, hash: abc }\nlanguage: en\nparticipants: []\nstarted: 2026-11-26T10:00:00Z\nupdated: 2026-11-26T10:00:00Z\nstatus: finished\nanswers:\n  test_name: SMS reminder\nstep_times: {}\n";
+    lab.write("old.yaml", text);
+    let run = lab.run(&["report", "old.yaml"]).ok();
+    assert!(run.stdout.contains("SMS reminder"), "{}", run.stdout);
+}
+
+#[test]
+fn the_end_of_run_summary_stays_readable_in_a_pipe() {
+    let lab = Lab::new();
+    let long = "a very long challenge statement ".repeat(110);
+    let run = lab
+        .run(&[
+            "run",
+            "test-card",
+            "--answers",
+            &answers("test-card"),
+            "--set",
+            &format!("metric={long}"),
+        ])
+        .ok();
+    let widest = run
+        .stdout
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        widest <= 100,
+        "a line of {widest} characters:\n{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("a very long challenge"),
+        "{}",
+        run.stdout
     );
 }

@@ -103,6 +103,19 @@ fn a_folder_with_problems_exits_one_and_lists_all() {
 }
 
 #[test]
+fn counts_agree_with_their_numbers() {
+    let lab = Lab::new();
+    lab.write("one/bad.yaml", "schema: 1\nid: bad\n");
+    let run = lab.run(&["validate", "one/bad.yaml"]).code(1);
+    let last = run.stderr.lines().last().unwrap_or_default();
+    assert!(last.contains("1 file checked"), "{last}");
+    assert!(
+        !last.contains("1 files") && !last.contains("1 problems"),
+        "{last}"
+    );
+}
+
+#[test]
 fn json_output_names_file_line_column_and_path() {
     let lab = Lab::new();
     let f = fixture("methods/invalid/unknown-question-type.yaml");

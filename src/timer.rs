@@ -192,9 +192,9 @@ pub fn run_countdown(
 /// The bar once the countdown is over: no key hint.
 fn ended_style(color: bool) -> ProgressStyle {
     let template = if color {
-        "  {bar:40.dim} {msg}"
+        "  {bar:30.dim} {msg}"
     } else {
-        "  {bar:40} {msg}"
+        "  {bar:30} {msg}"
     };
     ProgressStyle::with_template(template)
         .unwrap_or_else(|_| ProgressStyle::default_bar())
@@ -203,9 +203,9 @@ fn ended_style(color: bool) -> ProgressStyle {
 
 fn style(phase: Phase, color: bool, lang: crate::lang::Lang) -> ProgressStyle {
     let bar = match (phase, color) {
-        (_, false) | (Phase::Normal, true) => "{bar:40}",
-        (Phase::Amber, true) => "{bar:40.yellow}",
-        (Phase::Red | Phase::Done, true) => "{bar:40.red}",
+        (_, false) | (Phase::Normal, true) => "{bar:30}",
+        (Phase::Amber, true) => "{bar:30.yellow}",
+        (Phase::Red | Phase::Done, true) => "{bar:30.red}",
     };
     ProgressStyle::with_template(&format!(
         "  {bar} {{msg}}  ({})",

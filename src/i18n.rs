@@ -103,6 +103,10 @@ const EN: &[(&str, &str)] = &[
     ("vote.current", "dots so far:"),
     ("rank.place", "Place {k} of {n}"),
     (
+        "rank.before",
+        "the ranking so far (Enter at each place keeps it):",
+    ),
+    (
         "engine.back_keeps",
         "{message}; the entries are kept — finish them (or `/d N` to delete) before going back",
     ),
@@ -1446,6 +1450,10 @@ const PT: &[(&str, &str)] = &[
     ),
     ("vote.current", "pontos até agora:"),
     ("rank.place", "Lugar {k} de {n}"),
+    (
+        "rank.before",
+        "a ordenação até agora (Enter em cada lugar mantém-na):",
+    ),
     (
         "engine.back_keeps",
         "{message}; as entradas mantêm-se — complete-as (ou `/d N` para apagar) antes de voltar atrás",

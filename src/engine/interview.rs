@@ -493,6 +493,13 @@ impl<'a> Interview<'a> {
                         criterion,
                         index: at,
                         cells,
+                        kept: match &p.value {
+                            Value::Mapping(m) if !m.is_empty() => display(q, &p.value, lang)
+                                .split("; ")
+                                .map(str::to_owned)
+                                .collect(),
+                            _ => Vec::new(),
+                        },
                         keys: Keys {
                             back: back || at > 0,
                             skip: !q.required && at == 0,
@@ -527,12 +534,12 @@ impl<'a> Interview<'a> {
                     .filter(|it| !picked.contains(it))
                     .find_map(|it| remaining.iter().position(|r| r == it))
                     .unwrap_or(0);
-                let _ = lang;
                 Ask::Pick {
                     question: q,
                     picked,
                     remaining,
                     suggested,
+                    before,
                     keys: Keys {
                         back: back || !p.entries().is_empty(),
                         skip: !q.required && p.entries().is_empty(),

@@ -125,3 +125,97 @@ pub fn drive_playbook(
     }
     Ok(Ended::Finished)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::FixedClock;
+    use crate::engine::ScriptedPrompter;
+    use crate::lang::Lang;
+    use crate::library::Origin;
+    use crate::method::{Document, parse};
+    use crate::session::MethodRef;
+    use serde_yaml::Value;
+
+    fn doc(text: &str, id: &str) -> Document {
+        parse(text.as_bytes(), id, Some(id)).unwrap()
+    }
+
+    fn setup() -> (Playbook, Library) {
+        let mut library = Library::default();
+        for id in ["first", "second"] {
+            let text = format!(
+                "schema: 1\nid: {id}\nname: M {id}\nsummary: S.\nstage: ideation\nduration: 10m\nsteps:\n  - id: only\n    title: Only\n    timebox: 5m\n    questions:\n      - {{ id: q_{id}, type: list, prompt: Q }}\n"
+            );
+            library.add(doc(&text, id), Origin::Workspace, id.into(), None);
+        }
+        let text = "schema: 1\nkind: playbook\nid: day\nname: Day\nsummary: S.\nstage: ideation\nmethods:\n  - method: first\n  - break: 45m\n  - method: second\n    items:\n      q_second: first.q_first\n";
+        let Document::Playbook(p) = doc(text, "day") else {
+            panic!("a playbook")
+        };
+        (p, library)
+    }
+
+    fn opts() -> Options {
+        Options {
+            lang: Lang::En,
+            today: "2026-11-26".into(),
+            timers: true,
+            start_at_end: false,
+            back_out: false,
+        }
+    }
+
+    #[test]
+    fn a_stopped_playbook_resumes_inside_its_method_without_offering_the_break_again() {
+        let (playbook, library) = setup();
+        let method = MethodRef {
+            id: "day".into(),
+            version: 1,
+            hash: playbook.content_hash.clone(),
+            playbook: true,
+            source: None,
+        };
+        let mut session = Session::new(method, "en", "");
+        let clock = FixedClock::at(0);
+        let run = PlaybookRun {
+            playbook: &playbook,
+            library: &library,
+            clock: &clock,
+            opts: opts(),
+        };
+        let text = |s: &str| Reply::Answer(Value::String(s.into()));
+        let saves = std::cell::Cell::new(0);
+        let save = |_: &Session| {
+            saves.set(saves.get() + 1);
+            Ok(())
+        };
+        // First method: two entries, done; past the break; one carried entry kept, one added,
+        // then a stop.
+        let mut p = ScriptedPrompter::new([text("a"), text("b"), Reply::Done, text("c")]);
+        let ended = drive_playbook(&run, &mut session, &mut p, &save).unwrap();
+        assert_eq!(ended, Ended::Cancelled);
+        assert_eq!(p.asked.iter().filter(|a| *a == "break").count(), 1);
+        let progress = session.in_progress.clone().unwrap();
+        assert_eq!(progress.method.as_deref(), Some("second"));
+        assert_eq!(
+            progress.value,
+            serde_yaml::from_str::<Value>("[a, b, c]").unwrap(),
+            "the carried entries and the new one"
+        );
+        assert!(saves.get() >= 5, "saved {} times", saves.get());
+        // Resume: straight back into the second method's list; no break, no countdown offers.
+        let mut p = ScriptedPrompter::new([Reply::Done]);
+        let ended = drive_playbook(&run, &mut session, &mut p, &save).unwrap();
+        assert_eq!(ended, Ended::Finished);
+        assert!(!p.asked.contains(&"break".to_owned()), "{:?}", p.asked);
+        assert_eq!(
+            session.answers["second"]["q_second"],
+            serde_yaml::from_str::<Value>("[a, b, c]").unwrap()
+        );
+        assert_eq!(
+            session.offered,
+            vec!["first/only", "break-1", "second/only"]
+        );
+    }
+}

@@ -109,6 +109,9 @@ pub enum Ask<'a> {
         /// 0-based position among all the cells, and how many there are.
         index: usize,
         cells: usize,
+        /// The scores kept so far, one line per item (`SMS: Impact 4, Effort 2`), to show when
+        /// the question opens.
+        kept: Vec<String>,
         keys: Keys,
     },
     /// The next item of a ranking. Reply `Answer(index into remaining)`; `Back` takes the last
@@ -119,6 +122,8 @@ pub enum Ask<'a> {
         remaining: Vec<String>,
         /// Where the cursor starts: the item that held this place before.
         suggested: usize,
+        /// The earlier ranking, to show when the question opens.
+        before: Vec<String>,
         keys: Keys,
     },
     /// The answers of a step (or all of them, `last`). Reply `Done` to go on, `Edit(i)` to

@@ -297,6 +297,11 @@ impl TerminalPrompter {
             "  {}",
             tn(self.lang, "prompt.kept", entries.len())
         )));
+        self.numbered(entries);
+    }
+
+    /// Entries one per line, numbered as the `/e N` commands count them, cut to the width.
+    fn numbered(&self, entries: &[String]) {
         let digits = entries.len().to_string().len();
         for (k, e) in entries.iter().enumerate() {
             self.say(&format!(
@@ -736,11 +741,13 @@ impl Prompter for TerminalPrompter {
                 criterion,
                 current,
                 index,
+                kept,
                 keys,
                 ..
             } => {
                 if *index == 0 {
                     self.intro(question);
+                    self.list_entries(kept);
                     self.hint(*keys, t(lang, "hint.enter"));
                 }
                 let prompt = format!(
@@ -765,10 +772,15 @@ impl Prompter for TerminalPrompter {
                 picked,
                 remaining,
                 suggested,
+                before,
                 keys,
             } => {
                 if picked.is_empty() {
                     self.intro(question);
+                    if !before.is_empty() {
+                        self.say(&self.dim(&format!("  {}", t(lang, "rank.before"))));
+                        self.numbered(before);
+                    }
                 }
                 let prompt = tf(
                     lang,

@@ -129,6 +129,25 @@ impl Printer {
     }
 }
 
+/// The terminal sanitiser, the one every text from a user or a file passes on its way to a
+/// terminal (guidance, prompts, answers, summaries). Replaces every control character except newline (C0 controls including
+/// ESC and CR, DEL, C1 `\u{80}`–`\u{9f}`) with U+FFFD and each tab with four
+/// spaces, so the text cannot drive the terminal. Borrows when nothing changes.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("    "),
+            c if c.is_control() && c != '\n' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// labkit's table look: a rule under the header, columns spaced, no boxes. It fits the
 /// terminal's width, and keeps its natural width in a pipe.
 pub fn table(settings: &Settings) -> Table {

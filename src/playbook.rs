@@ -58,6 +58,7 @@ pub fn prepare(method: &Method, block: &Block, session: &Session, library: &Libr
             continue;
         }
         set_default(&mut method, question, Value::String(text));
+        set_literal(&mut method, question);
     }
     for (question, source) in items {
         let carried = carried_items(session, source, *top, library);
@@ -80,6 +81,17 @@ pub fn prepare(method: &Method, block: &Block, session: &Session, library: &Libr
         );
     }
     method
+}
+
+/// Marks a carried default as data: what the group wrote earlier is never a template.
+fn set_literal(method: &mut Method, question: &str) {
+    for step in &mut method.steps {
+        for q in &mut step.questions {
+            if q.id == question {
+                q.literal_default = true;
+            }
+        }
+    }
 }
 
 fn set_default(method: &mut Method, question: &str, value: Value) {
@@ -125,4 +137,46 @@ pub fn carried_items(
         items.truncate(n as usize);
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::method::{Document, parse};
+    use crate::session::MethodRef;
+
+    #[test]
+    fn a_carried_default_is_the_groups_text_never_a_template() {
+        let method = "schema: 1\nid: later\nname: L\nsummary: S.\nstage: ideation\nduration: 10m\nsteps:\n  - id: only\n    title: Only\n    questions:\n      - { id: hmw, type: text, prompt: Q }\n";
+        let Ok(Document::Method(m)) = parse(method.as_bytes(), "later", Some("later")) else {
+            panic!("method")
+        };
+        let playbook = "schema: 1\nkind: playbook\nid: pb\nname: P\nsummary: S.\nstage: ideation\nmethods:\n  - method: later\n    defaults:\n      hmw: \"{{earlier.chosen}}\"\n";
+        let Ok(Document::Playbook(p)) = parse(playbook.as_bytes(), "pb", Some("pb")) else {
+            panic!("playbook")
+        };
+        let reference = MethodRef {
+            id: "pb".into(),
+            version: 1,
+            hash: String::new(),
+            playbook: true,
+            source: None,
+        };
+        let mut session = Session::new(reference, "en", "");
+        session.facilitator = Some("Ana".into());
+        let hostile = "How might we: {{#each this}}{{@key}},{{/each}} {{facilitator}}";
+        let mut earlier = serde_yaml::Mapping::new();
+        earlier.insert("chosen".into(), hostile.into());
+        session
+            .answers
+            .insert("earlier".into(), Value::Mapping(earlier));
+        let prepared = prepare(&m, &p.blocks[0], &session, &Library::default());
+        let q = prepared.question("hmw").unwrap();
+        let hb = crate::helpers::registry();
+        let ctx = crate::engine::context(&prepared, &session, "2026-11-26");
+        assert_eq!(
+            crate::engine::default_for(q, &hb, &ctx),
+            Some(Value::String(hostile.into()))
+        );
+    }
 }

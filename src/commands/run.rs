@@ -618,7 +618,11 @@ fn summary(plan: &Plan, session: &Session, settings: &Settings) -> String {
             let Some(v) = part.answer(&q.id).filter(|v| !v.is_null()) else {
                 continue;
             };
-            table.add_row([q.prompt.get(lang).to_owned(), engine::display(q, v, lang)]);
+            let safe = crate::output::terminal_safe;
+            table.add_row([
+                safe(q.prompt.get(lang)).into_owned(),
+                safe(&engine::display(q, v, lang)).into_owned(),
+            ]);
         }
     };
     match plan {

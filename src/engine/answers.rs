@@ -83,7 +83,7 @@ pub fn is_asked(q: &Question, hb: &Handlebars, ctx: &serde_json::Value) -> bool 
 /// The default for `q`: templates are rendered over earlier answers.
 pub fn default_for(q: &Question, hb: &Handlebars, ctx: &serde_json::Value) -> Option<Value> {
     match q.default.as_ref()? {
-        Value::String(s) if s.contains("{{") => {
+        Value::String(s) if s.contains("{{") && !q.literal_default => {
             let text = hb.render_template(s, ctx).ok()?;
             (!text.trim().is_empty()).then_some(Value::String(text))
         }

@@ -163,6 +163,10 @@ pub struct Question {
     /// A handlebars condition; the question is asked when it renders truthy.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
+    /// The default is text carried from earlier answers (a playbook's `defaults`), already
+    /// rendered: it is used as it is, never rendered as a template again.
+    #[serde(skip)]
+    pub literal_default: bool,
     #[serde(flatten)]
     pub kind: QuestionKind,
 }

@@ -644,6 +644,7 @@ fn question(
         required: q.required.unwrap_or(true),
         default: q.default.clone(),
         when: q.when.clone(),
+        literal_default: false,
         kind,
     })
 }

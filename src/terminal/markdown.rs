@@ -9,8 +9,11 @@
 //! passes through [`terminal_safe`] before styling, so escape sequences hidden
 //! in a hostile file cannot reach the terminal. With `color` off the output
 //! contains no escape sequences at all.
+//!
+//! Parsing is pulldown-cmark's and wrapping textwrap's; only the glue between them is here.
+//! termimad was the other choice: it brings crossterm and a styling model of its own, and
+//! labkit must sanitise each parsed piece of text (entities can decode to ESC) before styling.
 
-use std::borrow::Cow;
 use std::mem::take;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -30,23 +33,7 @@ pub struct Style {
 /// Columns of text always available, even when `width` is too small.
 const MIN_TEXT: usize = 10;
 
-/// Replaces every control character except newline (C0 controls including
-/// ESC and CR, DEL, C1 `\u{80}`–`\u{9f}`) with U+FFFD and each tab with four
-/// spaces, so the text cannot drive the terminal. Borrows when nothing changes.
-pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\n') {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\t' => out.push_str("    "),
-            c if c.is_control() && c != '\n' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
+pub use crate::output::terminal_safe;
 
 /// Renders Markdown for a terminal: every returned line is at most `width`
 /// display columns (including the `indent` spaces that begin every line),
@@ -599,7 +586,10 @@ more.";
             assert!(out.contains("\u{FFFD}[2J") && out.contains("\u{FFFD}[31m"));
         }
         assert_eq!(terminal_safe("a\tb\x1b\u{85}"), "a    b\u{FFFD}\u{FFFD}");
-        assert!(matches!(terminal_safe("plain ü\n"), Cow::Borrowed(_)));
+        assert!(matches!(
+            terminal_safe("plain ü\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -335,7 +335,7 @@ fn window(n: usize, cursor: usize, rows: usize) -> (usize, usize) {
 /// Joins styled parts into one line of at most `width` display columns,
 /// ending in `…` when cut. Cutting happens before styling, so no escape
 /// sequence is ever split or counted; `color` false means no escapes at all.
-fn paint(parts: &[(Style, &str)], width: usize, color: bool) -> String {
+pub(super) fn paint(parts: &[(Style, &str)], width: usize, color: bool) -> String {
     let mut out = String::new();
     if width == 0 {
         return out;

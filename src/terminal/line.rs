@@ -13,6 +13,7 @@
 use std::fmt::Write as _;
 use std::io;
 
+use super::choose::paint;
 use console::{Key, Style, Term};
 
 /// What the person answered.
@@ -292,45 +293,6 @@ fn summary(prompt: &str, line: &Line, width: usize, color: bool) -> String {
         (Style::new().cyan(), &answer),
     ];
     paint(&parts, width, color)
-}
-
-/// Joins styled parts into one line of at most `width` display columns,
-/// ending in `…` when cut. Cutting happens before styling, so no escape
-/// sequence is ever split or counted; `color` false means no escapes at all.
-fn paint(parts: &[(Style, &str)], width: usize, color: bool) -> String {
-    let mut out = String::new();
-    if width == 0 {
-        return out;
-    }
-    let total: usize = parts
-        .iter()
-        .flat_map(|(_, text)| text.chars())
-        .map(cols)
-        .sum();
-    let mut budget = width - usize::from(total > width); // room for the `…`
-    for (style, text) in parts {
-        let mut kept = text.len();
-        for (at, c) in text.char_indices() {
-            if cols(c) > budget {
-                kept = at;
-                break;
-            }
-            budget -= cols(c);
-        }
-        let cut = kept < text.len();
-        let piece = match text.get(..kept) {
-            Some(kept) if cut => format!("{}…", kept.trim_end()),
-            _ => text.to_string(),
-        };
-        if !piece.is_empty() {
-            let style = style.clone().force_styling(color);
-            out.push_str(&style.apply_to(piece).to_string());
-        }
-        if cut {
-            break;
-        }
-    }
-    out
 }
 
 /// A char as it may be printed: control characters (C0, DEL, C1) never are.

@@ -231,6 +231,32 @@ impl TerminalPrompter {
         })
     }
 
+    /// One of a question's (or a records field's) choices, by its label.
+    fn select_choice(
+        &self,
+        prompt: &str,
+        choices: &[crate::method::Choice],
+        current: Option<&Value>,
+        keys: Keys,
+    ) -> Result<Reply, PromptError> {
+        let labels: Vec<String> = choices
+            .iter()
+            .map(|c| terminal_safe(c.label.get(self.lang)).into_owned())
+            .collect();
+        let default = current
+            .and_then(Value::as_str)
+            .and_then(|v| choices.iter().position(|c| c.value == v))
+            .unwrap_or(0);
+        let hint = self.hint_text(keys);
+        let picked = self
+            .chooser(prompt, &hint, &labels, keys.skip)
+            .select(default)
+            .map_err(io_error)?;
+        self.picked(picked, |i| {
+            Reply::Answer(Value::String(choices[i].value.clone()))
+        })
+    }
+
     fn confirm(
         &self,
         prompt: &str,
@@ -364,24 +390,7 @@ impl TerminalPrompter {
                 let picked = self.confirm(&prompt, default, keys)?;
                 self.picked(picked, |b| Reply::Answer(Value::Bool(b)))
             }
-            QuestionKind::Select { choices } => {
-                let labels: Vec<String> = choices
-                    .iter()
-                    .map(|c| terminal_safe(c.label.get(lang)).into_owned())
-                    .collect();
-                let default = current
-                    .and_then(Value::as_str)
-                    .and_then(|v| choices.iter().position(|c| c.value == v))
-                    .unwrap_or(0);
-                let hint = self.hint_text(keys);
-                let picked = self
-                    .chooser(&prompt, &hint, &labels, keys.skip)
-                    .select(default)
-                    .map_err(io_error)?;
-                self.picked(picked, |i| {
-                    Reply::Answer(Value::String(choices[i].value.clone()))
-                })
-            }
+            QuestionKind::Select { choices } => self.select_choice(&prompt, choices, current, keys),
             QuestionKind::Multiselect { choices, min, max } => {
                 let labels: Vec<String> = choices
                     .iter()
@@ -568,26 +577,12 @@ impl Prompter for TerminalPrompter {
                 }
                 let label = terminal_safe(field.prompt.get(lang)).into_owned();
                 let reply = match &field.kind {
-                    QuestionKind::Select { choices } => {
-                        let labels: Vec<String> = choices
-                            .iter()
-                            .map(|c| terminal_safe(c.label.get(lang)).into_owned())
-                            .collect();
-                        let default = current
-                            .as_ref()
-                            .and_then(Value::as_str)
-                            .and_then(|v| choices.iter().position(|c| c.value == v))
-                            .unwrap_or(0);
-                        let hint = self.hint_text(*keys);
-                        let prompt = format!("    {label}");
-                        let picked = self
-                            .chooser(&prompt, &hint, &labels, keys.skip)
-                            .select(default)
-                            .map_err(io_error)?;
-                        self.picked(picked, |i| {
-                            Reply::Answer(Value::String(choices[i].value.clone()))
-                        })?
-                    }
+                    QuestionKind::Select { choices } => self.select_choice(
+                        &format!("    {label}"),
+                        choices,
+                        current.as_ref(),
+                        *keys,
+                    )?,
                     QuestionKind::Confirm => {
                         let picked = self.confirm(
                             &format!("    {label}"),

@@ -23,8 +23,10 @@ pub fn write_atomic_with(
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).map_err(|e| Error::io(&shown, e))?;
+    // Named after the file it becomes, so the one writer of that file can clear what a killed
+    // process left behind (`remove_stale_temps`).
     let mut tmp = tempfile::Builder::new()
-        .prefix(".labkit-")
+        .prefix(&temp_prefix(path))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io(&shown, e))?;
@@ -44,6 +46,36 @@ pub fn write_atomic_with(
     tmp.as_file().sync_all().map_err(|e| Error::io(&shown, e))?;
     tmp.persist(path).map_err(|e| Error::io(&shown, e.error))?;
     Ok(())
+}
+
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".labkit-{name}-")
+}
+
+/// Removes the temporary files a killed process left beside `path` (only that file's: the
+/// caller holds its lock, so no other process is writing them). Returns how many went.
+pub fn remove_stale_temps(path: &Path) -> usize {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(&prefix) && name.ends_with(".tmp")
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// Refuses to replace an existing file unless `force` is set.

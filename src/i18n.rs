@@ -169,6 +169,10 @@ const EN: &[(&str, &str)] = &[
         "stopped; every answer and entry so far is saved. Continue with: {command}",
     ),
     (
+        "session.locked",
+        "`{session}` is open in another labkit ({holder}); finish or stop it there (Ctrl-C), then `labkit resume` it here",
+    ),
+    (
         "run.using_copy",
         "the method file of `{id}` was not found here; using the copy kept in the session",
     ),
@@ -1518,6 +1522,10 @@ const PT: &[(&str, &str)] = &[
     (
         "run.stopped",
         "parado; todas as respostas e entradas até aqui estão guardadas. Continue com: {command}",
+    ),
+    (
+        "session.locked",
+        "`{session}` está aberta noutro labkit ({holder}); termine-a ou pare-a lá (Ctrl-C) e depois retome-a aqui com `labkit resume`",
     ),
     (
         "run.using_copy",

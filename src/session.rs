@@ -420,16 +420,122 @@ pub fn load_answers(path: &Path) -> Result<Mapping, Error> {
     }
 }
 
-/// `sessions/2026-11-26-test-card.yaml`, then `-2`, `-3`… so no session is ever overwritten.
-pub fn default_path(dir: &Path, date: &str, method_id: &str) -> PathBuf {
-    let first = dir.join(format!("{date}-{method_id}.yaml"));
-    if !first.exists() {
-        return first;
+/// Creates a new, empty session file: `sessions/2026-11-26-test-card.yaml`, then `-2`, `-3`…
+/// Each name is created exclusively, so two processes starting at once never get the same
+/// file and no session is ever overwritten.
+pub fn create_new(dir: &Path, date: &str, method_id: &str) -> Result<PathBuf, Error> {
+    let shown = dir.display().to_string();
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(&shown, e))?;
+    for n in 1..10_000 {
+        let name = if n == 1 {
+            format!("{date}-{method_id}.yaml")
+        } else {
+            format!("{date}-{method_id}-{n}.yaml")
+        };
+        let path = dir.join(name);
+        match create_exclusive(&path) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::io(&path.display().to_string(), e)),
+        }
     }
-    (2..)
-        .map(|n| dir.join(format!("{date}-{method_id}-{n}.yaml")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
+    Err(Error::Input(format!("{shown}: no free session file name")))
+}
+
+/// Creates `path` only if nothing is there yet.
+pub fn create_exclusive(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(drop)
+}
+
+/// `.NAME.lock` beside a session file.
+pub fn lock_path(session: &Path) -> PathBuf {
+    let name = session
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    session.with_file_name(format!(".{name}.lock"))
+}
+
+/// The one-writer lock of a session file: an advisory lock on `.NAME.lock` beside it, held
+/// for as long as this value lives. The operating system releases it when the process ends,
+/// however it ends, so a lock left by a killed process is never in the way; the file keeps
+/// who held it last, for the message a second process shows.
+pub struct Lock {
+    file: std::fs::File,
+    path: PathBuf,
+}
+
+impl Drop for Lock {
+    /// The lock file goes while the lock is still held; `acquire` checks that the file it
+    /// locked is still the one at the path, so a process racing this removal tries again.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// Whether `file` is (still) the file at `path`.
+#[cfg(unix)]
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
+impl Lock {
+    pub fn acquire(session: &Path) -> Result<Lock, Error> {
+        use std::io::{Read, Seek, Write};
+        let path = lock_path(session);
+        let shown = path.display().to_string();
+        let mut attempts = 0;
+        let mut file = loop {
+            let mut file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(|e| Error::io(&shown, e))?;
+            match file.try_lock() {
+                Ok(()) if same_file(&file, &path) => break file,
+                // The holder removed the file as it let go: lock the new one.
+                Ok(()) if attempts < 10 => attempts += 1,
+                Ok(()) => break file,
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let mut holder = String::new();
+                    let _ = file.read_to_string(&mut holder);
+                    return Err(Error::Input(crate::i18n::msg(
+                        "session.locked",
+                        &[("session", &session.display()), ("holder", &holder.trim())],
+                    )));
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&shown, e)),
+            }
+        };
+        // Who holds it now: process, since when.
+        let _ = file.set_len(0);
+        let _ = file.rewind();
+        let _ = write!(
+            file,
+            "process {} since {}",
+            std::process::id(),
+            crate::clock::rfc3339(std::time::SystemTime::now())
+        );
+        let _ = file.flush();
+        crate::fsutil::remove_stale_temps(session);
+        Ok(Lock { file, path })
+    }
 }
 
 #[cfg(test)]

@@ -60,28 +60,36 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
     let (version, hash) = plan.version_and_hash();
     let playbook = matches!(plan, Plan::Playbook(..));
     let supplied = supplied_answers(args, settings, playbook)?;
-    let path = match &args.session {
-        Some(p) => settings.cwd.join(p),
-        None => {
-            let dir = settings
-                .workspace
-                .as_ref()
-                .map_or_else(|| settings.cwd.join("sessions"), |w| w.sessions_dir());
-            session::default_path(&dir, &today, plan.id())
-        }
-    };
-    if args.session.is_some() && path.exists() {
-        return Err(Error::Usage(tf(
-            settings.lang,
-            "run.exists",
-            &[("path", &path.display())],
-        )));
-    }
     let report = args.report.as_ref().map(|r| settings.cwd.join(r));
     if let Some(report) = &report {
         report_format(report)?;
         crate::fsutil::check_overwrite(report, args.force)?;
     }
+    // The session file is created here, exclusively, and locked for as long as this run lasts.
+    let mut made_dir = false;
+    let path = match &args.session {
+        Some(p) => {
+            let path = settings.cwd.join(p);
+            session::create_exclusive(&path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => Error::Usage(tf(
+                    settings.lang,
+                    "run.exists",
+                    &[("path", &path.display())],
+                )),
+                _ => Error::io(&path.display().to_string(), e),
+            })?;
+            path
+        }
+        None => {
+            let dir = settings
+                .workspace
+                .as_ref()
+                .map_or_else(|| settings.cwd.join("sessions"), |w| w.sessions_dir());
+            made_dir = !dir.exists();
+            session::create_new(&dir, &today, plan.id())?
+        }
+    };
+    let lock = session::Lock::acquire(&path);
     let method_ref = MethodRef {
         id: plan.id().to_owned(),
         version,
@@ -112,12 +120,26 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
         defaults: args.defaults,
         ask_people: true,
     };
-    drive(&plan, &mut session, &options, &path, settings, printer)
+    let outcome =
+        lock.and_then(|_lock| drive(&plan, &mut session, &options, &path, settings, printer));
+    // A run that never saved (answers refused without a terminal) leaves no empty file behind.
+    if std::fs::metadata(&path).is_ok_and(|m| m.len() == 0) {
+        let _ = std::fs::remove_file(&path);
+        if let (true, Some(dir)) = (made_dir, path.parent()) {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+    outcome
 }
 
 pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
     let path = settings.cwd.join(&args.session);
     let shown = path.display().to_string();
+    if !path.is_file() {
+        // Said before a lock file is made beside something that is not a session.
+        Session::load(&path)?;
+    }
+    let _lock = session::Lock::acquire(&path)?;
     let mut session = Session::load(&path)?;
     // The session's own language, unless `--lang` says otherwise (then it is saved).
     let settings = &if settings.lang_from_flag {
@@ -430,7 +452,7 @@ fn drive(
             "run.stopped",
             &[("command", &resume_command(settings, path))],
         );
-        interrupt::arm(&stopped);
+        interrupt::arm(&stopped, session::lock_path(path));
         let mut prompter = TerminalPrompter::new(lang, settings.color);
         if options.ask_people {
             ask_people(session, &mut prompter)?;
@@ -791,18 +813,26 @@ mod interrupt {
     use std::sync::{Mutex, Once};
 
     static RESUME_HINT: Mutex<Option<String>> = Mutex::new(None);
+    /// The session's lock file, removed on the way out as `Lock`'s drop would.
+    static LOCK_FILE: Mutex<Option<std::path::PathBuf>> = Mutex::new(None);
     static ANNOUNCED: AtomicBool = AtomicBool::new(false);
     pub static SAVING: Mutex<()> = Mutex::new(());
     static INSTALL: Once = Once::new();
 
     /// `message` is what Ctrl-C prints: how to resume, in the session's language.
-    pub fn arm(message: &str) {
+    pub fn arm(message: &str, lock_file: std::path::PathBuf) {
         if let Ok(mut hint) = RESUME_HINT.lock() {
             *hint = Some(message.to_owned());
+        }
+        if let Ok(mut lock) = LOCK_FILE.lock() {
+            *lock = Some(lock_file);
         }
         INSTALL.call_once(|| {
             let _ = ctrlc::set_handler(|| {
                 let _saving = SAVING.lock();
+                if let Some(lock) = LOCK_FILE.lock().ok().and_then(|l| l.clone()) {
+                    let _ = std::fs::remove_file(lock);
+                }
                 let _ = console::Term::stderr().show_cursor();
                 announce_stop();
                 std::process::exit(130);

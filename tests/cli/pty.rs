@@ -66,10 +66,13 @@ fn type_at(p: &mut PtySession, prompt: &str, text: &str) {
     send(p, ENTER);
 }
 
+/// The one session file in `sessions/`; any other file (a temporary file left behind) fails.
+/// The lock file of a session open in a running labkit is allowed.
 fn session_file(dir: &Path) -> PathBuf {
     let files: Vec<_> = std::fs::read_dir(dir.join("sessions"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| !p.to_string_lossy().ends_with(".yaml.lock"))
         .collect();
     assert_eq!(
         files.len(),
@@ -716,4 +719,42 @@ fn a_closed_terminal_or_a_terminate_signal_keeps_every_entry() {
             yaml("[SMS, Kiosk, Pharmacy]")
         );
     }
+}
+
+#[test]
+fn a_session_open_in_one_labkit_is_refused_by_a_second_until_the_first_ends() {
+    let lab = vote_lab();
+    let mut first = labkit(
+        &lab,
+        80,
+        &[
+            "run",
+            "dots",
+            "--facilitator",
+            "Ana",
+            "--participants",
+            "Rui",
+        ],
+    );
+    type_at(&mut first, "1 ›", "SMS");
+    at(&mut first, "2 ›");
+    let file = session_file(lab.path());
+    let second = lab.run(&["resume", file.to_str().unwrap()]).code(2);
+    assert!(
+        second
+            .stderr
+            .contains("is open in another labkit (process ")
+            && second.stderr.contains("labkit resume"),
+        "{}",
+        second.stderr
+    );
+    // Killed without a chance to clean up: the lock goes with the process.
+    first
+        .process_mut()
+        .kill(rexpect::process::Signal::SIGKILL)
+        .unwrap();
+    let mut p = labkit(&lab, 80, &["resume", file.to_str().unwrap()]);
+    at(&mut p, "1 entry so far:");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
 }

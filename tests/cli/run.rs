@@ -338,3 +338,68 @@ fn the_end_of_run_summary_stays_readable_in_a_pipe() {
         run.stdout
     );
 }
+
+#[test]
+fn parallel_runs_never_share_a_session_file() {
+    let lab = Lab::new();
+    let answers = answers("test-card");
+    let children: Vec<_> = (0..10)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_labkit"))
+                .args(["run", "test-card", "--answers", &answers, "--no-input"])
+                .current_dir(lab.path())
+                .env_clear()
+                .env("HOME", lab.path())
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+    }
+    let sessions: Vec<_> = std::fs::read_dir(lab.path().join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    assert_eq!(sessions.len(), 10, "{sessions:?}");
+    for name in &sessions {
+        let text = std::fs::read_to_string(lab.path().join("sessions").join(name)).unwrap();
+        assert!(text.contains("status: finished"), "{name}: {text}");
+    }
+}
+
+#[test]
+fn refused_answers_leave_no_session_file_behind() {
+    let lab = Lab::new();
+    lab.run(&["run", "test-card", "--set", "critical=9", "--no-input"])
+        .code(2);
+    let left: Vec<_> = std::fs::read_dir(lab.path().join("sessions"))
+        .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn temporary_files_left_by_a_killed_process_are_cleared_on_resume() {
+    let lab = Lab::new();
+    lab.run(&["run", "test-card", "--answers", &answers("test-card")])
+        .ok();
+    let dir = lab.path().join("sessions");
+    let name = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|n| n.ends_with(".yaml"))
+        .unwrap();
+    let orphan = dir.join(format!(".labkit-{name}-Xk3Q.tmp"));
+    let other = dir.join(".labkit-another.yaml-Zz9.tmp");
+    std::fs::write(&orphan, "half a session").unwrap();
+    std::fs::write(&other, "another session's save in progress").unwrap();
+    lab.run(&["resume", &format!("sessions/{name}")]).ok();
+    assert!(!orphan.exists(), "the orphan of this session is removed");
+    assert!(other.exists(), "another session's file is not touched");
+}

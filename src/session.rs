@@ -436,7 +436,7 @@ pub fn create_new(dir: &Path, date: &str, method_id: &str) -> Result<PathBuf, Er
         match create_exclusive(&path) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(Error::io(&path.display().to_string(), e)),
+            Err(e) => return Err(Error::io(path.display().to_string(), e)),
         }
     }
     Err(Error::Input(format!("{shown}: no free session file name")))

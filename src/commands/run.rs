@@ -76,7 +76,7 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
                     "run.exists",
                     &[("path", &path.display())],
                 )),
-                _ => Error::io(&path.display().to_string(), e),
+                _ => Error::io(path.display().to_string(), e),
             })?;
             path
         }

@@ -50,7 +50,12 @@ pub fn drive_playbook(
         let Some(method) = method else {
             if let Block::Break { duration, title } = block {
                 let key = format!("break-{position}");
-                if !coming_back && !session.offered.contains(&key) {
+                // A break before a method that is already done (answered from a file) has passed.
+                let next_done = blocks[position..]
+                    .iter()
+                    .find_map(|(_, m)| m.as_ref())
+                    .is_none_or(|m| session.done.contains(&m.id));
+                if !coming_back && !next_done && !session.offered.contains(&key) {
                     let title = title
                         .as_ref()
                         .map_or(crate::i18n::t(lang, "show.break"), |t| t.get(lang));

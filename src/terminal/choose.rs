@@ -309,14 +309,41 @@ impl<'a> State<'a> {
         };
         let done = outcome == Picked::Chosen(());
         let mark = if done { "✔ " } else { "  " };
-        let parts = [
-            (Style::new().green(), mark),
-            (Style::new().bold(), self.ask.prompt),
-            (Style::new().dim(), " · "),
-            (Style::new().cyan(), answer.as_str()),
-        ];
-        paint(&parts, width, self.ask.color)
+        summary_line(mark, self.ask.prompt, &answer, width, self.ask.color)
     }
+}
+
+/// The one line a finished prompt leaves in the scrollback: `✔ prompt · answer`, at most
+/// `width` columns. When it is too long the prompt is cut first, so the answer — what the
+/// group decided — keeps at least half the line.
+pub(super) fn summary_line(
+    mark: &str,
+    prompt: &str,
+    answer: &str,
+    width: usize,
+    color: bool,
+) -> String {
+    let fixed = text_width(mark) + text_width(" · ");
+    let (prompt_w, answer_w) = (text_width(prompt), text_width(answer));
+    let prompt = if fixed + prompt_w + answer_w <= width {
+        prompt.to_owned()
+    } else {
+        let answer_room = answer_w
+            .min(width.saturating_sub(fixed) / 2)
+            .max(width.saturating_sub(fixed + prompt_w));
+        paint(
+            &[(Style::new(), prompt)],
+            width.saturating_sub(fixed + answer_room),
+            false,
+        )
+    };
+    let parts = [
+        (Style::new().green(), mark),
+        (Style::new().bold(), prompt.as_str()),
+        (Style::new().dim(), " · "),
+        (Style::new().cyan(), answer),
+    ];
+    paint(&parts, width, color)
 }
 
 /// Rows for items (arrow lines included) in a terminal `height` rows high.
@@ -534,7 +561,12 @@ mod tests {
         assert_eq!(st.summary(Picked::Back, 80), "  Pick · ←");
         assert_eq!(st.summary(Picked::Skip, 80), "  Pick · —");
         assert_eq!(st.summary(Picked::Cancelled, 80), "  Pick · ✗");
-        assert_eq!(st.summary(Picked::Chosen(()), 10), "✔ Pick · …");
+        assert_eq!(st.summary(Picked::Chosen(()), 10), "✔ Pi… · i…");
+        assert_eq!(
+            summary_line("✔ ", &"A long prompt ".repeat(8), "4", 40, false),
+            "✔ A long prompt A long prompt A lon… · 4",
+            "the answer stays whole"
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@
 use std::fmt::Write as _;
 use std::io;
 
-use super::choose::paint;
+use super::choose::summary_line;
 use console::{Key, Style, Term};
 
 /// What the person answered.
@@ -286,13 +286,7 @@ fn summary(prompt: &str, line: &Line, width: usize, color: bool) -> String {
         Line::Text(text) => ("✔ ", shown(text)),
         Line::Cancelled => ("  ", "✗".to_string()),
     };
-    let parts = [
-        (Style::new().green(), mark),
-        (Style::new().bold(), &shown(prompt)),
-        (Style::new().dim(), " · "),
-        (Style::new().cyan(), &answer),
-    ];
-    paint(&parts, width, color)
+    summary_line(mark, &shown(prompt), &answer, width, color)
 }
 
 /// A char as it may be printed: control characters (C0, DEL, C1) never are.

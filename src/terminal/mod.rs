@@ -745,9 +745,19 @@ impl Prompter for TerminalPrompter {
                     self.list_entries(kept);
                     self.hint(*keys, t(lang, "hint.enter"));
                 }
+                // The item on a line of its own, then one short prompt per criterion, so a long
+                // item never pushes the criterion (or the score) off the line.
+                let first = match &question.kind {
+                    QuestionKind::Score { criteria, .. } => {
+                        criteria.first().is_some_and(|c| c.id == criterion.id)
+                    }
+                    _ => true,
+                };
+                if first {
+                    self.say(&self.bold(&format!("  {}", self.fit(item, 2))));
+                }
                 let prompt = format!(
-                    "  {} — {} ({}–{})",
-                    terminal_safe(item),
+                    "    {} ({}–{})",
                     terminal_safe(criterion.label.get(lang)),
                     criterion.min,
                     criterion.max

@@ -465,14 +465,19 @@ fn back_and_skip_work_at_every_kind_of_prompt() {
             at(&mut p, "›");
             send(&mut p, ENTER);
         }
-        // Score: `<` at the second cell goes back to the first.
-        type_at(&mut p, "SMS — Impact", "5");
-        type_at(&mut p, "SMS — Effort", "<");
-        type_at(&mut p, "SMS — Impact", "4");
-        for n in ["2", "3", "3", "1", "1"] {
-            at(&mut p, " (1–5)");
-            send(&mut p, n);
-            send(&mut p, ENTER);
+        // Score, one item at a time: `<` at the second cell goes back to the first.
+        at(&mut p, "SMS");
+        type_at(&mut p, "Impact (1–5)", "5");
+        type_at(&mut p, "Effort (1–5)", "<");
+        type_at(&mut p, "Impact (1–5)", "4");
+        for (criterion, n) in [
+            ("Effort", "2"),
+            ("Impact", "3"),
+            ("Effort", "3"),
+            ("Impact", "1"),
+            ("Effort", "1"),
+        ] {
+            type_at(&mut p, &format!("{criterion} (1–5)"), n);
         }
         // Rank: `<` takes the first pick back.
         at(&mut p, "Place 1 of 3");

@@ -444,6 +444,9 @@ pub fn create_new(dir: &Path, date: &str, method_id: &str) -> Result<PathBuf, Er
 
 /// Creates `path` only if nothing is there yet.
 pub fn create_exclusive(path: &Path) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

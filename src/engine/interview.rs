@@ -262,6 +262,23 @@ impl<'a> Interview<'a> {
                             }
                         }
                     }
+                    if self.progress_full(i) && self.complete(i)? == Feedback::Taken {
+                        continue;
+                    }
+                    // Nothing to vote on, score or rank (the list before was skipped): the empty
+                    // answer is the answer.
+                    if let Some(from) = q.kind.items_from()
+                        && items(self.session, from).is_empty()
+                    {
+                        let empty = match q.kind {
+                            QuestionKind::Rank { .. } => Value::Sequence(Vec::new()),
+                            _ => Value::Mapping(Mapping::new()),
+                        };
+                        if let Ok(v) = check(q, &empty, self.session, self.opts.lang) {
+                            self.accept(i, v)?;
+                            continue;
+                        }
+                    }
                     return Ok(self.ask_question(i));
                 }
                 At::Review(step) => {
@@ -833,7 +850,34 @@ impl<'a> Interview<'a> {
         let value = finished_value(q, &p.value);
         match check(q, &value, self.session, self.opts.lang) {
             Ok(v) => self.accept(i, v),
-            Err(m) => self.refuse(m),
+            Err(m) => {
+                // What was entered stays, saved, while the group puts it right.
+                self.save()?;
+                self.refuse(m)
+            }
+        }
+    }
+
+    /// A vote, score or rank whose every entry is in (a session saved just before its question
+    /// ended): there is nothing left to ask.
+    fn progress_full(&self, i: usize) -> bool {
+        let q = self.flat[i].1;
+        let Some(p) = self.progress().filter(|p| p.question == q.id) else {
+            return false;
+        };
+        let n = q
+            .kind
+            .items_from()
+            .map(|f| items(self.session, f).len())
+            .unwrap_or(0);
+        match (&q.kind, p.vote_mode, p.voters) {
+            (QuestionKind::Vote { dots, .. }, Some(VoteMode::Turns), Some(voters)) => {
+                p.placed.len() as u64 >= voters * u64::from(*dots)
+            }
+            (QuestionKind::Vote { .. }, Some(VoteMode::Totals), _) => p.at >= n,
+            (QuestionKind::Score { criteria, .. }, _, _) => p.at >= n * criteria.len(),
+            (QuestionKind::Rank { .. }, _, _) => n > 0 && p.entries().len() >= n,
+            _ => false,
         }
     }
 
@@ -1145,10 +1189,11 @@ impl<'a> Interview<'a> {
                     p.set_count(item, n);
                     p.at += 1;
                 }
-                self.save()?;
+                // The last count finishes the question in the same save.
                 if p.at + 1 >= items.len() {
                     return self.complete(i);
                 }
+                self.save()?;
                 Ok(Feedback::Taken)
             }
             (Some(VoteMode::Totals), _, Reply::Done) => {
@@ -1202,11 +1247,11 @@ impl<'a> Interview<'a> {
                     p.set_count(&item, n + 1);
                     p.placed.push(item);
                 }
-                self.save()?;
                 let placed = p.placed.len() as u64 + 1;
                 if placed >= voters * u64::from(*dots) {
                     return self.complete(i);
                 }
+                self.save()?;
                 Ok(Feedback::Taken)
             }
             (Some(VoteMode::Turns), Some(_), Reply::Back) => {
@@ -1272,10 +1317,10 @@ impl<'a> Interview<'a> {
             p.set_score(item, &c.id, n);
             p.at = at + 1;
         }
-        self.save()?;
         if at + 1 >= cells {
             return self.complete(i);
         }
+        self.save()?;
         Ok(Feedback::Taken)
     }
 
@@ -1323,10 +1368,10 @@ impl<'a> Interview<'a> {
                         p.entries_mut().extend(last.into_iter().map(Value::String));
                     }
                 }
-                self.save()?;
                 if remaining.len() <= 2 {
                     return self.complete(i);
                 }
+                self.save()?;
                 Ok(Feedback::Taken)
             }
             Reply::Back if !picked.is_empty() => {
@@ -1779,6 +1824,83 @@ mod tests {
         drop(r);
         assert_eq!(s.answer("people"), Some(&Value::Null));
         assert_eq!(s.answer("context"), Some(&Value::Null));
+    }
+
+    #[test]
+    fn a_vote_whose_last_dot_was_saved_finishes_on_resume_without_asking_more() {
+        let m = every_type();
+        let mut s = new_session(&m);
+        let mut saves = 0;
+        {
+            run!(r, &m, &mut s, &mut saves);
+            basics(&mut r);
+            ideas(&mut r);
+            r.reply(Reply::Done).reply(answer("turns")).reply(text("1"));
+            r.reply(answer("0")).reply(answer("1"));
+            r.reply(Reply::Stop);
+        }
+        // As if killed between the last dot's save and the end of the question.
+        if let Some(p) = &mut s.in_progress {
+            p.placed.push("Auto renewal".into());
+            p.set_count("Auto renewal", 1);
+        }
+        let mut saves = 0;
+        run!(r, &m, &mut s, &mut saves);
+        r.expect("score:matrix");
+        drop(r);
+        assert_eq!(
+            s.answer("votes"),
+            Some(&yaml("{SMS reminder: 1, Pharmacy: 1, Auto renewal: 1}"))
+        );
+    }
+
+    #[test]
+    fn the_last_entry_of_a_vote_score_or_rank_ends_the_question_in_the_same_save() {
+        let m = every_type();
+        let mut s = new_session(&m);
+        let saved = std::cell::RefCell::new(Vec::new());
+        let clock = FixedClock::at(0);
+        let mut store = |s: &Session| {
+            saved.borrow_mut().push(s.clone());
+            Ok(())
+        };
+        let mut iv = Interview::new(&m, &mut s, &mut store, &clock, opts());
+        let mut p = crate::engine::ScriptedPrompter::new(
+            [
+                text("Renew the citizen card"),
+                Reply::Skip,
+                text("2500"),
+                answer("false"),
+                answer("counter"),
+                answer("[web]"),
+                answer("4"),
+                text("a"),
+                text("b"),
+                Reply::Done,
+                Reply::Done,
+                answer("totals"),
+                text("1"),
+                text("2"),
+            ]
+            .into_iter()
+            .chain(["1", "2", "3", "4"].map(text))
+            .chain([answer("0")]),
+        );
+        drive(&mut iv, &mut p).unwrap();
+        drop(iv);
+        // No saved state ever holds a finished vote, score or rank still in progress.
+        for state in saved.borrow().iter() {
+            if let Some(p) = &state.in_progress {
+                let full = match p.question.as_str() {
+                    "votes" => p.at >= 2,
+                    "matrix" => p.at >= 4,
+                    "order" => p.entries().len() >= 2,
+                    _ => false,
+                };
+                assert!(!full, "saved while full: {p:?}");
+            }
+        }
+        assert_eq!(s.answer("order"), Some(&yaml("[a, b]")));
     }
 
     #[test]

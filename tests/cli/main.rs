@@ -10,6 +10,7 @@ mod bad_input;
 mod calc;
 mod catalogue;
 mod fixtures;
+mod kill;
 mod list;
 mod playbooks;
 mod pty;

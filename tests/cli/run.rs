@@ -403,3 +403,19 @@ fn temporary_files_left_by_a_killed_process_are_cleared_on_resume() {
     assert!(!orphan.exists(), "the orphan of this session is removed");
     assert!(other.exists(), "another session's file is not touched");
 }
+
+#[test]
+fn session_into_a_folder_that_does_not_exist_yet() {
+    let lab = Lab::new();
+    lab.run(&[
+        "run",
+        "test-card",
+        "--answers",
+        &answers("test-card"),
+        "--session",
+        "records/2026/card.yaml",
+    ])
+    .ok();
+    let text = std::fs::read_to_string(lab.path().join("records/2026/card.yaml")).unwrap();
+    assert!(text.contains("status: finished"), "{text}");
+}

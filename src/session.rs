@@ -296,16 +296,26 @@ impl Session {
 /// Writes one session file, again and again: after every answer and entry. The YAML of the
 /// answers and of the method copy is kept from the last save and reused while they are
 /// unchanged (during a list, only the entry in progress changes), so a save costs what the
-/// change costs, not what the whole session costs.
+/// change costs, not what the whole session costs. Each answer's YAML is kept on its own, so a
+/// new answer costs that answer, not all of them.
 pub struct Writer {
     path: PathBuf,
-    answers: Option<(Mapping, String)>,
+    /// Each answer as last written: its key, its value, its lines under `answers:`.
+    answers: Vec<(Value, Value, String)>,
     copy: Option<(MethodCopy, String)>,
 }
 
-#[derive(Serialize)]
-struct Answers<'a> {
-    answers: &'a Mapping,
+/// A top-level YAML mapping moved one level in, as it stands under `answers:`. Block scalars
+/// keep their meaning: every line moves by the same two spaces.
+fn indent(yaml: &str) -> String {
+    let mut out = String::with_capacity(yaml.len() + 64);
+    for line in yaml.split_inclusive('\n') {
+        if line != "\n" {
+            out.push_str("  ");
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -322,7 +332,7 @@ impl Writer {
     pub fn new(path: &Path) -> Writer {
         Writer {
             path: path.to_owned(),
-            answers: None,
+            answers: Vec::new(),
             copy: None,
         }
     }
@@ -341,16 +351,25 @@ impl Writer {
         }
         let mut text = yaml(&head)?;
         if !session.answers.is_empty() {
-            match &self.answers {
-                Some((cached, block)) if *cached == session.answers => text.push_str(block),
-                _ => {
-                    let block = yaml(&Answers {
-                        answers: &session.answers,
-                    })?;
-                    text.push_str(&block);
-                    self.answers = Some((session.answers.clone(), block));
-                }
+            text.push_str("answers:\n");
+            let mut kept = Vec::with_capacity(session.answers.len());
+            for (n, (key, value)) in session.answers.iter().enumerate() {
+                let cached = self
+                    .answers
+                    .get(n)
+                    .filter(|(k, v, _)| k == key && v == value);
+                let lines = match cached {
+                    Some((_, _, lines)) => lines.clone(),
+                    None => {
+                        let mut one = Mapping::new();
+                        one.insert(key.clone(), value.clone());
+                        indent(&yaml(&one)?)
+                    }
+                };
+                text.push_str(&lines);
+                kept.push((key.clone(), value.clone(), lines));
             }
+            self.answers = kept;
         }
         if let Some(progress) = &session.in_progress {
             text.push_str(&yaml(&Progress {
@@ -563,6 +582,23 @@ mod tests {
             "ideas".into(),
             Value::Sequence(vec!["a: b".into(), "- c".into()]),
         );
+        s.answers.insert(
+            "context".into(),
+            "  indented first line\nsecond line\n\nafter a blank line\n".into(),
+        );
+        s.answers.insert(
+            "people".into(),
+            serde_yaml::from_str(
+                "[{name: Registry, interest: 5}, {name: 'x: y', notes: \"a\\nb\"}]",
+            )
+            .unwrap(),
+        );
+        s.answers.insert(
+            "votes".into(),
+            serde_yaml::from_str("{'SMS: yes': 3, '- no': 0}").unwrap(),
+        );
+        s.answers.insert("skipped".into(), Value::Null);
+        s.answers.insert("empty".into(), Value::Sequence(vec![]));
         s.in_progress = Some(crate::engine::InProgress::new(
             "parking",
             Value::Sequence(vec!["x".into()]),
@@ -591,8 +627,12 @@ mod tests {
             w.yaml(&s, None).unwrap(),
             serde_yaml::to_string(&s).unwrap()
         );
-        // A changed answer is noticed.
+        // A changed answer is noticed, and written as serde writes it.
         s.answers.insert("ideas".into(), Value::Null);
+        assert_eq!(
+            w.yaml(&s, None).unwrap(),
+            serde_yaml::to_string(&s).unwrap()
+        );
         s.in_progress = None;
         let text = w.yaml(&s, Some("2026-11-26T11:00:00Z")).unwrap();
         let back: Session = serde_yaml::from_str(&text).unwrap();

@@ -140,14 +140,18 @@ fn ctrl_c_after_five_list_entries_then_resume_keeps_them() {
         at(&mut p, "6 ›");
         send(&mut p, "half typed");
         p.send_control('c').unwrap();
-        expect(&mut p, "resume");
+        // `labkit` is not on this PATH: the hint names the program as it was run.
+        let file = session_file(lab.path());
+        let file = file.strip_prefix(lab.path()).unwrap().to_str().unwrap();
+        expect(
+            &mut p,
+            &format!("{} resume {file}", env!("CARGO_BIN_EXE_labkit")),
+        );
         assert_eq!(exit_code(&mut p), 130);
         let s = session(lab.path());
         assert_eq!(s["in_progress"]["question"], yaml("ideas"));
         assert_eq!(s["in_progress"]["value"], yaml(&format!("{ideas:?}")));
 
-        let file = session_file(lab.path());
-        let file = file.strip_prefix(lab.path()).unwrap().to_str().unwrap();
         let mut p = labkit(&lab, cols, &["resume", file]);
         at(&mut p, "5 entries so far:");
         for idea in ideas {

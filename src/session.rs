@@ -473,6 +473,17 @@ pub fn create_exclusive(path: &Path) -> std::io::Result<()> {
         .map(drop)
 }
 
+/// A session file's text up to its method copy, for readers that do not need the copy (the
+/// portfolio reads ten thousand sessions). The copy is the last top-level key as labkit writes
+/// it, and a line `method_copy:` at the start can only be that key (block text is indented).
+pub fn without_copy(bytes: &[u8]) -> &[u8] {
+    const KEY: &[u8] = b"\nmethod_copy:";
+    bytes
+        .windows(KEY.len())
+        .position(|w| w == KEY)
+        .map_or(bytes, |at| &bytes[..=at])
+}
+
 /// `.NAME.lock` beside a session file.
 pub fn lock_path(session: &Path) -> PathBuf {
     let name = session
@@ -648,5 +659,18 @@ mod tests {
         assert_eq!(s.answer("owner"), Some(&Value::from("Rui")));
         assert!(s.run.timer, "countdowns stay on");
         assert!(s.method_copy.is_none() && s.in_progress.is_none());
+    }
+}
+
+#[cfg(test)]
+mod copy_tests {
+    #[test]
+    fn readers_can_stop_before_the_method_copy() {
+        let text = b"schema: 2\nanswers:\n  a: 'method_copy: no'\nmethod_copy:\n  text: |\n    x\n";
+        assert_eq!(
+            super::without_copy(text),
+            b"schema: 2\nanswers:\n  a: 'method_copy: no'\n"
+        );
+        assert_eq!(super::without_copy(b"schema: 2\n"), b"schema: 2\n");
     }
 }

@@ -196,7 +196,7 @@ fn status_key(status: Status) -> &'static str {
 
 fn read(path: &Path) -> Result<SessionHead, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    serde_yaml::from_slice(&bytes).map_err(|e| {
+    serde_yaml::from_slice(crate::session::without_copy(&bytes)).map_err(|e| {
         let text = e.to_string();
         match e.location() {
             Some(l) => crate::i18n::msg(

@@ -373,7 +373,7 @@ mod tests {
         );
         assert_eq!(
             report_path_in(Path::new("../bs.html"), session),
-            PathBuf::from("/lab/sessions/../bs.html")
+            PathBuf::from("/lab/bs.html")
         );
     }
 
@@ -392,7 +392,8 @@ fn report_path(session: &Session, session_file: &Path) -> Option<PathBuf> {
 }
 
 fn report_path_in(report: &Path, session_file: &Path) -> PathBuf {
-    session_file.parent().unwrap_or(Path::new("")).join(report)
+    let joined = session_file.parent().unwrap_or(Path::new("")).join(report);
+    absolute(&joined).unwrap_or(joined)
 }
 
 /// Fills the session from supplied answers, then asks the rest (when a person is there).

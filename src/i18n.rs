@@ -716,6 +716,18 @@ const EN: &[(&str, &str)] = &[
         "fsutil.exists",
         "`{path}` already exists; pass `--force` to replace it",
     ),
+    (
+        "fsutil.is_input",
+        "`{path}` is `{input}`, which this command reads; write to another file",
+    ),
+    (
+        "fsutil.twice",
+        "`{path}` is named for two outputs; give each its own file",
+    ),
+    (
+        "fsutil.not_a_file",
+        "`{path}` is not a file labkit can write (a folder, a socket or a device)",
+    ),
     ("stats.invalid_parameter", "`{flag}` {message}"),
     ("stats.line", "line {line}: {message}"),
     ("stats.io", "could not write the output: {reason}"),
@@ -2094,6 +2106,18 @@ const PT: &[(&str, &str)] = &[
     (
         "fsutil.exists",
         "`{path}` já existe; use `--force` para o substituir",
+    ),
+    (
+        "fsutil.is_input",
+        "`{path}` é `{input}`, que este comando lê; escreva noutro ficheiro",
+    ),
+    (
+        "fsutil.twice",
+        "`{path}` é indicado para duas saídas; dê a cada uma o seu ficheiro",
+    ),
+    (
+        "fsutil.not_a_file",
+        "`{path}` não é um ficheiro em que o labkit possa escrever (uma pasta, um socket ou um dispositivo)",
     ),
     ("stats.invalid_parameter", "`{flag}` {message}"),
     ("stats.line", "linha {line}: {message}"),

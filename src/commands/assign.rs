@@ -11,7 +11,7 @@ use super::Outcome;
 use crate::cli::AssignArgs;
 use crate::clock::{Clock, SystemClock, rfc3339};
 use crate::error::Error;
-use crate::fsutil::{check_overwrite, write_atomic};
+use crate::fsutil::{check_outputs, write_atomic};
 use crate::i18n::tf;
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -33,9 +33,12 @@ pub fn run(args: &AssignArgs, settings: &Settings, printer: &mut Printer) -> Out
     let input = std::fs::read(&input_path).map_err(|e| Error::io(&shown, e))?;
     let output = args.output.as_ref().map(|p| settings.cwd.join(p));
     let log = args.log.as_ref().map(|p| settings.cwd.join(p));
-    for path in output.iter().chain(log.iter()) {
-        check_overwrite(path, args.force)?;
-    }
+    let outputs: Vec<&std::path::Path> = output
+        .iter()
+        .chain(log.iter())
+        .map(|p| p.as_path())
+        .collect();
+    check_outputs(&outputs, &[&input_path], args.force)?;
     let seed = args.seed.unwrap_or_else(random_seed);
     let mut options = AssignOptions::new(args.arms.clone(), seed);
     if let Some(ratio) = &args.ratio {

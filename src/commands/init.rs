@@ -48,18 +48,16 @@ pub fn run(args: &InitArgs, settings: &Settings, printer: &mut Printer) -> Outco
          # Default facilitator for new sessions.\n{facilitator}\n\n\
          # Folders, relative to this file.\nmethods: methods\ntemplates: templates\nsessions: sessions\n"
     );
-    for folder in ["methods", "templates", "sessions"] {
-        std::fs::create_dir_all(dir.join(folder))
-            .map_err(|e| Error::io(dir.join(folder).display().to_string(), e))?;
+    // Everything made here is undone if any part fails (a full disk, `ulimit -f`): a workspace
+    // is either whole or not there.
+    let mut made: Vec<std::path::PathBuf> = Vec::new();
+    let result = make_workspace(&dir, &file, &config, &mut made);
+    if result.is_err() {
+        for path in made.iter().rev() {
+            let _ = std::fs::remove_file(path).or_else(|_| std::fs::remove_dir(path));
+        }
     }
-    write_atomic(&dir.join("methods/.gitkeep"), b"")?;
-    write_atomic(&dir.join("templates/.gitkeep"), b"")?;
-    write_atomic(&dir.join("sessions/.gitkeep"), b"")?;
-    let readme = dir.join("README.md");
-    if !readme.exists() {
-        write_atomic(&readme, README.as_bytes())?;
-    }
-    write_atomic(&file, config.as_bytes())?;
+    result?;
     printer.note(&tf(
         settings.lang,
         "init.created",
@@ -91,3 +89,44 @@ labkit portfolio                     # every session of the lab
 labkit validate                      # check our methods
 ```
 ";
+
+/// Creates the workspace's folders and files, recording each new one in `made`.
+fn make_workspace(
+    dir: &std::path::Path,
+    file: &std::path::Path,
+    config: &str,
+    made: &mut Vec<std::path::PathBuf>,
+) -> Result<(), Error> {
+    let create_dir = |path: std::path::PathBuf, made: &mut Vec<std::path::PathBuf>| {
+        // Each missing folder on the way, outermost first, so undoing removes them all.
+        let mut missing: Vec<std::path::PathBuf> = path
+            .ancestors()
+            .take_while(|p| !p.as_os_str().is_empty() && !p.exists())
+            .map(std::path::Path::to_path_buf)
+            .collect();
+        missing.reverse();
+        std::fs::create_dir_all(&path).map_err(|e| Error::io(path.display().to_string(), e))?;
+        made.extend(missing);
+        Ok::<(), Error>(())
+    };
+    for folder in ["methods", "templates", "sessions"] {
+        create_dir(dir.join(folder), made)?;
+    }
+    let write = |path: std::path::PathBuf, bytes: &[u8], made: &mut Vec<std::path::PathBuf>| {
+        let new = !path.exists();
+        write_atomic(&path, bytes)?;
+        if new {
+            made.push(path);
+        }
+        Ok::<(), Error>(())
+    };
+    write(dir.join("methods/.gitkeep"), b"", made)?;
+    write(dir.join("templates/.gitkeep"), b"", made)?;
+    write(dir.join("sessions/.gitkeep"), b"", made)?;
+    let readme = dir.join("README.md");
+    if !readme.exists() {
+        write(readme, README.as_bytes(), made)?;
+    }
+    write(file.to_path_buf(), config.as_bytes(), made)?;
+    Ok(())
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::Outcome;
 use crate::cli::{DocFormat, ReportArgs};
 use crate::error::Error;
-use crate::fsutil::{check_overwrite, write_atomic};
+use crate::fsutil::{check_outputs, write_atomic};
 use crate::i18n::{t, tf};
 use crate::lang::Lang;
 use crate::method::Document;
@@ -45,6 +45,7 @@ pub fn run(args: &ReportArgs, settings: &Settings, printer: &mut Printer) -> Out
     let request = Request {
         format,
         output: output.as_deref(),
+        session_file: Some(&path),
         template: args.template.as_deref(),
         force: args.force,
     };
@@ -60,6 +61,8 @@ pub fn run(args: &ReportArgs, settings: &Settings, printer: &mut Printer) -> Out
 pub struct Request<'a> {
     pub format: Format,
     pub output: Option<&'a Path>,
+    /// The session file read, which the output must not replace.
+    pub session_file: Option<&'a Path>,
     pub template: Option<&'a str>,
     pub force: bool,
 }
@@ -73,7 +76,8 @@ pub fn write_session(
     printer: &mut Printer,
 ) -> Result<(), Error> {
     if let Some(out) = request.output {
-        check_overwrite(out, request.force)?;
+        let inputs: Vec<&Path> = request.session_file.into_iter().collect();
+        check_outputs(&[out], &inputs, request.force)?;
     }
     if request.format == Format::Docx && request.output.is_none() {
         return Err(Error::Usage(

@@ -63,7 +63,9 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
     let report = args.report.as_ref().map(|r| settings.cwd.join(r));
     if let Some(report) = &report {
         report_format(report)?;
-        crate::fsutil::check_overwrite(report, args.force)?;
+        let session_arg = args.session.as_ref().map(|s| settings.cwd.join(s));
+        let inputs: Vec<&Path> = session_arg.as_deref().into_iter().collect();
+        crate::fsutil::check_outputs(&[report], &inputs, args.force)?;
     }
     // The session file is created here, exclusively, and locked for as long as this run lasts.
     let mut made_dir = false;
@@ -250,7 +252,7 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
     }
     if let Some(report) = report_path(&session, &path) {
         report_format(&report)?;
-        crate::fsutil::check_overwrite(&report, session.run.force)?;
+        crate::fsutil::check_outputs(&[&report], &[&path], session.run.force)?;
     }
     let options = Options {
         supplied: Mapping::new(),
@@ -507,6 +509,7 @@ fn drive(
         let request = super::report::Request {
             format: report_format(&report)?,
             output: Some(&report),
+            session_file: Some(path),
             template: session.run.template.as_deref(),
             force: session.run.force,
         };

@@ -12,6 +12,7 @@ mod catalogue;
 mod fixtures;
 mod kill;
 mod list;
+mod outputs;
 mod playbooks;
 mod pty;
 mod readme;

@@ -787,7 +787,11 @@ fn ask_people(session: &mut Session, prompter: &mut dyn Prompter) -> Result<(), 
             initial: String::new(),
         };
         match prompter.ask(&ask) {
-            Ok(Reply::Answer(v)) => Ok(v.as_str().unwrap_or_default().to_owned()),
+            // `<` and `-` mean no name here too (there is nothing before this question).
+            Ok(Reply::Answer(v)) => Ok(match v.as_str().map(str::trim) {
+                Some("<" | "-") | None => String::new(),
+                Some(text) => text.to_owned(),
+            }),
             Ok(_) => Ok(String::new()),
             Err(PromptError::Cancelled) => Err(Error::Cancelled),
             Err(PromptError::Io(e)) => Err(Error::Input(format!("terminal: {e}"))),

@@ -767,3 +767,17 @@ fn a_session_open_in_one_labkit_is_refused_by_a_second_until_the_first_ends() {
     p.send_control('c').unwrap();
     p.exp_eof().unwrap();
 }
+
+#[test]
+fn back_or_skip_typed_at_the_facilitator_prompt_is_not_a_name() {
+    let lab = vote_lab();
+    let mut p = labkit(&lab, 80, &["run", "dots"]);
+    type_at(&mut p, "Facilitator", "<");
+    type_at(&mut p, "Participants", "-");
+    at(&mut p, "1 ›");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    let s = session(lab.path());
+    assert!(s["facilitator"].is_null(), "{s:?}");
+    assert_eq!(s["participants"], yaml("[]"));
+}

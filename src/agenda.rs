@@ -40,7 +40,7 @@ pub struct Hours {
 /// A block to place: title, minutes, whether it is a break, and a day it must start on.
 struct Item {
     title: String,
-    minutes: u32,
+    minutes: u64,
     kind: Kind,
     day: Option<u32>,
 }
@@ -66,7 +66,7 @@ fn method_items(method: &Method, lang: Lang) -> Vec<Item> {
         .iter()
         .map(|s| Item {
             title: s.title.get(lang).to_owned(),
-            minutes: s.timebox.map_or(share, Duration::minutes) as u32,
+            minutes: s.timebox.map_or(share, Duration::minutes),
             kind: Kind::Step,
             day: None,
         })
@@ -88,7 +88,7 @@ fn playbook_items(playbook: &Playbook, library: &Library, lang: Lang) -> Vec<Ite
                     .map_or(name.to_owned(), |t| format!("{} · {name}", t.get(lang)));
                 Item {
                     title,
-                    minutes: m.map_or(0, |m| m.duration.minutes()) as u32,
+                    minutes: m.map_or(0, |m| m.duration.minutes()),
                     kind: Kind::Method,
                     day: day.map(|d| d.saturating_sub(1)),
                 }
@@ -98,7 +98,7 @@ fn playbook_items(playbook: &Playbook, library: &Library, lang: Lang) -> Vec<Ite
                     .as_ref()
                     .map_or(crate::i18n::t(lang, "show.break"), |t| t.get(lang))
                     .to_owned(),
-                minutes: duration.minutes() as u32,
+                minutes: duration.minutes(),
                 kind: Kind::Break,
                 day: None,
             },
@@ -106,7 +106,12 @@ fn playbook_items(playbook: &Playbook, library: &Library, lang: Lang) -> Vec<Ite
         .collect()
 }
 
-pub fn for_method(method: &Method, start: u32, hours: Hours, lang: Lang) -> Vec<Slot> {
+pub fn for_method(
+    method: &Method,
+    start: u32,
+    hours: Hours,
+    lang: Lang,
+) -> Result<Vec<Slot>, TooLong> {
     schedule(method_items(method, lang), start, hours, lang)
 }
 
@@ -116,17 +121,29 @@ pub fn for_playbook(
     start: u32,
     hours: Hours,
     lang: Lang,
-) -> Vec<Slot> {
+) -> Result<Vec<Slot>, TooLong> {
     schedule(playbook_items(playbook, library, lang), start, hours, lang)
 }
 
+/// The longest agenda labkit lays out, in days: a year of working days is more than any
+/// workshop, and the bound keeps a method with a huge timebox from filling memory with days.
+pub const MAX_DAYS: u32 = 366;
+
+/// The agenda would run past [`MAX_DAYS`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooLong;
+
 /// Places items on the clock. Declared breaks count as rest; without them a short break is
-/// suggested before a block that would take the group past 90 minutes of work. A block that would run past the end of the
-/// working day moves to the next morning (a block longer than a whole day starts a day alone).
-fn schedule(items: Vec<Item>, start: u32, hours: Hours, lang: Lang) -> Vec<Slot> {
+/// suggested before a block that would take the group past 90 minutes of work. A block that
+/// would run past the end of the working day moves to the next morning. A block longer than a
+/// whole working day starts a day and continues on the following mornings, one slot per day
+/// (`2d` is two 8-hour days, so it fills two days of the default 09:30–17:30), so no slot ever
+/// ends after the end of the day.
+fn schedule(items: Vec<Item>, start: u32, hours: Hours, lang: Lang) -> Result<Vec<Slot>, TooLong> {
     let declared_breaks = items.iter().any(|i| i.kind == Kind::Break);
+    let day_length = u64::from(hours.end.saturating_sub(hours.start)).max(1);
     let mut slots = Vec::new();
-    let (mut day, mut clock, mut since_break) = (0u32, start, 0u32);
+    let (mut day, mut clock, mut since_break) = (0u32, start, 0u64);
     for item in items {
         if let Some(d) = item.day
             && d > day
@@ -135,11 +152,12 @@ fn schedule(items: Vec<Item>, start: u32, hours: Hours, lang: Lang) -> Vec<Slot>
             clock = hours.start;
             since_break = 0;
         }
+        let left = u64::from(hours.end.saturating_sub(clock));
         if !declared_breaks
             && item.kind != Kind::Break
             && since_break > 0
-            && since_break + item.minutes > BREAK_EVERY as u32
-            && clock + SUGGESTED_BREAK as u32 + item.minutes <= hours.end
+            && since_break + item.minutes > BREAK_EVERY
+            && SUGGESTED_BREAK + item.minutes <= left
         {
             slots.push(Slot {
                 day,
@@ -151,7 +169,7 @@ fn schedule(items: Vec<Item>, start: u32, hours: Hours, lang: Lang) -> Vec<Slot>
             clock += SUGGESTED_BREAK as u32;
             since_break = 0;
         }
-        if clock + item.minutes > hours.end && clock > hours.start {
+        if item.minutes > u64::from(hours.end.saturating_sub(clock)) && clock > hours.start {
             if item.kind == Kind::Break {
                 // A break at the end of the day is the night.
                 continue;
@@ -160,22 +178,47 @@ fn schedule(items: Vec<Item>, start: u32, hours: Hours, lang: Lang) -> Vec<Slot>
             clock = hours.start;
             since_break = 0;
         }
-        let end = clock + item.minutes;
-        since_break = if item.kind == Kind::Break {
-            0
-        } else {
-            since_break + item.minutes
-        };
-        slots.push(Slot {
-            day,
-            start: clock,
-            end,
-            title: item.title,
-            kind: item.kind,
-        });
-        clock = end;
+        // Whole days first, then what is left on the last one.
+        let days = item.minutes.div_ceil(day_length).max(1);
+        if u64::from(day) + days > u64::from(MAX_DAYS) {
+            return Err(TooLong);
+        }
+        let days = days as u32;
+        let mut rest = item.minutes;
+        for part in 1..=days {
+            // Fits: `rest` is at most one day here, and a day ends before midnight.
+            let minutes = rest.min(u64::from(hours.end - clock)) as u32;
+            rest -= u64::from(minutes);
+            let title = if days == 1 {
+                item.title.clone()
+            } else {
+                crate::i18n::tf(
+                    lang,
+                    "agenda.part",
+                    &[("title", &item.title), ("n", &part), ("days", &days)],
+                )
+            };
+            slots.push(Slot {
+                day,
+                start: clock,
+                end: clock + minutes,
+                title,
+                kind: item.kind.clone(),
+            });
+            clock += minutes;
+            since_break = if item.kind == Kind::Break {
+                0
+            } else {
+                since_break + u64::from(minutes)
+            };
+            if part < days {
+                day += 1;
+                clock = hours.start;
+                since_break = 0;
+            }
+        }
     }
-    slots
+    Ok(slots)
 }
 
 /// `09:30` → minutes from midnight.
@@ -193,7 +236,7 @@ pub fn format_time(minutes: u32) -> String {
 mod tests {
     use super::*;
 
-    fn item(title: &str, minutes: u32, kind: Kind) -> Item {
+    fn item(title: &str, minutes: u64, kind: Kind) -> Item {
         Item {
             title: title.into(),
             minutes,
@@ -218,7 +261,8 @@ mod tests {
             570,
             HOURS,
             Lang::En,
-        );
+        )
+        .unwrap();
         let kinds: Vec<&Kind> = slots.iter().map(|s| &s.kind).collect();
         assert_eq!(
             kinds,
@@ -237,7 +281,7 @@ mod tests {
             item("b", 200, Kind::Method),
             item("c", 60, Kind::Method),
         ];
-        let slots = schedule(items, 540, HOURS, Lang::En);
+        let slots = schedule(items, 540, HOURS, Lang::En).unwrap();
         assert!(slots.iter().all(|s| s.kind != Kind::SuggestedBreak));
         let last = slots.last().unwrap();
         assert_eq!(
@@ -251,9 +295,84 @@ mod tests {
     fn forced_days() {
         let mut b = item("b", 30, Kind::Method);
         b.day = Some(2);
-        let slots = schedule(vec![item("a", 30, Kind::Method), b], 540, HOURS, Lang::En);
+        let slots = schedule(vec![item("a", 30, Kind::Method), b], 540, HOURS, Lang::En).unwrap();
         assert_eq!(slots[1].day, 2);
         assert_eq!(format_time(slots[1].start), "09:00");
+    }
+
+    #[test]
+    fn a_block_of_days_fills_working_days_and_never_passes_the_end_of_one() {
+        // The default working day, 09:30–17:30, is the 8 hours of a `d`.
+        let hours = Hours {
+            start: 570,
+            end: 1050,
+        };
+        let two_days = "2d".parse::<Duration>().unwrap().minutes();
+        let slots = schedule(
+            vec![
+                item("intro", 30, Kind::Step),
+                item("build", two_days, Kind::Step),
+                item("wrap", 30, Kind::Step),
+            ],
+            570,
+            hours,
+            Lang::En,
+        )
+        .unwrap();
+        let plan: Vec<(u32, String, String, &str)> = slots
+            .iter()
+            .map(|s| {
+                (
+                    s.day,
+                    format_time(s.start),
+                    format_time(s.end),
+                    s.title.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            plan,
+            [
+                (0, "09:30".into(), "10:00".into(), "intro"),
+                (1, "09:30".into(), "17:30".into(), "build (day 1 of 2)"),
+                (2, "09:30".into(), "17:30".into(), "build (day 2 of 2)"),
+                (3, "09:30".into(), "10:00".into(), "wrap"),
+            ]
+        );
+        // A shorter day takes more of them; every slot stays inside its day.
+        let short = Hours {
+            start: 840,
+            end: 1050,
+        };
+        let slots = schedule(
+            vec![item("build", two_days, Kind::Step)],
+            840,
+            short,
+            Lang::Pt,
+        )
+        .unwrap();
+        assert_eq!(slots.len(), 5, "960 minutes in days of 210");
+        assert!(slots.iter().all(|s| s.start >= 840 && s.end <= 1050));
+        assert_eq!(slots.iter().map(|s| s.end - s.start).sum::<u32>(), 960);
+        assert_eq!(slots[4].title, "build (dia 5 de 5)");
+        assert_eq!(format_time(slots[4].end), "16:00");
+    }
+
+    #[test]
+    fn an_agenda_of_more_than_a_year_is_refused() {
+        let huge = "100000d".parse::<Duration>().unwrap().minutes();
+        assert_eq!(
+            schedule(
+                vec![item("forever", huge, Kind::Step)],
+                570,
+                HOURS,
+                Lang::En
+            ),
+            Err(TooLong)
+        );
+        let mut late = item("late", 30, Kind::Method);
+        late.day = Some(u32::MAX - 1);
+        assert_eq!(schedule(vec![late], 570, HOURS, Lang::En), Err(TooLong));
     }
 
     #[test]

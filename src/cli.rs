@@ -437,6 +437,9 @@ pub struct AgendaArgs {
     pub date: Option<String>,
     #[arg(long, value_enum, default_value_t)]
     pub format: AgendaFormat,
+    /// Time zone of the calendar file (default: the `timezone` setting, else Europe/Lisbon)
+    #[arg(long, value_name = "ZONE", value_parser = clap::builder::PossibleValuesParser::new(crate::calendar::ZONE_NAMES))]
+    pub tz: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -65,6 +65,7 @@ const EN: &[(&str, &str)] = &[
     ("agenda.block", "Block"),
     ("agenda.minutes", "Minutes"),
     ("agenda.total", "Total {total}, ends {end}"),
+    ("agenda.part", "{title} (day {n} of {days})"),
     (
         "agenda.total_days",
         "Total {total} over {days} days, ends on day {days} at {end}",
@@ -559,6 +560,14 @@ const EN: &[(&str, &str)] = &[
     (
         "agenda.bad_date",
         "`--date {date}` is not a date; write it as YYYY-MM-DD",
+    ),
+    (
+        "agenda.too_long",
+        "the agenda of `{id}` would run for more than {days} days; shorten its timeboxes",
+    ),
+    (
+        "agenda.bad_timezone",
+        "{source}: labkit has no rules for the time zone `{zone}`; use one of {zones}",
     ),
     ("assign.working", "assigning the units of {file}…"),
     (
@@ -1055,6 +1064,10 @@ const EN: &[(&str, &str)] = &[
         "First day, YYYY-MM-DD (default: today)",
     ),
     (
+        "help.agenda.arg.tz",
+        "Time zone of the calendar file (default: the `timezone` setting, else Europe/Lisbon)",
+    ),
+    (
         "help.timer.about",
         "A facilitator's countdown: space pauses, + adds a minute, q or Enter ends",
     ),
@@ -1423,6 +1436,7 @@ const PT: &[(&str, &str)] = &[
     ("agenda.block", "Bloco"),
     ("agenda.minutes", "Minutos"),
     ("agenda.total", "Total {total}, termina às {end}"),
+    ("agenda.part", "{title} (dia {n} de {days})"),
     (
         "agenda.total_days",
         "Total {total} em {days} dias, termina no dia {days} às {end}",
@@ -1944,6 +1958,14 @@ const PT: &[(&str, &str)] = &[
     (
         "agenda.bad_date",
         "`--date {date}` não é uma data; escreva-a como AAAA-MM-DD",
+    ),
+    (
+        "agenda.too_long",
+        "a agenda de `{id}` duraria mais de {days} dias; encurte as durações das etapas",
+    ),
+    (
+        "agenda.bad_timezone",
+        "{source}: o labkit não tem as regras do fuso horário `{zone}`; use um de {zones}",
     ),
     ("assign.working", "a atribuir as unidades de {file}…"),
     (
@@ -2468,6 +2490,10 @@ const PT: &[(&str, &str)] = &[
     (
         "help.agenda.arg.date",
         "Primeiro dia, AAAA-MM-DD (predefinição: hoje)",
+    ),
+    (
+        "help.agenda.arg.tz",
+        "Fuso horário do ficheiro de calendário (predefinição: a definição `timezone`, senão Europe/Lisbon)",
     ),
     (
         "help.timer.about",

@@ -4,6 +4,7 @@
 //! and calls [`run`]. Tests and benchmarks call the same entry points.
 
 pub mod agenda;
+pub mod calendar;
 pub mod catalogue;
 pub mod cli;
 pub mod cli_pt;

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use crate::calendar::Zone;
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::Error;
 use crate::lang::Lang;
@@ -60,6 +61,10 @@ pub struct WorkspaceConfig {
     /// Folder where sessions are saved (default `sessions`).
     #[serde(default)]
     pub sessions: Option<PathBuf>,
+    /// Time zone of calendar files (`agenda --format ics`), an IANA name such as
+    /// `Europe/Lisbon`.
+    #[serde(default)]
+    pub timezone: Option<String>,
 }
 
 /// The user's own defaults, `$XDG_CONFIG_HOME/labkit/config.yaml`.
@@ -75,6 +80,8 @@ pub struct UserConfig {
     /// `auto`, `always` or `never`.
     #[serde(default)]
     pub color: Option<String>,
+    #[serde(default)]
+    pub timezone: Option<String>,
 }
 
 /// Reads a YAML config file strictly: an unknown key is an error naming its line.
@@ -166,6 +173,9 @@ pub struct Settings {
     pub facilitator_source: Source,
     pub color: bool,
     pub color_source: Source,
+    /// The zone calendar files are written in (`agenda --tz` overrides it).
+    pub timezone: &'static Zone,
+    pub timezone_source: Source,
     pub quiet: bool,
     /// Spinners and bars may be drawn on stderr (a terminal, not `--quiet`).
     pub progress: bool,
@@ -187,6 +197,22 @@ pub struct Settings {
     /// Where labkit may keep caches (`LABKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/labkit`, else
     /// `~/.cache/labkit`); `None` turns caching off.
     pub cache_dir: Option<PathBuf>,
+}
+
+/// The zone of that name, or a usage error naming where the name came from and the zones
+/// labkit can write (without a tz database it knows only those; see `calendar`).
+pub fn time_zone(name: &str, source: &Source, lang: Lang) -> Result<&'static Zone, Error> {
+    crate::calendar::zone(name).ok_or_else(|| {
+        Error::Usage(crate::i18n::tf(
+            lang,
+            "agenda.bad_timezone",
+            &[
+                ("source", source),
+                ("zone", &name),
+                ("zones", &crate::calendar::ZONE_NAMES.join(", ")),
+            ],
+        ))
+    })
 }
 
 /// The user config file's path: `$XDG_CONFIG_HOME/labkit/config.yaml`, else
@@ -269,6 +295,16 @@ impl Settings {
             &user.facilitator,
         );
 
+        // Time zone: LABKIT_TIMEZONE > labkit.yaml > config.yaml > Europe/Lisbon.
+        let (timezone, timezone_source) = match text_setting(
+            "LABKIT_TIMEZONE",
+            ws.and_then(|c| c.timezone.as_ref()),
+            &user.timezone,
+        ) {
+            (Some(name), source) => (time_zone(&name, &source, lang)?, source),
+            (None, _) => (crate::calendar::DEFAULT_ZONE, Source::Default),
+        };
+
         // Colour: --color always/never > NO_COLOR > LABKIT_COLOR > config.yaml > auto (a terminal).
         let choice = |text: &str, source: &Source| -> Result<ColorChoice, Error> {
             match text {
@@ -325,6 +361,8 @@ impl Settings {
             facilitator_source,
             color,
             color_source,
+            timezone,
+            timezone_source,
             quiet: global.quiet,
             progress: env.stderr_is_terminal && !global.quiet,
             no_input,
@@ -353,6 +391,8 @@ impl Settings {
             facilitator_source: Source::Default,
             color: false,
             color_source: Source::Default,
+            timezone: crate::calendar::DEFAULT_ZONE,
+            timezone_source: Source::Default,
             quiet: false,
             progress: false,
             no_input: true,

@@ -1,19 +1,52 @@
 //! `labkit agenda ID`: the clock-time agenda of a method or playbook, as a table, Markdown,
-//! or an iCalendar file with one event per block.
+//! or an iCalendar file with one event per block (written by `calendar`).
 
 use std::fmt::Write as _;
 
 use super::{Outcome, browse_library};
-use crate::agenda::{self, Hours, Kind, Slot, format_time};
+use crate::agenda::{self, Hours, Kind, MAX_DAYS, Slot, format_time};
+use crate::calendar;
 use crate::cli::{AgendaArgs, AgendaFormat};
 use crate::clock::{Clock, SystemClock, civil_from_days, date, days_from_civil, parse_date};
 use crate::error::Error;
 use crate::i18n::{t, tf};
 use crate::method::{Document, Duration};
 use crate::output::Printer;
-use crate::settings::Settings;
+use crate::settings::{Settings, Source};
 
 pub fn run(args: &AgendaArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
+    let out = render(args, settings, printer, &SystemClock, export_nonce)?;
+    printer.data(&out)?;
+    Ok(0)
+}
+
+/// Random bytes for one export's UIDs. Should the OS have no randomness to give, the time
+/// and the process id still make two exports differ.
+fn export_nonce(now: std::time::SystemTime) -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        use sha2::{Digest, Sha256};
+        let nanos = now
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let digest = Sha256::new()
+            .chain_update(nanos.to_be_bytes())
+            .chain_update(std::process::id().to_be_bytes())
+            .finalize();
+        bytes.copy_from_slice(&digest[..16]);
+    }
+    bytes
+}
+
+/// The agenda as text, with the clock (today, and the calendar's DTSTAMP) and the export's
+/// random bytes given, so tests can fix both.
+fn render(
+    args: &AgendaArgs,
+    settings: &Settings,
+    printer: &mut Printer,
+    clock: &dyn Clock,
+    nonce: fn(std::time::SystemTime) -> [u8; 16],
+) -> Result<String, Error> {
     let lang = settings.lang;
     let time = |flag: &str, value: &str| {
         agenda::parse_time(value).ok_or_else(|| {
@@ -33,10 +66,15 @@ pub fn run(args: &AgendaArgs, settings: &Settings, printer: &mut Printer) -> Out
             &[("end", &args.day_end), ("start", &args.start)],
         )));
     }
+    let zone = match &args.tz {
+        Some(name) => crate::settings::time_zone(name, &Source::Flag("--tz"), lang)?,
+        None => settings.timezone,
+    };
+    let now = clock.now();
     let first_day = match &args.date {
         Some(d) => parse_date(d)
             .ok_or_else(|| Error::Usage(tf(lang, "agenda.bad_date", &[("date", d)])))?,
-        None => parse_date(&date(SystemClock.now())).unwrap_or((2026, 1, 1)),
+        None => parse_date(&date(now)).unwrap_or((2026, 1, 1)),
     };
     let library = browse_library(settings, printer);
     let entry = super::show::find(&library, &args.id, lang)?;
@@ -54,9 +92,16 @@ pub fn run(args: &AgendaArgs, settings: &Settings, printer: &mut Printer) -> Out
             agenda::for_playbook(p, &library, start, hours, lang),
         ),
     };
+    let slots = slots.map_err(|agenda::TooLong| {
+        Error::Usage(tf(
+            lang,
+            "agenda.too_long",
+            &[("id", &args.id), ("days", &MAX_DAYS)],
+        ))
+    })?;
+    let first = days_from_civil(first_day.0, first_day.1, first_day.2).unwrap_or(0);
     let day_date = |day: u32| {
-        let base = days_from_civil(first_day.0, first_day.1, first_day.2).unwrap_or(0);
-        let (y, m, d) = civil_from_days(base + i64::from(day));
+        let (y, m, d) = civil_from_days(first + i64::from(day));
         format!("{y:04}-{m:02}-{d:02}")
     };
     let out = match args.format {
@@ -107,10 +152,16 @@ pub fn run(args: &AgendaArgs, settings: &Settings, printer: &mut Printer) -> Out
                 format!("{name}\n{}\n{summary}", crate::output::table_text(&table))
             }
         }
-        AgendaFormat::Ics => ics(&name, &args.id, &slots, &day_date),
+        AgendaFormat::Ics => calendar::write(&calendar::Export {
+            name: &name,
+            slots: &slots,
+            first_day: first,
+            zone,
+            now,
+            nonce: nonce(now),
+        }),
     };
-    printer.data(&out)?;
-    Ok(0)
+    Ok(out)
 }
 
 fn markdown(
@@ -153,77 +204,57 @@ fn markdown(
     out
 }
 
-/// iCalendar (RFC 5545): CRLF lines folded at 75 octets, escaped text, floating local times.
-fn ics(name: &str, id: &str, slots: &[Slot], day_date: &dyn Fn(u32) -> String) -> String {
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        format!("PRODID:-//labkit//labkit {}//EN", env!("CARGO_PKG_VERSION")),
-        "CALSCALE:GREGORIAN".to_owned(),
-        format!("X-WR-CALNAME:{}", ics_text(name)),
-    ];
-    let stamp = format!("{}T000000Z", day_date(0).replace('-', ""));
-    for (n, s) in slots.iter().enumerate() {
-        let day = day_date(s.day).replace('-', "");
-        let at = |m: u32| format!("{day}T{:02}{:02}00", m / 60, m % 60);
-        lines.extend([
-            "BEGIN:VEVENT".to_owned(),
-            format!("UID:{id}-{day}-{}@labkit", n + 1),
-            format!("DTSTAMP:{stamp}"),
-            format!("DTSTART:{}", at(s.start)),
-            format!("DTEND:{}", at(s.end)),
-            format!("SUMMARY:{}", ics_text(&s.title)),
-            format!("DESCRIPTION:{}", ics_text(name)),
-            if matches!(s.kind, Kind::Break | Kind::SuggestedBreak) {
-                "TRANSP:TRANSPARENT".to_owned()
-            } else {
-                "TRANSP:OPAQUE".to_owned()
-            },
-            "END:VEVENT".to_owned(),
-        ]);
-    }
-    lines.push("END:VCALENDAR".to_owned());
-    lines
-        .iter()
-        .map(|l| fold(l))
-        .collect::<Vec<_>>()
-        .join("\r\n")
-        + "\r\n"
-}
-
-fn ics_text(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
-}
-
-/// Folds a content line at 75 octets without splitting a UTF-8 character.
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut width = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += len;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::FixedClock;
+    use crate::settings::Env;
+
+    fn args(format: AgendaFormat, tz: Option<&str>) -> AgendaArgs {
+        AgendaArgs {
+            id: "test-card".into(),
+            start: "09:30".into(),
+            day_end: "17:30".into(),
+            date: None,
+            format,
+            tz: tz.map(str::to_owned),
+        }
+    }
+
+    fn render_at(args: &AgendaArgs, secs: u64) -> Result<String, Error> {
+        let settings = Settings::fallback(&Env::default());
+        let mut printer = Printer::new(
+            Box::new(std::io::sink()),
+            Box::new(std::io::sink()),
+            &settings,
+        );
+        render(args, &settings, &mut printer, &FixedClock::at(secs), |_| {
+            [7; 16]
+        })
+    }
 
     #[test]
-    fn folds_long_lines_at_75_octets() {
-        let long = format!("SUMMARY:{}", "é".repeat(60));
-        let folded = fold(&long);
-        assert!(folded.split("\r\n").all(|l| l.len() <= 75), "{folded}");
-        assert_eq!(folded.replace("\r\n ", ""), long);
-        assert_eq!(ics_text("a, b; c\nd"), "a\\, b\\; c\\nd");
+    fn the_calendar_is_stamped_by_the_clock_and_starts_on_its_day() {
+        // 2026-11-26T14:27:52Z: DTSTAMP is that instant; the agenda starts that day.
+        let ics = render_at(&args(AgendaFormat::Ics, None), 1_795_703_272).unwrap();
+        let unfolded = ics.replace("\r\n ", "");
+        let events = unfolded.matches("BEGIN:VEVENT").count();
+        assert!(events > 0);
+        assert_eq!(
+            unfolded.matches("\r\nDTSTAMP:20261126T142752Z\r\n").count(),
+            events,
+            "{ics}"
+        );
+        assert!(unfolded.contains("\r\nDTSTART;TZID=Europe/Lisbon:20261126T093000\r\n"));
+        let azores = render_at(
+            &args(AgendaFormat::Ics, Some("Atlantic/Azores")),
+            1_795_703_272,
+        )
+        .unwrap();
+        assert!(azores.contains("\r\nDTSTART;TZID=Atlantic/Azores:20261126T093000\r\n"));
+        assert!(azores.contains("\r\nTZID:Atlantic/Azores\r\n"));
+        let unknown = render_at(&args(AgendaFormat::Ics, Some("Mars/Olympus")), 0).unwrap_err();
+        assert_eq!(unknown.exit_code(), 2);
+        assert!(unknown.to_string().contains("Europe/Lisbon, "), "{unknown}");
     }
 }

@@ -60,6 +60,11 @@ pub fn run(args: &ConfigArgs, settings: &Settings, printer: &mut Printer) -> Out
             source: settings.color_source.to_string(),
         },
         Row {
+            setting: "timezone",
+            value: settings.timezone.tzid.into(),
+            source: settings.timezone_source.to_string(),
+        },
+        Row {
             setting: "workspace",
             value: folder(settings.workspace.as_ref().map(|w| w.root.clone())),
             source: if settings.workspace.is_some() {

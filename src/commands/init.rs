@@ -46,6 +46,9 @@ pub fn run(args: &InitArgs, settings: &Settings, printer: &mut Printer) -> Outco
          # The lab's name, shown on reports.\n{lab}\n\n\
          # Default language for method text, messages and reports: en or pt.\n{language}\n\n\
          # Default facilitator for new sessions.\n{facilitator}\n\n\
+         # Time zone of agendas' calendar files: Europe/Lisbon (the default), Atlantic/Madeira,\n\
+         # Atlantic/Azores, Europe/London, Europe/Brussels, Europe/Madrid, Europe/Paris,\n\
+         # Europe/Berlin or UTC.\n# timezone: Europe/Lisbon\n\n\
          # Folders, relative to this file.\nmethods: methods\ntemplates: templates\nsessions: sessions\n"
     );
     // Everything made here is undone if any part fails (a full disk, `ulimit -f`): a workspace

@@ -5,6 +5,7 @@
 
 mod support;
 
+mod agenda;
 mod assign;
 mod bad_input;
 mod calc;

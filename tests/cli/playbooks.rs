@@ -317,7 +317,7 @@ fn the_calendar_file_is_valid_icalendar() {
     let events = unfolded.matches("BEGIN:VEVENT").count();
     assert_eq!(events, unfolded.matches("END:VEVENT").count());
     assert_eq!(events, 10, "one event per block");
-    for key in ["UID:", "DTSTAMP:", "DTSTART:", "DTEND:", "SUMMARY:"] {
+    for key in ["UID:", "DTSTAMP:", "DTSTART;", "DTEND;", "SUMMARY:"] {
         assert_eq!(
             unfolded.matches(&format!("\r\n{key}")).count(),
             events,
@@ -325,9 +325,11 @@ fn the_calendar_file_is_valid_icalendar() {
         );
     }
     assert!(
-        unfolded.contains(
-            "DTSTART:20270210T093000\r\nDTEND:20270210T103000\r\nSUMMARY:Problem Framing"
-        )
+        unfolded.contains("\r\nDTEND;TZID=Europe/Lisbon:20270210T103000\r\nDTSTAMP:")
+            && unfolded.contains(
+                "\r\nDTSTART;TZID=Europe/Lisbon:20270210T093000\r\nSUMMARY:Problem Framing\r\n"
+            ),
+        "{unfolded}"
     );
 }
 

@@ -326,6 +326,14 @@ const EN: &[(&str, &str)] = &[
         "question id `{id}` is used twice; answers are keyed by question id, so ids must be unique in a method",
     ),
     (
+        "validate.question_id_is_helper",
+        "question id `{id}` is the name of a template helper: `{{{id}}}` in a default, a condition or a computed value would call the helper, not read this answer",
+    ),
+    (
+        "validate.question_id_is_helper_hint",
+        "rename it, e.g. `{id}_value`",
+    ),
+    (
         "validate.count_whole",
         "`{field}` must be a whole number of entries, got {value}",
     ),
@@ -1691,6 +1699,14 @@ const PT: &[(&str, &str)] = &[
     (
         "validate.question_id_twice",
         "o id de pergunta `{id}` é usado duas vezes; as respostas são guardadas pelo id da pergunta, por isso os ids têm de ser únicos num método",
+    ),
+    (
+        "validate.question_id_is_helper",
+        "o id de pergunta `{id}` é o nome de um helper dos modelos: `{{{id}}}` num valor por omissão, numa condição ou num valor calculado chamaria o helper em vez de ler esta resposta",
+    ),
+    (
+        "validate.question_id_is_helper_hint",
+        "mude-lhe o nome, por exemplo `{id}_valor`",
     ),
     (
         "validate.count_whole",

@@ -221,6 +221,15 @@ pub fn method(
                 questions.push(question);
             }
             if is_local_id(&q.id) {
+                // Answers are named by question id in defaults, conditions and computed
+                // values, where a helper of the same name wins.
+                if crate::helpers::names().iter().any(|h| *h == q.id) {
+                    c.error_hint(
+                        format!("{qpath}.id"),
+                        msg("validate.question_id_is_helper", &[("id", &q.id)]),
+                        Some(msg("validate.question_id_is_helper_hint", &[("id", &q.id)])),
+                    );
+                }
                 if earlier.iter().any(|(id, _)| *id == q.id) {
                     c.error(
                         format!("{qpath}.id"),

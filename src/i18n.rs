@@ -473,6 +473,19 @@ const EN: &[(&str, &str)] = &[
         "default `{value}` is not one of the choices",
     ),
     (
+        "validate.template_not_a_name",
+        "`{name}` is not a template name; a playbook names a template from the workspace's templates folder or the built-ins, with no `..` and no absolute path",
+    ),
+    (
+        "validate.template_not_a_name_hint",
+        "put the file in the workspace's `templates/` folder as NAME.md.hbs and write `template: NAME`",
+    ),
+    (
+        "validate.template_missing",
+        "there is no template `{name}`, neither in the workspace's templates folder nor among the built-ins",
+    ),
+    ("validate.templates_known", "templates: {names}"),
+    (
         "validate.no_methods",
         "a playbook needs at least one method",
     ),
@@ -709,9 +722,19 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "report.no_template",
-        "no template `{name}`{hint}; built-in templates: {known}",
+        "no template `{name}`{hint}; templates: {known}",
     ),
     ("report.generic_missing", "the generic template is missing"),
+    (
+        "report.template_not_a_name",
+        "`{name}` is not a template name: a file may name only a template of the workspace's templates folder or a built-in one, with no `..` and no absolute path; to use a file of your own, pass `--template PATH`",
+    ),
+    (
+        "report.template_outside",
+        "`{path}` leads outside the templates folder `{dir}` (to `{target}`); a template there must be a file inside it",
+    ),
+    ("report.template_unusable", "cannot read the template `{path}`: {reason}"),
+    ("report.template_not_a_file", "it is not a regular file"),
     (
         "report.template_syntax",
         "{name}{place}: template does not compile: {reason}",
@@ -1854,6 +1877,19 @@ const PT: &[(&str, &str)] = &[
         "o valor predefinido `{value}` não é uma das opções",
     ),
     (
+        "validate.template_not_a_name",
+        "`{name}` não é um nome de modelo; um roteiro indica um modelo da pasta de modelos da área de trabalho ou dos incluídos, sem `..` nem caminho absoluto",
+    ),
+    (
+        "validate.template_not_a_name_hint",
+        "ponha o ficheiro na pasta `templates/` da área de trabalho como NOME.md.hbs e escreva `template: NOME`",
+    ),
+    (
+        "validate.template_missing",
+        "não existe o modelo `{name}`, nem na pasta de modelos da área de trabalho nem entre os incluídos",
+    ),
+    ("validate.templates_known", "modelos: {names}"),
+    (
         "validate.no_methods",
         "um roteiro precisa de pelo menos um método",
     ),
@@ -2096,9 +2132,19 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "report.no_template",
-        "não existe o modelo `{name}`{hint}; modelos incluídos: {known}",
+        "não existe o modelo `{name}`{hint}; modelos: {known}",
     ),
     ("report.generic_missing", "falta o modelo genérico"),
+    (
+        "report.template_not_a_name",
+        "`{name}` não é um nome de modelo: um ficheiro só pode indicar um modelo da pasta de modelos da área de trabalho ou um dos incluídos, sem `..` nem caminho absoluto; para usar um ficheiro seu, passe `--template CAMINHO`",
+    ),
+    (
+        "report.template_outside",
+        "`{path}` leva para fora da pasta de modelos `{dir}` (até `{target}`); um modelo dessa pasta tem de ser um ficheiro dentro dela",
+    ),
+    ("report.template_unusable", "não é possível ler o modelo `{path}`: {reason}"),
+    ("report.template_not_a_file", "não é um ficheiro normal"),
     (
         "report.template_syntax",
         "{name}{place}: o modelo não compila: {reason}",

@@ -12,7 +12,7 @@ use crate::i18n::{t, tf};
 use crate::lang::Lang;
 use crate::method::Document;
 use crate::output::Printer;
-use crate::report::{self, Format};
+use crate::report::{self, Format, Wanted};
 use crate::session::Session;
 use crate::settings::Settings;
 
@@ -45,7 +45,7 @@ pub fn run(args: &ReportArgs, settings: &Settings, printer: &mut Printer) -> Out
     let request = Request {
         format,
         output: output.as_deref(),
-        template: args.template.as_deref(),
+        template: args.template.as_deref().map(Wanted::ByUser),
         force: args.force,
     };
     let written = write_session(&session, settings, request, printer);
@@ -60,8 +60,23 @@ pub fn run(args: &ReportArgs, settings: &Settings, printer: &mut Printer) -> Out
 pub struct Request<'a> {
     pub format: Format,
     pub output: Option<&'a Path>,
-    pub template: Option<&'a str>,
+    pub template: Option<Wanted<'a>>,
     pub force: bool,
+}
+
+/// Finds the report's template before a run starts, so a template that cannot be used is
+/// said at once rather than after the workshop. `playbook_template` is the playbook's own.
+pub fn check_template(
+    wanted: Option<Wanted>,
+    id: &str,
+    playbook_template: Option<&str>,
+    settings: &Settings,
+) -> Result<(), Error> {
+    let templates_dir: Option<PathBuf> = settings.workspace.as_ref().map(|w| w.templates_dir());
+    let wanted = wanted.or(playbook_template.map(Wanted::InFile));
+    report::find_template(wanted, id, templates_dir.as_deref(), &settings.cwd)
+        .map(drop)
+        .map_err(|e| Error::Input(e.to_string()))
 }
 
 /// Renders and writes the report of a session (a method's or a playbook's); shared by

@@ -17,6 +17,7 @@ use crate::i18n::tf;
 use crate::library::Library;
 use crate::method::{self, Block, Document, Issue, Method, Playbook, place};
 use crate::output::Printer;
+use crate::report::Wanted;
 use crate::session::{self, MethodCopy, MethodRef, RunOptions, Session, Source, Status};
 use crate::settings::Settings;
 use crate::terminal::TerminalPrompter;
@@ -32,6 +33,14 @@ impl Plan {
         match self {
             Plan::Method(m) => &m.id,
             Plan::Playbook(p, _) => &p.id,
+        }
+    }
+
+    /// The playbook's own report template, if it names one.
+    fn template(&self) -> Option<&str> {
+        match self {
+            Plan::Method(_) => None,
+            Plan::Playbook(p, _) => p.template.as_deref(),
         }
     }
 
@@ -51,6 +60,9 @@ struct Options {
     defaults: bool,
     /// Ask for the facilitator and participants (a new session).
     ask_people: bool,
+    /// The session's report template was given on this command line (`--template`), so it
+    /// may be a file path; one only read from the session file must be a template name.
+    template_chosen: bool,
 }
 
 pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
@@ -64,6 +76,12 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
     if let Some(report) = &report {
         report_format(report)?;
         crate::fsutil::check_overwrite(report, args.force)?;
+        super::report::check_template(
+            args.template.as_deref().map(Wanted::ByUser),
+            plan.id(),
+            plan.template(),
+            settings,
+        )?;
     }
     // The session file is created here, exclusively, and locked for as long as this run lasts.
     let mut made_dir = false;
@@ -119,6 +137,7 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
         supplied,
         defaults: args.defaults,
         ask_people: true,
+        template_chosen: args.template.is_some(),
     };
     let outcome =
         lock.and_then(|_lock| drive(&plan, &mut session, &options, &path, settings, printer));
@@ -248,15 +267,22 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
     if args.force {
         session.run.force = true;
     }
-    if let Some(report) = report_path(&session, &path) {
-        report_format(&report)?;
-        crate::fsutil::check_overwrite(&report, session.run.force)?;
-    }
     let options = Options {
         supplied: Mapping::new(),
         defaults: false,
         ask_people: false,
+        template_chosen: args.template.is_some(),
     };
+    if let Some(report) = report_path(&session, &path) {
+        report_format(&report)?;
+        crate::fsutil::check_overwrite(&report, session.run.force)?;
+        super::report::check_template(
+            report_template(&session, &options),
+            plan.id(),
+            plan.template(),
+            settings,
+        )?;
+    }
     drive(&plan, &mut session, &options, &path, settings, printer)
 }
 
@@ -507,12 +533,22 @@ fn drive(
         let request = super::report::Request {
             format: report_format(&report)?,
             output: Some(&report),
-            template: session.run.template.as_deref(),
+            template: report_template(session, options),
             force: session.run.force,
         };
         super::report::write_session(session, settings, request, printer)?;
     }
     Ok(0)
+}
+
+/// The template the session's report uses, as `report` is to take it.
+fn report_template<'a>(session: &'a Session, options: &Options) -> Option<Wanted<'a>> {
+    let name = session.run.template.as_deref()?;
+    Some(if options.template_chosen {
+        Wanted::ByUser(name)
+    } else {
+        Wanted::InFile(name)
+    })
 }
 
 /// The command that resumes this session, as the person can type it: `labkit` when that is

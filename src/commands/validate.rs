@@ -12,7 +12,9 @@ use crate::cli::{ReportFormat, ValidateArgs};
 use crate::error::Error;
 use crate::i18n::{t, tf, tn};
 use crate::library::{Library, Origin};
-use crate::method::Diagnostic;
+use crate::i18n::msg;
+use crate::method::{self, Diagnostic, Document, Issue};
+use crate::report::{self, NameProblem};
 use crate::output::Printer;
 use crate::settings::Settings;
 
@@ -64,6 +66,7 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
         .iter()
         .flat_map(|p| p.diagnostics.iter().cloned())
         .chain(library.link_problems())
+        .chain(template_problems(&library, settings))
         .filter(|d| in_scope(&d.file))
         .collect();
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
@@ -119,4 +122,38 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
         }
     }
     Ok(if diagnostics.is_empty() { 0 } else { 1 })
+}
+
+/// Playbooks whose `template:` names no template that `report` could use: none of that name in
+/// the workspace's templates folder or the built-ins, or a file there that leads outside it.
+/// (A name that is a path is refused when the playbook is read.)
+fn template_problems(library: &Library, settings: &Settings) -> Vec<Diagnostic> {
+    let templates_dir = settings.workspace.as_ref().map(|w| w.templates_dir());
+    let mut out = Vec::new();
+    for entry in library.entries() {
+        let Document::Playbook(playbook) = &entry.doc else {
+            continue;
+        };
+        let Some(name) = &playbook.template else {
+            continue;
+        };
+        let (message, hint) = match report::by_name(name, templates_dir.as_deref()) {
+            Ok(_) | Err(NameProblem::NotAName) => continue,
+            Err(NameProblem::Missing) => {
+                let known = report::names(templates_dir.as_deref());
+                let hint = method::suggest(name, known.iter().map(String::as_str)).unwrap_or_else(
+                    || msg("validate.templates_known", &[("names", &known.join(", "))]),
+                );
+                (
+                    msg("validate.template_missing", &[("name", name)]),
+                    Some(hint),
+                )
+            }
+            Err(NameProblem::Unusable(message)) => (message, None),
+        };
+        let mut issue = Issue::new("template", message);
+        issue.hint = hint;
+        out.extend(method::place(&entry.file, vec![issue], entry.text().as_deref()));
+    }
+    out
 }

@@ -177,8 +177,20 @@ const EN: &[(&str, &str)] = &[
         "the method file of `{id}` was not found here; using the copy kept in the session",
     ),
     (
+        "run.using_copy_broken",
+        "{file} has problems (`labkit validate` lists them); using the copy of `{id}` kept in the session",
+    ),
+    (
         "run.method_missing_hint",
         "; it was not found in the method folders, and the session keeps no copy of it (it was started with an older labkit): put `{id}.yaml` in the workspace's methods/ folder, or pass `--methods DIR`",
+    ),
+    (
+        "run.broken_override",
+        "this file gives `{id}` here, in place of the {origin} one, but it has problems; labkit stops rather than use the {origin} `{id}` instead",
+    ),
+    (
+        "run.broken_override_hint",
+        "fix the problems below (`labkit validate` lists them too), or move the file out of the method folders to use the {origin} one",
     ),
     (
         "run.in_progress_unknown",
@@ -1563,8 +1575,20 @@ const PT: &[(&str, &str)] = &[
         "o ficheiro do método `{id}` não foi encontrado aqui; usa-se a cópia guardada na sessão",
     ),
     (
+        "run.using_copy_broken",
+        "{file} tem problemas (`labkit validate` mostra-os); usa-se a cópia de `{id}` guardada na sessão",
+    ),
+    (
         "run.method_missing_hint",
         "; não foi encontrado nas pastas de métodos e a sessão não guarda uma cópia (foi iniciada com um labkit mais antigo): ponha `{id}.yaml` na pasta methods/ do espaço de trabalho, ou use `--methods PASTA`",
+    ),
+    (
+        "run.broken_override",
+        "este ficheiro define aqui `{id}`, em vez do que vem de outra origem ({origin}), mas tem problemas; o labkit para em vez de usar esse outro `{id}`",
+    ),
+    (
+        "run.broken_override_hint",
+        "corrija os problemas abaixo (`labkit validate` também os mostra), ou tire o ficheiro das pastas de métodos para usar o outro ({origin})",
     ),
     (
         "run.in_progress_unknown",

@@ -113,7 +113,10 @@ pub fn write_session(
     let (library, found) =
         crate::library::for_session(settings, session, "session").ok_or_else(missing)?;
     if found == crate::library::SessionMethod::Copy {
-        printer.note(&tf(lang, "run.using_copy", &[("id", &session.method.id)]));
+        match super::using_copy(settings, lang, &session.method.id) {
+            (true, message) => printer.warn(&message),
+            (false, message) => printer.note(&message),
+        }
     }
     let rendered = if session.method.playbook {
         let Some(Document::Playbook(playbook)) =

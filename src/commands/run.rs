@@ -185,7 +185,10 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
         return Err(Error::Input(message));
     };
     if found == crate::library::SessionMethod::Copy {
-        printer.note(&tf(lang, "run.using_copy", &[("id", &session.method.id)]));
+        match super::using_copy(settings, lang, &session.method.id) {
+            (true, message) => printer.warn(&message),
+            (false, message) => printer.note(&message),
+        }
     }
     let plan = if session.method.playbook {
         let Some(Document::Playbook(p)) = library.get(&session.method.id).map(|e| e.doc.clone())
@@ -777,6 +780,8 @@ fn find_plan(reference: &str, settings: &Settings) -> Result<(Plan, Source, Meth
         if library.get(reference).is_none() {
             library = Library::load(settings);
         }
+        // A broken `<id>.yaml` of the lab's is never swapped silently for the built-in.
+        super::broken_files_for(&library, settings, reference)?;
         let entry = super::show::find(&library, reference, settings.lang)?;
         let source = Source {
             origin: entry.origin.to_string(),

@@ -107,3 +107,96 @@ fn a_session_names_its_report_template_by_name_only() {
         "the session is left as it was"
     );
 }
+
+/// The built-in test card with a typo in its stage, as a lab's edited copy might have.
+fn broken_test_card() -> String {
+    let text = String::from_utf8(
+        labkit::library::built_in_source("test-card")
+            .unwrap()
+            .to_vec(),
+    )
+    .unwrap();
+    assert!(text.contains("\nstage: experiment\n"));
+    text.replace("\nstage: experiment\n", "\nstage: experimnt\n")
+}
+
+#[test]
+fn a_broken_workspace_copy_stops_run_show_and_agenda() {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: Our Lab\n");
+    lab.write("methods/test-card.yaml", broken_test_card());
+    for args in [
+        &["run", "test-card", "--defaults"][..],
+        &["show", "test-card"],
+        &["agenda", "test-card"],
+    ] {
+        let run = lab.run(args).code(2);
+        assert!(
+            run.stderr.contains(
+                "methods/test-card.yaml: this file gives `test-card` here, in place of the built-in one, but it has problems"
+            ),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr
+                .contains("methods/test-card.yaml:22:1: stage: unknown value `experimnt`"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    assert!(
+        !lab.path().join("sessions").exists(),
+        "no session was started"
+    );
+    // Other ids are not stopped by it.
+    lab.run(&["show", "brainstorm"]).ok();
+    lab.run(&["agenda", "brainstorm"]).ok();
+}
+
+#[test]
+fn a_broken_method_of_a_playbook_stops_the_playbook() {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: Our Lab\n");
+    let brainstorm = String::from_utf8(
+        labkit::library::built_in_source("brainstorm")
+            .unwrap()
+            .to_vec(),
+    )
+    .unwrap();
+    lab.write(
+        "methods/brainstorm.yaml",
+        brainstorm.replace("\nversion: ", "\nversion: x"),
+    );
+    let run = lab.run(&["run", "experiment-plan", "--defaults"]).code(2);
+    assert!(
+        run.stderr
+            .contains("methods/brainstorm.yaml: this file gives `brainstorm` here"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn only_a_broken_file_that_comes_first_stops_a_command() {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: Our Lab\n");
+    lab.write("extra/test-card.yaml", broken_test_card());
+    let extra = lab.path().join("extra");
+    let lab = lab.env("LABKIT_PATH", extra.to_str().unwrap());
+    // LABKIT_PATH alone: its broken copy comes before the built-in.
+    let run = lab.run(&["show", "test-card"]).code(2);
+    assert!(run.stderr.contains("extra/test-card.yaml"), "{}", run.stderr);
+    // The workspace's good copy comes after LABKIT_PATH and wins: nothing to stop for.
+    lab.write(
+        "methods/test-card.yaml",
+        String::from_utf8(
+            labkit::library::built_in_source("test-card")
+                .unwrap()
+                .to_vec(),
+        )
+        .unwrap(),
+    );
+    let run = lab.run(&["show", "test-card", "--format", "json"]).ok();
+    assert!(run.stdout.contains("\"workspace\""), "{}", run.stdout);
+}

@@ -173,6 +173,27 @@ const EN: &[(&str, &str)] = &[
         "`{session}` is open in another labkit ({holder}); finish or stop it there (Ctrl-C), then `labkit resume` it here",
     ),
     (
+        "session.schema_newer",
+        "this session was written by a newer labkit (session schema {schema}); this labkit reads sessions up to schema {known}",
+    ),
+    (
+        "session.schema_newer_hint",
+        "upgrade labkit to open it; the file is left as it is",
+    ),
+    (
+        "session.schema_unknown",
+        "schema 0 is not a session schema; labkit writes sessions with schema 1 to {known}",
+    ),
+    (
+        "session.bad_language",
+        "`{code}` is not a language labkit speaks",
+    ),
+    ("session.bad_language_hint", "write `en` or `pt`"),
+    (
+        "session.bad_time",
+        "`{value}` is not a date and time; labkit writes them like `2026-11-26T14:27:52Z`",
+    ),
+    (
         "run.using_copy",
         "the method file of `{id}` was not found here; using the copy kept in the session",
     ),
@@ -193,6 +214,18 @@ const EN: &[(&str, &str)] = &[
         "fix the problems below (`labkit validate` lists them too), or move the file out of the method folders to use the {origin} one",
     ),
     (
+        "run.answer_wrong",
+        "the answer to `{id}` does not fit the question: {reason}",
+    ),
+    (
+        "run.answers_not_mapping",
+        "the answers of `{id}` must be a mapping of question id to answer",
+    ),
+    (
+        "run.answers_hint",
+        "the file is left as it is; correct these answers (or delete them to be asked again), then resume",
+    ),
+    (
         "run.in_progress_unknown",
         "the question in progress, `{id}`, is not a question of this session's method",
     ),
@@ -211,6 +244,10 @@ const EN: &[(&str, &str)] = &[
     (
         "run.no_terminal",
         "without a terminal labkit never asks: pass `--answers FILE`, `--set ID=VALUE` or `--defaults`",
+    ),
+    (
+        "run.no_terminal_resume",
+        "`labkit resume` asks the questions still open, so it needs a terminal; without one, finish the answers in a new session: `{command}`, with `--set ID=VALUE` or `--defaults` for the rest",
     ),
     ("report.written", "report written: {path}"),
     ("check.number", "expected a number"),
@@ -679,6 +716,10 @@ const EN: &[(&str, &str)] = &[
         "{session}: `{id}`, the method of this session, is not available",
     ),
     (
+        "run.session_is_folder",
+        "`--session {path}` is a folder; give the session a file name, e.g. `--session {example}`",
+    ),
+    (
         "run.exists",
         "`{path}` already exists; use `labkit resume` to continue it",
     ),
@@ -769,6 +810,10 @@ const EN: &[(&str, &str)] = &[
     (
         "stats.icc_needs_cluster",
         "`--icc` requires `--cluster-size`",
+    ),
+    (
+        "cli.whole_number",
+        "`{value}` is not a whole number of 0 or more",
     ),
     ("stats.at_least_one", "must be at least 1, got 0"),
     (
@@ -1571,6 +1616,27 @@ const PT: &[(&str, &str)] = &[
         "`{session}` está aberta noutro labkit ({holder}); termine-a ou pare-a lá (Ctrl-C) e depois retome-a aqui com `labkit resume`",
     ),
     (
+        "session.schema_newer",
+        "esta sessão foi escrita por um labkit mais recente (schema de sessão {schema}); este labkit lê sessões até ao schema {known}",
+    ),
+    (
+        "session.schema_newer_hint",
+        "atualize o labkit para a abrir; o ficheiro fica como está",
+    ),
+    (
+        "session.schema_unknown",
+        "o schema 0 não é um schema de sessão; o labkit escreve sessões com os schemas 1 a {known}",
+    ),
+    (
+        "session.bad_language",
+        "`{code}` não é uma língua que o labkit fale",
+    ),
+    ("session.bad_language_hint", "escreva `en` ou `pt`"),
+    (
+        "session.bad_time",
+        "`{value}` não é uma data e hora; o labkit escreve-as como `2026-11-26T14:27:52Z`",
+    ),
+    (
         "run.using_copy",
         "o ficheiro do método `{id}` não foi encontrado aqui; usa-se a cópia guardada na sessão",
     ),
@@ -1591,6 +1657,18 @@ const PT: &[(&str, &str)] = &[
         "corrija os problemas abaixo (`labkit validate` também os mostra), ou tire o ficheiro das pastas de métodos para usar o outro ({origin})",
     ),
     (
+        "run.answer_wrong",
+        "a resposta a `{id}` não serve para a pergunta: {reason}",
+    ),
+    (
+        "run.answers_not_mapping",
+        "as respostas de `{id}` têm de ser um mapeamento de id de pergunta para resposta",
+    ),
+    (
+        "run.answers_hint",
+        "o ficheiro fica como está; corrija estas respostas (ou apague-as para voltarem a ser perguntadas) e retome",
+    ),
+    (
         "run.in_progress_unknown",
         "a pergunta em curso, `{id}`, não é uma pergunta do método desta sessão",
     ),
@@ -1609,6 +1687,10 @@ const PT: &[(&str, &str)] = &[
     (
         "run.no_terminal",
         "sem terminal o labkit nunca pergunta: use `--answers FICHEIRO`, `--set ID=VALOR` ou `--defaults`",
+    ),
+    (
+        "run.no_terminal_resume",
+        "`labkit resume` faz as perguntas que faltam, por isso precisa de um terminal; sem ele, complete as respostas numa nova sessão: `{command}`, com `--set ID=VALOR` ou `--defaults` para as restantes",
     ),
     ("report.written", "relatório escrito: {path}"),
     ("check.number", "esperava-se um número"),
@@ -2098,6 +2180,10 @@ const PT: &[(&str, &str)] = &[
         "{session}: `{id}`, o método desta sessão, não está disponível",
     ),
     (
+        "run.session_is_folder",
+        "`--session {path}` é uma pasta; dê à sessão um nome de ficheiro, por exemplo `--session {example}`",
+    ),
+    (
         "run.exists",
         "`{path}` já existe; use `labkit resume` para continuar essa sessão",
     ),
@@ -2189,6 +2275,10 @@ const PT: &[(&str, &str)] = &[
         "`--cluster-size` exige `--icc` (a correlação intracluster)",
     ),
     ("stats.icc_needs_cluster", "`--icc` exige `--cluster-size`"),
+    (
+        "cli.whole_number",
+        "`{value}` não é um número inteiro igual ou superior a 0",
+    ),
     (
         "stats.at_least_one",
         "tem de ser pelo menos 1; valor dado: 0",

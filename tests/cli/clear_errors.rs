@@ -200,3 +200,214 @@ fn only_a_broken_file_that_comes_first_stops_a_command() {
     let run = lab.run(&["show", "test-card", "--format", "json"]).ok();
     assert!(run.stdout.contains("\"workspace\""), "{}", run.stdout);
 }
+
+#[test]
+fn resume_without_a_terminal_says_what_can_finish_the_session() {
+    let lab = Lab::new();
+    let text = session(&lab)
+        .replace("status: finished", "status: in_progress")
+        .replace("  owner: Marta Silva\n", "");
+    lab.write("s.yaml", &text);
+    let run = lab.run(&["resume", "s.yaml", "--no-input"]).code(2);
+    assert!(
+        run.stderr.contains(" run test-card --answers s.yaml`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("pass `--answers"), "{}", run.stderr);
+    // What it suggests works: a new session from these answers, the rest given.
+    lab.run(&[
+        "run",
+        "test-card",
+        "--answers",
+        "s.yaml",
+        "--set",
+        "owner=Ana",
+        "--session",
+        "done.yaml",
+    ])
+    .ok();
+}
+
+#[test]
+fn validate_of_a_workspace_file_reports_each_problem_once() {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: Our Lab\n");
+    lab.write("methods/test-card.yaml", broken_test_card());
+    for (cwd, arg) in [
+        ("", "methods/test-card.yaml"),
+        ("methods", "./test-card.yaml"),
+        ("", "methods"),
+    ] {
+        let run = lab
+            .run_in(&lab.path().join(cwd), &["validate", arg])
+            .code(1);
+        assert_eq!(
+            run.stderr.matches("unknown value `experimnt`").count(),
+            1,
+            "{arg}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("/./"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("1 file checked: 1 problem in 1 file"),
+            "{arg}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn negative_numbers_reach_labkits_own_checks() {
+    let lab = Lab::new();
+    let run = lab
+        .run(&["calc", "sample-size", "--baseline", "-0.1", "--mde", "0.05"])
+        .code(2);
+    assert!(
+        run.stderr
+            .contains("`--baseline` must be between 0 and 1 (exclusive), got -0.1"),
+        "{}",
+        run.stderr
+    );
+    let run = lab
+        .run(&["calc", "duration", "--total", "-5", "--per-day", "3"])
+        .code(2);
+    assert!(
+        run.stderr.contains("`--total` must be greater than 0, got -5"),
+        "{}",
+        run.stderr
+    );
+    let run = lab
+        .run(&["calc", "mde", "--per-arm", "-4", "--baseline", "0.3"])
+        .code(2);
+    assert!(
+        run.stderr
+            .contains("'--per-arm <N>': `-4` is not a whole number of 0 or more"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_session_path_that_is_a_folder_is_called_a_folder() {
+    let lab = Lab::new();
+    std::fs::create_dir(lab.path().join("adir")).unwrap();
+    let run = lab
+        .run(&["run", "test-card", "--defaults", "--session", "adir"])
+        .code(2);
+    assert!(
+        run.stderr.contains(
+            "`--session adir` is a folder; give the session a file name, e.g. `--session adir/test-card.yaml`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("resume"), "{}", run.stderr);
+}
+
+#[test]
+fn hand_edited_sessions_are_checked_when_opened() {
+    let lab = Lab::new();
+    let good = session(&lab);
+    let started = good
+        .lines()
+        .find(|l| l.starts_with("started: "))
+        .unwrap()
+        .to_owned();
+    let bad = good
+        .replace("schema: 2\n", "schema: 99\n")
+        .replace("language: en\n", "language: xx\n")
+        .replace(&started, "started: last Tuesday");
+    lab.write("bad.yaml", &bad);
+    for command in ["report", "resume"] {
+        let run = lab.run(&[command, "bad.yaml"]).code(2);
+        for expected in [
+            "bad.yaml:1:1: schema: this session was written by a newer labkit (session schema 99); this labkit reads sessions up to schema 2\n  hint: upgrade labkit",
+            "bad.yaml:9:1: language: `xx` is not a language labkit speaks\n  hint: write `en` or `pt`",
+            "bad.yaml:11:1: started: `last Tuesday` is not a date and time",
+        ] {
+            assert!(
+                run.stderr.contains(expected),
+                "{command}: {expected}\n{}",
+                run.stderr
+            );
+        }
+        assert_eq!(
+            std::fs::read_to_string(lab.path().join("bad.yaml")).unwrap(),
+            bad
+        );
+    }
+    // A newer labkit's session may carry fields this one does not know: still "newer".
+    lab.write(
+        "newer.yaml",
+        good.replace("schema: 2\n", "schema: 3\nwhiteboard: photos/\n"),
+    );
+    let run = lab.run(&["report", "newer.yaml"]).code(2);
+    assert!(
+        run.stderr.contains("written by a newer labkit"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("unknown key"), "{}", run.stderr);
+}
+
+#[test]
+fn wrong_answers_in_a_session_are_all_named_on_resume() {
+    let lab = Lab::new();
+    let text = session(&lab)
+        .replace("status: finished", "status: in_progress")
+        .replace("  test_duration: 6\n", "  test_duration: six weeks\n")
+        .replace("  critical: 3\n", "  critical: [3]\n");
+    lab.write("s.yaml", &text);
+    let run = lab.run(&["resume", "s.yaml"]).code(2);
+    for expected in [
+        "s.yaml:22:3: answers.test_duration: the answer to `test_duration` does not fit the question: expected a number",
+        "s.yaml:26:3: answers.critical: the answer to `critical` does not fit the question: expected a whole number from 1 to 3",
+        "hint: the file is left as it is",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    assert_eq!(
+        std::fs::read_to_string(lab.path().join("s.yaml")).unwrap(),
+        text
+    );
+    assert!(!lab.path().join(".s.yaml.lock").exists());
+}
+
+#[test]
+fn every_built_in_session_passes_the_answer_check_on_resume() {
+    let lab = Lab::new();
+    let mut checked = 0;
+    let files = ["answers", "answers/playbooks"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(fixture(dir)).unwrap())
+        .map(|entry| entry.unwrap().path());
+    for path in files {
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let id = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let file = format!("{id}.yaml");
+        lab.run(&[
+            "run",
+            &id,
+            "--answers",
+            path.to_str().unwrap(),
+            "--session",
+            &file,
+        ])
+        .ok();
+        let text = std::fs::read_to_string(lab.path().join(&file))
+            .unwrap()
+            .replace("status: finished", "status: in_progress");
+        lab.write(&file, text);
+        let run = lab.run(&["resume", &file]);
+        assert!(
+            !run.stderr.contains("does not fit the question"),
+            "{id}: {}",
+            run.stderr
+        );
+        checked += 1;
+    }
+    assert!(checked >= 25, "only {checked}");
+}

@@ -266,7 +266,12 @@ pub struct SampleSizeArgs {
     #[arg(long, allow_negative_numbers = true, value_name = "P1", conflicts_with_all = ["sd", "delta"])]
     pub baseline: Option<f64>,
     /// Proportions: the outcome rate hoped for with the change (0–1)
-    #[arg(long, allow_negative_numbers = true, value_name = "P2", conflicts_with = "mde")]
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        value_name = "P2",
+        conflicts_with = "mde"
+    )]
     pub target: Option<f64>,
     /// Proportions: the difference to detect, in absolute terms (0.05 = 5 points)
     #[arg(long, allow_negative_numbers = true, value_name = "D")]
@@ -287,7 +292,12 @@ pub struct MdeArgs {
     #[arg(long, allow_negative_numbers = true, value_parser = whole::<u64>, value_name = "N")]
     pub per_arm: u64,
     /// Proportions: the outcome rate without the change (0–1)
-    #[arg(long, allow_negative_numbers = true, value_name = "P1", conflicts_with = "sd")]
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        value_name = "P1",
+        conflicts_with = "sd"
+    )]
     pub baseline: Option<f64>,
     /// Means: the outcome's standard deviation
     #[arg(long, allow_negative_numbers = true, value_name = "S")]

@@ -786,7 +786,10 @@ const EN: &[(&str, &str)] = &[
         "report.template_outside",
         "`{path}` leads outside the templates folder `{dir}` (to `{target}`); a template there must be a file inside it",
     ),
-    ("report.template_unusable", "cannot read the template `{path}`: {reason}"),
+    (
+        "report.template_unusable",
+        "cannot read the template `{path}`: {reason}",
+    ),
     ("report.template_not_a_file", "it is not a regular file"),
     (
         "report.template_syntax",
@@ -2253,7 +2256,10 @@ const PT: &[(&str, &str)] = &[
         "report.template_outside",
         "`{path}` leva para fora da pasta de modelos `{dir}` (até `{target}`); um modelo dessa pasta tem de ser um ficheiro dentro dela",
     ),
-    ("report.template_unusable", "não é possível ler o modelo `{path}`: {reason}"),
+    (
+        "report.template_unusable",
+        "não é possível ler o modelo `{path}`: {reason}",
+    ),
     ("report.template_not_a_file", "não é um ficheiro normal"),
     (
         "report.template_syntax",

@@ -373,7 +373,11 @@ fn check_answers(plan: &Plan, session: &Session, path: &Path, lang: Lang) -> Res
             if let Err(reason) = engine::check(question, value, part, lang) {
                 issues.push(Issue::new(
                     format!("answers.{prefix}{id}"),
-                    tf(lang, "run.answer_wrong", &[("id", &id), ("reason", &reason)]),
+                    tf(
+                        lang,
+                        "run.answer_wrong",
+                        &[("id", &id), ("reason", &reason)],
+                    ),
                 ));
             }
         }

@@ -11,12 +11,12 @@ use serde::Serialize;
 use super::Outcome;
 use crate::cli::{ReportFormat, ValidateArgs};
 use crate::error::Error;
+use crate::i18n::msg;
 use crate::i18n::{t, tf, tn};
 use crate::library::{FileProblem, Library, Origin};
-use crate::i18n::msg;
 use crate::method::{self, Diagnostic, Document, Issue};
-use crate::report::{self, NameProblem};
 use crate::output::Printer;
+use crate::report::{self, NameProblem};
 use crate::settings::Settings;
 
 #[derive(Serialize)]
@@ -144,9 +144,10 @@ fn template_problems(library: &Library, settings: &Settings) -> Vec<Diagnostic> 
             Ok(_) | Err(NameProblem::NotAName) => continue,
             Err(NameProblem::Missing) => {
                 let known = report::names(templates_dir.as_deref());
-                let hint = method::suggest(name, known.iter().map(String::as_str)).unwrap_or_else(
-                    || msg("validate.templates_known", &[("names", &known.join(", "))]),
-                );
+                let hint =
+                    method::suggest(name, known.iter().map(String::as_str)).unwrap_or_else(|| {
+                        msg("validate.templates_known", &[("names", &known.join(", "))])
+                    });
                 (
                     msg("validate.template_missing", &[("name", name)]),
                     Some(hint),
@@ -156,7 +157,11 @@ fn template_problems(library: &Library, settings: &Settings) -> Vec<Diagnostic> 
         };
         let mut issue = Issue::new("template", message);
         issue.hint = hint;
-        out.extend(method::place(&entry.file, vec![issue], entry.text().as_deref()));
+        out.extend(method::place(
+            &entry.file,
+            vec![issue],
+            entry.text().as_deref(),
+        ));
     }
     out
 }

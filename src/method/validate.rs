@@ -239,7 +239,7 @@ pub fn method(
             if is_local_id(&q.id) {
                 // Answers are named by question id in defaults, conditions and computed
                 // values, where a helper of the same name wins.
-                if crate::helpers::names().iter().any(|h| *h == q.id) {
+                if crate::helpers::names().contains(&q.id) {
                     c.error_hint(
                         format!("{qpath}.id"),
                         msg("validate.question_id_is_helper", &[("id", &q.id)]),

@@ -470,7 +470,12 @@ pub fn render_playbook(
         .collect();
     let title = TitleBlock::of_playbook(playbook, session, lang);
     let template = match wanted.or(playbook.template.as_deref().map(Wanted::InFile)) {
-        Some(wanted) => Some(find_template(Some(wanted), &playbook.id, workspace_dir, cwd)?),
+        Some(wanted) => Some(find_template(
+            Some(wanted),
+            &playbook.id,
+            workspace_dir,
+            cwd,
+        )?),
         None => named(&playbook.id, workspace_dir)?,
     };
     let data = || {
@@ -609,8 +614,11 @@ mod tests {
         )
         .unwrap();
         std::fs::write(templates.join("real.md.hbs"), "## Real\n").unwrap();
-        std::os::unix::fs::symlink(templates.join("real.md.hbs"), templates.join("alias.md.hbs"))
-            .unwrap();
+        std::os::unix::fs::symlink(
+            templates.join("real.md.hbs"),
+            templates.join("alias.md.hbs"),
+        )
+        .unwrap();
         let refused = by_name("test-card", Some(&templates)).map(|t| t.text);
         assert!(
             matches!(&refused, Err(NameProblem::Unusable(m)) if m.contains("leads outside")),

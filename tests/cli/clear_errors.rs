@@ -186,7 +186,11 @@ fn only_a_broken_file_that_comes_first_stops_a_command() {
     let lab = lab.env("LABKIT_PATH", extra.to_str().unwrap());
     // LABKIT_PATH alone: its broken copy comes before the built-in.
     let run = lab.run(&["show", "test-card"]).code(2);
-    assert!(run.stderr.contains("extra/test-card.yaml"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("extra/test-card.yaml"),
+        "{}",
+        run.stderr
+    );
     // The workspace's good copy comes after LABKIT_PATH and wins: nothing to stop for.
     lab.write(
         "methods/test-card.yaml",
@@ -273,7 +277,8 @@ fn negative_numbers_reach_labkits_own_checks() {
         .run(&["calc", "duration", "--total", "-5", "--per-day", "3"])
         .code(2);
     assert!(
-        run.stderr.contains("`--total` must be greater than 0, got -5"),
+        run.stderr
+            .contains("`--total` must be greater than 0, got -5"),
         "{}",
         run.stderr
     );

@@ -13,6 +13,16 @@ Examples:
   labkit show test-card --lang pt
   labkit validate methods/";
 
+/// A whole number of 0 or more. Numeric flags accept a leading `-` (`--baseline -0.1`), so
+/// that labkit's own range checks can say what is wrong rather than clap calling `-0.1` an
+/// unknown flag; for whole numbers this says it instead of Rust's "invalid digit".
+fn whole<T: std::str::FromStr>(value: &str) -> Result<T, String> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| crate::i18n::msg("cli.whole_number", &[("value", &value)]))
+}
+
 #[derive(Debug, Parser)]
 #[command(name = "labkit", version, about = "Innovation methods for public-sector labs: guided workshops and the documents they produce", after_help = AFTER_HELP)]
 pub struct Cli {
@@ -222,22 +232,22 @@ pub enum CalcCommand {
 #[derive(Debug, Args)]
 pub struct DesignArgs {
     /// Significance level (two-sided)
-    #[arg(long, default_value_t = 0.05)]
+    #[arg(long, allow_negative_numbers = true, default_value_t = 0.05)]
     pub alpha: f64,
     /// Power: the chance of detecting the effect if it is real
-    #[arg(long, default_value_t = 0.8)]
+    #[arg(long, allow_negative_numbers = true, default_value_t = 0.8)]
     pub power: f64,
     /// Allocation ratio: people in the second arm per person in the first
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, allow_negative_numbers = true, default_value_t = 1.0)]
     pub ratio: f64,
     /// People per cluster, for cluster randomisation (with --icc)
-    #[arg(long, value_name = "M")]
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u64>, value_name = "M")]
     pub cluster_size: Option<u64>,
     /// Intra-cluster correlation (with --cluster-size)
-    #[arg(long, value_name = "R")]
+    #[arg(long, allow_negative_numbers = true, value_name = "R")]
     pub icc: Option<f64>,
     /// Expected drop-out, as a fraction (0.1 = 10%)
-    #[arg(long, value_name = "F")]
+    #[arg(long, allow_negative_numbers = true, value_name = "F")]
     pub attrition: Option<f64>,
     #[arg(long, value_enum, default_value_t)]
     pub format: CalcFormat,
@@ -253,19 +263,24 @@ pub enum CalcFormat {
 #[derive(Debug, Args)]
 pub struct SampleSizeArgs {
     /// Proportions: the outcome rate without the change (0–1)
-    #[arg(long, value_name = "P1", conflicts_with_all = ["sd", "delta"])]
+    #[arg(long, allow_negative_numbers = true, value_name = "P1", conflicts_with_all = ["sd", "delta"])]
     pub baseline: Option<f64>,
     /// Proportions: the outcome rate hoped for with the change (0–1)
-    #[arg(long, value_name = "P2", conflicts_with = "mde")]
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        value_name = "P2",
+        conflicts_with = "mde"
+    )]
     pub target: Option<f64>,
     /// Proportions: the difference to detect, in absolute terms (0.05 = 5 points)
-    #[arg(long, value_name = "D")]
+    #[arg(long, allow_negative_numbers = true, value_name = "D")]
     pub mde: Option<f64>,
     /// Means: the outcome's standard deviation
-    #[arg(long, value_name = "S")]
+    #[arg(long, allow_negative_numbers = true, value_name = "S")]
     pub sd: Option<f64>,
     /// Means: the difference in means to detect
-    #[arg(long, value_name = "D")]
+    #[arg(long, allow_negative_numbers = true, value_name = "D")]
     pub delta: Option<f64>,
     #[command(flatten)]
     pub design: DesignArgs,
@@ -274,13 +289,18 @@ pub struct SampleSizeArgs {
 #[derive(Debug, Args)]
 pub struct MdeArgs {
     /// People in the first arm
-    #[arg(long, value_name = "N")]
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u64>, value_name = "N")]
     pub per_arm: u64,
     /// Proportions: the outcome rate without the change (0–1)
-    #[arg(long, value_name = "P1", conflicts_with = "sd")]
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        value_name = "P1",
+        conflicts_with = "sd"
+    )]
     pub baseline: Option<f64>,
     /// Means: the outcome's standard deviation
-    #[arg(long, value_name = "S")]
+    #[arg(long, allow_negative_numbers = true, value_name = "S")]
     pub sd: Option<f64>,
     #[command(flatten)]
     pub design: DesignArgs,
@@ -289,10 +309,11 @@ pub struct MdeArgs {
 #[derive(Debug, Args)]
 pub struct DurationArgs {
     /// Total people needed (all arms)
-    #[arg(long, value_name = "N")]
+    #[arg(long, allow_negative_numbers = true, value_name = "N")]
     pub total: f64,
     /// Eligible people per day
     #[arg(
+        allow_negative_numbers = true,
         long,
         value_name = "X",
         conflicts_with = "per_week",
@@ -300,7 +321,7 @@ pub struct DurationArgs {
     )]
     pub per_day: Option<f64>,
     /// Eligible people per week
-    #[arg(long, value_name = "X")]
+    #[arg(long, allow_negative_numbers = true, value_name = "X")]
     pub per_week: Option<f64>,
     #[arg(long, value_enum, default_value_t)]
     pub format: CalcFormat,
@@ -326,7 +347,7 @@ pub struct AssignArgs {
     #[arg(long, value_name = "COL")]
     pub id: Option<String>,
     /// Seed for the random generator; without it one is drawn and printed
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u64>)]
     pub seed: Option<u64>,
     /// Write the assigned CSV here instead of stdout
     #[arg(short, long, value_name = "FILE")]
@@ -464,10 +485,10 @@ pub struct SuggestArgs {
     #[arg(long)]
     pub stage: Option<String>,
     /// Minutes available
-    #[arg(long, value_name = "N")]
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u64>, value_name = "N")]
     pub minutes: Option<u64>,
     /// People in the group
-    #[arg(long, value_name = "N")]
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u32>, value_name = "N")]
     pub people: Option<u32>,
     #[arg(long, value_enum, default_value_t)]
     pub format: DataFormat,

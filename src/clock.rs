@@ -101,6 +101,47 @@ pub fn parse_date(text: &str) -> Option<(i64, u32, u32)> {
     days_from_civil(y, m, d).map(|_| (y, m, d))
 }
 
+/// Whether `text` is a date and time as sessions keep them: RFC 3339 (`2026-11-26T14:27:52Z`,
+/// with seconds' fractions or an offset like `+01:00`), or a date alone, which people write
+/// when they edit a session by hand. Checked here with the other date code rather than with a
+/// date crate: labkit only writes and reads this one form.
+pub fn is_timestamp(text: &str) -> bool {
+    let text = text.trim();
+    let (Some(day), rest) = (text.get(..10), text.get(10..).unwrap_or("")) else {
+        return false;
+    };
+    if parse_date(day).is_none() {
+        return false;
+    }
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(rest) = rest.strip_prefix(['T', 't', ' ']) else {
+        return false;
+    };
+    // The zone: `Z`, or `+HH:MM` / `-HH:MM` after the time.
+    let (time, zone) = match rest.find(['Z', 'z', '+', '-']) {
+        Some(at) => rest.split_at(at),
+        None => (rest, ""),
+    };
+    let two = |t: &str, max: u32| t.len() == 2 && t.parse::<u32>().is_ok_and(|n| n <= max);
+    let zone_ok = match zone {
+        "Z" | "z" => true,
+        _ => zone
+            .get(1..)
+            .and_then(|z| z.split_once(':'))
+            .is_some_and(|(h, m)| two(h, 23) && two(m, 59)),
+    };
+    let (clock, fraction) = time.split_once('.').unwrap_or((time, "0"));
+    let parts: Vec<&str> = clock.split(':').collect();
+    let clock_ok = match parts[..] {
+        [h, m] => two(h, 23) && two(m, 59),
+        [h, m, s] => two(h, 23) && two(m, 59) && two(s, 60),
+        _ => false,
+    };
+    clock_ok && zone_ok && !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Parses a date as people write it: `2026-12-15` always, `15/12/2026` (day first, as in
 /// Portugal and the UK), and the day, month name and year (`15 Dec 2026`, `15 December 2026`,
 /// `15 dez 2026`, `15 de dezembro de 2026`) in the session's language. Written here rather
@@ -194,6 +235,33 @@ mod tests {
         assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
         assert_eq!(parse_date("2023-02-29"), None);
         assert_eq!(parse_date("2024-2-9"), None);
+    }
+
+    #[test]
+    fn timestamps_as_sessions_keep_them() {
+        for ok in [
+            "2026-11-26T14:27:52Z",
+            "2026-11-26T14:27:52.123Z",
+            "2026-11-26T14:27:52+01:00",
+            "2026-11-26T14:27-03:30",
+            "2026-11-26 14:27:52Z",
+            "2026-11-26",
+        ] {
+            assert!(is_timestamp(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "yesterday",
+            "2026-13-01T10:00:00Z",
+            "2026-02-30",
+            "2026-11-26T25:00:00Z",
+            "2026-11-26T10:00:00+1",
+            "2026-11-26T10:00:00.Z",
+            "2026-11-26X10:00:00Z",
+            "2026-11-26T10",
+        ] {
+            assert!(!is_timestamp(bad), "{bad}");
+        }
     }
 
     #[test]

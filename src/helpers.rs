@@ -40,6 +40,42 @@ pub fn is_known(name: &str) -> bool {
     BUILTIN.contains(&name) || LABKIT.contains(&name)
 }
 
+/// Every name a template resolves as a helper rather than as a value, read from a registry
+/// built as `registry()` builds one, so the list stays true when handlebars or labkit adds a
+/// helper: a question with one of these ids could never be read by `{{id}}`.
+///
+/// handlebars keeps its helper table private and shows it only through `Debug`
+/// (`helpers: ["if", …]`), so that is where it is read. The known lists are added as well, so
+/// a change in that format loses nothing; a test checks that the reading still finds them.
+pub fn names() -> &'static [String] {
+    static NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let mut names = registered(&registry());
+        for name in BUILTIN.iter().chain(LABKIT) {
+            if !names.iter().any(|n| n == name) {
+                names.push((*name).to_owned());
+            }
+        }
+        names.sort();
+        names
+    });
+    &NAMES
+}
+
+/// The helper names a registry's `Debug` shows.
+fn registered(registry: &Handlebars) -> Vec<String> {
+    let shown = format!("{registry:?}");
+    shown
+        .split_once("helpers: [")
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(list, _)| {
+            list.split(", ")
+                .map(|name| name.trim_matches('"').to_owned())
+                .filter(|name| !name.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// A strict registry with every helper, for conditions, defaults and computed values.
 pub fn registry() -> Handlebars<'static> {
     let mut registry = Handlebars::new();
@@ -508,6 +544,22 @@ pub fn answer_markdown(q: &Json, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn helper_names_are_read_from_the_registry() {
+        let mut found = registered(&registry());
+        found.sort();
+        let mut known: Vec<String> = BUILTIN
+            .iter()
+            .chain(LABKIT)
+            .map(|n| (*n).to_owned())
+            .collect();
+        known.sort();
+        // Equal: the registry is read (a changed `Debug` would give nothing), and the lists the
+        // validator's hints show name every helper there is, no more.
+        assert_eq!(found, known);
+        assert_eq!(names(), &known[..]);
+    }
 
     #[test]
     fn sample_size_helpers_match_calc() {

@@ -174,12 +174,57 @@ const EN: &[(&str, &str)] = &[
         "`{session}` is open in another labkit ({holder}); finish or stop it there (Ctrl-C), then `labkit resume` it here",
     ),
     (
+        "session.schema_newer",
+        "this session was written by a newer labkit (session schema {schema}); this labkit reads sessions up to schema {known}",
+    ),
+    (
+        "session.schema_newer_hint",
+        "upgrade labkit to open it; the file is left as it is",
+    ),
+    (
+        "session.schema_unknown",
+        "schema 0 is not a session schema; labkit writes sessions with schema 1 to {known}",
+    ),
+    (
+        "session.bad_language",
+        "`{code}` is not a language labkit speaks",
+    ),
+    ("session.bad_language_hint", "write `en` or `pt`"),
+    (
+        "session.bad_time",
+        "`{value}` is not a date and time; labkit writes them like `2026-11-26T14:27:52Z`",
+    ),
+    (
         "run.using_copy",
         "the method file of `{id}` was not found here; using the copy kept in the session",
     ),
     (
+        "run.using_copy_broken",
+        "{file} has problems (`labkit validate` lists them); using the copy of `{id}` kept in the session",
+    ),
+    (
         "run.method_missing_hint",
         "; it was not found in the method folders, and the session keeps no copy of it (it was started with an older labkit): put `{id}.yaml` in the workspace's methods/ folder, or pass `--methods DIR`",
+    ),
+    (
+        "run.broken_override",
+        "this file gives `{id}` here, in place of the {origin} one, but it has problems; labkit stops rather than use the {origin} `{id}` instead",
+    ),
+    (
+        "run.broken_override_hint",
+        "fix the problems below (`labkit validate` lists them too), or move the file out of the method folders to use the {origin} one",
+    ),
+    (
+        "run.answer_wrong",
+        "the answer to `{id}` does not fit the question: {reason}",
+    ),
+    (
+        "run.answers_not_mapping",
+        "the answers of `{id}` must be a mapping of question id to answer",
+    ),
+    (
+        "run.answers_hint",
+        "the file is left as it is; correct these answers (or delete them to be asked again), then resume",
     ),
     (
         "run.in_progress_unknown",
@@ -200,6 +245,10 @@ const EN: &[(&str, &str)] = &[
     (
         "run.no_terminal",
         "without a terminal labkit never asks: pass `--answers FILE`, `--set ID=VALUE` or `--defaults`",
+    ),
+    (
+        "run.no_terminal_resume",
+        "`labkit resume` asks the questions still open, so it needs a terminal; without one, finish the answers in a new session: `{command}`, with `--set ID=VALUE` or `--defaults` for the rest",
     ),
     ("report.written", "report written: {path}"),
     ("check.number", "expected a number"),
@@ -325,6 +374,14 @@ const EN: &[(&str, &str)] = &[
     (
         "validate.question_id_twice",
         "question id `{id}` is used twice; answers are keyed by question id, so ids must be unique in a method",
+    ),
+    (
+        "validate.question_id_is_helper",
+        "question id `{id}` is the name of a template helper: `{{{id}}}` in a default, a condition or a computed value would call the helper, not read this answer",
+    ),
+    (
+        "validate.question_id_is_helper_hint",
+        "rename it, e.g. `{id}_value`",
     ),
     (
         "validate.count_whole",
@@ -465,6 +522,19 @@ const EN: &[(&str, &str)] = &[
         "validate.default_not_choice",
         "default `{value}` is not one of the choices",
     ),
+    (
+        "validate.template_not_a_name",
+        "`{name}` is not a template name; a playbook names a template from the workspace's templates folder or the built-ins, with no `..` and no absolute path",
+    ),
+    (
+        "validate.template_not_a_name_hint",
+        "put the file in the workspace's `templates/` folder as NAME.md.hbs and write `template: NAME`",
+    ),
+    (
+        "validate.template_missing",
+        "there is no template `{name}`, neither in the workspace's templates folder nor among the built-ins",
+    ),
+    ("validate.templates_known", "templates: {names}"),
     (
         "validate.no_methods",
         "a playbook needs at least one method",
@@ -655,6 +725,10 @@ const EN: &[(&str, &str)] = &[
         "{session}: `{id}`, the method of this session, is not available",
     ),
     (
+        "run.session_is_folder",
+        "`--session {path}` is a folder; give the session a file name, e.g. `--session {example}`",
+    ),
+    (
         "run.exists",
         "`{path}` already exists; use `labkit resume` to continue it",
     ),
@@ -710,9 +784,22 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "report.no_template",
-        "no template `{name}`{hint}; built-in templates: {known}",
+        "no template `{name}`{hint}; templates: {known}",
     ),
     ("report.generic_missing", "the generic template is missing"),
+    (
+        "report.template_not_a_name",
+        "`{name}` is not a template name: a file may name only a template of the workspace's templates folder or a built-in one, with no `..` and no absolute path; to use a file of your own, pass `--template PATH`",
+    ),
+    (
+        "report.template_outside",
+        "`{path}` leads outside the templates folder `{dir}` (to `{target}`); a template there must be a file inside it",
+    ),
+    (
+        "report.template_unusable",
+        "cannot read the template `{path}`: {reason}",
+    ),
+    ("report.template_not_a_file", "it is not a regular file"),
     (
         "report.template_syntax",
         "{name}{place}: template does not compile: {reason}",
@@ -747,6 +834,10 @@ const EN: &[(&str, &str)] = &[
     (
         "stats.icc_needs_cluster",
         "`--icc` requires `--cluster-size`",
+    ),
+    (
+        "cli.whole_number",
+        "`{value}` is not a whole number of 0 or more",
     ),
     ("stats.at_least_one", "must be at least 1, got 0"),
     (
@@ -1554,12 +1645,57 @@ const PT: &[(&str, &str)] = &[
         "`{session}` está aberta noutro labkit ({holder}); termine-a ou pare-a lá (Ctrl-C) e depois retome-a aqui com `labkit resume`",
     ),
     (
+        "session.schema_newer",
+        "esta sessão foi escrita por um labkit mais recente (schema de sessão {schema}); este labkit lê sessões até ao schema {known}",
+    ),
+    (
+        "session.schema_newer_hint",
+        "atualize o labkit para a abrir; o ficheiro fica como está",
+    ),
+    (
+        "session.schema_unknown",
+        "o schema 0 não é um schema de sessão; o labkit escreve sessões com os schemas 1 a {known}",
+    ),
+    (
+        "session.bad_language",
+        "`{code}` não é uma língua que o labkit fale",
+    ),
+    ("session.bad_language_hint", "escreva `en` ou `pt`"),
+    (
+        "session.bad_time",
+        "`{value}` não é uma data e hora; o labkit escreve-as como `2026-11-26T14:27:52Z`",
+    ),
+    (
         "run.using_copy",
         "o ficheiro do método `{id}` não foi encontrado aqui; usa-se a cópia guardada na sessão",
     ),
     (
+        "run.using_copy_broken",
+        "{file} tem problemas (`labkit validate` mostra-os); usa-se a cópia de `{id}` guardada na sessão",
+    ),
+    (
         "run.method_missing_hint",
         "; não foi encontrado nas pastas de métodos e a sessão não guarda uma cópia (foi iniciada com um labkit mais antigo): ponha `{id}.yaml` na pasta methods/ do espaço de trabalho, ou use `--methods PASTA`",
+    ),
+    (
+        "run.broken_override",
+        "este ficheiro define aqui `{id}`, em vez do que vem de outra origem ({origin}), mas tem problemas; o labkit para em vez de usar esse outro `{id}`",
+    ),
+    (
+        "run.broken_override_hint",
+        "corrija os problemas abaixo (`labkit validate` também os mostra), ou tire o ficheiro das pastas de métodos para usar o outro ({origin})",
+    ),
+    (
+        "run.answer_wrong",
+        "a resposta a `{id}` não serve para a pergunta: {reason}",
+    ),
+    (
+        "run.answers_not_mapping",
+        "as respostas de `{id}` têm de ser um mapeamento de id de pergunta para resposta",
+    ),
+    (
+        "run.answers_hint",
+        "o ficheiro fica como está; corrija estas respostas (ou apague-as para voltarem a ser perguntadas) e retome",
     ),
     (
         "run.in_progress_unknown",
@@ -1580,6 +1716,10 @@ const PT: &[(&str, &str)] = &[
     (
         "run.no_terminal",
         "sem terminal o labkit nunca pergunta: use `--answers FICHEIRO`, `--set ID=VALOR` ou `--defaults`",
+    ),
+    (
+        "run.no_terminal_resume",
+        "`labkit resume` faz as perguntas que faltam, por isso precisa de um terminal; sem ele, complete as respostas numa nova sessão: `{command}`, com `--set ID=VALOR` ou `--defaults` para as restantes",
     ),
     ("report.written", "relatório escrito: {path}"),
     ("check.number", "esperava-se um número"),
@@ -1717,6 +1857,14 @@ const PT: &[(&str, &str)] = &[
     (
         "validate.question_id_twice",
         "o id de pergunta `{id}` é usado duas vezes; as respostas são guardadas pelo id da pergunta, por isso os ids têm de ser únicos num método",
+    ),
+    (
+        "validate.question_id_is_helper",
+        "o id de pergunta `{id}` é o nome de um helper dos modelos: `{{{id}}}` num valor por omissão, numa condição ou num valor calculado chamaria o helper em vez de ler esta resposta",
+    ),
+    (
+        "validate.question_id_is_helper_hint",
+        "mude-lhe o nome, por exemplo `{id}_valor`",
     ),
     (
         "validate.count_whole",
@@ -1863,6 +2011,19 @@ const PT: &[(&str, &str)] = &[
         "validate.default_not_choice",
         "o valor predefinido `{value}` não é uma das opções",
     ),
+    (
+        "validate.template_not_a_name",
+        "`{name}` não é um nome de modelo; um roteiro indica um modelo da pasta de modelos da área de trabalho ou dos incluídos, sem `..` nem caminho absoluto",
+    ),
+    (
+        "validate.template_not_a_name_hint",
+        "ponha o ficheiro na pasta `templates/` da área de trabalho como NOME.md.hbs e escreva `template: NOME`",
+    ),
+    (
+        "validate.template_missing",
+        "não existe o modelo `{name}`, nem na pasta de modelos da área de trabalho nem entre os incluídos",
+    ),
+    ("validate.templates_known", "modelos: {names}"),
     (
         "validate.no_methods",
         "um roteiro precisa de pelo menos um método",
@@ -2056,6 +2217,10 @@ const PT: &[(&str, &str)] = &[
         "{session}: `{id}`, o método desta sessão, não está disponível",
     ),
     (
+        "run.session_is_folder",
+        "`--session {path}` é uma pasta; dê à sessão um nome de ficheiro, por exemplo `--session {example}`",
+    ),
+    (
         "run.exists",
         "`{path}` já existe; use `labkit resume` para continuar essa sessão",
     ),
@@ -2114,9 +2279,22 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "report.no_template",
-        "não existe o modelo `{name}`{hint}; modelos incluídos: {known}",
+        "não existe o modelo `{name}`{hint}; modelos: {known}",
     ),
     ("report.generic_missing", "falta o modelo genérico"),
+    (
+        "report.template_not_a_name",
+        "`{name}` não é um nome de modelo: um ficheiro só pode indicar um modelo da pasta de modelos da área de trabalho ou um dos incluídos, sem `..` nem caminho absoluto; para usar um ficheiro seu, passe `--template CAMINHO`",
+    ),
+    (
+        "report.template_outside",
+        "`{path}` leva para fora da pasta de modelos `{dir}` (até `{target}`); um modelo dessa pasta tem de ser um ficheiro dentro dela",
+    ),
+    (
+        "report.template_unusable",
+        "não é possível ler o modelo `{path}`: {reason}",
+    ),
+    ("report.template_not_a_file", "não é um ficheiro normal"),
     (
         "report.template_syntax",
         "{name}{place}: o modelo não compila: {reason}",
@@ -2149,6 +2327,10 @@ const PT: &[(&str, &str)] = &[
         "`--cluster-size` exige `--icc` (a correlação intracluster)",
     ),
     ("stats.icc_needs_cluster", "`--icc` exige `--cluster-size`"),
+    (
+        "cli.whole_number",
+        "`{value}` não é um número inteiro igual ou superior a 0",
+    ),
     (
         "stats.at_least_one",
         "tem de ser pelo menos 1; valor dado: 0",

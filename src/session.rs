@@ -204,7 +204,67 @@ impl Session {
     pub fn load(path: &Path) -> Result<Session, Error> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
-        parse_yaml(&text, &shown)
+        let session: Session = parse_yaml(&text, &shown).map_err(|err| {
+            // A newer labkit's session may have fields this one does not know: say that it is
+            // newer, not that its fields are unknown.
+            match newer_schema(&text) {
+                Some(issue) => {
+                    Error::Diagnostics(crate::method::place(&shown, vec![issue], Some(&text)))
+                }
+                None => err,
+            }
+        })?;
+        let issues = session.check();
+        if issues.is_empty() {
+            Ok(session)
+        } else {
+            Err(Error::Diagnostics(crate::method::place(
+                &shown,
+                issues,
+                Some(&text),
+            )))
+        }
+    }
+
+    /// What the types cannot say about a session someone may have edited by hand: a schema
+    /// this labkit reads, a language it speaks, and dates and times it can read back. Every
+    /// problem is returned, so one look at the file fixes them all.
+    fn check(&self) -> Vec<crate::method::Issue> {
+        use crate::i18n::msg;
+        use crate::method::Issue;
+        let mut issues = Vec::new();
+        if self.schema > SCHEMA {
+            issues.push(schema_newer(self.schema));
+        } else if self.schema == 0 {
+            issues.push(Issue::new(
+                "schema",
+                msg("session.schema_unknown", &[("known", &SCHEMA)]),
+            ));
+        }
+        if crate::lang::Lang::parse(&self.language).is_none() {
+            let mut issue = Issue::new(
+                "language",
+                msg("session.bad_language", &[("code", &self.language)]),
+            );
+            issue.hint = Some(msg("session.bad_language_hint", &[]));
+            issues.push(issue);
+        }
+        let times = [
+            ("started", Some(&self.started)),
+            ("updated", Some(&self.updated)),
+            ("finished", self.finished.as_ref()),
+        ];
+        for (field, value) in times {
+            if let Some(value) = value
+                && !crate::clock::is_timestamp(value)
+            {
+                issues.push(Issue::new(
+                    field,
+                    msg("session.bad_time", &[("value", value)]),
+                ));
+            }
+        }
+        issues
     }
 
     /// The part of a playbook session that belongs to one method, as a session of its own.
@@ -412,6 +472,30 @@ mod erased {
             serde_yaml::to_string(self)
         }
     }
+}
+
+/// The problem of a session schema newer than this labkit's.
+fn schema_newer(schema: u32) -> crate::method::Issue {
+    let mut issue = crate::method::Issue::new(
+        "schema",
+        crate::i18n::msg(
+            "session.schema_newer",
+            &[("schema", &schema), ("known", &SCHEMA)],
+        ),
+    );
+    issue.hint = Some(crate::i18n::msg("session.schema_newer_hint", &[]));
+    issue
+}
+
+/// The schema of a session this labkit cannot read, when it is a newer one.
+fn newer_schema(text: &str) -> Option<crate::method::Issue> {
+    /// Only the schema; other keys are ignored, whatever a newer labkit wrote.
+    #[derive(Deserialize)]
+    struct Head {
+        schema: u32,
+    }
+    let head: Head = serde_yaml::from_str(text).ok()?;
+    (head.schema > SCHEMA).then(|| schema_newer(head.schema))
 }
 
 fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, shown: &str) -> Result<T, Error> {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Outcome, browse_library};
+use super::{Outcome, library_for_id};
 use crate::agenda::{self, Hours, Kind, MAX_DAYS, Slot, format_time};
 use crate::calendar;
 use crate::cli::{AgendaArgs, AgendaFormat};
@@ -76,7 +76,7 @@ fn render(
             .ok_or_else(|| Error::Usage(tf(lang, "agenda.bad_date", &[("date", d)])))?,
         None => parse_date(&date(now)).unwrap_or((2026, 1, 1)),
     };
-    let library = browse_library(settings, printer);
+    let library = library_for_id(settings, printer, &args.id)?;
     let entry = super::show::find(&library, &args.id, lang)?;
     let hours = Hours {
         start,

@@ -12,7 +12,7 @@ use crate::i18n::{t, tf};
 use crate::lang::Lang;
 use crate::method::Document;
 use crate::output::Printer;
-use crate::report::{self, Format};
+use crate::report::{self, Format, Wanted};
 use crate::session::Session;
 use crate::settings::Settings;
 
@@ -46,7 +46,7 @@ pub fn run(args: &ReportArgs, settings: &Settings, printer: &mut Printer) -> Out
         format,
         output: output.as_deref(),
         session_file: Some(&path),
-        template: args.template.as_deref(),
+        template: args.template.as_deref().map(Wanted::ByUser),
         force: args.force,
     };
     let written = write_session(&session, settings, request, printer);
@@ -63,8 +63,23 @@ pub struct Request<'a> {
     pub output: Option<&'a Path>,
     /// The session file read, which the output must not replace.
     pub session_file: Option<&'a Path>,
-    pub template: Option<&'a str>,
+    pub template: Option<Wanted<'a>>,
     pub force: bool,
+}
+
+/// Finds the report's template before a run starts, so a template that cannot be used is
+/// said at once rather than after the workshop. `playbook_template` is the playbook's own.
+pub fn check_template(
+    wanted: Option<Wanted>,
+    id: &str,
+    playbook_template: Option<&str>,
+    settings: &Settings,
+) -> Result<(), Error> {
+    let templates_dir: Option<PathBuf> = settings.workspace.as_ref().map(|w| w.templates_dir());
+    let wanted = wanted.or(playbook_template.map(Wanted::InFile));
+    report::find_template(wanted, id, templates_dir.as_deref(), &settings.cwd)
+        .map(drop)
+        .map_err(|e| Error::Input(e.to_string()))
 }
 
 /// Renders and writes the report of a session (a method's or a playbook's); shared by
@@ -102,7 +117,10 @@ pub fn write_session(
     let (library, found) =
         crate::library::for_session(settings, session, "session").ok_or_else(missing)?;
     if found == crate::library::SessionMethod::Copy {
-        printer.note(&tf(lang, "run.using_copy", &[("id", &session.method.id)]));
+        match super::using_copy(settings, lang, &session.method.id) {
+            (true, message) => printer.warn(&message),
+            (false, message) => printer.note(&message),
+        }
     }
     let rendered = if session.method.playbook {
         let Some(Document::Playbook(playbook)) =

@@ -14,9 +14,11 @@ use crate::clock::{Clock, SystemClock, date, rfc3339};
 use crate::engine::{self, Ask, Ended, PromptError, Prompter, Reply};
 use crate::error::Error;
 use crate::i18n::tf;
+use crate::lang::Lang;
 use crate::library::Library;
 use crate::method::{self, Block, Document, Issue, Method, Playbook, place};
 use crate::output::Printer;
+use crate::report::Wanted;
 use crate::session::{self, MethodCopy, MethodRef, RunOptions, Session, Source, Status};
 use crate::settings::Settings;
 use crate::terminal::TerminalPrompter;
@@ -32,6 +34,14 @@ impl Plan {
         match self {
             Plan::Method(m) => &m.id,
             Plan::Playbook(p, _) => &p.id,
+        }
+    }
+
+    /// The playbook's own report template, if it names one.
+    fn template(&self) -> Option<&str> {
+        match self {
+            Plan::Method(_) => None,
+            Plan::Playbook(p, _) => p.template.as_deref(),
         }
     }
 
@@ -51,6 +61,11 @@ struct Options {
     defaults: bool,
     /// Ask for the facilitator and participants (a new session).
     ask_people: bool,
+    /// Resuming a session: without a terminal, the way out is a new run from its answers.
+    resuming: bool,
+    /// The session's report template was given on this command line (`--template`), so it
+    /// may be a file path; one only read from the session file must be a template name.
+    template_chosen: bool,
 }
 
 pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
@@ -66,12 +81,28 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
         let session_arg = args.session.as_ref().map(|s| settings.cwd.join(s));
         let inputs: Vec<&Path> = session_arg.as_deref().into_iter().collect();
         crate::fsutil::check_outputs(&[report], &inputs, args.force)?;
+        super::report::check_template(
+            args.template.as_deref().map(Wanted::ByUser),
+            plan.id(),
+            plan.template(),
+            settings,
+        )?;
     }
     // The session file is created here, exclusively, and locked for as long as this run lasts.
     let mut made_dir = false;
     let path = match &args.session {
         Some(p) => {
             let path = settings.cwd.join(p);
+            if path.is_dir() {
+                return Err(Error::Usage(tf(
+                    settings.lang,
+                    "run.session_is_folder",
+                    &[
+                        ("path", &p.display()),
+                        ("example", &p.join(format!("{}.yaml", plan.id())).display()),
+                    ],
+                )));
+            }
             session::create_exclusive(&path).map_err(|e| match e.kind() {
                 std::io::ErrorKind::AlreadyExists => Error::Usage(tf(
                     settings.lang,
@@ -121,6 +152,8 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
         supplied,
         defaults: args.defaults,
         ask_people: true,
+        resuming: false,
+        template_chosen: args.template.is_some(),
     };
     let outcome =
         lock.and_then(|_lock| drive(&plan, &mut session, &options, &path, settings, printer));
@@ -168,7 +201,10 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
         return Err(Error::Input(message));
     };
     if found == crate::library::SessionMethod::Copy {
-        printer.note(&tf(lang, "run.using_copy", &[("id", &session.method.id)]));
+        match super::using_copy(settings, lang, &session.method.id) {
+            (true, message) => printer.warn(&message),
+            (false, message) => printer.note(&message),
+        }
     }
     let plan = if session.method.playbook {
         let Some(Document::Playbook(p)) = library.get(&session.method.id).map(|e| e.doc.clone())
@@ -193,6 +229,7 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
         }
     };
     check_in_progress(&plan, &session, &path)?;
+    check_answers(&plan, &session, &path, lang)?;
     let (version, hash) = plan.version_and_hash();
     if hash != session.method.hash {
         if let Plan::Method(method) = &plan {
@@ -250,15 +287,23 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
     if args.force {
         session.run.force = true;
     }
-    if let Some(report) = report_path(&session, &path) {
-        report_format(&report)?;
-        crate::fsutil::check_outputs(&[&report], &[&path], session.run.force)?;
-    }
     let options = Options {
         supplied: Mapping::new(),
         defaults: false,
         ask_people: false,
+        resuming: true,
+        template_chosen: args.template.is_some(),
     };
+    if let Some(report) = report_path(&session, &path) {
+        report_format(&report)?;
+        crate::fsutil::check_outputs(&[&report], &[&path], session.run.force)?;
+        super::report::check_template(
+            report_template(&session, &options),
+            plan.id(),
+            plan.template(),
+            settings,
+        )?;
+    }
     drive(&plan, &mut session, &options, &path, settings, printer)
 }
 
@@ -309,6 +354,65 @@ fn check_in_progress(plan: &Plan, session: &Session, path: &Path) -> Result<(), 
     Err(Error::Diagnostics(place(
         &shown,
         vec![issue],
+        text.as_deref(),
+    )))
+}
+
+/// A session's answers, perhaps edited by hand, are checked against its method as typed ones
+/// are; every wrong one is reported with its line and question, and the file is left as it is
+/// (nothing is saved before this passes). Skipped questions (empty answers) and answers to
+/// questions the method no longer has (said when the method changed) are not checked here.
+fn check_answers(plan: &Plan, session: &Session, path: &Path, lang: Lang) -> Result<(), Error> {
+    let mut issues = Vec::new();
+    let check_part = |issues: &mut Vec<Issue>, method: &Method, part: &Session, prefix: &str| {
+        for (key, value) in &part.answers {
+            let (Some(id), false) = (key.as_str(), value.is_null()) else {
+                continue;
+            };
+            let Some(question) = method.question(id) else {
+                continue;
+            };
+            if let Err(reason) = engine::check(question, value, part, lang) {
+                issues.push(Issue::new(
+                    format!("answers.{prefix}{id}"),
+                    tf(
+                        lang,
+                        "run.answer_wrong",
+                        &[("id", &id), ("reason", &reason)],
+                    ),
+                ));
+            }
+        }
+    };
+    match plan {
+        Plan::Method(method) => check_part(&mut issues, method, session, ""),
+        Plan::Playbook(playbook, library) => {
+            for (_, method) in crate::playbook::blocks(playbook, library) {
+                let Some(method) = method else { continue };
+                // A playbook keeps each method's answers under its id, question by question.
+                match session.answers.get(method.id.as_str()) {
+                    None | Some(Value::Null | Value::Mapping(_)) => {}
+                    Some(_) => {
+                        issues.push(Issue::new(
+                            format!("answers.{}", method.id),
+                            tf(lang, "run.answers_not_mapping", &[("id", &method.id)]),
+                        ));
+                        continue;
+                    }
+                }
+                let part = session.part(&method);
+                check_part(&mut issues, &method, &part, &format!("{}.", method.id));
+            }
+        }
+    }
+    let Some(last) = issues.last_mut() else {
+        return Ok(());
+    };
+    last.hint = Some(crate::i18n::t(lang, "run.answers_hint").to_owned());
+    let text = std::fs::read_to_string(path).ok();
+    Err(Error::Diagnostics(place(
+        &path.display().to_string(),
+        issues,
         text.as_deref(),
     )))
 }
@@ -428,6 +532,12 @@ fn drive(
             if let Some(last) = diagnostics.last_mut() {
                 last.hint = Some(match last.hint.take() {
                     Some(h) => h,
+                    // `resume` takes no answers of its own: say what can finish the session.
+                    None if options.resuming => tf(
+                        lang,
+                        "run.no_terminal_resume",
+                        &[("command", &answers_command(settings, plan.id(), path))],
+                    ),
                     None => crate::i18n::t(lang, "run.no_terminal").to_owned(),
                 });
             }
@@ -510,7 +620,7 @@ fn drive(
             format: report_format(&report)?,
             output: Some(&report),
             session_file: Some(path),
-            template: session.run.template.as_deref(),
+            template: report_template(session, options),
             force: session.run.force,
         };
         super::report::write_session(session, settings, request, printer)?;
@@ -518,9 +628,48 @@ fn drive(
     Ok(0)
 }
 
+/// The template the session's report uses, as `report` is to take it.
+fn report_template<'a>(session: &'a Session, options: &Options) -> Option<Wanted<'a>> {
+    let name = session.run.template.as_deref()?;
+    Some(if options.template_chosen {
+        Wanted::ByUser(name)
+    } else {
+        Wanted::InFile(name)
+    })
+}
+
 /// The command that resumes this session, as the person can type it: `labkit` when that is
 /// the binary on the PATH, else the program as it was invoked (after `cargo run`, say).
 fn resume_command(settings: &Settings, session: &Path) -> String {
+    format!(
+        "{} resume {}",
+        program_word(settings),
+        shell_word(&shown_from_cwd(settings, session))
+    )
+}
+
+/// The command that starts a new session from this one's answers (a session file is also an
+/// answers file), for a session that cannot be resumed without a terminal.
+fn answers_command(settings: &Settings, id: &str, session: &Path) -> String {
+    format!(
+        "{} run {} --answers {}",
+        program_word(settings),
+        shell_word(id),
+        shell_word(&shown_from_cwd(settings, session))
+    )
+}
+
+/// A path as the person can type it from where they are.
+fn shown_from_cwd(settings: &Settings, path: &Path) -> String {
+    path.strip_prefix(&settings.cwd)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// The program as the person can type it: `labkit` when that is the binary on the PATH, else
+/// the program as it was invoked (after `cargo run`, say), quoted for the shell.
+fn program_word(settings: &Settings) -> String {
     let program = settings.program.as_deref().unwrap_or("labkit");
     let program_path = Path::new(program);
     let on_path = program_path.components().count() == 1
@@ -535,13 +684,7 @@ fn resume_command(settings: &Settings, session: &Path) -> String {
                 .filter_map(|p| p.canonicalize().ok())
                 .any(|p| exe.canonicalize().is_ok_and(|e| e == p))
         });
-    let program = if on_path { "labkit" } else { program };
-    let session = session
-        .strip_prefix(&settings.cwd)
-        .unwrap_or(session)
-        .display()
-        .to_string();
-    format!("{} resume {}", shell_word(program), shell_word(&session))
+    shell_word(if on_path { "labkit" } else { program })
 }
 
 /// A word as a POSIX shell reads it back (quoted when it has to be).
@@ -744,6 +887,8 @@ fn find_plan(reference: &str, settings: &Settings) -> Result<(Plan, Source, Meth
         if library.get(reference).is_none() {
             library = Library::load(settings);
         }
+        // A broken `<id>.yaml` of the lab's is never swapped silently for the built-in.
+        super::broken_files_for(&library, settings, reference)?;
         let entry = super::show::find(&library, reference, settings.lang)?;
         let source = Source {
             origin: entry.origin.to_string(),

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{Outcome, browse_library};
+use super::{Outcome, browse_library, library_for_id};
 use crate::cli::{CardFormat, ShowArgs};
 use crate::error::Error;
 use crate::i18n::{t, tf};
@@ -15,11 +15,12 @@ use crate::output::Printer;
 use crate::settings::Settings;
 
 pub fn run(args: &ShowArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
-    let library = browse_library(settings, printer);
     let Some(id) = &args.id else {
+        let library = browse_library(settings, printer);
         printer.data(&catalogue(&library, settings.lang, args.format)?)?;
         return Ok(0);
     };
+    let library = library_for_id(settings, printer, id)?;
     let entry = find(&library, id, settings.lang)?;
     match args.format {
         CardFormat::Md => printer.data(&card_markdown(entry, &library, settings.lang))?,

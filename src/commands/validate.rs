@@ -3,17 +3,20 @@
 //! Exit 0 when clean, 1 when any file has a problem. Problems go to stderr as
 //! `file:line:column: path: message`; `--format json` puts them on stdout instead.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use super::Outcome;
 use crate::cli::{ReportFormat, ValidateArgs};
 use crate::error::Error;
+use crate::i18n::msg;
 use crate::i18n::{t, tf, tn};
-use crate::library::{Library, Origin};
-use crate::method::Diagnostic;
+use crate::library::{FileProblem, Library, Origin};
+use crate::method::{self, Diagnostic, Document, Issue};
 use crate::output::Printer;
+use crate::report::{self, NameProblem};
 use crate::settings::Settings;
 
 #[derive(Serialize)]
@@ -32,7 +35,12 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
     } else {
         // Load the named paths on top of everything else, so playbooks and `before`/`after`
         // links resolve against the whole library, but report only on the named files.
-        let paths: Vec<PathBuf> = args.paths.iter().map(|p| settings.cwd.join(p)).collect();
+        // `methods/./x.yaml` is shown as `methods/x.yaml` (a path's components drop the `.`).
+        let paths: Vec<PathBuf> = args
+            .paths
+            .iter()
+            .map(|p| settings.cwd.join(p).components().collect())
+            .collect();
         for p in &paths {
             if !p.exists() {
                 return Err(Error::Usage(tf(
@@ -59,11 +67,12 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
             .iter()
             .any(|p| std::path::Path::new(file).starts_with(p)),
     };
-    let mut diagnostics: Vec<Diagnostic> = library
-        .problems
+    let problems = once_per_file(&library.problems);
+    let mut diagnostics: Vec<Diagnostic> = problems
         .iter()
         .flat_map(|p| p.diagnostics.iter().cloned())
         .chain(library.link_problems())
+        .chain(template_problems(&library, settings))
         .filter(|d| in_scope(&d.file))
         .collect();
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
@@ -71,14 +80,11 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
         None => library.files_read,
         Some(_) => {
             library.entries().filter(|e| in_scope(&e.file)).count()
-                + library
-                    .problems
-                    .iter()
-                    .filter(|p| in_scope(&p.file))
-                    .count()
+                + problems.iter().filter(|p| in_scope(&p.file)).count()
         }
     };
     let mut bad: Vec<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
+    bad.sort_unstable();
     bad.dedup();
 
     match args.format {
@@ -119,4 +125,61 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
         }
     }
     Ok(if diagnostics.is_empty() { 0 } else { 1 })
+}
+
+/// Playbooks whose `template:` names no template that `report` could use: none of that name in
+/// the workspace's templates folder or the built-ins, or a file there that leads outside it.
+/// (A name that is a path is refused when the playbook is read.)
+fn template_problems(library: &Library, settings: &Settings) -> Vec<Diagnostic> {
+    let templates_dir = settings.workspace.as_ref().map(|w| w.templates_dir());
+    let mut out = Vec::new();
+    for entry in library.entries() {
+        let Document::Playbook(playbook) = &entry.doc else {
+            continue;
+        };
+        let Some(name) = &playbook.template else {
+            continue;
+        };
+        let (message, hint) = match report::by_name(name, templates_dir.as_deref()) {
+            Ok(_) | Err(NameProblem::NotAName) => continue,
+            Err(NameProblem::Missing) => {
+                let known = report::names(templates_dir.as_deref());
+                let hint =
+                    method::suggest(name, known.iter().map(String::as_str)).unwrap_or_else(|| {
+                        msg("validate.templates_known", &[("names", &known.join(", "))])
+                    });
+                (
+                    msg("validate.template_missing", &[("name", name)]),
+                    Some(hint),
+                )
+            }
+            Err(NameProblem::Unusable(message)) => (message, None),
+        };
+        let mut issue = Issue::new("template", message);
+        issue.hint = hint;
+        out.extend(method::place(
+            &entry.file,
+            vec![issue],
+            entry.text().as_deref(),
+        ));
+    }
+    out
+}
+
+/// Each file's problems once. A file named on the command line that lies in the workspace's
+/// methods folder is loaded twice, with the workspace and as named (so that everything else
+/// still resolves against the whole library), and would otherwise be reported twice. The same
+/// file is recognised by its real path; the named copy, the later one, is kept.
+fn once_per_file(problems: &[FileProblem]) -> Vec<&FileProblem> {
+    let mut seen = HashSet::new();
+    let mut kept: Vec<&FileProblem> = problems
+        .iter()
+        .rev()
+        .filter(|p| {
+            let file = Path::new(&p.file);
+            seen.insert(file.canonicalize().unwrap_or_else(|_| file.to_owned()))
+        })
+        .collect();
+    kept.reverse();
+    kept
 }

@@ -28,6 +28,22 @@ pub fn is_method_id(id: &str) -> bool {
         })
 }
 
+/// A report template's name as a method or playbook may give it: `experiment-plan`, or a
+/// path inside a template folder (`lab/plan`), each part letters, digits, `-`, `_` or `.` and
+/// not starting with a dot; so never `..`, an absolute path or a drive. Files name templates
+/// by name only: a shared playbook must not make `report` print a file from elsewhere.
+pub fn is_template_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 200
+        && name.split('/').all(|part| {
+            !part.is_empty()
+                && !part.starts_with('.')
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        })
+}
+
 /// Step, question, field, criterion ids: a lowercase letter, then letters, digits, `_` or `-`.
 pub fn is_local_id(id: &str) -> bool {
     let mut bytes = id.bytes();
@@ -221,6 +237,15 @@ pub fn method(
                 questions.push(question);
             }
             if is_local_id(&q.id) {
+                // Answers are named by question id in defaults, conditions and computed
+                // values, where a helper of the same name wins.
+                if crate::helpers::names().contains(&q.id) {
+                    c.error_hint(
+                        format!("{qpath}.id"),
+                        msg("validate.question_id_is_helper", &[("id", &q.id)]),
+                        Some(msg("validate.question_id_is_helper_hint", &[("id", &q.id)])),
+                    );
+                }
                 if earlier.iter().any(|(id, _)| *id == q.id) {
                     c.error(
                         format!("{qpath}.id"),
@@ -842,6 +867,15 @@ pub fn playbook(
     c.text("summary", &raw.summary);
     let group = c.group(&raw.group);
     let sources = c.sources(&raw.sources);
+    if let Some(template) = &raw.template
+        && !is_template_name(template.strip_suffix(".md.hbs").unwrap_or(template))
+    {
+        c.error_hint(
+            "template",
+            msg("validate.template_not_a_name", &[("name", template)]),
+            Some(msg("validate.template_not_a_name_hint", &[])),
+        );
+    }
     if raw.methods.is_empty() {
         c.error("methods", msg("validate.no_methods", &[]));
     }

@@ -3,7 +3,9 @@
 //!
 //! Templates are found in `--template PATH`, then the workspace's `templates/`, then the
 //! built-ins embedded from `templates/`: `<method-id>.md.hbs`, else `generic.md.hbs`, which
-//! renders any method. Rendering is strict: an unknown variable or helper is an error naming
+//! renders any method. A template named inside a file (a playbook, a session) is a name looked
+//! up in those folders only, never a path: files are shared between labs, and a name must not
+//! reach a file outside the folders. Rendering is strict: an unknown variable or helper is an error naming
 //! the template, line and column.
 
 pub mod charts;
@@ -67,49 +69,103 @@ pub struct TemplateSource {
     pub text: String,
 }
 
-/// Finds the template for a method: an explicit name or path, else `<method-id>`, else generic.
+/// Who named a template, which decides what the name may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted<'a> {
+    /// `--template` on this command line: a file path (the person chose it) or a name.
+    ByUser(&'a str),
+    /// Named inside a file labkit reads (a playbook's `template:`, the template a session
+    /// recorded): only a name, found in the template folders, so a file shared with the lab
+    /// cannot make a report print some other file of the computer.
+    InFile(&'a str),
+}
+
+/// Why a template name found no template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameProblem {
+    /// Not a plain name: a path with `..`, an absolute path, a hidden or empty part.
+    NotAName,
+    /// Neither the workspace's folder nor the built-ins have it.
+    Missing,
+    /// The workspace has a file of that name, but it leads outside the folder (a symbolic
+    /// link), is not a regular file, or cannot be read: the message says which.
+    Unusable(String),
+}
+
+/// Finds the template for a method: the one asked for, else `<method-id>`, else generic.
 pub fn find_template(
-    wanted: Option<&str>,
+    wanted: Option<Wanted>,
     method_id: &str,
     workspace_dir: Option<&Path>,
     cwd: &Path,
 ) -> Result<TemplateSource, ReportError> {
-    if let Some(wanted) = wanted {
-        let as_path = cwd.join(wanted);
-        if as_path.is_file() {
-            let text = std::fs::read_to_string(&as_path)
-                .map_err(|e| ReportError::Template(format!("{wanted}: {e}")))?;
-            return Ok(TemplateSource {
-                name: wanted.to_owned(),
-                text,
-            });
+    let name = match wanted {
+        Some(Wanted::ByUser(wanted)) => {
+            let as_path = cwd.join(wanted);
+            if as_path.is_file() {
+                let text = std::fs::read_to_string(&as_path)
+                    .map_err(|e| ReportError::Template(format!("{wanted}: {e}")))?;
+                return Ok(TemplateSource {
+                    name: wanted.to_owned(),
+                    text,
+                });
+            }
+            wanted
         }
-        return named(wanted, workspace_dir).ok_or_else(|| {
-            let known: Vec<String> = built_in_names();
-            let hint = crate::method::suggest(wanted, known.iter().map(String::as_str))
+        Some(Wanted::InFile(name)) => name,
+        None => {
+            return match by_name(method_id, workspace_dir) {
+                Err(NameProblem::Missing | NameProblem::NotAName) => {
+                    by_name(GENERIC, workspace_dir).map_err(|problem| match problem {
+                        NameProblem::Unusable(message) => ReportError::Template(message),
+                        _ => ReportError::Template(msg("report.generic_missing", &[])),
+                    })
+                }
+                other => other.map_err(|problem| explain(method_id, problem, workspace_dir)),
+            };
+        }
+    };
+    by_name(name, workspace_dir).map_err(|problem| explain(name, problem, workspace_dir))
+}
+
+/// A template name's problem, as a message with the names there are.
+pub fn explain(name: &str, problem: NameProblem, workspace_dir: Option<&Path>) -> ReportError {
+    match problem {
+        NameProblem::NotAName => {
+            ReportError::Template(msg("report.template_not_a_name", &[("name", &name)]))
+        }
+        NameProblem::Missing => {
+            let known = names(workspace_dir);
+            let hint = crate::method::suggest(name, known.iter().map(String::as_str))
                 .map(|h| format!(" ({h})"))
                 .unwrap_or_default();
             ReportError::Template(msg(
                 "report.no_template",
                 &[
-                    ("name", &wanted),
+                    ("name", &name),
                     ("hint", &hint),
                     ("known", &known.join(", ")),
                 ],
             ))
-        });
+        }
+        NameProblem::Unusable(message) => ReportError::Template(message),
     }
-    named(method_id, workspace_dir)
-        .or_else(|| named(GENERIC, workspace_dir))
-        .ok_or_else(|| ReportError::Template(msg("report.generic_missing", &[])))
 }
 
-fn named(name: &str, workspace_dir: Option<&Path>) -> Option<TemplateSource> {
+/// A template by name (`test-card`, or `test-card.md.hbs`): the workspace's folder first, then
+/// the built-ins. Only a plain name is looked up, and a file found in the folder must really be
+/// in it: its real path (symbolic links followed) has to start with the folder's.
+pub fn by_name(name: &str, workspace_dir: Option<&Path>) -> Result<TemplateSource, NameProblem> {
+    let name = name.strip_suffix(".md.hbs").unwrap_or(name);
+    if !crate::method::validate::is_template_name(name) {
+        return Err(NameProblem::NotAName);
+    }
     let file = format!("{name}.md.hbs");
     if let Some(dir) = workspace_dir {
         let path: PathBuf = dir.join(&file);
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            return Some(TemplateSource {
+        // Anything there, even a broken link, is the lab's template: never skipped silently.
+        if path.symlink_metadata().is_ok() {
+            return read_inside(dir, &path).map(|text| TemplateSource {
                 name: path.display().to_string(),
                 text,
             });
@@ -122,6 +178,59 @@ fn named(name: &str, workspace_dir: Option<&Path>) -> Option<TemplateSource> {
             name: format!("built-in:templates/{file}"),
             text: text.to_owned(),
         })
+        .ok_or(NameProblem::Missing)
+}
+
+/// The text of `path`, a file that must lie inside `dir` once every link is followed.
+fn read_inside(dir: &Path, path: &Path) -> Result<String, NameProblem> {
+    let unusable = |reason: &dyn std::fmt::Display| {
+        NameProblem::Unusable(msg(
+            "report.template_unusable",
+            &[("path", &path.display()), ("reason", reason)],
+        ))
+    };
+    let real_dir = dir.canonicalize().map_err(|e| unusable(&e))?;
+    let real = path.canonicalize().map_err(|e| unusable(&e))?;
+    if !real.starts_with(&real_dir) {
+        return Err(NameProblem::Unusable(msg(
+            "report.template_outside",
+            &[
+                ("path", &path.display()),
+                ("target", &real.display()),
+                ("dir", &dir.display()),
+            ],
+        )));
+    }
+    // A FIFO or a device would block or never end; a template is a regular file.
+    if !real.is_file() {
+        return Err(unusable(&msg("report.template_not_a_file", &[])));
+    }
+    std::fs::read_to_string(&real).map_err(|e| unusable(&e))
+}
+
+/// Every template name there is here: the workspace's and the built-ins, sorted, once each.
+pub fn names(workspace_dir: Option<&Path>) -> Vec<String> {
+    let mut names = built_in_names();
+    if let Some(Ok(entries)) = workspace_dir.map(std::fs::read_dir) {
+        names.extend(entries.filter_map(|e| {
+            e.ok()?
+                .file_name()
+                .to_str()?
+                .strip_suffix(".md.hbs")
+                .map(str::to_owned)
+        }));
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn named(name: &str, workspace_dir: Option<&Path>) -> Result<Option<TemplateSource>, ReportError> {
+    match by_name(name, workspace_dir) {
+        Ok(source) => Ok(Some(source)),
+        Err(NameProblem::Missing | NameProblem::NotAName) => Ok(None),
+        Err(NameProblem::Unusable(message)) => Err(ReportError::Template(message)),
+    }
 }
 
 /// The text of a built-in template, for `eject --template`.
@@ -346,7 +455,7 @@ pub fn render_playbook(
     playbook: &crate::method::Playbook,
     library: &crate::library::Library,
     session: &Session,
-    wanted: Option<&str>,
+    wanted: Option<Wanted>,
     workspace_dir: Option<&Path>,
     cwd: &Path,
     lang: Lang,
@@ -360,9 +469,14 @@ pub fn render_playbook(
         })
         .collect();
     let title = TitleBlock::of_playbook(playbook, session, lang);
-    let template = match wanted.or(playbook.template.as_deref()) {
-        Some(name) => Some(find_template(Some(name), &playbook.id, workspace_dir, cwd)?),
-        None => named(&playbook.id, workspace_dir),
+    let template = match wanted.or(playbook.template.as_deref().map(Wanted::InFile)) {
+        Some(wanted) => Some(find_template(
+            Some(wanted),
+            &playbook.id,
+            workspace_dir,
+            cwd,
+        )?),
+        None => named(&playbook.id, workspace_dir)?,
     };
     let data = || {
         let mut methods = serde_json::Map::new();
@@ -384,7 +498,7 @@ pub fn render_playbook(
         None => {
             // Otherwise an optional summary page (`<playbook>.summary.md.hbs`) opens, and each
             // method's report follows under its name.
-            let mut out = match named(&format!("{}.summary", playbook.id), workspace_dir) {
+            let mut out = match named(&format!("{}.summary", playbook.id), workspace_dir)? {
                 Some(summary) => render_data(&summary, &data())? + "\n",
                 None => String::new(),
             };
@@ -440,5 +554,82 @@ impl Rendered {
 
     pub fn to_docx(&self) -> Result<Vec<u8>, ReportError> {
         docx::document(&markdown::charts_as_tables(&self.markdown), &self.title)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_named_in_a_file_is_a_name_never_a_path() {
+        for name in [
+            "../../../../etc/passwd",
+            "/etc/passwd",
+            "lab/../../secret",
+            ".hidden",
+            "C:\\Windows\\win.ini",
+            "",
+        ] {
+            assert_eq!(
+                by_name(name, None).map(|t| t.name),
+                Err(NameProblem::NotAName),
+                "{name}"
+            );
+            let found = find_template(Some(Wanted::InFile(name)), "x", None, Path::new("/"));
+            assert!(found.is_err(), "{name}");
+        }
+        assert_eq!(
+            by_name("nothing-here", None).map(|t| t.name),
+            Err(NameProblem::Missing)
+        );
+        for name in ["generic", "generic.md.hbs"] {
+            assert_eq!(
+                by_name(name, None).map(|t| t.name).as_deref(),
+                Ok("built-in:templates/generic.md.hbs")
+            );
+        }
+    }
+
+    #[test]
+    fn the_person_at_the_keyboard_may_name_any_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mine.txt"), "## Mine\n").unwrap();
+        let chosen = find_template(Some(Wanted::ByUser("mine.txt")), "x", None, dir.path());
+        assert_eq!(chosen.unwrap().text, "## Mine\n");
+        let named = find_template(Some(Wanted::InFile("../mine.txt")), "x", None, dir.path());
+        assert!(named.is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_out_of_the_templates_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let templates = dir.path().join("templates");
+        std::fs::create_dir(&templates).unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+        std::os::unix::fs::symlink(
+            dir.path().join("secret.txt"),
+            templates.join("test-card.md.hbs"),
+        )
+        .unwrap();
+        std::fs::write(templates.join("real.md.hbs"), "## Real\n").unwrap();
+        std::os::unix::fs::symlink(
+            templates.join("real.md.hbs"),
+            templates.join("alias.md.hbs"),
+        )
+        .unwrap();
+        let refused = by_name("test-card", Some(&templates)).map(|t| t.text);
+        assert!(
+            matches!(&refused, Err(NameProblem::Unusable(m)) if m.contains("leads outside")),
+            "{refused:?}"
+        );
+        // The default template of a method is looked up the same way: no silent fallback.
+        assert!(find_template(None, "test-card", Some(&templates), dir.path()).is_err());
+        // A link that stays inside the folder is fine.
+        assert_eq!(
+            by_name("alias", Some(&templates)).unwrap().text,
+            "## Real\n"
+        );
     }
 }

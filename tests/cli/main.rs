@@ -10,6 +10,7 @@ mod assign;
 mod bad_input;
 mod calc;
 mod catalogue;
+mod clear_errors;
 mod fixtures;
 mod kill;
 mod list;

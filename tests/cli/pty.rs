@@ -138,11 +138,12 @@ fn ctrl_c_after_five_list_entries_then_resume_keeps_them() {
             type_at(&mut p, &format!("{} ›", n + 1), idea);
         }
         at(&mut p, "6 ›");
+        // Listed while labkit waits at the prompt (during a save a temporary file is there too).
+        let file = session_file(lab.path());
+        let file = file.strip_prefix(lab.path()).unwrap().to_str().unwrap();
         send(&mut p, "half typed");
         p.send_control('c').unwrap();
         // `labkit` is not on this PATH: the hint names the program as it was run.
-        let file = session_file(lab.path());
-        let file = file.strip_prefix(lab.path()).unwrap().to_str().unwrap();
         expect(
             &mut p,
             &format!("{} resume {file}", env!("CARGO_BIN_EXE_labkit")),

@@ -19,5 +19,6 @@ mod reports;
 mod run;
 mod schema;
 mod show;
+mod untrusted_text;
 mod validate;
 mod workspace;

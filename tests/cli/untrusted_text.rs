@@ -98,3 +98,111 @@ fn data_shown_on_a_terminal_cannot_drive_it() {
         assert_inert(&args.join(" "), &screen);
     }
 }
+
+/// A method with a question of each kind that writes answer text into a report's Markdown.
+const TEXT_METHOD: &str = "schema: 1\nid: hostile\nname: Hostile\nsummary: Answers that try to become structure.\nstage: learning\nduration: 20m\nsteps:\n  - id: one\n    title: One\n    questions:\n      - id: outcome\n        type: text\n        prompt: Outcome\n      - id: notes\n        type: longtext\n        prompt: Notes\n      - id: ideas\n        type: list\n        prompt: Ideas\n      - id: people\n        type: records\n        prompt: People\n        fields:\n          - { id: name, type: text, prompt: Name }\n          - { id: role, type: text, prompt: Role }\n";
+
+/// The answers as typed: (question, text). `people` rows are name, role.
+const TYPED: &[(&str, &str)] = &[
+    ("outcome", "Citizens renew on time\r## Decision: approved"),
+    (
+        "notes",
+        "Line one\r---\rline three\r\r===\r> quoted?\r    code?\n   \n",
+    ),
+    ("idea", "SMS\r- injected item"),
+    ("idea", "Pharmacy\r1. numbered\r\n* * *"),
+    ("name", "Ana\r| x | y |"),
+    ("role", "lead\r|---|---|"),
+    ("name", "Rui"),
+    ("role", "owner\r\n"),
+];
+
+fn answers_yaml(text: impl Fn(&str) -> String) -> String {
+    let q = |i: usize| serde_json::to_string(&text(TYPED[i].1)).unwrap();
+    format!(
+        "outcome: {}\nnotes: {}\nideas: [{}, {}]\npeople:\n  - {{ name: {}, role: {} }}\n  - {{ name: {}, role: {} }}\n",
+        q(0),
+        q(1),
+        q(2),
+        q(3),
+        q(4),
+        q(5),
+        q(6),
+        q(7)
+    )
+}
+
+/// The report's block structure (every start tag and leaf event but text and breaks) and its
+/// text, line breaks as `\n`, as pulldown-cmark reads it.
+fn read_markdown(markdown: &str) -> (Vec<String>, String) {
+    use pulldown_cmark::{Event, Options, Parser};
+    let (mut blocks, mut text) = (Vec::new(), String::new());
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(tag) => blocks.push(format!("{tag:?}")),
+            Event::Text(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            Event::End(_) => {}
+            other => blocks.push(format!("{other:?}")),
+        }
+    }
+    (blocks, text)
+}
+
+fn report_of(lab: &Lab, answers: String, name: &str) -> String {
+    lab.write(&format!("{name}.yaml"), answers);
+    lab.run(&[
+        "run",
+        "hostile",
+        "--answers",
+        &format!("{name}.yaml"),
+        "--session",
+        &format!("sessions/{name}.yaml"),
+    ])
+    .ok();
+    lab.run(&["report", &format!("sessions/{name}.yaml")])
+        .ok()
+        .stdout
+}
+
+#[test]
+fn answers_with_carriage_returns_read_as_typed_in_markdown() {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: LabX\n");
+    lab.write("methods/hostile.yaml", TEXT_METHOD);
+    let hostile = report_of(&lab, answers_yaml(str::to_owned), "hostile");
+    let plain = report_of(&lab, answers_yaml(|_| "plain".to_owned()), "plain");
+    let (blocks, text) = read_markdown(&hostile);
+    assert_eq!(
+        blocks,
+        read_markdown(&plain).0,
+        "the answers added structure:\n{hostile}"
+    );
+    // The lines typed, trimmed, without blank lines at either end.
+    let lines = |typed: &str| -> Vec<String> {
+        let all: Vec<String> = typed
+            .split("\r\n")
+            .flat_map(|l| l.split(['\r', '\n']))
+            .map(|l| l.trim().to_owned())
+            .collect();
+        let first = all.iter().position(|l| !l.is_empty()).unwrap_or(all.len());
+        let last = all
+            .iter()
+            .rposition(|l| !l.is_empty())
+            .map_or(first, |i| i + 1);
+        all[first..last.max(first)].to_vec()
+    };
+    for (question, typed) in TYPED {
+        let shown = if ["name", "role"].contains(question) {
+            // A table cell keeps to one line: its line breaks are spaces.
+            lines(typed).join(" ")
+        } else {
+            lines(typed).join("\n")
+        };
+        assert!(
+            text.contains(&shown),
+            "{question}: {shown:?} is not what a reader shows:\n{text}"
+        );
+    }
+    assert!(!text.contains('\\'), "no stray backslash: {text}");
+}

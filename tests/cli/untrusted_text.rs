@@ -206,3 +206,100 @@ fn answers_with_carriage_returns_read_as_typed_in_markdown() {
     }
     assert!(!text.contains('\\'), "no stray backslash: {text}");
 }
+
+/// XML 1.0's `Char`: what a well-formed document may contain.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+        || c >= '\u{10000}'
+}
+
+/// Reads `xml` with quick-xml, failing on any error, and returns its text and attribute
+/// values with references resolved. quick-xml does not check characters itself, so each one
+/// is checked against XML 1.0's `Char` here.
+fn read_xml(xml: &str) -> String {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut text = String::new();
+    loop {
+        let event = reader
+            .read_event()
+            .unwrap_or_else(|e| panic!("malformed at byte {}: {e}", reader.buffer_position()));
+        match event {
+            Event::Eof => break,
+            Event::Text(t) => text.push_str(&t.decode().unwrap()),
+            Event::GeneralRef(r) => match r.resolve_char_ref().unwrap() {
+                Some(c) => text.push(c),
+                None => text.push_str(match &*r.decode().unwrap() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unknown entity &{other};"),
+                }),
+            },
+            Event::Start(e) | Event::Empty(e) => {
+                for attribute in e.attributes() {
+                    let value = attribute
+                        .unwrap()
+                        .decoded_and_normalized_value(
+                            quick_xml::XmlVersion::Explicit1_0,
+                            reader.decoder(),
+                        )
+                        .unwrap()
+                        .into_owned();
+                    text.push_str(&value);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(bad) = text.chars().find(|c| !xml_char(*c)) {
+        panic!("{bad:?} is not an XML 1.0 character");
+    }
+    text
+}
+
+#[test]
+fn control_characters_in_answers_leave_a_well_formed_word_file() {
+    use std::io::Read;
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: LabX\n");
+    lab.write("methods/hostile.yaml", TEXT_METHOD);
+    // YAML escapes: VT, ESC, 0x01, FF, U+FFFE, U+FFFF, NUL, DEL, NEL.
+    lab.write(
+        "answers.yaml",
+        "outcome: \"VT\\v ESC\\e SOH\\x01 FF\\f NON\\uFFFE\\uFFFF NUL\\0 end\"\nnotes: \"line\\e[2J\\r\\nnext\\x7f\\x85\"\nideas: [\"a\\x01\", \"b\\x0b\"]\npeople:\n  - { name: \"Ana\\x1b\", role: \"lead\\uFFFF\" }\n",
+    );
+    lab.run(&[
+        "run",
+        "hostile",
+        "--answers",
+        "answers.yaml",
+        "--session",
+        "s.yaml",
+    ])
+    .ok();
+    lab.run(&["report", "s.yaml", "-o", "x.docx"]).ok();
+    let file = std::fs::File::open(lab.path().join("x.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        if !part.name().ends_with(".xml") && !part.name().ends_with(".rels") {
+            continue;
+        }
+        let name = part.name().to_owned();
+        let mut xml = String::new();
+        part.read_to_string(&mut xml).unwrap();
+        let text = read_xml(&xml);
+        if name == "word/document.xml" {
+            for shown in [
+                "VT\u{FFFD} ESC\u{FFFD} SOH\u{FFFD} FF\u{FFFD} NON\u{FFFD}\u{FFFD} NUL\u{FFFD} end",
+                "Ana\u{FFFD}",
+                "lead\u{FFFD}",
+            ] {
+                assert!(text.contains(shown), "{shown:?} not in {text}");
+            }
+        }
+    }
+}

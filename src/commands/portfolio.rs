@@ -20,6 +20,7 @@ use crate::output::Printer;
 use crate::report::html::escape;
 use crate::session::{MethodRef, Status};
 use crate::settings::Settings;
+use crate::spreadsheet::Dialect;
 
 /// What the portfolio reads of a session file (the rest is skipped).
 #[derive(Deserialize)]
@@ -110,6 +111,11 @@ pub fn run(args: &PortfolioArgs, settings: &Settings, printer: &mut Printer) -> 
         .as_deref()
         .map(super::list::parse_stage)
         .transpose()?;
+    if args.excel && args.format != PortfolioFormat::Csv {
+        return Err(Error::Usage(
+            t(lang, "portfolio.excel_needs_csv").to_owned(),
+        ));
+    }
     if let Some(since) = &args.since {
         crate::clock::parse_date(since).ok_or_else(|| {
             Error::Usage(crate::i18n::tf(
@@ -145,7 +151,14 @@ pub fn run(args: &PortfolioArgs, settings: &Settings, printer: &mut Printer) -> 
         PortfolioFormat::Json => {
             serde_json::to_string_pretty(&rows).map_err(|e| Error::Input(e.to_string()))?
         }
-        PortfolioFormat::Csv => csv(&rows)?,
+        PortfolioFormat::Csv => csv(
+            &rows,
+            if args.excel {
+                Dialect::excel(lang)
+            } else {
+                Dialect::plain()
+            },
+        )?,
         PortfolioFormat::Html => dashboard(&rows, lang),
         PortfolioFormat::Table => {
             let mut table = crate::output::table(settings);
@@ -276,49 +289,44 @@ fn short(text: &str, max: usize) -> String {
     }
 }
 
-fn csv(rows: &[Row]) -> Result<String, Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let bad = |e: csv::Error| Error::Input(e.to_string());
-    writer
-        .write_record([
-            "file",
-            "method",
-            "name",
-            "playbook",
-            "title",
-            "stage",
-            "status",
-            "decision",
-            "facilitator",
-            "started",
-            "updated",
-            "finished",
-        ])
-        .map_err(bad)?;
-    for r in rows {
-        writer
-            .write_record([
-                r.file.as_str(),
-                &r.method,
-                &r.name,
-                if r.playbook { "true" } else { "false" },
-                &r.title,
-                r.stage.map(Stage::as_str).unwrap_or_default(),
-                if r.status == Status::Finished {
-                    "finished"
-                } else {
-                    "in_progress"
-                },
-                r.decision.as_deref().unwrap_or_default(),
-                r.facilitator.as_deref().unwrap_or_default(),
-                &r.started,
-                &r.updated,
-                r.finished.as_deref().unwrap_or_default(),
-            ])
-            .map_err(bad)?;
-    }
-    let bytes = writer
-        .into_inner()
+/// The portfolio as CSV. Titles, decisions and names are answers, so every cell passes the
+/// spreadsheet sanitiser (see `spreadsheet`).
+fn csv(rows: &[Row], dialect: Dialect) -> Result<String, Error> {
+    let header = [
+        "file",
+        "method",
+        "name",
+        "playbook",
+        "title",
+        "stage",
+        "status",
+        "decision",
+        "facilitator",
+        "started",
+        "updated",
+        "finished",
+    ];
+    let rows = rows.iter().map(|r| {
+        vec![
+            r.file.as_str(),
+            &r.method,
+            &r.name,
+            if r.playbook { "true" } else { "false" },
+            &r.title,
+            r.stage.map(Stage::as_str).unwrap_or_default(),
+            if r.status == Status::Finished {
+                "finished"
+            } else {
+                "in_progress"
+            },
+            r.decision.as_deref().unwrap_or_default(),
+            r.facilitator.as_deref().unwrap_or_default(),
+            &r.started,
+            &r.updated,
+            r.finished.as_deref().unwrap_or_default(),
+        ]
+    });
+    let bytes = crate::spreadsheet::write(dialect, &header, rows)
         .map_err(|e| Error::Input(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

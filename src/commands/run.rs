@@ -1001,7 +1001,13 @@ mod interrupt {
         match RESUME_HINT.lock().ok().and_then(|h| h.clone()) {
             // After SIGHUP the terminal is gone: writing may fail, and must not panic.
             Some(message) => {
-                let _ = writeln!(std::io::stderr(), "\n{message}");
+                // Written here, not by the printer (a signal handler has none); it names the
+                // session's path, so it is sanitised like every message.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "\n{}",
+                    crate::output::terminal_safe(&message)
+                );
             }
             None => {
                 let _ = writeln!(std::io::stderr());

@@ -11,7 +11,7 @@ use crate::i18n::{t, tf};
 use crate::lang::Lang;
 use crate::library::{Entry, Library};
 use crate::method::{Block, Document, Method, Playbook, Question, QuestionKind, Source, Text};
-use crate::output::Printer;
+use crate::output::{Printer, Styled};
 use crate::settings::Settings;
 
 pub fn run(args: &ShowArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
@@ -30,10 +30,10 @@ pub fn run(args: &ShowArgs, settings: &Settings, printer: &mut Printer) -> Outco
         )?,
         CardFormat::Text => {
             let text = match &entry.doc {
-                Document::Method(m) => method_card(m, entry, settings.lang, printer),
-                Document::Playbook(p) => playbook_card(p, entry, &library, settings.lang, printer),
+                Document::Method(m) => method_card(m, entry, settings.lang),
+                Document::Playbook(p) => playbook_card(p, entry, &library, settings.lang),
             };
-            printer.data(&text)?;
+            printer.styled(&text)?;
         }
     }
     Ok(0)
@@ -258,18 +258,14 @@ fn to_json(entry: &Entry) -> Result<String, Error> {
     serde_json::to_string_pretty(&Card::of(entry)).map_err(|e| Error::Input(e.to_string()))
 }
 
-fn heading(p: &Printer, text: &str) -> String {
-    p.bold(text)
-}
-
-fn method_card(m: &Method, entry: &Entry, lang: Lang, p: &Printer) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}  {}",
-        heading(p, m.name.get(lang)),
-        p.dim(&format!("({})", m.id))
-    );
+/// A method's card for people: its parts styled by the printer, which makes every piece safe
+/// for the terminal first.
+fn method_card(m: &Method, entry: &Entry, lang: Lang) -> Styled {
+    let mut out = Styled::new();
+    out.bold(m.name.get(lang))
+        .plain("  ")
+        .dim(&format!("({})", m.id))
+        .plain("\n");
     let _ = writeln!(out, "{}\n", m.summary.get(lang));
     let mut facts = vec![
         format!("{}: {}", t(lang, "show.stage"), t(lang, stage_key(m.stage))),
@@ -292,45 +288,42 @@ fn method_card(m: &Method, entry: &Entry, lang: Lang, p: &Printer) -> String {
         let _ = writeln!(out, "{}: {}", t(lang, "show.after"), m.after.join(", "));
     }
     if let Some(when) = &m.when_to_use {
-        section(&mut out, p, t(lang, "show.when_to_use"), when.get(lang));
+        section(&mut out, t(lang, "show.when_to_use"), when.get(lang));
     }
     if let Some(c) = &m.considerations {
-        section(&mut out, p, t(lang, "show.considerations"), c.get(lang));
+        section(&mut out, t(lang, "show.considerations"), c.get(lang));
     }
-    let _ = writeln!(out, "\n{}", heading(p, t(lang, "show.steps")));
+    out.plain("\n").bold(t(lang, "show.steps")).plain("\n");
     for (i, step) in m.steps.iter().enumerate() {
         let timebox = step.timebox.map(|d| format!("  [{d}]")).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "\n{}. {}{}",
-            i + 1,
-            p.bold(step.title.get(lang)),
-            p.dim(&timebox)
-        );
+        let _ = write!(out, "\n{}. ", i + 1);
+        out.bold(step.title.get(lang)).dim(&timebox).plain("\n");
         if let Some(guide) = &step.guide {
             for line in guide.get(lang).trim_end().lines() {
                 let _ = writeln!(out, "   {line}");
             }
         }
         for q in &step.questions {
-            question_line(&mut out, q, lang, p, "   ");
+            question_line(&mut out, q, lang, "   ");
         }
     }
-    sources(&mut out, p, &m.sources, lang);
-    let _ = writeln!(
-        out,
-        "\n{}",
-        p.dim(&format!(
+    sources(&mut out, &m.sources, lang);
+    origin_line(&mut out, entry, lang);
+    out
+}
+
+fn origin_line(out: &mut Styled, entry: &Entry, lang: Lang) {
+    out.plain("\n")
+        .dim(&format!(
             "{}: {} ({})",
             t(lang, "show.origin"),
             entry.origin,
             entry.file
         ))
-    );
-    out
+        .plain("\n");
 }
 
-fn question_line(out: &mut String, q: &Question, lang: Lang, p: &Printer, indent: &str) {
+fn question_line(out: &mut Styled, q: &Question, lang: Lang, indent: &str) {
     let mut notes = vec![q.kind.type_name().to_owned()];
     if !q.required {
         notes.push(t(lang, "show.optional").to_owned());
@@ -341,20 +334,18 @@ fn question_line(out: &mut String, q: &Question, lang: Lang, p: &Printer, indent
     if let Some(when) = &q.when {
         notes.push(format!("{} {when}", t(lang, "show.asked_when")));
     }
-    let _ = writeln!(
-        out,
-        "{indent}• {} {}",
-        q.prompt.get(lang),
-        p.dim(&format!("[{}] ({})", notes.join(", "), q.id))
-    );
+    let _ = write!(out, "{indent}• {} ", q.prompt.get(lang));
+    out.dim(&format!("[{}] ({})", notes.join(", "), q.id))
+        .plain("\n");
     match &q.kind {
         QuestionKind::Select { choices } | QuestionKind::Multiselect { choices, .. } => {
             let labels: Vec<&str> = choices.iter().map(|c| c.label.get(lang)).collect();
-            let _ = writeln!(out, "{indent}    {}", p.dim(&labels.join(" | ")));
+            let _ = write!(out, "{indent}    ");
+            out.dim(&labels.join(" | ")).plain("\n");
         }
         QuestionKind::Records { fields, .. } => {
             for f in fields {
-                question_line(out, f, lang, p, &format!("{indent}    "));
+                question_line(out, f, lang, &format!("{indent}    "));
             }
         }
         QuestionKind::Score { criteria, .. } => {
@@ -362,35 +353,28 @@ fn question_line(out: &mut String, q: &Question, lang: Lang, p: &Printer, indent
                 .iter()
                 .map(|c| format!("{} ({}–{})", c.label.get(lang), c.min, c.max))
                 .collect();
-            let _ = writeln!(out, "{indent}    {}", p.dim(&labels.join(" × ")));
+            let _ = write!(out, "{indent}    ");
+            out.dim(&labels.join(" × ")).plain("\n");
         }
         _ => {}
     }
 }
 
-fn playbook_card(
-    pb: &Playbook,
-    entry: &Entry,
-    library: &Library,
-    lang: Lang,
-    p: &Printer,
-) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}  {}",
-        heading(p, pb.name.get(lang)),
-        p.dim(&format!(
+fn playbook_card(pb: &Playbook, entry: &Entry, library: &Library, lang: Lang) -> Styled {
+    let mut out = Styled::new();
+    out.bold(pb.name.get(lang))
+        .plain("  ")
+        .dim(&format!(
             "({}, {})",
             pb.id,
             t(lang, "show.playbook").to_lowercase()
         ))
-    );
+        .plain("\n");
     let _ = writeln!(out, "{}", pb.summary.get(lang));
     if let Some(when) = &pb.when_to_use {
-        section(&mut out, p, t(lang, "show.when_to_use"), when.get(lang));
+        section(&mut out, t(lang, "show.when_to_use"), when.get(lang));
     }
-    let _ = writeln!(out, "\n{}", heading(p, t(lang, "show.blocks")));
+    out.plain("\n").bold(t(lang, "show.blocks")).plain("\n");
     for (i, block) in pb.blocks.iter().enumerate() {
         match block {
             Block::Method { method, title, .. } => {
@@ -401,57 +385,40 @@ fn playbook_card(
                     .or(m.map(|m| m.name.get(lang)))
                     .unwrap_or(method);
                 let duration = m.map(|m| format!("  [{}]", m.duration)).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "{}. {name} {}{}",
-                    i + 1,
-                    p.dim(&format!("({method})")),
-                    p.dim(&duration)
-                );
+                let _ = write!(out, "{}. {name} ", i + 1);
+                out.dim(&format!("({method}){duration}")).plain("\n");
             }
             Block::Break { duration, title } => {
                 let name = title
                     .as_ref()
                     .map_or(t(lang, "show.break"), |t| t.get(lang));
-                let _ = writeln!(
-                    out,
-                    "{}. {name}  {}",
-                    i + 1,
-                    p.dim(&format!("[{duration}]"))
-                );
+                let _ = write!(out, "{}. {name}  ", i + 1);
+                out.dim(&format!("[{duration}]")).plain("\n");
             }
         }
     }
-    sources(&mut out, p, &pb.sources, lang);
-    let _ = writeln!(
-        out,
-        "\n{}",
-        p.dim(&format!(
-            "{}: {} ({})",
-            t(lang, "show.origin"),
-            entry.origin,
-            entry.file
-        ))
-    );
+    sources(&mut out, &pb.sources, lang);
+    origin_line(&mut out, entry, lang);
     out
 }
 
-fn list_line(out: &mut String, label: &str, items: &[Text], lang: Lang) {
+fn list_line(out: &mut Styled, label: &str, items: &[Text], lang: Lang) {
     if !items.is_empty() {
         let items: Vec<&str> = items.iter().map(|i| i.get(lang)).collect();
         let _ = writeln!(out, "{label}: {}", items.join(", "));
     }
 }
 
-fn section(out: &mut String, p: &Printer, title: &str, body: &str) {
-    let _ = writeln!(out, "\n{}\n{}", heading(p, title), body.trim_end());
+fn section(out: &mut Styled, title: &str, body: &str) {
+    out.plain("\n").bold(title).plain("\n");
+    let _ = writeln!(out, "{}", body.trim_end());
 }
 
-fn sources(out: &mut String, p: &Printer, sources: &[Source], lang: Lang) {
+fn sources(out: &mut Styled, sources: &[Source], lang: Lang) {
     if sources.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\n{}", heading(p, t(lang, "show.sources")));
+    out.plain("\n").bold(t(lang, "show.sources")).plain("\n");
     for s in sources {
         let mut line = format!("- {}", s.title);
         if let Some(url) = &s.url {

@@ -1,5 +1,12 @@
 //! Markdown → Word (.docx) with docx-rs: headings, paragraphs, emphasis, lists, tables. Charts
 //! arrive already turned into tables.
+//!
+//! A Word file is XML, and XML 1.0 has no way to write most control characters (VT, ESC, FF,
+//! U+FFFE…): one of them in an answer makes `word/document.xml` malformed and Word calls the
+//! file corrupt. So every text enters the document through [`text`], which passes
+//! [`xml_safe`]; nothing here calls `Run::add_text` directly.
+
+use std::borrow::Cow;
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat,
@@ -27,7 +34,7 @@ struct Builder {
 
 impl Builder {
     fn run(&self, text: &str) -> Run {
-        let mut run = Run::new().add_text(text);
+        let mut run = self::text(text);
         if self.bold || self.heading.is_some() {
             run = run.bold();
         }
@@ -54,6 +61,29 @@ impl Builder {
             self.docx = std::mem::take(&mut self.docx).add_paragraph(p);
         }
     }
+}
+
+/// The XML sanitiser: every character XML 1.0 cannot hold (anything but tab, LF, CR,
+/// U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF) becomes U+FFFD, so the reader sees that
+/// something was there. Borrows when nothing changes.
+pub fn xml_safe(text: &str) -> Cow<'_, str> {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+            || c >= '\u{10000}'
+    };
+    if text.chars().all(allowed) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
+            .collect(),
+    )
+}
+
+/// A run of text, the one way text enters the document.
+fn text(text: &str) -> Run {
+    Run::new().add_text(xml_safe(text))
 }
 
 fn style_id(level: HeadingLevel) -> &'static str {
@@ -142,26 +172,20 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
 
     // The title block.
     if let Some(draft) = &title.draft {
-        b.docx = b.docx.add_paragraph(
-            Paragraph::new().add_run(Run::new().add_text(draft).bold().color("9A3B00")),
-        );
+        b.docx = b
+            .docx
+            .add_paragraph(Paragraph::new().add_run(text(draft).bold().color("9A3B00")));
     }
     b.docx = b
         .docx
-        .add_paragraph(
-            Paragraph::new().add_run(Run::new().add_text(&title.kicker).size(20).color("1F5FA8")),
-        )
-        .add_paragraph(
-            Paragraph::new()
-                .add_run(Run::new().add_text(&title.title))
-                .style("Title"),
-        )
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&title.subtitle).italic()));
+        .add_paragraph(Paragraph::new().add_run(text(&title.kicker).size(20).color("1F5FA8")))
+        .add_paragraph(Paragraph::new().add_run(text(&title.title)).style("Title"))
+        .add_paragraph(Paragraph::new().add_run(text(&title.subtitle).italic()));
     for (label, value) in &title.facts {
         b.docx = b.docx.add_paragraph(
             Paragraph::new()
-                .add_run(Run::new().add_text(format!("{label}: ")).bold())
-                .add_run(Run::new().add_text(value)),
+                .add_run(text(&format!("{label}: ")).bold())
+                .add_run(text(value)),
         );
     }
 
@@ -241,20 +265,35 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
                 b.docx = b.docx.add_paragraph(
                     Paragraph::new()
                         .align(AlignmentType::Center)
-                        .add_run(Run::new().add_text("⁂")),
+                        .add_run(text("⁂")),
                 )
             }
             _ => {}
         }
     }
     b.finish_paragraph();
-    b.docx = b.docx.add_paragraph(
-        Paragraph::new().add_run(Run::new().add_text(&title.footer).size(16).color("5B6475")),
-    );
+    b.docx = b
+        .docx
+        .add_paragraph(Paragraph::new().add_run(text(&title.footer).size(16).color("5B6475")));
     let mut bytes = Vec::new();
     b.docx
         .build()
         .pack(std::io::Cursor::new(&mut bytes))
         .map_err(|e| ReportError::Docx(e.to_string()))?;
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_xml_cannot_hold_become_replacement_characters() {
+        assert_eq!(
+            xml_safe("VT\u{b} ESC\u{1b} SOH\u{1} FF\u{c} \u{FFFE}\u{FFFF} NUL\0"),
+            "VT\u{FFFD} ESC\u{FFFD} SOH\u{FFFD} FF\u{FFFD} \u{FFFD}\u{FFFD} NUL\u{FFFD}"
+        );
+        let allowed = "tab\t lf\n cr\r é \u{D7FF}\u{E000}\u{FFFD} 😀 \u{10FFFF} <&>";
+        assert!(matches!(xml_safe(allowed), Cow::Borrowed(_)));
+    }
 }

@@ -6,19 +6,26 @@ use serde::{Deserialize, Serialize};
 /// Escapes text for use inside Markdown, so an answer reads as typed and can never open a
 /// link, an image, a tag, a table cell, a heading or a list: characters with inline meaning are
 /// backslash-escaped everywhere, and those that only mean something at the start of a line
-/// (`#`, `-`, `+`, `=`, `1.`) are escaped there. Line breaks become hard breaks. Ordinary text
-/// (dates, hyphens, `Rui & Eva`) stays as typed.
+/// (`#`, `-`, `+`, `=`, `1.`) are escaped at the start of every line. CommonMark ends a line at
+/// LF, CR LF and a bare CR alike, so all three are line breaks here (a bare CR left inside a
+/// line would start a new one the escaping never saw, and `\r## x` would be a heading). Line
+/// breaks become hard breaks; blank lines at either end are dropped (a hard break there shows as
+/// a stray `\`). Ordinary text (dates, hyphens, `Rui & Eva`) stays as typed.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    // A block answer ends with a newline; a hard break there would show as a stray `\`.
-    let text = text.trim_end_matches(['\n', '\r']);
-    for (i, line) in text.split('\n').enumerate() {
+    let lines: Vec<&str> = lines(text).collect();
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let last = lines.iter().rposition(|l| !l.trim().is_empty());
+    let (Some(first), Some(last)) = (first, last) else {
+        return out;
+    };
+    for (i, line) in lines[first..=last].iter().enumerate() {
         if i > 0 {
             // A backslash at the end of a line is a hard break that trimming cannot lose.
             out.push_str("\\\n");
         }
-        // Leading spaces would make an indented code block.
-        let line = line.trim_end_matches('\r').trim_start();
+        // Leading spaces would make an indented code block; trailing ones a second hard break.
+        let line = line.trim();
         let chars: Vec<char> = line.chars().collect();
         let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
         for (k, &c) in chars.iter().enumerate() {
@@ -38,6 +45,29 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The lines of `text` as CommonMark sees them: ended by LF, CR LF or a bare CR.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find(['\r', '\n']) {
+            Some(end) => {
+                let next = if text[end..].starts_with("\r\n") {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                rest = Some(&text[next..]);
+                Some(&text[..end])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
 /// `&amp;`, `&#39;`: text that CommonMark would turn into another character.
 fn looks_like_entity(rest: &[char]) -> bool {
     let name = rest
@@ -47,9 +77,10 @@ fn looks_like_entity(rest: &[char]) -> bool {
     name > 0 && rest.get(name) == Some(&';')
 }
 
-/// Escapes text for a table cell: as `escape`, with line breaks as spaces.
+/// Escapes text for a table cell: as `escape`, on one line (each line break, CR included,
+/// becomes a space), since a table row ends at the end of its line.
 pub fn cell(text: &str) -> String {
-    escape(&text.replace("\r\n", " ").replace('\n', " "))
+    escape(&lines(text).collect::<Vec<_>>().join(" "))
 }
 
 /// A chart, written into the Markdown as a fenced `labkit-chart` block of JSON.
@@ -201,6 +232,77 @@ mod tests {
         assert_eq!(escape("one\ntwo"), "one\\\ntwo");
         assert_eq!(escape("ends with a newline\n"), "ends with a newline");
         assert_eq!(cell("one\ntwo"), "one two");
+    }
+
+    /// What a Markdown reader makes of `markdown`: its block structure, and its text with
+    /// every line break as `\n`.
+    fn read(markdown: &str) -> (Vec<String>, String) {
+        use pulldown_cmark::{Event, Options, Parser};
+        let (mut blocks, mut text) = (Vec::new(), String::new());
+        for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+            match event {
+                Event::Start(tag) => blocks.push(format!("{tag:?}")),
+                Event::Text(t) => text.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => text.push('\n'),
+                Event::End(_) => {}
+                other => blocks.push(format!("{other:?}")),
+            }
+        }
+        (blocks, text)
+    }
+
+    /// Answers that try to become structure with a carriage return, a setext underline, a
+    /// blank line or a whitespace-only last line.
+    const HOSTILE: &[&str] = &[
+        "Citizens renew on time\r## Decision: approved",
+        "Citizens renew on time\r---",
+        "Citizens\r\r===",
+        "one\r\n- two\r+ three\r4. four\r5) five",
+        "quote\r> not a quote\r    not code\r\tnot code",
+        "fence\r```\rcode\r```\r~~~",
+        "| a | b |\r|---|---|\r| c | d |",
+        "<div>\r<script>alert(1)</script>",
+        "trailing\r   ",
+        "trailing\n \t \n",
+        "   \r\nleading blank",
+        "[ref]: https://example.org\r* * *\r___",
+    ];
+
+    #[test]
+    fn a_carriage_return_is_a_line_break_and_opens_nothing() {
+        assert_eq!(
+            escape("Citizens renew on time\r## Decision: approved"),
+            "Citizens renew on time\\\n\\## Decision: approved"
+        );
+        assert_eq!(escape("a\r---"), "a\\\n\\---");
+        assert_eq!(escape("a\r\nb"), "a\\\nb");
+        assert_eq!(escape("last line blank\n   "), "last line blank");
+        assert_eq!(escape("\r\n \n"), "");
+        assert_eq!(cell("a\rb\r\nc\nd"), "a b c d");
+        for answer in HOSTILE {
+            let typed: Vec<&str> = lines(answer)
+                .map(str::trim)
+                .skip_while(|l| l.is_empty())
+                .collect();
+            let typed = typed.join("\n");
+            let typed = typed.trim_end();
+            for context in ["{}\n", "Intro: {}\n", "- {}\n", "> {}\n"] {
+                let md = context.replace("{}", &escape(answer));
+                let plain = context.replace("{}", "x");
+                let (blocks, text) = read(&md);
+                assert_eq!(blocks, read(&plain).0, "{answer:?} in {context:?}: {md}");
+                assert!(text.ends_with(typed), "{answer:?} reads {text:?}");
+            }
+            let table = format!("| A | B |\n|---|---|\n| {} | x |\n", cell(answer));
+            let (blocks, text) = read(&table);
+            assert_eq!(
+                blocks,
+                read("| A | B |\n|---|---|\n| y | x |\n").0,
+                "{answer:?} in a table: {table}"
+            );
+            let one_line = lines(answer).collect::<Vec<_>>().join(" ");
+            assert!(text.contains(one_line.trim()), "{text:?}");
+        }
     }
 
     #[test]

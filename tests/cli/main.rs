@@ -22,5 +22,6 @@ mod reports;
 mod run;
 mod schema;
 mod show;
+mod untrusted_text;
 mod validate;
 mod workspace;

@@ -108,7 +108,8 @@ fn named(name: &str, workspace_dir: Option<&Path>) -> Option<TemplateSource> {
     let file = format!("{name}.md.hbs");
     if let Some(dir) = workspace_dir {
         let path: PathBuf = dir.join(&file);
-        if let Ok(text) = std::fs::read_to_string(&path) {
+        // Through `input`, like every file labkit reads: a FIFO in `templates/` is passed by.
+        if let Ok(text) = crate::input::read_text(&path, crate::input::MAX_METHOD_BYTES) {
             return Some(TemplateSource {
                 name: path.display().to_string(),
                 text,

@@ -492,6 +492,60 @@ mod tests {
         assert_eq!(bound("a: [b, \"]\", {c: d}] # [\n- x: 'y'\n", 0, 0), Ok(()));
     }
 
+    /// Runs `read` on a thread and fails the test if it has not returned within 10 s.
+    fn within<T: Send + 'static>(read: impl FnOnce() -> T + Send + 'static) -> T {
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || send.send(read()));
+        receive
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the read is still waiting")
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn special_files_are_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("s.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        assert!(!is_regular(&fifo));
+        let read = within({
+            let fifo = fifo.clone();
+            move || read_limited(&fifo, 10)
+        });
+        assert!(matches!(read, Err(ReadError::NotAFile(Kind::Fifo))));
+        let err = within(move || read_document(&fifo))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.ends_with("s.yaml: is a named pipe (FIFO), not a regular file; labkit reads only regular files"),
+            "{err}"
+        );
+        assert!(matches!(
+            read_limited(dir.path(), 10),
+            Err(ReadError::NotAFile(Kind::Folder))
+        ));
+        assert!(matches!(
+            read_limited(Path::new("/dev/zero"), 10),
+            Err(ReadError::NotAFile(Kind::Device))
+        ));
+    }
+
+    #[test]
+    fn files_over_the_limit_are_refused_after_one_byte_more() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.yaml");
+        std::fs::write(&file, "a: 1\n").unwrap();
+        assert_eq!(read_limited(&file, 5).unwrap(), b"a: 1\n");
+        assert!(matches!(
+            read_limited(&file, 4),
+            Err(ReadError::TooLarge(4))
+        ));
+        std::fs::write(&file, b"a: \xff\n").unwrap();
+        let err = read_document(&file).unwrap_err().to_string();
+        assert!(err.contains("a.yaml:1: file is not valid UTF-8"), "{err}");
+    }
+
     #[test]
     fn the_check_stops_early_on_hostile_text_and_is_linear_on_the_rest() {
         // 200 KB of nested lists: serde_yaml alone took 67 s on this (release build).

@@ -11,6 +11,7 @@ mod calc;
 mod catalogue;
 mod fixtures;
 mod kill;
+mod limits;
 mod list;
 mod playbooks;
 mod pty;

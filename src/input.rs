@@ -177,26 +177,30 @@ pub fn read_error(shown: &str, err: ReadError) -> Error {
 }
 
 /// Why a YAML text is refused before it is deserialized, and where: 1-based line and column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
     pub reason: Reason,
     pub line: usize,
     pub column: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     /// Nested deeper than [`MAX_DEPTH`].
     TooDeep,
     /// More than [`MAX_NODES`] values.
     TooManyValues,
+    /// A syntax error (saphyr-parser's message) in a file that might also pass a limit past
+    /// it; see [`check_yaml`].
+    Syntax(String),
 }
 
 impl Refused {
     pub fn message(&self) -> String {
-        match self.reason {
+        match &self.reason {
             Reason::TooDeep => msg("method.too_deep", &[("limit", &MAX_DEPTH)]),
             Reason::TooManyValues => msg("input.too_many_values", &[("limit", &MAX_NODES)]),
+            Reason::Syntax(reason) => msg("method.yaml_syntax", &[("reason", &reason)]),
         }
     }
 
@@ -214,27 +218,36 @@ impl Refused {
 /// saphyr-parser's event stream, which costs time linear in the text and stops at the first
 /// value past a limit. Every serde_yaml read of a file goes through here first.
 ///
-/// Where saphyr-parser finds a syntax error the check goes on with [`bound`] from the line of
-/// the last event it read: serde_yaml (libyaml) may still accept what saphyr-parser refuses,
-/// and must not be handed a deep or huge file that way.
+/// Where saphyr-parser finds a syntax error, the rest of the file cannot be checked on events,
+/// and serde_yaml (libyaml) may still accept what saphyr-parser refuses: [`bound`] then
+/// bounds the rest from its bytes. A file the bound keeps within the limits goes on to
+/// serde_yaml, which reports the syntax error as it always has; one it does not is refused
+/// here with saphyr-parser's account of the syntax error (or as too deep, when that is what
+/// saphyr-parser found: it stops at 255 nested flow collections).
 pub fn check_yaml(text: &str) -> Result<(), Refused> {
     let mut depth = 0usize;
     let mut nodes = 0usize;
-    // The line of the last event read, with the depth and count before it: where a fallback
+    // The line of the last event read, with the depth and count before it: where the bound
     // starts.
     let mut resume = (1usize, 0usize, 0usize);
     for event in Parser::new_from_str(text) {
-        let Ok((event, span)) = event else {
-            let (line, open, counted) = resume;
-            let from = line_start(text, line);
-            return bound(&text[from..], open, counted).map_err(|(reason, offset)| {
-                let (line, column) = position(text, from + offset);
-                Refused {
+        let (event, span) = match event {
+            Ok(pair) => pair,
+            Err(err) => {
+                let at = err.marker();
+                let refused = |reason| Refused {
                     reason,
-                    line,
-                    column,
+                    line: at.line(),
+                    column: at.col() + 1,
+                };
+                if err.info() == "recursion limit exceeded" {
+                    return Err(refused(Reason::TooDeep));
                 }
-            });
+                let (line, open, counted) = resume;
+                let from = line_start(text, line);
+                return bound(&text[from..], open, counted)
+                    .map_err(|_| refused(Reason::Syntax(err.info().to_owned())));
+            }
         };
         if span.start.line() != resume.0 {
             resume = (span.start.line(), depth, nodes);
@@ -263,42 +276,29 @@ pub fn check_yaml(text: &str) -> Result<(), Refused> {
     Ok(())
 }
 
-/// Bounds on the nesting and the number of values of YAML text from its bytes alone, for text
-/// the event parser could not read; `open` collections are open and `counted` values were
-/// read where it starts. Returns the limit passed and the byte offset where it was passed.
+/// Bounds on the nesting and the number of values of YAML text from its bytes alone; `open`
+/// collections are open and `counted` values were read where it starts. Returns the byte
+/// offset where a bound first passes its limit.
 ///
-/// The bounds may overstate (they run only on text that is already a syntax error, which is
-/// then refused for its size rather than for its syntax) but never understate:
+/// The bounds overstate, never understate:
+/// - nesting: every `[` and `{` counts as opening a flow collection, and none is taken as
+///   closed (a `]` may sit in a quoted scalar or a comment, and telling which needs a parser);
+///   block collections: two per column of indentation (a mapping and the sequence that is one
+///   of its values can share a column) and one per `- `, `? ` or `: ` on the line, and inside
+///   a flow collection, those of the line where it began;
 /// - values: each needs a line of its own or an indicator before it (`[`, `{`, `,`, `- `,
-///   `? `, `: `), and a mapping entry is two values;
+///   `? `, `: `), and a mapping entry is two.
 ///
-/// and for the nesting:
-/// - every `[` and `{` counts as opening a flow collection, wherever it is;
-/// - a `]` or `}` closes one only outside what may be a quoted scalar or a comment: in flow
-///   context a quote can only start after a space, a line break, `[`, `{`, `,`, `:` or `?`,
-///   and taking more for a quote than is one only keeps more open;
-/// - block collections: two per column of indentation (a mapping and the sequence that is
-///   one of its values can share a column) and one per `- `, `? ` or `: ` on the line; inside
-///   a flow collection, those of the line where it began.
-fn bound(text: &str, open: usize, counted: usize) -> Result<(), (Reason, usize)> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum In {
-        Plain,
-        Single,
-        Double,
-        Comment,
-    }
+/// Broken files of ordinary size stay well within both, so their syntax error is reported as
+/// before.
+fn bound(text: &str, open: usize, counted: usize) -> Result<(), usize> {
     let bytes = text.as_bytes();
     let mut flow = 0usize;
-    let mut state = In::Plain;
     let mut block_at_flow = 0usize;
     let mut block = 0usize;
-    let mut line_begins = true;
     let mut nodes = counted;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let before = if i == 0 { b'\n' } else { bytes[i - 1] };
+    let mut line_begins = true;
+    for (i, &b) in bytes.iter().enumerate() {
         if line_begins {
             let indent = bytes[i..]
                 .iter()
@@ -309,33 +309,20 @@ fn bound(text: &str, open: usize, counted: usize) -> Result<(), (Reason, usize)>
             nodes += 2;
         }
         let next_blank = bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
-        match (state, b) {
-            (_, b'[' | b'{') => {
+        match b {
+            b'[' | b'{' => {
                 if flow == 0 {
                     block_at_flow = block;
                 }
                 flow += 1;
                 nodes += 2;
             }
-            (_, b',') => nodes += 2,
-            (In::Plain, b']' | b'}') => flow = flow.saturating_sub(1),
-            (In::Plain, b'#') if before.is_ascii_whitespace() => state = In::Comment,
-            (In::Plain, b'\'' | b'"')
-                if flow > 0
-                    && (before.is_ascii_whitespace()
-                        || matches!(before, b'[' | b'{' | b',' | b':' | b'?')) =>
-            {
-                state = if b == b'"' { In::Double } else { In::Single };
-            }
-            (In::Plain, b'-' | b'?' | b':') if next_blank => {
+            b',' => nodes += 2,
+            b'-' | b'?' | b':' if next_blank => {
                 block += 1;
                 nodes += 2;
             }
-            (In::Double, b'\\') => i += 1,
-            (In::Double, b'"') => state = In::Plain,
-            (In::Single, b'\'') if bytes.get(i + 1) == Some(&b'\'') => i += 1,
-            (In::Single, b'\'') => state = In::Plain,
-            (In::Comment, b'\n') => state = In::Plain,
+            b'\n' => line_begins = true,
             _ => {}
         }
         let block_now = if flow > 0 {
@@ -343,16 +330,9 @@ fn bound(text: &str, open: usize, counted: usize) -> Result<(), (Reason, usize)>
         } else {
             block
         };
-        if open + flow + block_now > MAX_DEPTH {
-            return Err((Reason::TooDeep, i));
+        if open + flow + block_now > MAX_DEPTH || nodes > MAX_NODES {
+            return Err(i);
         }
-        if nodes > MAX_NODES {
-            return Err((Reason::TooManyValues, i));
-        }
-        if bytes.get(i) == Some(&b'\n') {
-            line_begins = true;
-        }
-        i += 1;
     }
     Ok(())
 }
@@ -367,22 +347,6 @@ fn line_start(text: &str, line: usize) -> usize {
         .filter(|(_, b)| *b == b'\n')
         .nth(line - 2)
         .map_or(text.len(), |(i, _)| i + 1)
-}
-
-/// Line and column (1-based) of a byte offset.
-fn position(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text.as_bytes()[..offset.min(text.len())];
-    let line_start = before
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
-    (
-        before.iter().filter(|b| **b == b'\n').count() + 1,
-        String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1,
-    )
 }
 
 #[cfg(test)]
@@ -450,45 +414,44 @@ mod tests {
 
     #[test]
     fn limits_after_a_syntax_error_still_hold() {
-        // `%` cannot start a plain scalar: saphyr-parser stops at it.
-        let text = format!("a: b\nc: %x\nd: {}\n", "[".repeat(MAX_DEPTH + 1));
-        // A bound from the bytes, so it may place the error a bracket or two early.
+        // `%` cannot start a plain scalar: saphyr-parser stops at it, at line 2.
+        let syntax = |line, column| Refused {
+            reason: Reason::Syntax("unexpected character: `%'".into()),
+            line,
+            column,
+        };
+        let deep = format!("a: b\nc: %x\nd: {}\n", "[".repeat(MAX_DEPTH + 1));
+        assert_eq!(check_yaml(&deep), Err(syntax(2, 4)));
+        let many = format!("a: b\nc: %x\nd: [{}]\n", "1,".repeat(MAX_NODES));
+        assert_eq!(check_yaml(&many), Err(syntax(2, 4)));
+        // An ordinary broken file is left to serde_yaml, whose message it has always had.
+        assert_eq!(check_yaml("a: b\nc: %x\nd: [[1], {e: f}]\n"), Ok(()));
+        // Past 255 open flow collections saphyr-parser itself stops: too deep.
         assert!(matches!(
-            check_yaml(&text),
-            Err(Refused { reason: Reason::TooDeep, line: 3, column }) if column > 90
-        ));
-        assert_eq!(check_yaml("a: b\nc: %x\nd: [[1]]\n"), Ok(()));
-        let many = format!("a: %x\nb: [{}]\n", "1,".repeat(MAX_NODES));
-        assert!(matches!(
-            check_yaml(&many),
+            check_yaml(&"[".repeat(300)),
             Err(Refused {
-                reason: Reason::TooManyValues,
-                line: 2,
+                reason: Reason::TooDeep,
+                line: 1,
                 ..
             })
         ));
     }
 
     #[test]
-    fn the_fallback_bound_never_understates() {
-        let nested = |text: &str| matches!(bound(text, 0, 0), Err((Reason::TooDeep, _)));
-        // Closing brackets inside quoted scalars and comments close nothing.
-        let hidden = format!(
-            "{}\n",
-            (0..MAX_DEPTH + 1)
-                .map(|_| "[\"]\", ']', # ]\n")
-                .collect::<String>()
-        );
-        assert!(nested(&hidden));
-        // Escapes do not end a quoted scalar early.
-        assert!(nested(&"[\"\\\"]\", ".repeat(MAX_DEPTH + 1)));
+    fn the_byte_bound_never_understates() {
+        let over = |text: &str| bound(text, 0, 0).is_err();
+        // Closing brackets may be inside quoted scalars that a byte scan cannot tell apart
+        // (`[a 'b], 'c]]]'` in a flow list): none counts as closing.
+        assert!(over(&"[a 'b], 'c]]]', ".repeat(MAX_DEPTH)));
+        assert!(over(&"[\"]\"], ".repeat(MAX_DEPTH)));
         // Block nesting: the indentation counts, as does the line a flow began on.
-        assert!(nested(&format!(
+        assert!(over(&format!(
             "{}- [\n{}\n",
             " ".repeat(60),
             "[".repeat(10)
         )));
-        // Ordinary text, balanced, passes.
+        assert!(over(&"- a\n".repeat(MAX_NODES / 4 + 1)));
+        // An ordinary file passes.
         assert_eq!(bound("a: [b, \"]\", {c: d}] # [\n- x: 'y'\n", 0, 0), Ok(()));
     }
 

@@ -425,6 +425,18 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
     crate::input::read_limited(path, crate::input::MAX_METHOD_BYTES)
 }
 
+/// A method or playbook file named on the command line (`run PATH`), read like those found in
+/// folders: a regular file within the method size limit.
+pub fn read_method(path: &Path, shown: &str) -> Result<Vec<u8>, crate::error::Error> {
+    read_limited(path).map_err(|err| match err {
+        ReadError::Io(e) => crate::error::Error::io(shown, e),
+        other => crate::error::Error::Diagnostics(vec![Diagnostic::whole_file(
+            shown,
+            read_message(other),
+        )]),
+    })
+}
+
 fn read_message(err: ReadError) -> String {
     match err {
         ReadError::TooLarge(limit) => {
@@ -543,4 +555,52 @@ pub fn for_session(
     let copy = session.method_copy.as_ref()?;
     let library = Library::from_copy(copy, shown);
     complete(&library).then_some((library, SessionMethod::Copy))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_method_named_on_the_command_line_is_read_within_the_method_limits() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.yaml");
+        std::fs::write(&big, vec![b'#'; method::MAX_FILE_BYTES + 1]).unwrap();
+        let err = read_method(&big, "big.yaml").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "big.yaml: file is larger than 1 MB, the limit for a method file"
+        );
+        let err = read_method(dir.path(), "dir").unwrap_err().to_string();
+        assert!(
+            err.starts_with("dir: is a folder, not a regular file"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn folder_walks_skip_fifos_and_keep_symlinks_to_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("pipe.yaml"))
+            .status();
+        assert!(made.unwrap().success());
+        std::fs::write(dir.path().join("real.yaml"), "a: 1\n").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real.yaml"), dir.path().join("link.yaml"))
+            .unwrap();
+        std::os::unix::fs::symlink(
+            dir.path().join("pipe.yaml"),
+            dir.path().join("to-pipe.yaml"),
+        )
+        .unwrap();
+        let mut found = Vec::new();
+        walk(dir.path(), &mut found).unwrap();
+        found.sort();
+        let names: Vec<_> = found
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str())
+            .collect();
+        assert_eq!(names, ["link.yaml", "real.yaml"]);
+    }
 }

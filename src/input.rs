@@ -37,7 +37,7 @@ pub const MAX_NODES: usize = 200_000;
 pub const MAX_METHOD_BYTES: u64 = crate::method::MAX_FILE_BYTES as u64;
 
 /// Sessions, answers files and settings files. A session of 300 ideas with a dot vote is about
-/// 100 KB; this leaves room for fifty times that. Measured on the release build with a session
+/// 100 KB; this leaves room for eighty times that. Measured on the release build with a session
 /// of this size in the costliest shape (many two-word ideas, every one voted on), `report` in
 /// every format stays under 2 s and 500 MB (docs/security.md has the figures).
 pub const MAX_DOCUMENT_BYTES: u64 = 8 * 1024 * 1024;

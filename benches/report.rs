@@ -1,5 +1,5 @@
-//! Benchmark: the phases of rendering a brainstorm session with many ideas to HTML (session
-//! parse, render to Markdown, Markdown to HTML). Run with `cargo bench --bench report -- FILE`;
+//! Benchmark: the phases of rendering a brainstorm session with many ideas (session parse,
+//! render to Markdown, Markdown to HTML, Markdown to DOCX); benches/big_session.py writes one. Run with `cargo bench --bench report -- FILE`;
 //! benches/cli.sh times the whole process.
 
 #![allow(clippy::expect_used)] // a benchmark with a broken input should stop loudly
@@ -33,8 +33,12 @@ fn main() {
     let t = Instant::now();
     let html = rendered.to_html();
     let to_html = t.elapsed();
+    let t = Instant::now();
+    let docx = rendered.to_docx().expect("docx");
+    let to_docx = t.elapsed();
     println!(
-        "session parse {parsed:?} · template context {built:?} · context + template → Markdown {markdown:?} · Markdown → HTML {to_html:?} ({} bytes)",
-        html.len()
+        "session parse {parsed:?} · template context {built:?} · context + template → Markdown {markdown:?} · Markdown → HTML {to_html:?} ({} bytes) · Markdown → DOCX {to_docx:?} ({} bytes)",
+        html.len(),
+        docx.len()
     );
 }

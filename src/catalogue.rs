@@ -115,7 +115,7 @@ impl Catalogue {
             .map(|dir| dir.join(cache_name(&layers)));
         let mut cache: CacheFile = cache_path
             .as_ref()
-            .and_then(|p| std::fs::read(p).ok())
+            .and_then(|p| crate::input::read_limited(p, crate::input::MAX_CACHE_BYTES).ok())
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default();
         let stamps: Vec<Option<String>> = files.iter().map(stamp).collect();

@@ -598,11 +598,28 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "method.too_deep",
-        "nesting is too deep (more than 128 levels)",
+        "nesting is too deep here (more than {limit} levels)",
     ),
     (
         "method.alias_bomb",
         "too many aliases expand here (is this an alias bomb?)",
+    ),
+    (
+        "input.not_a_file",
+        "is {kind}, not a regular file; labkit reads only regular files",
+    ),
+    ("input.kind.folder", "a folder"),
+    ("input.kind.fifo", "a named pipe (FIFO)"),
+    ("input.kind.socket", "a socket"),
+    ("input.kind.device", "a device"),
+    ("input.kind.other", "a special file"),
+    (
+        "input.too_many_values",
+        "more than {limit} values (lists, mappings, scalars) in one file",
+    ),
+    (
+        "input.too_large",
+        "file is larger than {mb} MB, the limit for a session, answers or settings file",
     ),
     ("method.duplicate_key", "key {key} is given twice"),
     ("method.yaml_syntax", "YAML syntax error: {reason}"),
@@ -2095,11 +2112,28 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "method.too_deep",
-        "o aninhamento é demasiado profundo (mais de 128 níveis)",
+        "o aninhamento é demasiado profundo aqui (mais de {limit} níveis)",
     ),
     (
         "method.alias_bomb",
         "demasiados aliases expandem-se aqui (será uma bomba de aliases?)",
+    ),
+    (
+        "input.not_a_file",
+        "é {kind}, não um ficheiro regular; o labkit só lê ficheiros regulares",
+    ),
+    ("input.kind.folder", "uma pasta"),
+    ("input.kind.fifo", "um pipe com nome (FIFO)"),
+    ("input.kind.socket", "um socket"),
+    ("input.kind.device", "um dispositivo"),
+    ("input.kind.other", "um ficheiro especial"),
+    (
+        "input.too_many_values",
+        "mais de {limit} valores (listas, mapas, escalares) num só ficheiro",
+    ),
+    (
+        "input.too_large",
+        "o ficheiro tem mais de {mb} MB, o limite para um ficheiro de sessão, de respostas ou de configuração",
     ),
     ("method.duplicate_key", "a chave {key} aparece duas vezes"),
     ("method.yaml_syntax", "erro de sintaxe YAML: {reason}"),

@@ -15,6 +15,7 @@ pub mod error;
 pub mod fsutil;
 pub mod helpers;
 pub mod i18n;
+pub mod input;
 pub mod lang;
 pub mod library;
 pub mod method;

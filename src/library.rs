@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 use serde::{Deserialize, Serialize};
 
+use crate::input::ReadError;
 use crate::method::{self, Diagnostic, Document, Method, validate};
 use crate::settings::Settings;
 
@@ -150,7 +151,7 @@ impl Found {
             FoundSource::Embedded(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
             FoundSource::Disk(path) => read_limited(path)
                 .map(std::borrow::Cow::Owned)
-                .map_err(|e| FileProblem::new(&self.file, format!("cannot read: {e}"))),
+                .map_err(|e| FileProblem::new(&self.file, read_message(e))),
         }
     }
 
@@ -419,28 +420,53 @@ fn find_on_disk(path: &Path, origin: Origin, out: &mut Vec<Found>) -> Result<(),
     Ok(())
 }
 
-/// Reads at most one byte past the size limit, so a huge file costs no memory; the parser
-/// then reports it as too large.
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(method::MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
+/// A method file, read within the method size limit; never waits on a FIFO or device.
+fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    crate::input::read_limited(path, crate::input::MAX_METHOD_BYTES)
+}
+
+/// A method or playbook file named on the command line (`run PATH`), read like those found in
+/// folders: a regular file within the method size limit.
+pub fn read_method(path: &Path, shown: &str) -> Result<Vec<u8>, crate::error::Error> {
+    read_limited(path).map_err(|err| match err {
+        ReadError::Io(e) => crate::error::Error::io(shown, e),
+        other => crate::error::Error::Diagnostics(vec![Diagnostic::whole_file(
+            shown,
+            read_message(other),
+        )]),
+    })
+}
+
+fn read_message(err: ReadError) -> String {
+    match err {
+        ReadError::TooLarge(limit) => {
+            crate::i18n::msg("method.too_large", &[("mb", &(limit / 1_048_576))])
+        }
+        ReadError::Io(e) => format!("cannot read: {e}"),
+        other => other.to_string(),
+    }
 }
 
 /// Every YAML file under `dir`, recursively, skipping hidden files (editor and temporary
 /// files). Used for method folders and for the portfolio's sessions.
+///
+/// Only regular files are taken, and symlinks to them: a FIFO, socket or device named
+/// `x.yaml` would make the reader wait or read forever. Symlinked folders are not followed
+/// (a link to a parent would loop).
 pub(crate) fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if entry.file_type()?.is_dir() {
+        let file_type = entry.file_type()?;
+        if file_type.is_dir() {
             walk(&path, out)?;
         } else if is_yaml(&path) && !hidden {
-            out.push(path);
+            let regular =
+                file_type.is_file() || (file_type.is_symlink() && crate::input::is_regular(&path));
+            if regular {
+                out.push(path);
+            }
         }
     }
     Ok(())
@@ -529,4 +555,52 @@ pub fn for_session(
     let copy = session.method_copy.as_ref()?;
     let library = Library::from_copy(copy, shown);
     complete(&library).then_some((library, SessionMethod::Copy))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_method_named_on_the_command_line_is_read_within_the_method_limits() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.yaml");
+        std::fs::write(&big, vec![b'#'; method::MAX_FILE_BYTES + 1]).unwrap();
+        let err = read_method(&big, "big.yaml").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "big.yaml: file is larger than 1 MB, the limit for a method file"
+        );
+        let err = read_method(dir.path(), "dir").unwrap_err().to_string();
+        assert!(
+            err.starts_with("dir: is a folder, not a regular file"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn folder_walks_skip_fifos_and_keep_symlinks_to_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("pipe.yaml"))
+            .status();
+        assert!(made.unwrap().success());
+        std::fs::write(dir.path().join("real.yaml"), "a: 1\n").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real.yaml"), dir.path().join("link.yaml"))
+            .unwrap();
+        std::os::unix::fs::symlink(
+            dir.path().join("pipe.yaml"),
+            dir.path().join("to-pipe.yaml"),
+        )
+        .unwrap();
+        let mut found = Vec::new();
+        walk(dir.path(), &mut found).unwrap();
+        found.sort();
+        let names: Vec<_> = found
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str())
+            .collect();
+        assert_eq!(names, ["link.yaml", "real.yaml"]);
+    }
 }

@@ -203,11 +203,13 @@ impl Session {
     /// Reads a session file; a broken one is reported with its line and left untouched.
     pub fn load(path: &Path) -> Result<Session, Error> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
+        let text = crate::input::read_document(path)?;
         let session: Session = parse_yaml(&text, &shown).map_err(|err| {
             // A newer labkit's session may have fields this one does not know: say that it is
             // newer, not that its fields are unknown.
-            match newer_schema(&text) {
+            // (Only for a file within the limits: reading a hostile one again would be slow.)
+            let readable = crate::input::check_yaml(&text).is_ok();
+            match readable.then(|| newer_schema(&text)).flatten() {
                 Some(issue) => {
                     Error::Diagnostics(crate::method::place(&shown, vec![issue], Some(&text)))
                 }
@@ -506,7 +508,7 @@ fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, shown: &str) -> Result
 /// key, or a plain mapping of question id → answer.
 pub fn load_answers(path: &Path) -> Result<Mapping, Error> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
+    let text = crate::input::read_document(path)?;
     let value: Value = parse_yaml(&text, &shown)?;
     match value {
         Value::Mapping(mut map) => match map.remove("answers") {

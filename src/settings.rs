@@ -87,7 +87,7 @@ pub struct UserConfig {
 /// Reads a YAML config file strictly: an unknown key is an error naming its line.
 fn load_config<T: DeserializeOwned + Default>(file: &Path) -> Result<T, Error> {
     let name = file.display().to_string();
-    let text = std::fs::read_to_string(file).map_err(|e| Error::io(&name, e))?;
+    let text = crate::input::read_document(file)?;
     if text.trim().is_empty() {
         return Ok(T::default());
     }

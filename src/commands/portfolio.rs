@@ -208,8 +208,18 @@ fn status_key(status: Status) -> &'static str {
 }
 
 fn read(path: &Path) -> Result<SessionHead, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    serde_yaml::from_slice(crate::session::without_copy(&bytes)).map_err(|e| {
+    let bytes = crate::input::read_limited(path, crate::input::MAX_DOCUMENT_BYTES)
+        .map_err(|e| e.to_string())?;
+    let head = crate::session::without_copy(&bytes);
+    // The part serde_yaml reads passes the nesting check first, as every YAML read does.
+    let text = std::str::from_utf8(head).map_err(|_| crate::i18n::msg("method.not_utf8", &[]))?;
+    crate::input::check_yaml(text).map_err(|refused| {
+        crate::i18n::msg(
+            "portfolio.line",
+            &[("line", &refused.line), ("reason", &refused.message())],
+        )
+    })?;
+    serde_yaml::from_str(text).map_err(|e| {
         let text = e.to_string();
         match e.location() {
             Some(l) => crate::i18n::msg(

@@ -348,7 +348,7 @@ fn check_in_progress(plan: &Plan, session: &Session, path: &Path) -> Result<(), 
         return Ok(());
     };
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).ok();
+    let text = crate::input::read_document(path).ok();
     let mut issue = Issue::new(field, message);
     issue.hint = Some(crate::i18n::msg("run.in_progress_hint", &[]));
     Err(Error::Diagnostics(place(
@@ -409,7 +409,7 @@ fn check_answers(plan: &Plan, session: &Session, path: &Path, lang: Lang) -> Res
         return Ok(());
     };
     last.hint = Some(crate::i18n::t(lang, "run.answers_hint").to_owned());
-    let text = std::fs::read_to_string(path).ok();
+    let text = crate::input::read_document(path).ok();
     Err(Error::Diagnostics(place(
         &path.display().to_string(),
         issues,
@@ -820,9 +820,12 @@ fn supplied_answers(args: &RunArgs, settings: &Settings, playbook: bool) -> Resu
         let (id, value) = pair
             .split_once('=')
             .ok_or_else(|| Error::Usage(tf(settings.lang, "run.set_form", &[("pair", pair)])))?;
-        // A value is read as YAML so `--set budget=100` is a number and `--set ideas=[a, b]` a list.
-        let value: Value =
-            serde_yaml::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
+        // A value is read as YAML so `--set budget=100` is a number and `--set ideas=[a, b]` a list
+        // (checked first, like every YAML labkit reads: too deep stays text).
+        let value: Value = crate::input::check_yaml(value)
+            .ok()
+            .and_then(|()| serde_yaml::from_str(value).ok())
+            .unwrap_or_else(|| Value::String(value.to_owned()));
         let value = if value.is_null() {
             Value::String(String::new())
         } else {
@@ -857,7 +860,7 @@ fn find_plan(reference: &str, settings: &Settings) -> Result<(Plan, Source, Meth
     let as_path = settings.cwd.join(reference);
     let is_file = reference.ends_with(".yaml") || reference.ends_with(".yml") || as_path.is_file();
     let (doc, library, source, text) = if is_file {
-        let bytes = std::fs::read(&as_path).map_err(|e| Error::io(reference, e))?;
+        let bytes = crate::library::read_method(&as_path, reference)?;
         let stem = as_path
             .file_stem()
             .and_then(|s| s.to_str())

@@ -154,6 +154,7 @@ pub fn parse(
     if text.trim().is_empty() {
         return Err(at(vec![Issue::new("", msg("method.empty", &[]))], None));
     }
+    crate::input::check_yaml(text).map_err(|refused| vec![refused.diagnostic(name)])?;
     let hash = content_hash(bytes);
     // Fast path: a well-formed file deserializes straight from the text in one pass. Only a
     // file that fails goes through the slower path that collects every problem.
@@ -196,13 +197,22 @@ pub fn parse(
     result.map_err(|issues| at(issues, Some(text)))
 }
 
-/// Deserializes a whole YAML file (a session, labkit.yaml, config.yaml) strictly. The first
-/// problem comes back placed at its line and column, with its path; an unknown key also gets
-/// the list of known keys and a "did you mean".
+/// Deserializes a whole YAML file (a session, an answers file, labkit.yaml, config.yaml)
+/// strictly. The first problem comes back placed at its line and column, with its path; an
+/// unknown key also gets the list of known keys and a "did you mean".
+///
+/// Every such file passes here, so the limits on size and nesting (`crate::input`) are
+/// checked here, before serde_yaml reads a byte of it.
 pub fn deserialize_placed<T: DeserializeOwned>(
     text: &str,
     name: &str,
 ) -> Result<T, Vec<Diagnostic>> {
+    let limit = crate::input::MAX_DOCUMENT_BYTES;
+    if text.len() as u64 > limit {
+        let message = crate::input::ReadError::TooLarge(limit).to_string();
+        return Err(vec![Diagnostic::whole_file(name, message)]);
+    }
+    crate::input::check_yaml(text).map_err(|refused| vec![refused.diagnostic(name)])?;
     serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
@@ -291,7 +301,10 @@ fn yaml_error(name: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
         message.truncate(cut);
     }
     let message = match message.as_str() {
-        m if m.contains("recursion limit exceeded") => msg("method.too_deep", &[]),
+        // Not reached since `input::check_yaml` runs first (serde_yaml stops at 128 levels).
+        m if m.contains("recursion limit exceeded") => {
+            msg("method.too_deep", &[("limit", &crate::input::MAX_DEPTH)])
+        }
         m if m.contains("repetition limit exceeded") => msg("method.alias_bomb", &[]),
         m if m.contains("duplicate entry with key") => {
             let key = m

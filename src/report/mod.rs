@@ -205,7 +205,8 @@ fn read_inside(dir: &Path, path: &Path) -> Result<String, NameProblem> {
     if !real.is_file() {
         return Err(unusable(&msg("report.template_not_a_file", &[])));
     }
-    std::fs::read_to_string(&real).map_err(|e| unusable(&e))
+    // Through `input`, like every file labkit reads: bounded, never waiting on a FIFO.
+    crate::input::read_text(&real, crate::input::MAX_METHOD_BYTES).map_err(|e| unusable(&e))
 }
 
 /// Every template name there is here: the workspace's and the built-ins, sorted, once each.

@@ -78,7 +78,7 @@ fn deep_nesting_is_refused() {
     let deep = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
     let err = validate_one(&lab, "deep.yaml", deep.as_bytes());
     assert!(
-        err.contains("deep.yaml:1:131: nesting is too deep"),
+        err.contains("deep.yaml:1:259: nesting is too deep here (more than 100 levels)"),
         "{err}"
     );
 }

@@ -34,7 +34,7 @@ const DOTS: usize = VOTERS * DOTS_EACH;
 /// Entries: each idea and each dot.
 const ENTRIES: usize = IDEAS + DOTS;
 const KILLS: usize = 50;
-const TIMEOUT: Duration = Duration::from_secs(10);
+const TIMEOUT: Duration = Duration::from_secs(30);
 const SESSION: &str = "sessions/storm.yaml";
 const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";

@@ -13,6 +13,7 @@ mod catalogue;
 mod clear_errors;
 mod fixtures;
 mod kill;
+mod limits;
 mod list;
 mod outputs;
 mod playbooks;

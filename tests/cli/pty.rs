@@ -12,7 +12,7 @@ use serde_yaml::Value;
 
 use crate::support::Lab;
 
-const TIMEOUT_MS: u64 = 15_000;
+const TIMEOUT_MS: u64 = 30_000;
 const WIDTHS: [u16; 2] = [80, 160];
 
 /// labkit in a pseudo-terminal `cols` wide (set with `stty` before labkit starts).

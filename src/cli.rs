@@ -156,9 +156,11 @@ pub enum Command {
         after_help = "Examples:\n  labkit completions bash > ~/.local/share/bash-completion/completions/labkit\n  labkit completions fish > ~/.config/fish/completions/labkit.fish\n  labkit completions zsh > \"${fpath[1]}/_labkit\""
     )]
     Completions(CompletionsArgs),
-    /// Print the manual page (roff)
-    #[command(after_help = "Example:\n  labkit man > labkit.1 && man ./labkit.1")]
-    Man,
+    /// Print the manual page (roff), or write one page per command into a folder
+    #[command(
+        after_help = "Examples:\n  labkit man > labkit.1 && man ./labkit.1\n  labkit man ~/.local/share/man/man1 && man labkit-run"
+    )]
+    Man(ManArgs),
     /// Method and playbook ids, one per line, for shell completion
     #[command(hide = true)]
     Ids,
@@ -576,6 +578,12 @@ pub struct EjectArgs {
     /// Replace a file already in the workspace
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write labkit.1 and a page for each command (labkit-run.1, labkit-calc-mde.1, …) into this folder, replacing earlier ones
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

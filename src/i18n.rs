@@ -680,6 +680,11 @@ const EN: &[(&str, &str)] = &[
     ),
     ("list.reading", "reading the workspace's methods…"),
     (
+        "man.written",
+        "wrote {count} manual pages to {dir} (labkit.1 and one per command)",
+    ),
+    ("man.not_a_folder", "`{path}` is not a folder"),
+    (
         "list.unknown_stage",
         "unknown stage `{value}`{hint}; stages are {stages}",
     ),
@@ -1434,10 +1439,17 @@ const EN: &[(&str, &str)] = &[
         "help.completions.after_help",
         "Examples:\n  labkit completions bash > ~/.local/share/bash-completion/completions/labkit\n  labkit completions fish > ~/.config/fish/completions/labkit.fish\n  labkit completions zsh > \"${fpath[1]}/_labkit\"",
     ),
-    ("help.man.about", "Print the manual page (roff)"),
+    (
+        "help.man.about",
+        "Print the manual page (roff), or write one page per command into a folder",
+    ),
     (
         "help.man.after_help",
-        "Example:\n  labkit man > labkit.1 && man ./labkit.1",
+        "Examples:\n  labkit man > labkit.1 && man ./labkit.1\n  labkit man ~/.local/share/man/man1 && man labkit-run",
+    ),
+    (
+        "help.man.arg.dir",
+        "Write labkit.1 and a page for each command (labkit-run.1, labkit-calc-mde.1, …) into this folder, replacing earlier ones",
     ),
     (
         "help.ids.about",
@@ -2179,6 +2191,11 @@ const PT: &[(&str, &str)] = &[
         "a seguir: `labkit new method my-method`, `labkit run experiment-plan`, `labkit config`",
     ),
     ("list.reading", "a ler os métodos da área de trabalho…"),
+    (
+        "man.written",
+        "{count} páginas do manual escritas em {dir} (labkit.1 e uma por comando)",
+    ),
+    ("man.not_a_folder", "`{path}` não é uma pasta"),
     (
         "list.unknown_stage",
         "fase desconhecida `{value}`{hint}; as fases são {stages}",
@@ -2976,10 +2993,17 @@ const PT: &[(&str, &str)] = &[
         "help.completions.after_help",
         "Exemplos:\n  labkit completions bash > ~/.local/share/bash-completion/completions/labkit\n  labkit completions fish > ~/.config/fish/completions/labkit.fish\n  labkit completions zsh > \"${fpath[1]}/_labkit\"",
     ),
-    ("help.man.about", "Mostrar a página do manual (roff)"),
+    (
+        "help.man.about",
+        "Mostrar a página do manual (roff), ou escrever numa pasta uma página por comando",
+    ),
     (
         "help.man.after_help",
-        "Exemplo:\n  labkit man > labkit.1 && man ./labkit.1",
+        "Exemplos:\n  labkit man > labkit.1 && man ./labkit.1\n  labkit man ~/.local/share/man/man1 && man labkit-run",
+    ),
+    (
+        "help.man.arg.dir",
+        "Escrever nesta pasta o labkit.1 e uma página por comando (labkit-run.1, labkit-calc-mde.1, …), substituindo as anteriores",
     ),
     (
         "help.ids.about",

@@ -211,6 +211,85 @@ fn completions_for_each_shell_and_a_man_page() {
     );
 }
 
+/// `labkit man DIR` writes a page for every command the pages name, each with its options,
+/// all in ASCII (other characters as roff escapes) so man, groff and mandoc read them alike.
+#[test]
+fn man_writes_one_page_per_command_each_with_its_options() {
+    use clap::CommandFactory;
+
+    let lab = Lab::new();
+    let run = lab.run(&["man", "pages"]).ok();
+    assert!(run.stderr.contains("manual pages"), "{}", run.stderr);
+    let dir = lab.path().join("pages");
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|_| panic!("no page {name}"))
+    };
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    // Every `labkit-…(1)` a page names exists.
+    let mut named = 0;
+    for file in &files {
+        let page = read(file);
+        assert!(page.is_ascii(), "{file} is not ASCII");
+        for (at, _) in page.match_indices("labkit\\-") {
+            let rest = &page[at..];
+            let Some(end) = rest.find("(1)") else {
+                continue;
+            };
+            let name = rest[..end].replace("\\-", "-");
+            if name.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                assert!(
+                    files.contains(&format!("{name}.1")),
+                    "{file} names {name}(1)"
+                );
+                named += 1;
+            }
+        }
+    }
+    assert!(
+        named >= 20,
+        "the main page lists the commands ({named} found)"
+    );
+    assert!(
+        !read("labkit.1").contains("labkit\\-help"),
+        "clap's `help` has no page"
+    );
+    // Every visible command has its page, listing each of its options.
+    let mut cmd = labkit::cli::Cli::command();
+    cmd.build();
+    let mut pending = vec![cmd];
+    let mut pages = 0;
+    while let Some(cmd) = pending.pop() {
+        if cmd.get_name() == "help" || cmd.is_hide_set() {
+            continue;
+        }
+        let name = cmd.get_display_name().unwrap_or(cmd.get_name()).to_owned();
+        let page = read(&format!("{name}.1"));
+        pages += 1;
+        for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            let shown = match arg.get_long() {
+                Some(long) => format!("\\-\\-{}", long.replace('-', "\\-")),
+                None => arg.get_id().as_str().to_uppercase(),
+            };
+            assert!(page.contains(&shown), "{name}.1 lacks {shown}");
+        }
+        pending.extend(cmd.get_subcommands().cloned());
+    }
+    assert_eq!(pages, files.len(), "{files:?}");
+    // Without a folder, the main page goes to stdout.
+    assert_eq!(lab.run(&["man"]).ok().stdout, read("labkit.1"));
+    // Written in the language of the command, non-ASCII as escapes.
+    lab.run(&["--lang", "pt", "man", "pt"]).ok();
+    let list = std::fs::read_to_string(lab.path().join("pt/labkit-list.1")).unwrap();
+    assert!(list.contains("m\\[u00E9]todos"), "{list}");
+    // A file is not a folder.
+    lab.write("taken", "x");
+    lab.run(&["man", "taken"]).code(2);
+}
+
 #[test]
 fn every_command_has_an_example_in_its_help() {
     let lab = Lab::new();

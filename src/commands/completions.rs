@@ -53,8 +53,8 @@ complete -F _labkit_with_ids -o bashdefault -o default labkit
 /// `labkit man`: the main page on stdout, or with a folder every page written into it.
 ///
 /// Each page is clap_mangen's rendering of one command of the tree, so a page exists for every
-/// `labkit-…(1)` the pages name and each lists its own options. The tree is the one `--help`
-/// shows, in the same language.
+/// `labkit-…(1)` the pages name and each lists its own options. The texts are those of
+/// `--help`, in the language the settings chose.
 pub fn man(args: &ManArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
     let pages = man_pages(settings.lang)?;
     let Some(dir) = &args.dir else {

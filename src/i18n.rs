@@ -991,7 +991,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.arg.lang",
-        "Language for method text and messages: en or pt [env: LABKIT_LANG]",
+        "Language for method text and messages [env: LABKIT_LANG]",
     ),
     (
         "help.arg.color",
@@ -1014,10 +1014,7 @@ const EN: &[(&str, &str)] = &[
         "help.list.after_help",
         "Examples:\n  labkit list\n  labkit list --stage experiment --format json\n  labkit list --search vote",
     ),
-    (
-        "help.list.arg.stage",
-        "Only methods of this stage (setup, framing, research, ideation, experiment, learning)",
-    ),
+    ("help.list.arg.stage", "Only methods of this stage"),
     ("help.list.arg.tag", "Only methods with this tag"),
     (
         "help.list.arg.search",
@@ -1202,7 +1199,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.portfolio.arg.status",
-        "Only sessions with this status: in_progress or finished",
+        "Only sessions with this status",
     ),
     (
         "help.portfolio.arg.stage",
@@ -1384,7 +1381,7 @@ const EN: &[(&str, &str)] = &[
     ("help.init.arg.lab", "The lab's name, shown on reports"),
     (
         "help.init.arg.default_lang",
-        "Default language of the workspace: en or pt",
+        "Default language of the workspace",
     ),
     (
         "help.init.arg.facilitator",
@@ -2518,7 +2515,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.arg.lang",
-        "Língua do texto dos métodos e das mensagens: en ou pt [env: LABKIT_LANG]",
+        "Língua do texto dos métodos e das mensagens [env: LABKIT_LANG]",
     ),
     (
         "help.arg.color",
@@ -2541,10 +2538,7 @@ const PT: &[(&str, &str)] = &[
         "help.list.after_help",
         "Exemplos:\n  labkit list\n  labkit list --stage experiment --format json\n  labkit list --search vote",
     ),
-    (
-        "help.list.arg.stage",
-        "Só métodos desta fase (setup, framing, research, ideation, experiment, learning)",
-    ),
+    ("help.list.arg.stage", "Só métodos desta fase"),
     ("help.list.arg.tag", "Só métodos com esta etiqueta"),
     (
         "help.list.arg.search",
@@ -2739,10 +2733,7 @@ const PT: &[(&str, &str)] = &[
         "help.portfolio.arg.dir",
         "Pasta dos ficheiros de sessão (predefinição: a pasta de sessões da área de trabalho, senão ./sessions)",
     ),
-    (
-        "help.portfolio.arg.status",
-        "Só sessões com este estado: in_progress ou finished",
-    ),
+    ("help.portfolio.arg.status", "Só sessões com este estado"),
     (
         "help.portfolio.arg.stage",
         "Só sessões de métodos desta fase",
@@ -2938,7 +2929,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.init.arg.default_lang",
-        "Língua predefinida da área de trabalho: en ou pt",
+        "Língua predefinida da área de trabalho",
     ),
     (
         "help.init.arg.facilitator",

@@ -211,6 +211,181 @@ fn completions_for_each_shell_and_a_man_page() {
     );
 }
 
+/// The bash script, sourced in a real bash with `COMP_WORDS`/`COMP_CWORD` set as bash sets
+/// them, offers method ids wherever the options are and the known values of `--lang`,
+/// `--stage`, `--status`, never file names for them.
+#[test]
+fn bash_completes_ids_after_options_and_the_values_of_known_flags() {
+    let lab = Lab::new();
+    let script = lab.run(&["completions", "bash"]).ok().stdout;
+    lab.write("labkit.bash", script);
+    // Files the old script offered for `--lang` and friends; none may come back.
+    lab.write("en-notes.txt", "x");
+    lab.write("setup.txt", "x");
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["labkit", "show", "te"], &["test-card"]),
+        (&["labkit", "--lang", "pt", "show", "te"], &["test-card"]),
+        // bash splits `--lang=pt` at the `=`.
+        (
+            &["labkit", "--lang", "=", "pt", "show", "te"],
+            &["test-card"],
+        ),
+        (
+            &["labkit", "-q", "--color", "never", "agenda", "te"],
+            &["test-card"],
+        ),
+        (
+            &["labkit", "show", "--format", "json", "te"],
+            &["test-card"],
+        ),
+        (&["labkit", "--methods", "run", "run", "te"], &["test-card"]),
+        (&["labkit", "eject", "--template", "te"], &["test-card"]),
+        (
+            &["labkit", "show", "--format", ""],
+            &["text", "md", "json", "yaml"],
+        ),
+        (&["labkit", "--lang", ""], &["en", "pt"]),
+        (&["labkit", "list", "--lang", ""], &["en", "pt"]),
+        (
+            &["labkit", "list", "--stage", ""],
+            &[
+                "setup",
+                "framing",
+                "research",
+                "ideation",
+                "experiment",
+                "learning",
+            ],
+        ),
+        (&["labkit", "suggest", "--stage", "se"], &["setup"]),
+        (
+            &["labkit", "portfolio", "--stage", ""],
+            &[
+                "setup",
+                "framing",
+                "research",
+                "ideation",
+                "experiment",
+                "learning",
+            ],
+        ),
+        (
+            &["labkit", "portfolio", "--status", ""],
+            &["in_progress", "finished"],
+        ),
+        (&["labkit", "init", "--default-lang", ""], &["en", "pt"]),
+    ];
+    let mut program = String::from("source ./labkit.bash\n");
+    for (words, _) in cases {
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        program.push_str(&format!(
+            "COMP_WORDS=({}); COMP_CWORD={}; COMPREPLY=(); \
+             _labkit_with_ids labkit \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
+             echo \"${{COMPREPLY[*]}}\"\n",
+            quoted.join(" "),
+            words.len() - 1
+        ));
+    }
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_labkit"))
+        .parent()
+        .unwrap();
+    let output = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &program])
+        .current_dir(lab.path())
+        .env_clear()
+        .env("HOME", lab.path())
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .output()
+        .expect("bash");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        cases.len(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for ((words, expected), line) in cases.iter().zip(lines) {
+        let mut got: Vec<&str> = line.split_whitespace().collect();
+        let mut want = expected.to_vec();
+        got.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(got, want, "completing `{}`", words.join(" "));
+    }
+}
+
+/// zsh and fish: the values of the known flags are in the scripts, and the id completion reads
+/// the command line past the options, given which options take a value.
+#[test]
+fn zsh_and_fish_scripts_complete_known_values_and_ids_after_options() {
+    let lab = Lab::new();
+    let zsh = lab.run(&["completions", "zsh"]).ok().stdout;
+    for values in [
+        ":LANG:(en pt)",
+        ":STAGE:(setup framing research ideation experiment learning)",
+        ":STATUS:(in_progress finished)",
+    ] {
+        assert!(zsh.contains(values), "zsh lacks {values}");
+    }
+    assert!(zsh.contains("\" --lang\"|") && zsh.contains("\"show --format\""));
+    assert!(
+        !zsh.contains("\"eject --template\""),
+        "eject's --template is a flag"
+    );
+    // Autoloaded from $fpath or sourced, completion goes through the id-aware wrapper.
+    assert!(
+        !zsh.contains("compdef _labkit labkit"),
+        "{}",
+        &zsh[zsh.len() - 400..]
+    );
+    assert_eq!(zsh.matches("compdef _labkit_with_ids labkit").count(), 2);
+    assert!(zsh.contains("    _labkit_with_ids \"$@\"\n"));
+
+    let fish = lab.run(&["completions", "fish"]).ok().stdout;
+    for (flag, value) in [
+        ("-l lang", "pt"),
+        ("-l stage", "experiment"),
+        ("-l status", "in_progress"),
+        ("-l default-lang", "en"),
+    ] {
+        assert!(
+            fish.lines()
+                .any(|l| l.contains(flag) && l.contains(" -r -f -a "))
+                && fish.contains(value),
+            "fish lacks values for {flag}"
+        );
+    }
+    assert!(
+        fish.contains("-n 'not __fish_seen_subcommand_from list show "),
+        "global values"
+    );
+    assert!(fish.contains("case show\n            set specs 'all' 'format=+'"));
+    assert!(fish.contains("complete -c labkit -n '__fish_labkit_needs_id show agenda eject' -f"));
+}
+
+/// Every value the completions offer is one labkit takes.
+#[test]
+fn the_offered_values_are_accepted() {
+    let lab = Lab::new();
+    for stage in labkit::method::raw::Stage::ALL {
+        lab.run(&["list", "--stage", stage.as_str()]).ok();
+        lab.run(&["suggest", "--stage", stage.as_str()]).ok();
+    }
+    lab.write("sessions/.keep", "");
+    for status in labkit::session::Status::ALL {
+        lab.run(&["portfolio", "--status", status.as_str()]).ok();
+    }
+    for lang in labkit::lang::Lang::ALL {
+        lab.run(&["--lang", lang.code(), "list"]).ok();
+    }
+    // labkit's own check still answers, with a hint, in the user's language.
+    let run = lab
+        .run(&["--lang", "pt", "list", "--stage", "ideas"])
+        .code(2);
+    assert!(run.stderr.contains("`ideation`"), "{}", run.stderr);
+    assert!(run.stderr.contains("fase desconhecida"), "{}", run.stderr);
+}
+
 /// `labkit man DIR` writes a page for every command the pages name, each with its options,
 /// all in ASCII (other characters as roff escapes) so man, groff and mandoc read them alike.
 #[test]

@@ -300,7 +300,7 @@ pub fn man(args: &ManArgs, settings: &Settings, printer: &mut Printer) -> Outcom
 
 /// Every manual page as (file name, roff): `labkit.1` first, then one per visible command,
 /// nested ones included (`labkit-calc-mde.1`).
-pub fn man_pages(lang: Lang) -> Result<Vec<(String, String)>, Error> {
+fn man_pages(lang: Lang) -> Result<Vec<(String, String)>, Error> {
     // clap's `help` command has no page of its own, so the main page must not list it.
     let cmd = Cli::command().disable_help_subcommand(true);
     let mut cmd = crate::cli_pt::translate(cmd, lang, Some("labkit"));

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
@@ -23,6 +24,55 @@ fn whole<T: std::str::FromStr>(value: &str) -> Result<T, String> {
         .map_err(|_| crate::i18n::msg("cli.whole_number", &[("value", &value)]))
 }
 
+/// A text flag whose values are known: `--help`, the manual and every shell's completion list
+/// them, yet the value reaches labkit as typed. labkit's own check then answers in the user's
+/// language with a hint (`--stage ideas`: did you mean `ideation`?), and the other spellings it
+/// reads (`--lang pt_PT`, `--status in-progress`) keep working; a clap value enum would do
+/// neither.
+#[derive(Clone)]
+pub struct Known(Vec<&'static str>);
+
+impl Known {
+    pub fn languages() -> Known {
+        Known(crate::lang::Lang::ALL.iter().map(|l| l.code()).collect())
+    }
+
+    pub fn stages() -> Known {
+        Known(
+            crate::method::raw::Stage::ALL
+                .iter()
+                .map(|s| s.as_str())
+                .collect(),
+        )
+    }
+
+    pub fn statuses() -> Known {
+        Known(
+            crate::session::Status::ALL
+                .iter()
+                .map(|s| s.as_str())
+                .collect(),
+        )
+    }
+}
+
+impl TypedValueParser for Known {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.0.iter().map(|v| PossibleValue::new(*v))))
+    }
+}
+
 #[derive(Debug, Parser)]
 #[command(name = "labkit", version, about = "Innovation methods for public-sector labs: guided workshops and the documents they produce", after_help = AFTER_HELP)]
 pub struct Cli {
@@ -34,8 +84,8 @@ pub struct Cli {
 
 #[derive(Debug, Args, Default)]
 pub struct GlobalArgs {
-    /// Language for method text and messages: en or pt [env: LABKIT_LANG]
-    #[arg(long, global = true, value_name = "LANG")]
+    /// Language for method text and messages [env: LABKIT_LANG]
+    #[arg(long, global = true, value_name = "LANG", value_parser = Known::languages())]
     pub lang: Option<String>,
     /// When to use colour (NO_COLOR is respected)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -156,9 +206,11 @@ pub enum Command {
         after_help = "Examples:\n  labkit completions bash > ~/.local/share/bash-completion/completions/labkit\n  labkit completions fish > ~/.config/fish/completions/labkit.fish\n  labkit completions zsh > \"${fpath[1]}/_labkit\""
     )]
     Completions(CompletionsArgs),
-    /// Print the manual page (roff)
-    #[command(after_help = "Example:\n  labkit man > labkit.1 && man ./labkit.1")]
-    Man,
+    /// Print the manual page (roff), or write one page per command into a folder
+    #[command(
+        after_help = "Examples:\n  labkit man > labkit.1 && man ./labkit.1\n  labkit man ~/.local/share/man/man1 && man labkit-run"
+    )]
+    Man(ManArgs),
     /// Method and playbook ids, one per line, for shell completion
     #[command(hide = true)]
     Ids,
@@ -169,8 +221,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only methods of this stage (setup, framing, research, ideation, experiment, learning)
-    #[arg(long)]
+    /// Only methods of this stage
+    #[arg(long, value_parser = Known::stages())]
     pub stage: Option<String>,
     /// Only methods with this tag
     #[arg(long)]
@@ -482,7 +534,7 @@ pub struct TimerArgs {
 #[derive(Debug, Args)]
 pub struct SuggestArgs {
     /// Only methods of this stage
-    #[arg(long)]
+    #[arg(long, value_parser = Known::stages())]
     pub stage: Option<String>,
     /// Minutes available
     #[arg(long, allow_negative_numbers = true, value_parser = whole::<u64>, value_name = "N")]
@@ -498,11 +550,11 @@ pub struct SuggestArgs {
 pub struct PortfolioArgs {
     /// Folder of session files (default: the workspace's sessions folder, else ./sessions)
     pub dir: Option<PathBuf>,
-    /// Only sessions with this status: in_progress or finished
-    #[arg(long)]
+    /// Only sessions with this status
+    #[arg(long, value_parser = Known::statuses())]
     pub status: Option<String>,
     /// Only sessions of methods of this stage
-    #[arg(long)]
+    #[arg(long, value_parser = Known::stages())]
     pub stage: Option<String>,
     /// Only sessions started on or after this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
@@ -530,8 +582,8 @@ pub struct InitArgs {
     /// The lab's name, shown on reports
     #[arg(long)]
     pub lab: Option<String>,
-    /// Default language of the workspace: en or pt
-    #[arg(long = "default-lang", value_name = "LANG")]
+    /// Default language of the workspace
+    #[arg(long = "default-lang", value_name = "LANG", value_parser = Known::languages())]
     pub default_lang: Option<String>,
     /// Default facilitator for new sessions
     #[arg(long)]
@@ -576,6 +628,12 @@ pub struct EjectArgs {
     /// Replace a file already in the workspace
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write labkit.1 and a page for each command (labkit-run.1, labkit-calc-mde.1, …) into this folder, replacing earlier ones
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -697,6 +697,11 @@ const EN: &[(&str, &str)] = &[
     ),
     ("list.reading", "reading the workspace's methods…"),
     (
+        "man.written",
+        "wrote {count} manual pages to {dir} (labkit.1 and one per command)",
+    ),
+    ("man.not_a_folder", "`{path}` is not a folder"),
+    (
         "list.unknown_stage",
         "unknown stage `{value}`{hint}; stages are {stages}",
     ),
@@ -1003,7 +1008,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.arg.lang",
-        "Language for method text and messages: en or pt [env: LABKIT_LANG]",
+        "Language for method text and messages [env: LABKIT_LANG]",
     ),
     (
         "help.arg.color",
@@ -1026,10 +1031,7 @@ const EN: &[(&str, &str)] = &[
         "help.list.after_help",
         "Examples:\n  labkit list\n  labkit list --stage experiment --format json\n  labkit list --search vote",
     ),
-    (
-        "help.list.arg.stage",
-        "Only methods of this stage (setup, framing, research, ideation, experiment, learning)",
-    ),
+    ("help.list.arg.stage", "Only methods of this stage"),
     ("help.list.arg.tag", "Only methods with this tag"),
     (
         "help.list.arg.search",
@@ -1214,7 +1216,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.portfolio.arg.status",
-        "Only sessions with this status: in_progress or finished",
+        "Only sessions with this status",
     ),
     (
         "help.portfolio.arg.stage",
@@ -1396,7 +1398,7 @@ const EN: &[(&str, &str)] = &[
     ("help.init.arg.lab", "The lab's name, shown on reports"),
     (
         "help.init.arg.default_lang",
-        "Default language of the workspace: en or pt",
+        "Default language of the workspace",
     ),
     (
         "help.init.arg.facilitator",
@@ -1451,10 +1453,17 @@ const EN: &[(&str, &str)] = &[
         "help.completions.after_help",
         "Examples:\n  labkit completions bash > ~/.local/share/bash-completion/completions/labkit\n  labkit completions fish > ~/.config/fish/completions/labkit.fish\n  labkit completions zsh > \"${fpath[1]}/_labkit\"",
     ),
-    ("help.man.about", "Print the manual page (roff)"),
+    (
+        "help.man.about",
+        "Print the manual page (roff), or write one page per command into a folder",
+    ),
     (
         "help.man.after_help",
-        "Example:\n  labkit man > labkit.1 && man ./labkit.1",
+        "Examples:\n  labkit man > labkit.1 && man ./labkit.1\n  labkit man ~/.local/share/man/man1 && man labkit-run",
+    ),
+    (
+        "help.man.arg.dir",
+        "Write labkit.1 and a page for each command (labkit-run.1, labkit-calc-mde.1, …) into this folder, replacing earlier ones",
     ),
     (
         "help.ids.about",
@@ -2214,6 +2223,11 @@ const PT: &[(&str, &str)] = &[
     ),
     ("list.reading", "a ler os métodos da área de trabalho…"),
     (
+        "man.written",
+        "{count} páginas do manual escritas em {dir} (labkit.1 e uma por comando)",
+    ),
+    ("man.not_a_folder", "`{path}` não é uma pasta"),
+    (
         "list.unknown_stage",
         "fase desconhecida `{value}`{hint}; as fases são {stages}",
     ),
@@ -2535,7 +2549,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.arg.lang",
-        "Língua do texto dos métodos e das mensagens: en ou pt [env: LABKIT_LANG]",
+        "Língua do texto dos métodos e das mensagens [env: LABKIT_LANG]",
     ),
     (
         "help.arg.color",
@@ -2558,10 +2572,7 @@ const PT: &[(&str, &str)] = &[
         "help.list.after_help",
         "Exemplos:\n  labkit list\n  labkit list --stage experiment --format json\n  labkit list --search vote",
     ),
-    (
-        "help.list.arg.stage",
-        "Só métodos desta fase (setup, framing, research, ideation, experiment, learning)",
-    ),
+    ("help.list.arg.stage", "Só métodos desta fase"),
     ("help.list.arg.tag", "Só métodos com esta etiqueta"),
     (
         "help.list.arg.search",
@@ -2756,10 +2767,7 @@ const PT: &[(&str, &str)] = &[
         "help.portfolio.arg.dir",
         "Pasta dos ficheiros de sessão (predefinição: a pasta de sessões da área de trabalho, senão ./sessions)",
     ),
-    (
-        "help.portfolio.arg.status",
-        "Só sessões com este estado: in_progress ou finished",
-    ),
+    ("help.portfolio.arg.status", "Só sessões com este estado"),
     (
         "help.portfolio.arg.stage",
         "Só sessões de métodos desta fase",
@@ -2955,7 +2963,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.init.arg.default_lang",
-        "Língua predefinida da área de trabalho: en ou pt",
+        "Língua predefinida da área de trabalho",
     ),
     (
         "help.init.arg.facilitator",
@@ -3010,10 +3018,17 @@ const PT: &[(&str, &str)] = &[
         "help.completions.after_help",
         "Exemplos:\n  labkit completions bash > ~/.local/share/bash-completion/completions/labkit\n  labkit completions fish > ~/.config/fish/completions/labkit.fish\n  labkit completions zsh > \"${fpath[1]}/_labkit\"",
     ),
-    ("help.man.about", "Mostrar a página do manual (roff)"),
+    (
+        "help.man.about",
+        "Mostrar a página do manual (roff), ou escrever numa pasta uma página por comando",
+    ),
     (
         "help.man.after_help",
-        "Exemplo:\n  labkit man > labkit.1 && man ./labkit.1",
+        "Exemplos:\n  labkit man > labkit.1 && man ./labkit.1\n  labkit man ~/.local/share/man/man1 && man labkit-run",
+    ),
+    (
+        "help.man.arg.dir",
+        "Escrever nesta pasta o labkit.1 e uma página por comando (labkit-run.1, labkit-calc-mde.1, …), substituindo as anteriores",
     ),
     (
         "help.ids.about",

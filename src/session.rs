@@ -84,6 +84,18 @@ pub enum Status {
     Finished,
 }
 
+impl Status {
+    pub const ALL: [Status; 2] = [Status::InProgress, Status::Finished];
+
+    /// The name in session files and on the command line (`portfolio --status`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::InProgress => "in_progress",
+            Status::Finished => "finished",
+        }
+    }
+}
+
 /// Which method a session ran, and which version of its file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

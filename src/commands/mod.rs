@@ -50,7 +50,7 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &mut Printer) ->
         Command::New(command) => new::run(&command, settings, printer),
         Command::Eject(args) => eject::run(&args, settings, printer),
         Command::Completions(args) => completions::run(&args, printer),
-        Command::Man => completions::man(printer),
+        Command::Man(args) => completions::man(&args, settings, printer),
         Command::Ids => completions::ids(settings, printer),
         Command::Schema => schema::run(printer),
     }

@@ -10,6 +10,9 @@ use std::str::FromStr;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The durations `from_str` reads, as a JSON Schema pattern (a test checks that they agree).
+pub const PATTERN: &str = r"^\s*([0-9]+[smhd]\s*)+$";
+
 /// Seconds in a working day, the unit of `d`.
 pub const WORKING_DAY_SECS: u64 = 8 * 3600;
 
@@ -175,11 +178,13 @@ impl JsonSchema for Duration {
         "Duration".into()
     }
 
+    // What `from_str` reads: numbers each followed at once by a unit, spaces only between
+    // the parts (`10 m` is refused).
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "A duration such as `90s`, `10m`, `1h30m` or `2d` (a day is 8 working hours).",
             "type": "string",
-            "pattern": "^\\s*([0-9]+\\s*[smhd]\\s*)+$"
+            "pattern": PATTERN
         })
     }
 }

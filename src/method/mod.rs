@@ -9,6 +9,7 @@ mod locate;
 pub mod model;
 pub mod raw;
 mod refs;
+pub mod schema;
 pub mod text;
 pub mod validate;
 

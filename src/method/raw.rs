@@ -3,7 +3,9 @@
 //! These types only describe shape: they accept anything the YAML grammar of schema 1 allows
 //! and reject unknown fields. Meaning (ids, references, ranges) is checked in `validate`, which
 //! turns a raw file into domain types. The JSON Schema (`labkit schema`) is generated from here,
-//! so these doc comments are what an editor shows a method author.
+//! so these doc comments are what an editor shows a method author. The `#[schemars(...)]`
+//! attributes repeat, for the schema only, the checks of `validate` that concern one field
+//! (patterns, ranges, lengths); rules across fields are added in `schema`.
 
 use std::collections::BTreeMap;
 
@@ -11,24 +13,31 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::duration::Duration;
-use super::text::Text;
+use super::text::{NonBlankText, Text};
+use super::validate::{ID_MAX_LEN, LOCAL_ID_PATTERN, METHOD_ID_PATTERN};
 
 /// A labkit method file (schema 1): the steps and questions of one workshop method.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMethod {
     /// The method-file format version. Always `1` for now.
+    #[schemars(extend("const" = 1))]
     pub schema: u32,
-    /// `method` (the default) or `playbook`.
+    /// `method` (the default); a playbook file says `kind: playbook`.
     #[serde(default)]
+    #[schemars(extend("enum" = ["method", null]))]
     pub kind: Option<Kind>,
     /// Lowercase letters, digits and dashes; equals the file name without `.yaml`.
+    #[schemars(regex(pattern = METHOD_ID_PATTERN), length(min = 1, max = ID_MAX_LEN))]
     pub id: String,
     /// Bump when questions change incompatibly; sessions record it.
     #[serde(default = "one")]
+    #[schemars(range(min = 1))]
     pub version: u32,
+    #[schemars(with = "NonBlankText")]
     pub name: Text,
     /// One or two sentences: what the method does.
+    #[schemars(with = "NonBlankText")]
     pub summary: Text,
     /// When a team should reach for this method.
     #[serde(default)]
@@ -47,9 +56,11 @@ pub struct RawMethod {
     pub tags: Vec<String>,
     /// Ids of methods that usually come before this one.
     #[serde(default)]
+    #[schemars(inner(regex(pattern = METHOD_ID_PATTERN), length(min = 1, max = ID_MAX_LEN)))]
     pub before: Vec<String>,
     /// Ids of methods that usually come after this one.
     #[serde(default)]
+    #[schemars(inner(regex(pattern = METHOD_ID_PATTERN), length(min = 1, max = ID_MAX_LEN)))]
     pub after: Vec<String>,
     /// Personal data, consent, vulnerable groups and other care points.
     #[serde(default)]
@@ -57,6 +68,7 @@ pub struct RawMethod {
     /// Where the method comes from: credit by title, URL and licence.
     #[serde(default)]
     pub sources: Vec<RawSource>,
+    #[schemars(length(min = 1))]
     pub steps: Vec<RawStep>,
 }
 
@@ -108,18 +120,38 @@ impl Stage {
 }
 
 /// A group size: a number, or a string `2-8` / `4+`.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum GroupSpec {
     Exact(u32),
     Range(String),
 }
 
+// Written by hand: both forms carry the validator's rules (at least one person), which
+// attributes on the variants of an untagged enum cannot say.
+impl JsonSchema for GroupSpec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "GroupSpec".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A group size in people: a number, or a string `2-8` / `4+`.",
+            "anyOf": [
+                { "type": "integer", "minimum": 1, "maximum": u32::MAX },
+                { "type": "string", "pattern": super::validate::GROUP_PATTERN }
+            ]
+        })
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
+    #[schemars(regex(pattern = r"\S"))]
     pub title: String,
     #[serde(default)]
+    #[schemars(regex(pattern = "^https?://"))]
     pub url: Option<String>,
     #[serde(default)]
     pub license: Option<String>,
@@ -129,7 +161,9 @@ pub struct RawSource {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
+    #[schemars(regex(pattern = LOCAL_ID_PATTERN), length(min = 1, max = ID_MAX_LEN))]
     pub id: String,
+    #[schemars(with = "NonBlankText")]
     pub title: Text,
     /// Facilitator guidance, in Markdown.
     #[serde(default)]
@@ -161,6 +195,23 @@ pub enum QuestionType {
 }
 
 impl QuestionType {
+    pub const ALL: [QuestionType; 14] = [
+        QuestionType::Text,
+        QuestionType::Longtext,
+        QuestionType::Number,
+        QuestionType::Confirm,
+        QuestionType::Select,
+        QuestionType::Multiselect,
+        QuestionType::Scale,
+        QuestionType::Date,
+        QuestionType::List,
+        QuestionType::Records,
+        QuestionType::Vote,
+        QuestionType::Score,
+        QuestionType::Rank,
+        QuestionType::Computed,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             QuestionType::Text => "text",
@@ -186,9 +237,11 @@ impl QuestionType {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
+    #[schemars(regex(pattern = LOCAL_ID_PATTERN), length(min = 1, max = ID_MAX_LEN))]
     pub id: String,
     #[serde(rename = "type")]
     pub kind: QuestionType,
+    #[schemars(with = "NonBlankText")]
     pub prompt: Text,
     #[serde(default)]
     pub help: Option<Text>,
@@ -219,27 +272,32 @@ pub struct RawQuestion {
     pub unit: Option<Text>,
     /// `select`/`multiselect`: the choices, as strings or `{value, label, help}`.
     #[serde(default)]
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub choices: Option<Vec<RawChoice>>,
     /// `scale`: labels of some points, e.g. `{1: Low, 5: High}`.
     #[serde(default)]
     pub labels: Option<BTreeMap<i64, Text>>,
     /// `records`: the fields of each row.
     #[serde(default)]
+    #[schemars(length(min = 1))]
     pub fields: Option<Vec<RawQuestion>>,
     /// `vote`/`score`/`rank`: the id of an earlier `list` or `records` question whose items are used.
     #[serde(default)]
     pub from: Option<String>,
     /// `vote`: dots each participant has (default 3).
     #[serde(default)]
+    #[schemars(range(min = 1))]
     pub dots: Option<u32>,
     /// `score`: the criteria each item is rated on.
     #[serde(default)]
+    #[schemars(length(min = 1))]
     pub criteria: Option<Vec<RawCriterion>>,
     /// `score` with two criteria: names of the four quadrants of the 2×2 matrix.
     #[serde(default)]
     pub quadrants: Option<RawQuadrants>,
     /// `computed`: a handlebars expression over earlier answers, e.g. `{{sample_size_proportions baseline target}}`.
     #[serde(default)]
+    #[schemars(regex(pattern = r"\S"))]
     pub value: Option<String>,
 }
 
@@ -263,13 +321,14 @@ pub struct RawValidate {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum RawChoice {
-    Value(String),
+    Value(#[schemars(regex(pattern = r"\S"))] String),
     Detailed(RawDetailedChoice),
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDetailedChoice {
+    #[schemars(regex(pattern = r"\S"))]
     pub value: String,
     #[serde(default)]
     pub label: Option<Text>,
@@ -281,6 +340,7 @@ pub struct RawDetailedChoice {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCriterion {
+    #[schemars(regex(pattern = LOCAL_ID_PATTERN), length(min = 1, max = ID_MAX_LEN))]
     pub id: String,
     pub label: Text,
     #[serde(default)]
@@ -303,13 +363,19 @@ pub struct RawQuadrants {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlaybook {
+    #[schemars(extend("const" = 1))]
     pub schema: u32,
     /// Must be `playbook`.
+    #[schemars(extend("const" = "playbook"))]
     pub kind: Kind,
+    #[schemars(regex(pattern = METHOD_ID_PATTERN), length(min = 1, max = ID_MAX_LEN))]
     pub id: String,
     #[serde(default = "one")]
+    #[schemars(range(min = 1))]
     pub version: u32,
+    #[schemars(with = "NonBlankText")]
     pub name: Text,
+    #[schemars(with = "NonBlankText")]
     pub summary: Text,
     #[serde(default)]
     pub when_to_use: Option<Text>,
@@ -324,6 +390,7 @@ pub struct RawPlaybook {
     #[serde(default)]
     pub sources: Vec<RawSource>,
     /// The methods in order, with breaks between them.
+    #[schemars(length(min = 1))]
     pub methods: Vec<RawPlaybookEntry>,
 }
 
@@ -333,6 +400,7 @@ pub struct RawPlaybook {
 pub struct RawPlaybookEntry {
     /// The id of the method to run.
     #[serde(default)]
+    #[schemars(regex(pattern = METHOD_ID_PATTERN), length(min = 1, max = ID_MAX_LEN))]
     pub method: Option<String>,
     /// A break of this length instead of a method.
     #[serde(rename = "break", default)]
@@ -352,10 +420,11 @@ pub struct RawPlaybookEntry {
     pub top: Option<u32>,
     /// Start this block on day N of a multi-day workshop (1 is the first day).
     #[serde(default)]
+    #[schemars(range(min = 1))]
     pub day: Option<u32>,
 }
 
-/// The top-level document JSON Schema covers: a method file or a playbook file.
+/// A labkit method file, or a playbook file (`kind: playbook`).
 #[derive(JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]

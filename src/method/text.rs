@@ -129,18 +129,50 @@ impl JsonSchema for Text {
         "Text".into()
     }
 
+    // What the deserializer above takes: a string, a number, or a map whose keys are the two
+    // language codes (in any case, as `Lang::parse` reads them) and whose values are strings.
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "Text: a plain string, or a map of languages (`en`, `pt`); missing languages fall back to English.",
             "anyOf": [
                 { "type": "string" },
+                { "type": "number" },
                 {
                     "type": "object",
-                    "properties": { "en": { "type": "string" }, "pt": { "type": "string" } },
+                    "patternProperties": {
+                        "^[eE][nN]$": { "type": "string" },
+                        "^[pP][tT]$": { "type": "string" }
+                    },
                     "additionalProperties": false,
                     "minProperties": 1
                 }
             ]
+        })
+    }
+}
+
+/// The schema of a [`Text`] that must say something in at least one language (a method's
+/// name and summary, a step's title, a question's prompt): `validate` rejects blank ones.
+/// It exists only for `#[schemars(with = ...)]`; the field itself stays a [`Text`].
+pub struct NonBlankText;
+
+impl JsonSchema for NonBlankText {
+    fn schema_name() -> Cow<'static, str> {
+        "NonBlankText".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Text that is not blank: a plain string, or a map of languages (`en`, `pt`) with at least one that is not blank.",
+            "allOf": [generator.subschema_for::<Text>()],
+            // Blank means every language blank; a map where all values are blank matches
+            // `additionalProperties` (no `properties` here, so every key is additional).
+            "not": {
+                "anyOf": [
+                    { "type": "string", "pattern": "^\\s*$" },
+                    { "type": "object", "additionalProperties": { "type": "string", "pattern": "^\\s*$" } }
+                ]
+            }
         })
     }
 }

@@ -17,9 +17,16 @@ use crate::i18n::msg;
 /// Names a template may use besides earlier answers: facts about the session.
 pub const SESSION_NAMES: &[&str] = &["lab", "facilitator", "participants", "lang", "today"];
 
+/// [`is_method_id`] as a JSON Schema pattern (with `maxLength` [`ID_MAX_LEN`]), for `labkit
+/// schema`; a test checks that the two agree.
+pub const METHOD_ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+/// The longest method, step, question, field or criterion id.
+pub const ID_MAX_LEN: u32 = 64;
+
 pub fn is_method_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= 64
+        && id.len() <= ID_MAX_LEN as usize
         && id.split('-').all(|part| {
             !part.is_empty()
                 && part
@@ -28,13 +35,21 @@ pub fn is_method_id(id: &str) -> bool {
         })
 }
 
+/// [`is_template_name`] as a JSON Schema pattern (with `maxLength` [`TEMPLATE_NAME_MAX_LEN`]
+/// once a `.md.hbs` ending is taken off), for `labkit schema`; a test checks that they agree.
+pub const TEMPLATE_NAME_PATTERN: &str =
+    "^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$";
+
+/// The longest template name, without `.md.hbs`.
+pub const TEMPLATE_NAME_MAX_LEN: u32 = 200;
+
 /// A report template's name as a method or playbook may give it: `experiment-plan`, or a
 /// path inside a template folder (`lab/plan`), each part letters, digits, `-`, `_` or `.` and
 /// not starting with a dot; so never `..`, an absolute path or a drive. Files name templates
 /// by name only: a shared playbook must not make `report` print a file from elsewhere.
 pub fn is_template_name(name: &str) -> bool {
     !name.is_empty()
-        && name.len() <= 200
+        && name.len() <= TEMPLATE_NAME_MAX_LEN as usize
         && name.split('/').all(|part| {
             !part.is_empty()
                 && !part.starts_with('.')
@@ -44,12 +59,16 @@ pub fn is_template_name(name: &str) -> bool {
         })
 }
 
+/// [`is_local_id`] as a JSON Schema pattern (with `maxLength` [`ID_MAX_LEN`]), for `labkit
+/// schema`; a test checks that the two agree.
+pub const LOCAL_ID_PATTERN: &str = "^[a-z][a-z0-9_-]*$";
+
 /// Step, question, field, criterion ids: a lowercase letter, then letters, digits, `_` or `-`.
 pub fn is_local_id(id: &str) -> bool {
     let mut bytes = id.bytes();
     bytes.next().is_some_and(|b| b.is_ascii_lowercase())
         && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
-        && id.len() <= 64
+        && id.len() <= ID_MAX_LEN as usize
 }
 
 struct Checker {
@@ -165,6 +184,12 @@ impl Checker {
         }
     }
 }
+
+/// The group sizes [`parse_group`] reads and the validator keeps (at least one person), as a
+/// JSON Schema pattern: `5`, `2-8`, `4+`, with the spaces and `+` signs Rust's number parsing
+/// allows. That the largest is no smaller than the smallest and that numbers fit in 32 bits
+/// is left to `validate`.
+pub const GROUP_PATTERN: &str = r"^\s*\+?0*[1-9][0-9]*\s*(\+|-\s*\+?0*[1-9][0-9]*)?\s*$";
 
 fn parse_group(text: &str) -> Option<GroupSize> {
     let text = text.trim();
@@ -289,8 +314,36 @@ pub fn method(
     })
 }
 
+/// The question types a `records` question's fields may have: one value per cell.
+pub const RECORD_FIELD_TYPES: &[QuestionType] = &[
+    QuestionType::Text,
+    QuestionType::Longtext,
+    QuestionType::Number,
+    QuestionType::Confirm,
+    QuestionType::Select,
+    QuestionType::Scale,
+    QuestionType::Date,
+];
+
+/// The optional fields `set_fields` looks at: what [`allowed_fields`] picks from.
+pub const TYPED_FIELDS: &[&str] = &[
+    "validate",
+    "min",
+    "max",
+    "integer",
+    "unit",
+    "choices",
+    "labels",
+    "fields",
+    "from",
+    "dots",
+    "criteria",
+    "quadrants",
+    "value",
+];
+
 /// Which optional fields each type accepts; anything else set on a question is an error.
-fn allowed_fields(kind: QuestionType) -> &'static [&'static str] {
+pub fn allowed_fields(kind: QuestionType) -> &'static [&'static str] {
     use QuestionType as T;
     match kind {
         T::Text | T::Longtext => &["validate"],
@@ -503,17 +556,11 @@ fn question(
             );
         }
     }
-    if in_record {
-        use QuestionType as T;
-        if !matches!(
-            q.kind,
-            T::Text | T::Longtext | T::Number | T::Confirm | T::Select | T::Scale | T::Date
-        ) {
-            c.error(
-                format!("{path}.type"),
-                msg("validate.record_field_type", &[("type", &q.kind.as_str())]),
-            );
-        }
+    if in_record && !RECORD_FIELD_TYPES.contains(&q.kind) {
+        c.error(
+            format!("{path}.type"),
+            msg("validate.record_field_type", &[("type", &q.kind.as_str())]),
+        );
     }
     if let Some(when) = &q.when {
         check_template(c, &format!("{path}.when"), when, earlier);
@@ -1106,5 +1153,106 @@ fn check_playbook_template(c: &mut Checker, path: &str, template: &str, earlier:
             }
         }
         rest = &rest[close + 2..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON Schema patterns say what the functions decide, on the awkward cases.
+    #[test]
+    fn schema_patterns_agree_with_the_checks() {
+        let matches = |pattern: &str, s: &str| regex_lite::Regex::new(pattern).unwrap().is_match(s);
+        let long = "a".repeat(65);
+        for id in [
+            "test-card",
+            "a",
+            "9",
+            "a-1-b",
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "A",
+            "a_b",
+            "a b",
+            "é",
+            "a.b",
+            &long,
+        ] {
+            let by_schema = matches(METHOD_ID_PATTERN, id) && id.chars().count() <= 64;
+            assert_eq!(by_schema, is_method_id(id), "method id {id:?}");
+            let by_schema = matches(LOCAL_ID_PATTERN, id) && id.chars().count() <= 64;
+            assert_eq!(by_schema, is_local_id(id), "local id {id:?}");
+        }
+        for id in ["chosen_hmw", "q1", "a-b_c", "_a", "1a"] {
+            assert_eq!(matches(LOCAL_ID_PATTERN, id), is_local_id(id), "{id:?}");
+        }
+        for name in [
+            "generic",
+            "lab/plan",
+            "a.b",
+            "x.md",
+            "",
+            ".hidden",
+            "a/.b",
+            "..",
+            "../x",
+            "a/../b",
+            "/etc/passwd",
+            "a//b",
+            "a/",
+            "C:\\x",
+            "a b",
+            "é",
+        ] {
+            assert_eq!(
+                matches(TEMPLATE_NAME_PATTERN, name) && name.len() <= 200,
+                is_template_name(name),
+                "template {name:?}"
+            );
+        }
+        let in_range = |g: &GroupSize| g.min >= 1 && g.max.is_none_or(|m| m >= g.min);
+        for group in [
+            "5", "2-8", "4+", " 2 - 8 ", "+3", "+4+", "007", "0", "0-3", "3-0", "many", "", "2-",
+            "-2", "2-8+", "4++", "+ 4", "2--3", "1.5", "3 +",
+        ] {
+            assert_eq!(
+                matches(GROUP_PATTERN, group),
+                parse_group(group).is_some_and(|g| in_range(&g)),
+                "group {group:?}"
+            );
+        }
+        for duration in [
+            "90s", "10m", "1h30m", "1h 30m", " 2d ", "10 m", "1.5h", "30", "", "m", "1h30", "1x",
+            "0m",
+        ] {
+            assert_eq!(
+                matches(super::super::duration::PATTERN, duration),
+                duration.parse::<super::super::duration::Duration>().is_ok(),
+                "duration {duration:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn typed_fields_are_the_fields_a_type_may_take() {
+        let mut every: Vec<&str> = QuestionType::ALL
+            .iter()
+            .flat_map(|&t| allowed_fields(t).iter().copied())
+            .collect();
+        every.sort_unstable();
+        every.dedup();
+        let mut typed = TYPED_FIELDS.to_vec();
+        typed.sort_unstable();
+        assert_eq!(every, typed);
+        // `set_fields` reports each of them by the same name.
+        let yaml = "{ id: q, type: text, prompt: P, validate: {}, min: 1, max: 2, integer: true, \
+                    unit: u, choices: [a], labels: {1: a}, fields: [], from: x, dots: 1, \
+                    criteria: [], quadrants: { high_high: a, high_low: b, low_high: c, low_low: d }, \
+                    value: v }";
+        let q: RawQuestion = serde_yaml::from_str(yaml).unwrap();
+        assert_eq!(set_fields(&q), TYPED_FIELDS);
     }
 }

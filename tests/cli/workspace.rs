@@ -211,6 +211,260 @@ fn completions_for_each_shell_and_a_man_page() {
     );
 }
 
+/// The bash script, sourced in a real bash with `COMP_WORDS`/`COMP_CWORD` set as bash sets
+/// them, offers method ids wherever the options are and the known values of `--lang`,
+/// `--stage`, `--status`, never file names for them.
+#[test]
+fn bash_completes_ids_after_options_and_the_values_of_known_flags() {
+    let lab = Lab::new();
+    let script = lab.run(&["completions", "bash"]).ok().stdout;
+    lab.write("labkit.bash", script);
+    // Files the old script offered for `--lang` and friends; none may come back.
+    lab.write("en-notes.txt", "x");
+    lab.write("setup.txt", "x");
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["labkit", "show", "te"], &["test-card"]),
+        (&["labkit", "--lang", "pt", "show", "te"], &["test-card"]),
+        // bash splits `--lang=pt` at the `=`.
+        (
+            &["labkit", "--lang", "=", "pt", "show", "te"],
+            &["test-card"],
+        ),
+        (
+            &["labkit", "-q", "--color", "never", "agenda", "te"],
+            &["test-card"],
+        ),
+        (
+            &["labkit", "show", "--format", "json", "te"],
+            &["test-card"],
+        ),
+        (&["labkit", "--methods", "run", "run", "te"], &["test-card"]),
+        (&["labkit", "eject", "--template", "te"], &["test-card"]),
+        (
+            &["labkit", "show", "--format", ""],
+            &["text", "md", "json", "yaml"],
+        ),
+        (&["labkit", "--lang", ""], &["en", "pt"]),
+        (&["labkit", "list", "--lang", ""], &["en", "pt"]),
+        (
+            &["labkit", "list", "--stage", ""],
+            &[
+                "setup",
+                "framing",
+                "research",
+                "ideation",
+                "experiment",
+                "learning",
+            ],
+        ),
+        (&["labkit", "suggest", "--stage", "se"], &["setup"]),
+        (
+            &["labkit", "portfolio", "--stage", ""],
+            &[
+                "setup",
+                "framing",
+                "research",
+                "ideation",
+                "experiment",
+                "learning",
+            ],
+        ),
+        (
+            &["labkit", "portfolio", "--status", ""],
+            &["in_progress", "finished"],
+        ),
+        (&["labkit", "init", "--default-lang", ""], &["en", "pt"]),
+    ];
+    let mut program = String::from("source ./labkit.bash\n");
+    for (words, _) in cases {
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        program.push_str(&format!(
+            "COMP_WORDS=({}); COMP_CWORD={}; COMPREPLY=(); \
+             _labkit_with_ids labkit \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
+             echo \"${{COMPREPLY[*]}}\"\n",
+            quoted.join(" "),
+            words.len() - 1
+        ));
+    }
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_labkit"))
+        .parent()
+        .unwrap();
+    let output = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &program])
+        .current_dir(lab.path())
+        .env_clear()
+        .env("HOME", lab.path())
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .output()
+        .expect("bash");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        cases.len(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for ((words, expected), line) in cases.iter().zip(lines) {
+        let mut got: Vec<&str> = line.split_whitespace().collect();
+        let mut want = expected.to_vec();
+        got.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(got, want, "completing `{}`", words.join(" "));
+    }
+}
+
+/// zsh and fish: the values of the known flags are in the scripts, and the id completion reads
+/// the command line past the options, given which options take a value.
+#[test]
+fn zsh_and_fish_scripts_complete_known_values_and_ids_after_options() {
+    let lab = Lab::new();
+    let zsh = lab.run(&["completions", "zsh"]).ok().stdout;
+    for values in [
+        ":LANG:(en pt)",
+        ":STAGE:(setup framing research ideation experiment learning)",
+        ":STATUS:(in_progress finished)",
+    ] {
+        assert!(zsh.contains(values), "zsh lacks {values}");
+    }
+    assert!(zsh.contains("\" --lang\"|") && zsh.contains("\"show --format\""));
+    assert!(
+        !zsh.contains("\"eject --template\""),
+        "eject's --template is a flag"
+    );
+    // Autoloaded from $fpath or sourced, completion goes through the id-aware wrapper.
+    assert!(
+        !zsh.contains("compdef _labkit labkit"),
+        "{}",
+        &zsh[zsh.len() - 400..]
+    );
+    assert_eq!(zsh.matches("compdef _labkit_with_ids labkit").count(), 2);
+    assert!(zsh.contains("    _labkit_with_ids \"$@\"\n"));
+
+    let fish = lab.run(&["completions", "fish"]).ok().stdout;
+    for (flag, value) in [
+        ("-l lang", "pt"),
+        ("-l stage", "experiment"),
+        ("-l status", "in_progress"),
+        ("-l default-lang", "en"),
+    ] {
+        assert!(
+            fish.lines()
+                .any(|l| l.contains(flag) && l.contains(" -r -f -a "))
+                && fish.contains(value),
+            "fish lacks values for {flag}"
+        );
+    }
+    assert!(
+        fish.contains("-n 'not __fish_seen_subcommand_from list show "),
+        "global values"
+    );
+    assert!(fish.contains("case show\n            set specs 'all' 'format=+'"));
+    assert!(fish.contains("complete -c labkit -n '__fish_labkit_needs_id show agenda eject' -f"));
+}
+
+/// Every value the completions offer is one labkit takes.
+#[test]
+fn the_offered_values_are_accepted() {
+    let lab = Lab::new();
+    for stage in labkit::method::raw::Stage::ALL {
+        lab.run(&["list", "--stage", stage.as_str()]).ok();
+        lab.run(&["suggest", "--stage", stage.as_str()]).ok();
+    }
+    lab.write("sessions/.keep", "");
+    for status in labkit::session::Status::ALL {
+        lab.run(&["portfolio", "--status", status.as_str()]).ok();
+    }
+    for lang in labkit::lang::Lang::ALL {
+        lab.run(&["--lang", lang.code(), "list"]).ok();
+    }
+    // labkit's own check still answers, with a hint, in the user's language.
+    let run = lab
+        .run(&["--lang", "pt", "list", "--stage", "ideas"])
+        .code(2);
+    assert!(run.stderr.contains("`ideation`"), "{}", run.stderr);
+    assert!(run.stderr.contains("fase desconhecida"), "{}", run.stderr);
+}
+
+/// `labkit man DIR` writes a page for every command the pages name, each with its options,
+/// all in ASCII (other characters as roff escapes) so man, groff and mandoc read them alike.
+#[test]
+fn man_writes_one_page_per_command_each_with_its_options() {
+    use clap::CommandFactory;
+
+    let lab = Lab::new();
+    let run = lab.run(&["man", "pages"]).ok();
+    assert!(run.stderr.contains("manual pages"), "{}", run.stderr);
+    let dir = lab.path().join("pages");
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|_| panic!("no page {name}"))
+    };
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    // Every `labkit-…(1)` a page names exists.
+    let mut named = 0;
+    for file in &files {
+        let page = read(file);
+        assert!(page.is_ascii(), "{file} is not ASCII");
+        for (at, _) in page.match_indices("labkit\\-") {
+            let rest = &page[at..];
+            let Some(end) = rest.find("(1)") else {
+                continue;
+            };
+            let name = rest[..end].replace("\\-", "-");
+            if name.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                assert!(
+                    files.contains(&format!("{name}.1")),
+                    "{file} names {name}(1)"
+                );
+                named += 1;
+            }
+        }
+    }
+    assert!(
+        named >= 20,
+        "the main page lists the commands ({named} found)"
+    );
+    assert!(
+        !read("labkit.1").contains("labkit\\-help"),
+        "clap's `help` has no page"
+    );
+    // Every visible command has its page, listing each of its options.
+    let mut cmd = labkit::cli::Cli::command();
+    cmd.build();
+    let mut pending = vec![cmd];
+    let mut pages = 0;
+    while let Some(cmd) = pending.pop() {
+        if cmd.get_name() == "help" || cmd.is_hide_set() {
+            continue;
+        }
+        let name = cmd.get_display_name().unwrap_or(cmd.get_name()).to_owned();
+        let page = read(&format!("{name}.1"));
+        pages += 1;
+        for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            let shown = match arg.get_long() {
+                Some(long) => format!("\\-\\-{}", long.replace('-', "\\-")),
+                None => arg.get_id().as_str().to_uppercase(),
+            };
+            assert!(page.contains(&shown), "{name}.1 lacks {shown}");
+        }
+        pending.extend(cmd.get_subcommands().cloned());
+    }
+    assert_eq!(pages, files.len(), "{files:?}");
+    // Without a folder, the main page goes to stdout.
+    assert_eq!(lab.run(&["man"]).ok().stdout, read("labkit.1"));
+    // Written in the language of the command, non-ASCII as escapes.
+    lab.run(&["--lang", "pt", "man", "pt"]).ok();
+    let list = std::fs::read_to_string(lab.path().join("pt/labkit-list.1")).unwrap();
+    assert!(list.contains("m\\[u00E9]todos"), "{list}");
+    // A file is not a folder.
+    lab.write("taken", "x");
+    lab.run(&["man", "taken"]).code(2);
+}
+
 #[test]
 fn every_command_has_an_example_in_its_help() {
     let lab = Lab::new();

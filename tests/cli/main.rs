@@ -18,6 +18,7 @@ mod outputs;
 mod playbooks;
 mod pty;
 mod readme;
+mod report_variations;
 mod reports;
 mod run;
 mod schema;

@@ -474,7 +474,12 @@ fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
 fn unscored_line(q: &Json, lang: Lang) -> String {
     let items: Vec<String> = q["unscored"]
         .as_array()
-        .map(|items| items.iter().map(|i| markdown::escape(&i.render())).collect())
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| markdown::escape(&i.render()))
+                .collect()
+        })
         .unwrap_or_default();
     if items.is_empty() {
         return String::new();

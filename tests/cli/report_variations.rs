@@ -81,7 +81,10 @@ fn accept_playbook(
     for (n, (block, method)) in blocks.into_iter().enumerate() {
         let Some(method) = method else { continue };
         let prepared = labkit::playbook::prepare(&method, block, &session, library);
-        let choices = [answers.get(n), fallback.get(method.id.as_str()).and_then(Value::as_mapping)];
+        let choices = [
+            answers.get(n),
+            fallback.get(method.id.as_str()).and_then(Value::as_mapping),
+        ];
         let part = choices.into_iter().flatten().find_map(|supplied| {
             [false, true].into_iter().find_map(|defaults| {
                 let mut part = session.part(&method);
@@ -176,10 +179,7 @@ pub fn variations(method: &Method, base: &Mapping) -> Vec<Variation> {
                 if !q.required {
                     push(format!("{id}: empty text"), with(id, Value::from("")));
                 }
-                push(
-                    format!("{id}: one character"),
-                    with(id, Value::from("x")),
-                );
+                push(format!("{id}: one character"), with(id, Value::from("x")));
                 push(
                     format!("{id}: lines and a CR"),
                     with(id, Value::from("first line\r\nsecond\rthird\n\n  ")),
@@ -206,7 +206,10 @@ pub fn variations(method: &Method, base: &Mapping) -> Vec<Variation> {
             QuestionKind::Multiselect { choices, .. } => {
                 push(format!("{id}: none"), with(id, Value::Sequence(Vec::new())));
                 let all = choices.iter().map(|c| Value::from(c.value.as_str()));
-                push(format!("{id}: all"), with(id, Value::Sequence(all.collect())));
+                push(
+                    format!("{id}: all"),
+                    with(id, Value::Sequence(all.collect())),
+                );
                 if let Some(c) = choices.last() {
                     let one = vec![Value::from(c.value.as_str())];
                     push(format!("{id}: one"), with(id, Value::Sequence(one)));
@@ -219,13 +222,19 @@ pub fn variations(method: &Method, base: &Mapping) -> Vec<Variation> {
             }
             QuestionKind::List { .. } | QuestionKind::Records { .. } => {
                 let entries = current.as_sequence().cloned().unwrap_or_default();
-                push(format!("{id}: empty"), with(id, Value::Sequence(Vec::new())));
+                push(
+                    format!("{id}: empty"),
+                    with(id, Value::Sequence(Vec::new())),
+                );
                 all_minimal.insert(Value::from(id), Value::Sequence(Vec::new()));
                 if let Some(first) = entries.first() {
                     let one = vec![first.clone()];
                     push(format!("{id}: one entry"), with(id, Value::Sequence(one)));
                     let two = vec![first.clone(), first.clone()];
-                    push(format!("{id}: a duplicate pair"), with(id, Value::Sequence(two)));
+                    push(
+                        format!("{id}: a duplicate pair"),
+                        with(id, Value::Sequence(two)),
+                    );
                     let mut duplicated = entries.clone();
                     duplicated.push(first.clone());
                     push(
@@ -254,8 +263,14 @@ pub fn variations(method: &Method, base: &Mapping) -> Vec<Variation> {
                             });
                             Value::Sequence(rows.collect())
                         };
-                        push(format!("{id}: optional fields left out"), with(id, strip(false)));
-                        push(format!("{id}: optional fields blank"), with(id, strip(true)));
+                        push(
+                            format!("{id}: optional fields left out"),
+                            with(id, strip(false)),
+                        );
+                        push(
+                            format!("{id}: optional fields blank"),
+                            with(id, strip(true)),
+                        );
                         // Only some rows without them: the columns must still line up.
                         let mut some = entries.clone();
                         if let Some(Value::Mapping(row)) = some.first_mut() {
@@ -275,8 +290,14 @@ pub fn variations(method: &Method, base: &Mapping) -> Vec<Variation> {
                     .as_mapping()
                     .map(|m| m.keys().map(|k| (k.clone(), Value::from(0))).collect())
                     .unwrap_or_default();
-                push(format!("{id}: no dots at all"), with(id, Value::Mapping(zero)));
-                push(format!("{id}: empty"), with(id, Value::Mapping(Mapping::new())));
+                push(
+                    format!("{id}: no dots at all"),
+                    with(id, Value::Mapping(zero)),
+                );
+                push(
+                    format!("{id}: empty"),
+                    with(id, Value::Mapping(Mapping::new())),
+                );
                 if let Some((k, _)) = current.as_mapping().and_then(|m| m.iter().next()) {
                     let mut one = Mapping::new();
                     one.insert(k.clone(), Value::from(1));
@@ -285,7 +306,10 @@ pub fn variations(method: &Method, base: &Mapping) -> Vec<Variation> {
             }
             QuestionKind::Score { .. } => {
                 let scored = current.as_mapping().cloned().unwrap_or_default();
-                push(format!("{id}: nothing scored"), with(id, Value::Mapping(Mapping::new())));
+                push(
+                    format!("{id}: nothing scored"),
+                    with(id, Value::Mapping(Mapping::new())),
+                );
                 all_minimal.insert(Value::from(id), Value::Mapping(Mapping::new()));
                 let mut first_only = Mapping::new();
                 let mut all_but_first = scored.clone();
@@ -293,7 +317,10 @@ pub fn variations(method: &Method, base: &Mapping) -> Vec<Variation> {
                     first_only.insert(k.clone(), v.clone());
                     all_but_first.remove(k);
                 }
-                push(format!("{id}: only the first scored"), with(id, Value::Mapping(first_only)));
+                push(
+                    format!("{id}: only the first scored"),
+                    with(id, Value::Mapping(first_only)),
+                );
                 push(
                     format!("{id}: one item unscored"),
                     with(id, Value::Mapping(all_but_first)),
@@ -303,12 +330,18 @@ pub fn variations(method: &Method, base: &Mapping) -> Vec<Variation> {
                 for (k, v) in pairs.into_iter().rev() {
                     reversed.insert(k.clone(), v.clone());
                 }
-                push(format!("{id}: scored in another order"), with(id, Value::Mapping(reversed)));
+                push(
+                    format!("{id}: scored in another order"),
+                    with(id, Value::Mapping(reversed)),
+                );
             }
             QuestionKind::Rank { .. } => {
                 let mut reversed = current.as_sequence().cloned().unwrap_or_default();
                 reversed.reverse();
-                push(format!("{id}: reversed"), with(id, Value::Sequence(reversed)));
+                push(
+                    format!("{id}: reversed"),
+                    with(id, Value::Sequence(reversed)),
+                );
             }
             QuestionKind::Date | QuestionKind::Computed { .. } => {}
         }
@@ -342,7 +375,9 @@ pub fn render_all(
             if !rendered.to_html().contains("</html>") {
                 return Err(format!("{lang} html: no page"));
             }
-            rendered.to_docx().map_err(|e| format!("{lang} docx: {e}"))?;
+            rendered
+                .to_docx()
+                .map_err(|e| format!("{lang} docx: {e}"))?;
         }
     }
     Ok(())
@@ -391,7 +426,11 @@ fn every_built_in_report_renders_every_session_run_accepts() {
             rendered += 1;
             let formats_in = Lang::ALL[rendered % Lang::ALL.len()];
             let result = render_all(
-                |lang| compiled.render(method, &session, lang).map_err(|e| e.to_string()),
+                |lang| {
+                    compiled
+                        .render(method, &session, lang)
+                        .map_err(|e| e.to_string())
+                },
                 formats_in,
             );
             if let Err(e) = result {
@@ -501,7 +540,10 @@ fn every_built_in_playbook_report_renders_its_unusual_sessions() {
                 r.to_html();
                 // Word, the slowest, for one session in three.
                 match rendered % 3 {
-                    0 => r.to_docx().map(drop).map_err(|e| format!("{lang} docx: {e}")),
+                    0 => r
+                        .to_docx()
+                        .map(drop)
+                        .map_err(|e| format!("{lang} docx: {e}")),
                     _ => Ok(()),
                 }
             });
@@ -515,7 +557,10 @@ fn every_built_in_playbook_report_renders_its_unusual_sessions() {
         }
     }
     assert!(playbooks >= 4, "only {playbooks} playbooks");
-    eprintln!("playbook variations: {rendered} sessions rendered in {:.1?}", started.elapsed());
+    eprintln!(
+        "playbook variations: {rendered} sessions rendered in {:.1?}",
+        started.elapsed()
+    );
     assert!(rendered >= 40, "only {rendered} playbook sessions accepted");
     assert!(
         failures.is_empty(),
@@ -534,7 +579,10 @@ fn run_and_report_agree_with_the_library() {
     let method = library.method("stakeholder-map").unwrap();
     let supplied = labkit::session::load_answers(&fixture("answers/stakeholder-map.yaml")).unwrap();
     let base = accept(method, &supplied).unwrap();
-    let chosen = ["stakeholder_matrix: one item unscored", "stakeholders: first entry again at the end"];
+    let chosen = [
+        "stakeholder_matrix: one item unscored",
+        "stakeholders: first entry again at the end",
+    ];
     let mut driven = 0;
     for variation in variations(method, &answers_of(&base)) {
         if !chosen.contains(&variation.name.as_str()) {
@@ -557,13 +605,17 @@ fn run_and_report_agree_with_the_library() {
         ])
         .ok();
         for ext in ["md", "html", "docx"] {
-            lab.run(&["report", &session, "-o", &format!("r{n}.{ext}")]).ok();
+            lab.run(&["report", &session, "-o", &format!("r{n}.{ext}")])
+                .ok();
         }
-        assert!(accept(method, &variation.answers).is_some(), "{}", variation.name);
+        assert!(
+            accept(method, &variation.answers).is_some(),
+            "{}",
+            variation.name
+        );
     }
     assert_eq!(driven, chosen.len());
 }
-
 
 /// The case from the issue: a stakeholder left unscored and a duplicate row. Each row keeps its
 /// place in the table, and the one left off the matrix is named rather than dropped.

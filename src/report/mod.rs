@@ -359,7 +359,7 @@ pub fn render(
 }
 
 /// A template parsed once, to render many sessions with: parsing a template costs more than
-/// rendering a small session with it (a portfolio, the tests' thousand generated sessions).
+/// rendering a small session with it (the tests render a thousand generated sessions).
 pub struct Compiled {
     registry: handlebars::Handlebars<'static>,
     template: TemplateSource,

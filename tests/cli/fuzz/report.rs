@@ -445,4 +445,8 @@ fn fuzz_answer_to_report() {
         "only {} cases accepted",
         accepted.get()
     );
+    eprintln!(
+        "fuzz answer_to_report: {} cases accepted by run and read back",
+        accepted.get()
+    );
 }

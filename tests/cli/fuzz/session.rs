@@ -156,20 +156,30 @@ fn corpus_every_answers_file_loads_or_is_refused() {
 fn fuzz_session_load() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_owned();
+    let accepted = &std::cell::Cell::new(0u32);
     fuzz("session_load", 24, mutated(session_seeds()), move |case| {
         let (name, bytes) = (case.name, case.bytes);
-        check_session(&path, &name, bytes);
+        accepted.set(accepted.get() + u32::from(check_session(&path, &name, bytes)));
         Ok(())
     });
+    eprintln!(
+        "fuzz session_load: {} inputs loaded as sessions",
+        accepted.get()
+    );
 }
 
 #[test]
 fn fuzz_answers_load() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_owned();
+    let accepted = &std::cell::Cell::new(0u32);
     fuzz("answers_load", 24, mutated(answers_seeds()), move |case| {
         let (name, bytes) = (case.name, case.bytes);
-        check_answers(&path, &name, bytes);
+        accepted.set(accepted.get() + u32::from(check_answers(&path, &name, bytes)));
         Ok(())
     });
+    eprintln!(
+        "fuzz answers_load: {} inputs loaded as answers",
+        accepted.get()
+    );
 }

@@ -435,9 +435,11 @@ fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
                         names[2].render(),
                         names[3].render(),
                     ],
+                    // An item left unscored has no place on the matrix; `answer` names it.
                     points: q["scores"]
                         .as_array()?
                         .iter()
+                        .filter(|s| s["scored"] != false)
                         .map(|s| {
                             (
                                 s["item"].render(),
@@ -452,7 +454,7 @@ fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
                     let mut rows: Vec<(String, f64)> = q["scores"]
                         .as_array()?
                         .iter()
-                        .map(|s| (s["item"].render(), s["total"].as_f64().unwrap_or(0.0)))
+                        .filter_map(|s| Some((s["item"].render(), s["total"].as_f64()?)))
                         .collect();
                     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
                     Some(Chart::Bars {
@@ -465,6 +467,28 @@ fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
         }
         _ => None,
     }
+}
+
+/// The items of a score question the group left unscored, as a line of their own (empty when
+/// every item was scored), so the chart's missing points are not mistaken for lost ones.
+fn unscored_line(q: &Json, lang: Lang) -> String {
+    let items: Vec<String> = q["unscored"]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| markdown::escape(&i.render()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if items.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n*{}* {}\n",
+        markdown::escape(crate::i18n::t(lang, "report.not_scored")),
+        items.join(", ")
+    )
 }
 
 /// The Markdown for one answer (used by `{{answer}}` and the generic template).
@@ -528,7 +552,12 @@ pub fn answer_markdown(q: &Json, lang: Lang) -> String {
             }
             out
         }
-        "vote" | "score" => chart_of(q, lang).map(|c| c.block()).unwrap_or_default(),
+        "vote" => chart_of(q, lang).map(|c| c.block()).unwrap_or_default(),
+        "score" => {
+            let mut out = chart_of(q, lang).map(|c| c.block()).unwrap_or_default();
+            out.push_str(&unscored_line(q, lang));
+            out
+        }
         _ => {
             let mut text = markdown::escape(&q["text"].render());
             if let Some(unit) = q["unit"].as_str().filter(|u| !u.is_empty()) {

@@ -53,6 +53,7 @@ const EN: &[(&str, &str)] = &[
     ("report.total", "Total"),
     ("report.rank", "Rank"),
     ("report.no_answer", "No answer."),
+    ("report.not_scored", "Not scored:"),
     ("report.quadrant", "Quadrant"),
     ("report.time_spent", "Time spent"),
     ("report.minutes", "min"),
@@ -397,6 +398,14 @@ const EN: &[(&str, &str)] = &[
     ),
     ("validate.helpers_hint", "helpers: {helpers}"),
     ("validate.unknown_helper", "unknown helper `{name}`"),
+    (
+        "validate.loop_reaches_out",
+        "`{mustache}` reads outside the `{{#each}}` it is in",
+    ),
+    (
+        "validate.loop_reaches_out_hint",
+        "inside a loop a template reads only the item (`this`, its fields, `@index`): a loop over a whole answer inside another multiplies the work, and `../x` repeats `x` once per entry; move it out of the loop",
+    ),
     (
         "validate.template_unknown_question",
         "template refers to `{name}`, which is not an earlier question",
@@ -1549,6 +1558,7 @@ const PT: &[(&str, &str)] = &[
     ("report.total", "Total"),
     ("report.rank", "Posição"),
     ("report.no_answer", "Sem resposta."),
+    ("report.not_scored", "Sem avaliação:"),
     ("report.quadrant", "Quadrante"),
     ("report.time_spent", "Tempo gasto"),
     ("report.minutes", "min"),
@@ -1911,6 +1921,14 @@ const PT: &[(&str, &str)] = &[
     ),
     ("validate.helpers_hint", "helpers: {helpers}"),
     ("validate.unknown_helper", "helper desconhecido `{name}`"),
+    (
+        "validate.loop_reaches_out",
+        "`{mustache}` lê fora do `{{#each}}` em que está",
+    ),
+    (
+        "validate.loop_reaches_out_hint",
+        "dentro de um ciclo um modelo lê só o item (`this`, os seus campos, `@index`): um ciclo sobre uma resposta inteira dentro de outro multiplica o trabalho, e `../x` repete `x` uma vez por entrada; passe-o para fora do ciclo",
+    ),
     (
         "validate.template_unknown_question",
         "o modelo refere `{name}`, que não é uma pergunta anterior",

@@ -526,8 +526,15 @@ pub fn fill(
     let hb = crate::helpers::registry();
     let mut issues = Vec::new();
     for key in supplied.keys() {
-        let id = key.as_str().unwrap_or_default();
-        if method.question(id).is_none() {
+        // A key that is not a string (`1`, `~`, `[a, b]`) is named as it was written.
+        let id = scalar_text(key).unwrap_or_else(|| {
+            serde_yaml::to_string(key)
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        });
+        let id = id.as_str();
+        if method.question(id).is_none() || key.as_str().is_none() {
             let hint = crate::method::suggest(id, method.questions().map(|(_, q)| q.id.as_str()));
             let mut issue = Issue::new(id, format!("`{id}` is not a question of `{}`", method.id));
             issue.hint = hint;
@@ -634,6 +641,24 @@ pub(crate) mod tests {
             ]
         );
         assert!(issues[1].message.contains("Between 3 and 200"));
+    }
+
+    #[test]
+    fn a_key_that_is_not_a_string_is_named_as_written() {
+        let m = every_type();
+        let mut s = new_session(&m);
+        let supplied: Mapping =
+            serde_yaml::from_str("1: one\n~: none\n? [a, b]\n: pair\n").unwrap();
+        let issues = fill(&m, &mut s, &supplied, true, Lang::En, "2026-11-26");
+        let named: Vec<&str> = issues.iter().map(|i| i.message.as_str()).take(3).collect();
+        assert_eq!(
+            named,
+            [
+                "`1` is not a question of `every-type`",
+                "`null` is not a question of `every-type`",
+                "`- a\n- b` is not a question of `every-type`"
+            ]
+        );
     }
 
     #[test]

@@ -4,6 +4,12 @@
 //! The template is first compiled with handlebars (which reports syntax errors with a
 //! position); this module then scans its mustaches for variable names. It is deliberately
 //! conservative: inside `#each`/`#with` blocks names refer to items, so they are not checked.
+//!
+//! It also bounds the work a template can ask for. Method files travel between labs, so one
+//! from elsewhere is not trusted: inside an `#each` a template reads only the item (`this`,
+//! its fields, `@index`). Reaching out of the loop (`../x`, `@root.x`) is refused, since a loop
+//! over `../ideas` inside a loop over `ideas` multiplies (six of them over twenty ideas ran for
+//! hours), and `{{../x}}` repeats a whole answer once per entry.
 
 use crate::helpers;
 
@@ -12,6 +18,8 @@ use crate::helpers;
 pub enum TemplateProblem {
     Syntax(String),
     UnknownHelper(String),
+    /// Inside an `#each`, the mustache that reads outside the item (`{{#each ../ideas}}`).
+    ReachesOutOfLoop(String),
 }
 
 /// Compiles `source` and returns the top-level names it reads (first path segment), in order.
@@ -31,6 +39,8 @@ pub fn references(source: &str) -> Result<Vec<String>, TemplateProblem> {
     }
     let mut names = Vec::new();
     let mut scoped_depth = 0usize;
+    // Every open block, `true` for an `#each`: how many loops enclose the current mustache.
+    let mut blocks: Vec<bool> = Vec::new();
     let mut rest = source;
     while let Some(open) = rest.find("{{") {
         rest = &rest[open + 2..];
@@ -41,10 +51,21 @@ pub fn references(source: &str) -> Result<Vec<String>, TemplateProblem> {
         if inner.starts_with('!') || inner.starts_with('>') {
             continue;
         }
+        if blocks.contains(&true)
+            && !inner.starts_with('/')
+            && (inner.contains("../")
+                || inner.contains("@root")
+                || tokens(inner).any(|w| w == ".." || w == "(.." || w.ends_with("=..")))
+        {
+            return Err(TemplateProblem::ReachesOutOfLoop(format!(
+                "{{{{{inner}}}}}"
+            )));
+        }
         if let Some(block) = inner.strip_prefix('#') {
             let mut words = tokens(block);
             let helper = words.next().unwrap_or_default();
             check_helper(helper)?;
+            blocks.push(helper == "each");
             let scoped = scoped_depth > 0;
             if !scoped {
                 collect(words, &mut names)?;
@@ -55,6 +76,7 @@ pub fn references(source: &str) -> Result<Vec<String>, TemplateProblem> {
             continue;
         }
         if let Some(end) = inner.strip_prefix('/') {
+            blocks.pop();
             let helper = end.trim();
             if scoped_depth > 0 && (helper == "each" || helper == "with" || scoped_depth > 1) {
                 scoped_depth -= 1;
@@ -189,5 +211,29 @@ mod tests {
             references("{{shout x}}"),
             Err(TemplateProblem::UnknownHelper("shout".into()))
         );
+    }
+
+    #[test]
+    fn a_loop_reads_only_its_item() {
+        for fine in [
+            "{{#each ideas}}{{this}} ({{@index}}){{/each}}",
+            "{{#each people}}{{#each this}}{{@key}}={{this}}{{/each}}{{/each}}",
+            "{{#each ideas}}{{this}}{{/each}}{{#each ../outside}}{{this}}{{/each}}",
+            "{{#with a}}{{../b}}{{/with}}",
+        ] {
+            assert!(references(fine).is_ok(), "{fine}");
+        }
+        for bomb in [
+            "{{#each ideas}}{{#each ../ideas}}x{{/each}}{{/each}}",
+            "{{#each ideas}}{{#with ../ideas}}{{#each this}}x{{/each}}{{/with}}{{/each}}",
+            "{{#each ideas}}{{../challenge}}{{/each}}",
+            "{{#each ideas}}{{#each @root.ideas}}x{{/each}}{{/each}}",
+            "{{#each ideas}}{{join (lookup ../this 'ideas')}}{{/each}}",
+        ] {
+            assert!(
+                matches!(references(bomb), Err(TemplateProblem::ReachesOutOfLoop(_))),
+                "{bomb}"
+            );
+        }
     }
 }

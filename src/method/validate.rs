@@ -417,6 +417,11 @@ fn check_template(c: &mut Checker, path: &str, source: &str, earlier: &[(String,
                 Some(hint),
             );
         }
+        Err(TemplateProblem::ReachesOutOfLoop(mustache)) => c.error_hint(
+            path,
+            msg("validate.loop_reaches_out", &[("mustache", &mustache)]),
+            Some(msg("validate.loop_reaches_out_hint", &[])),
+        ),
         Ok(names) => {
             for name in names {
                 if earlier.iter().any(|(id, _)| *id == name)
@@ -1121,12 +1126,23 @@ pub fn playbook_references(
 fn check_playbook_template(c: &mut Checker, path: &str, template: &str, earlier: &[Method]) {
     // Playbook templates name answers as `method-id.question`.
     let mut rest = template;
-    if let Err(TemplateProblem::Syntax(reason)) = references(template) {
-        c.error(
-            path,
-            msg("validate.template_syntax", &[("reason", &reason)]),
-        );
-        return;
+    match references(template) {
+        Err(TemplateProblem::Syntax(reason)) => {
+            c.error(
+                path,
+                msg("validate.template_syntax", &[("reason", &reason)]),
+            );
+            return;
+        }
+        Err(TemplateProblem::ReachesOutOfLoop(mustache)) => {
+            c.error_hint(
+                path,
+                msg("validate.loop_reaches_out", &[("mustache", &mustache)]),
+                Some(msg("validate.loop_reaches_out_hint", &[])),
+            );
+            return;
+        }
+        _ => {}
     }
     while let Some(open) = rest.find("{{") {
         rest = &rest[open + 2..];

@@ -219,9 +219,9 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
             object.insert("ranking".into(), Json::Array(ranking));
         }
         QuestionKind::Score {
+            from,
             criteria,
             quadrants,
-            ..
         } => {
             let crit: Vec<Json> = criteria
                 .iter()
@@ -238,22 +238,59 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
                 ]
                 .map(str::to_owned)
             });
-            let scores: Vec<Json> = match value {
+            // One entry per item of the list being scored, in the list's order, a duplicate row
+            // keeping its place: templates pair `scores` with that list's `rows` or `entries`
+            // by index, and a group may leave items unscored (a score is filled item by item).
+            // An unscored item has `scored: false`, a null per criterion, no total and no
+            // quadrant. Items scored but no longer in the list follow, so nothing is lost.
+            let scored: Vec<(String, &Value)> = match value {
                 Some(Value::Mapping(m)) => m
                     .iter()
-                    .map(|(item, row)| {
-                        let values: Vec<i64> = criteria.iter().map(|c| row.get(c.id.as_str()).and_then(Value::as_i64).unwrap_or(c.min)).collect();
-                        let quadrant = match (&names, values.as_slice(), criteria.first()) {
-                            (Some(names), [y, x], Some(c)) => {
-                                Some(super::markdown::quadrant(names, c.min as f64, c.max as f64, *x as f64, *y as f64).to_owned())
-                            }
-                            _ => None,
-                        };
-                        json!({"item": scalar(item), "values": values, "total": values.iter().sum::<i64>(), "quadrant": quadrant})
-                    })
+                    .filter_map(|(item, row)| Some((scalar(item)?, row)))
                     .collect(),
                 _ => Vec::new(),
             };
+            let mut items = crate::engine::items(session, from);
+            for (item, _) in &scored {
+                if !items.contains(item) {
+                    items.push(item.clone());
+                }
+            }
+            let scores: Vec<Json> = items
+                .iter()
+                .map(|item| {
+                    let row = scored.iter().find(|(i, _)| i == item).map(|(_, row)| *row);
+                    let values: Option<Vec<i64>> = row.and_then(|row| {
+                        criteria
+                            .iter()
+                            .map(|c| row.get(c.id.as_str()).and_then(Value::as_i64))
+                            .collect()
+                    });
+                    let Some(values) = values else {
+                        return json!({"item": item, "scored": false, "values": vec![Json::Null; criteria.len()], "total": null, "quadrant": null});
+                    };
+                    let quadrant = match (&names, values.as_slice(), criteria.first()) {
+                        (Some(names), [y, x], Some(c)) => Some(
+                            super::markdown::quadrant(names, c.min as f64, c.max as f64, *x as f64, *y as f64)
+                                .to_owned(),
+                        ),
+                        _ => None,
+                    };
+                    json!({"item": item, "scored": true, "values": values, "total": values.iter().sum::<i64>(), "quadrant": quadrant})
+                })
+                .collect();
+            let unscored: Vec<&str> = scores
+                .iter()
+                .filter(|s| s["scored"] == false)
+                .filter_map(|s| s["item"].as_str())
+                .collect();
+            let mut unscored_once: Vec<&str> = Vec::with_capacity(unscored.len());
+            for item in unscored {
+                if !unscored_once.contains(&item) {
+                    unscored_once.push(item);
+                }
+            }
+            object.insert("unscored".into(), json!(unscored_once));
             object.insert("criteria".into(), Json::Array(crit));
             object.insert("quadrants".into(), json!(names));
             object.insert("scores".into(), Json::Array(scores));

@@ -356,51 +356,62 @@ pub fn render(
     template: &TemplateSource,
     lang: Lang,
 ) -> Result<Rendered, ReportError> {
-    let mut registry = crate::helpers::report_registry();
-    registry
-        .register_template_string(&template.name, &template.text)
-        .map_err(|e| {
-            let place = e
-                .pos()
-                .map(|(l, c)| format!(":{l}:{c}"))
-                .unwrap_or_default();
-            ReportError::Template(msg(
-                "report.template_syntax",
-                &[
-                    ("name", &template.name),
-                    ("place", &place),
-                    ("reason", &e.reason()),
-                ],
-            ))
-        })?;
-    let data = context::build(method, session, lang);
-    let markdown = render_data_with(&registry, template, data)?;
-    Ok(Rendered {
-        markdown: tidy(&markdown),
-        title: TitleBlock::of(method, session, lang),
-        lang,
-    })
+    Compiled::new(template)?.render(method, session, lang)
+}
+
+/// A template parsed once, to render many sessions with: parsing a template costs more than
+/// rendering a small session with it (the tests render a thousand generated sessions).
+pub struct Compiled {
+    registry: handlebars::Handlebars<'static>,
+    template: TemplateSource,
+}
+
+impl Compiled {
+    /// Parses the template; a syntax error names the template, line and column.
+    pub fn new(template: &TemplateSource) -> Result<Compiled, ReportError> {
+        let mut registry = crate::helpers::report_registry();
+        registry
+            .register_template_string(&template.name, &template.text)
+            .map_err(|e| {
+                let place = e
+                    .pos()
+                    .map(|(l, c)| format!(":{l}:{c}"))
+                    .unwrap_or_default();
+                ReportError::Template(msg(
+                    "report.template_syntax",
+                    &[
+                        ("name", &template.name),
+                        ("place", &place),
+                        ("reason", &e.reason()),
+                    ],
+                ))
+            })?;
+        Ok(Compiled {
+            registry,
+            template: template.clone(),
+        })
+    }
+
+    /// Renders a session of `method` into Markdown (charts still as chart blocks).
+    pub fn render(
+        &self,
+        method: &Method,
+        session: &Session,
+        lang: Lang,
+    ) -> Result<Rendered, ReportError> {
+        let data = context::build(method, session, lang);
+        let markdown = render_data_with(&self.registry, &self.template, data)?;
+        Ok(Rendered {
+            markdown: tidy(&markdown),
+            title: TitleBlock::of(method, session, lang),
+            lang,
+        })
+    }
 }
 
 fn render_data(template: &TemplateSource, data: &serde_json::Value) -> Result<String, ReportError> {
-    let mut registry = crate::helpers::report_registry();
-    registry
-        .register_template_string(&template.name, &template.text)
-        .map_err(|e| {
-            let place = e
-                .pos()
-                .map(|(l, c)| format!(":{l}:{c}"))
-                .unwrap_or_default();
-            ReportError::Template(msg(
-                "report.template_syntax",
-                &[
-                    ("name", &template.name),
-                    ("place", &place),
-                    ("reason", &e.reason()),
-                ],
-            ))
-        })?;
-    render_data_with(&registry, template, data.clone())
+    let compiled = Compiled::new(template)?;
+    render_data_with(&compiled.registry, template, data.clone())
 }
 
 fn render_data_with(

@@ -216,7 +216,7 @@ fn xml_char(c: char) -> bool {
 /// Reads `xml` with quick-xml, failing on any error, and returns its text and attribute
 /// values with references resolved. quick-xml does not check characters itself, so each one
 /// is checked against XML 1.0's `Char` here.
-fn read_xml(xml: &str) -> String {
+pub(crate) fn read_xml(xml: &str) -> String {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut text = String::new();

@@ -752,7 +752,14 @@ impl Plan {
                 key.extend_from_slice(&(v.len() as u32).to_le_bytes());
                 key.extend_from_slice(v);
             }
-            let stratum = t.strata.get(&key);
+            // Without `--stratify` every row is in the one stratum once it exists, and is not
+            // looked up: comparing the empty key was measured at about 100 ns a row (glibc's
+            // `memcmp` given an empty slice's dangling pointer), four times the rest of the row.
+            let stratum = if strat_cols.is_empty() && t.strata.len() == 1 {
+                Some(0)
+            } else {
+                t.strata.get(&key)
+            };
             let id = id_col.map(|c| (c, sc.field(c)));
             if let Some((c, id)) = id
                 && id.is_empty()
@@ -955,7 +962,11 @@ impl Plan {
                 key.extend_from_slice(&(v.len() as u32).to_le_bytes());
                 key.extend_from_slice(v);
             }
-            let stratum = self.strata.get(&key).ok_or_else(changed)? as usize;
+            let stratum = if self.strat_cols.is_empty() {
+                0
+            } else {
+                self.strata.get(&key).ok_or_else(changed)? as usize
+            };
             let arm = match self.cluster_col {
                 Some(c) => {
                     let unit = self.clusters.get(sc.field(c)).ok_or_else(changed)?;

@@ -529,8 +529,8 @@ fn read_error(e: std::io::Error) -> StatsError {
 }
 
 /// The line of the first data row whose column `col` holds `value`, for
-/// messages that point back at an earlier row (read again: errors are rare,
-/// keeping every row's line would not be).
+/// messages that point back at an earlier row: the file is read again, as
+/// errors are rare and keeping every row's line would cost 8 bytes a row.
 fn first_line_with<R: Read>(
     open: &impl Fn() -> std::io::Result<R>,
     delimiter: u8,

@@ -398,6 +398,9 @@ pub struct AssignArgs {
     /// Column of unit ids, checked for duplicates
     #[arg(long, value_name = "COL")]
     pub id: Option<String>,
+    /// Field delimiter, `,` `;` `tab` or `|` (default: detected from the header and first rows)
+    #[arg(long, value_enum, value_name = "DELIM")]
+    pub delimiter: Option<Delimiter>,
     /// Seed for the random generator; without it one is drawn and printed
     #[arg(long, allow_negative_numbers = true, value_parser = whole::<u64>)]
     pub seed: Option<u64>,
@@ -410,6 +413,19 @@ pub struct AssignArgs {
     /// Replace existing output files
     #[arg(long)]
     pub force: bool,
+}
+
+/// `assign --delimiter`; the symbols are accepted as well as the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Delimiter {
+    #[value(alias = ",")]
+    Comma,
+    #[value(alias = ";")]
+    Semicolon,
+    #[value(alias = "\t")]
+    Tab,
+    #[value(alias = "|")]
+    Pipe,
 }
 
 #[derive(Debug, Args)]

@@ -671,6 +671,30 @@ const EN: &[(&str, &str)] = &[
         "no `--seed` given; drew seed {seed}. Pass `--seed {seed}` to reproduce this assignment.",
     ),
     (
+        "assign.delimiter_sole",
+        "{file}: columns separated by {delimiter} (detected; `--delimiter` sets another)",
+    ),
+    (
+        "assign.delimiter_preferred",
+        "{file}: columns separated by {delimiter}; {others} would also fit: pass `--delimiter` if the file uses that",
+    ),
+    (
+        "assign.delimiter_column",
+        "{file}: columns separated by {delimiter}, not {other}: only then is there a column {name} (from `{flag}`)",
+    ),
+    (
+        "assign.delimiter_one_column",
+        "{file}: one column (no `,`, `;`, tab or `|` in the header)",
+    ),
+    (
+        "assign.delimiter_undetected",
+        "could not tell the delimiter: read with `,` the header is one column, {header}, which contains {found}; pass `--delimiter {value}`",
+    ),
+    (
+        "assign.not_a_file_too_big",
+        "{file} is not a regular file, so it is read into memory, and it is larger than {limit} MiB; save it to a file and assign that",
+    ),
+    (
         "eject.no_workspace",
         "there is no workspace here to eject into; run `labkit init` first",
     ),
@@ -986,6 +1010,19 @@ const EN: &[(&str, &str)] = &[
         "cluster {name} (column {column}) is in stratum {here} here but in stratum {there} on line {line}; all rows of a cluster must have the same `--stratify` values",
     ),
     ("stats.too_many_rows", "too many rows to assign"),
+    (
+        "stats.row_too_long",
+        "the row is longer than {limit} MiB, the most that is read (is a quote left open?)",
+    ),
+    ("stats.too_many_fields", "has more than {limit} fields"),
+    (
+        "stats.memory_limit",
+        "assigning this file would take more than {limit} MiB of memory (1 byte per unit, 8 per row with `--id`, and every distinct value of `--stratify` and `--cluster`); split the file, for example by stratum",
+    ),
+    (
+        "stats.input_changed",
+        "the file changed while it was being read; run the assignment again",
+    ),
     (
         "stats.no_data_rows",
         "the input has a header row but no data rows",
@@ -1378,6 +1415,10 @@ const EN: &[(&str, &str)] = &[
     (
         "help.assign.arg.id",
         "Column of unit ids, checked for duplicates",
+    ),
+    (
+        "help.assign.arg.delimiter",
+        "Field delimiter, `,` `;` `tab` or `|` (default: detected from the header and first rows)",
     ),
     (
         "help.assign.arg.seed",
@@ -2203,6 +2244,30 @@ const PT: &[(&str, &str)] = &[
         "sem `--seed`; foi sorteada a semente {seed}. Use `--seed {seed}` para repetir esta atribuição.",
     ),
     (
+        "assign.delimiter_sole",
+        "{file}: colunas separadas por {delimiter} (detetado; `--delimiter` escolhe outro)",
+    ),
+    (
+        "assign.delimiter_preferred",
+        "{file}: colunas separadas por {delimiter}; {others} também serviria: use `--delimiter` se for esse o do ficheiro",
+    ),
+    (
+        "assign.delimiter_column",
+        "{file}: colunas separadas por {delimiter}, e não por {other}: só assim existe a coluna {name} (de `{flag}`)",
+    ),
+    (
+        "assign.delimiter_one_column",
+        "{file}: uma só coluna (o cabeçalho não tem `,`, `;`, tabulação nem `|`)",
+    ),
+    (
+        "assign.delimiter_undetected",
+        "não foi possível detetar o separador: lido com `,`, o cabeçalho é uma só coluna, {header}, que contém {found}; use `--delimiter {value}`",
+    ),
+    (
+        "assign.not_a_file_too_big",
+        "{file} não é um ficheiro normal, por isso é lido para a memória, e tem mais de {limit} MiB; guarde-o num ficheiro e atribua esse",
+    ),
+    (
         "eject.no_workspace",
         "não há aqui uma área de trabalho para onde copiar; corra primeiro `labkit init`",
     ),
@@ -2533,6 +2598,19 @@ const PT: &[(&str, &str)] = &[
         "o cluster {name} (coluna {column}) está no estrato {here} aqui, mas no estrato {there} na linha {line}; todas as linhas de um cluster têm de ter os mesmos valores de `--stratify`",
     ),
     ("stats.too_many_rows", "demasiadas linhas para atribuir"),
+    (
+        "stats.row_too_long",
+        "a linha tem mais de {limit} MiB, o máximo que é lido (ficou alguma aspa por fechar?)",
+    ),
+    ("stats.too_many_fields", "tem mais de {limit} campos"),
+    (
+        "stats.memory_limit",
+        "atribuir este ficheiro ocuparia mais de {limit} MiB de memória (1 byte por unidade, 8 por linha com `--id`, e cada valor distinto de `--stratify` e `--cluster`); divida o ficheiro, por exemplo por estrato",
+    ),
+    (
+        "stats.input_changed",
+        "o ficheiro mudou enquanto era lido; repita a atribuição",
+    ),
     (
         "stats.no_data_rows",
         "a entrada tem uma linha de cabeçalho, mas nenhuma linha de dados",
@@ -2946,6 +3024,10 @@ const PT: &[(&str, &str)] = &[
     (
         "help.assign.arg.id",
         "Coluna dos ids das unidades, verificados quanto a repetidos",
+    ),
+    (
+        "help.assign.arg.delimiter",
+        "Separador dos campos, `,` `;` `tab` ou `|` (por omissão: detetado a partir do cabeçalho e das primeiras linhas)",
     ),
     (
         "help.assign.arg.seed",

@@ -152,6 +152,12 @@ impl Printer {
         Ok(())
     }
 
+    /// Data for stdout written as it is produced, for output too large to hold (a CSV); bytes
+    /// go out as they are, with no line break added.
+    pub fn data_stream(&mut self) -> &mut dyn Write {
+        &mut *self.out
+    }
+
     /// Starts a spinner with `message` when `long` (the work is big enough to take a while)
     /// and progress can be shown; otherwise does nothing. Hidden in pipes and with `--quiet`.
     pub fn spinner(&self, long: bool, message: String) -> Spinner {

@@ -1,9 +1,10 @@
 //! Reproducible randomised assignment of CSV rows to arms, optionally
 //! stratified and/or cluster-randomised, plus the balance report that goes to
 //! the audit log. The output is the input file, byte for byte, with an `arm`
-//! column appended to each record, so quoting, line endings (LF, CRLF, CR) and
-//! a missing final newline are all preserved; blank lines between records,
-//! which CSV readers ignore, are dropped.
+//! column appended to each record with the input's delimiter, so quoting, line
+//! endings (LF, CRLF, CR), a UTF-8 byte order mark and a missing final newline
+//! are all preserved; blank lines before and between records, which CSV
+//! readers ignore, are dropped.
 //!
 //! # Algorithm (version `labkit-assign-v1`)
 //!
@@ -40,20 +41,33 @@
 //!    stratum, and no arm is systematically favoured when the split is uneven.
 //! 5. Every row gets its unit's arm.
 //!
-//! # Memory
-//! Two passes over the in-memory input: the first parses records and keeps
-//! only compact per-row/per-unit indices (strings are interned), the second
-//! copies each record's original bytes to the output. No `HashMap` is ever
-//! iterated, so nothing depends on hash order.
+//! # Reading and memory
+//! The file is read twice, as a stream, never whole: the first pass checks
+//! every row and keeps only what the assignment needs — one byte per unit for
+//! its arm, a keyed 64-bit hash of each row's `--id` (8 bytes a row; sorted at
+//! the end to find repeats, which are then confirmed by comparing the ids
+//! themselves on another read), and each distinct value of the `--stratify`
+//! and `--cluster` columns once, end to end, with about 10 bytes of index;
+//! then the arms are drawn; the second pass copies each record's bytes to the
+//! output with its arm appended. So memory grows with the number of rows and
+//! of distinct values, not with the size of the rows. Before anything more is
+//! allocated, what would then be held is checked against [`MEMORY_LIMIT`]
+//! (`AssignOptions::memory_limit`): past it the first pass stops with an
+//! error naming the line, before anything is written. A row longer than
+//! [`MAX_ROW_BYTES`] is refused too. No hash table is ever iterated, so
+//! nothing depends on hash order.
+//!
+//! The delimiter is given (`AssignOptions::delimiter`) and used for the
+//! output too; `csvscan::detect` works it out from the header and first rows.
 
-use std::collections::HashMap;
-use std::io::{BufWriter, Write};
+use std::hash::BuildHasher;
+use std::io::{BufWriter, Read, Write};
 
 use rand_chacha::ChaCha20Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
+use super::csvscan::{MAX_FIELDS, MAX_ROW_BYTES, ScanError, Scanner, line_at};
 use super::error::StatsError;
 use super::power::format_number;
 
@@ -63,6 +77,11 @@ pub const ALGORITHM: &str = "labkit-assign-v1";
 
 /// Name of the column appended to the output.
 pub const ARM_COLUMN: &str = "arm";
+
+/// The most memory the first pass may hold for the assignment (distinct
+/// values, one arm per unit; see "Reading and memory" above). With the
+/// buffers and the program itself, `assign` stays well under 1 GiB.
+pub const MEMORY_LIMIT: usize = 768 << 20;
 
 /// What to assign and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +97,10 @@ pub struct AssignOptions {
     /// Column of row identifiers that must be unique.
     pub id: Option<String>,
     pub seed: u64,
+    /// The byte between fields, in the input and the output.
+    pub delimiter: u8,
+    /// The most bytes the assignment may hold; see [`MEMORY_LIMIT`].
+    pub memory_limit: usize,
 }
 
 impl AssignOptions {
@@ -90,7 +113,17 @@ impl AssignOptions {
             cluster: None,
             id: None,
             seed,
+            delimiter: b',',
+            memory_limit: MEMORY_LIMIT,
         }
+    }
+
+    /// The columns the options name, with the flag that names each.
+    pub fn named_columns(&self) -> Vec<(&'static str, &str)> {
+        let stratify = self.stratify.iter().map(|c| ("--stratify", c.as_str()));
+        let cluster = self.cluster.iter().map(|c| ("--cluster", c.as_str()));
+        let id = self.id.iter().map(|c| ("--id", c.as_str()));
+        stratify.chain(cluster).chain(id).collect()
     }
 }
 
@@ -117,6 +150,8 @@ pub struct AssignmentReport {
     pub seed: u64,
     pub arms: Vec<String>,
     pub ratio: Vec<u32>,
+    /// The field delimiter of the input and the output.
+    pub delimiter: String,
     pub stratify: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster_column: Option<String>,
@@ -219,62 +254,12 @@ fn validate_options(opts: &AssignOptions) -> Result<Vec<u32>, StatsError> {
     Ok(opts.ratio.clone())
 }
 
-/// Tracks physical line numbers (1-based) as the parser moves forward.
-/// A line break is `\n`, or a `\r` not followed by `\n`.
-struct LineCounter {
-    pos: usize,
-    line: u64,
-}
-
-impl LineCounter {
-    fn advance_to(&mut self, input: &[u8], target: usize) -> u64 {
-        let target = target.min(input.len());
-        if target > self.pos {
-            for (off, &b) in input[self.pos..target].iter().enumerate() {
-                if b == b'\n' || (b == b'\r' && input.get(self.pos + off + 1) != Some(&b'\n')) {
-                    self.line += 1;
-                }
-            }
-            self.pos = target;
-        }
-        self.line
-    }
-}
-
-fn is_break(b: u8) -> bool {
-    b == b'\n' || b == b'\r'
-}
-
-/// First byte of the next record: CSV readers skip blank lines.
-fn skip_breaks(input: &[u8], mut pos: usize) -> usize {
-    while pos < input.len() && is_break(input[pos]) {
-        pos += 1;
-    }
-    pos
-}
-
-/// End of a record's content, excluding its line terminator. An unquoted
-/// field cannot end in CR/LF, so every trailing CR/LF byte is terminator.
-fn trim_breaks(input: &[u8], start: usize, mut end: usize) -> usize {
-    while end > start && is_break(input[end - 1]) {
-        end -= 1;
-    }
-    end
-}
-
-/// The line terminator that follows a record in the input, reused verbatim.
-fn terminator_at(input: &[u8], pos: usize) -> &'static [u8] {
-    match (input.get(pos), input.get(pos + 1)) {
-        (Some(b'\r'), Some(b'\n')) => b"\r\n",
-        (Some(b'\n'), _) => b"\n",
-        (Some(b'\r'), _) => b"\r",
-        _ => b"",
-    }
-}
-
-/// Quotes a field for CSV output only when it needs it.
-fn csv_field(value: &str) -> Vec<u8> {
-    if value.contains([',', '"', '\r', '\n']) {
+/// Quotes a field for CSV output only when it needs it under `delimiter`.
+fn csv_field(value: &str, delimiter: u8) -> Vec<u8> {
+    let needs_quotes = value
+        .bytes()
+        .any(|b| b == delimiter || matches!(b, b'"' | b'\r' | b'\n'));
+    if needs_quotes {
         format!("\"{}\"", value.replace('"', "\"\"")).into_bytes()
     } else {
         value.as_bytes().to_vec()
@@ -282,7 +267,7 @@ fn csv_field(value: &str) -> Vec<u8> {
 }
 
 fn utf8(bytes: &[u8]) -> String {
-    // The whole input is validated as UTF-8 up front, so this never replaces.
+    // Every byte is checked as UTF-8 while reading, so this never replaces.
     String::from_utf8_lossy(bytes).into_owned()
 }
 
@@ -339,330 +324,738 @@ fn find_column(header: &[String], name: &str, flag: &str) -> Result<usize, Stats
 }
 
 /// Interns byte strings to dense `u32` indices in order of first appearance.
-/// Only ever looked up, never iterated, so hash order cannot leak into output.
+/// The strings live end to end in one buffer and the table holds only their
+/// indices, so a distinct value costs its bytes plus about 10 (a `HashMap` of
+/// `Vec<u8>` costs 60 or more). Only ever looked up, never iterated, so hash
+/// order cannot leak into the output.
 #[derive(Default)]
 struct Interner {
-    map: HashMap<Vec<u8>, u32>,
+    bytes: Vec<u8>,
+    /// Where each string starts in `bytes`; it ends where the next starts.
+    starts: Vec<u32>,
+    table: hashbrown::HashTable<u32>,
+    hasher: std::hash::RandomState,
 }
 
 impl Interner {
-    /// Returns `(index, newly_added)`.
-    fn intern(&mut self, key: &[u8]) -> Result<(u32, bool), StatsError> {
-        if let Some(&i) = self.map.get(key) {
-            return Ok((i, false));
+    fn get_key<'a>(bytes: &'a [u8], starts: &[u32], i: u32) -> &'a [u8] {
+        let i = i as usize;
+        let end = starts.get(i + 1).map_or(bytes.len(), |&e| e as usize);
+        &bytes[starts[i] as usize..end]
+    }
+
+    fn key(&self, i: u32) -> &[u8] {
+        Self::get_key(&self.bytes, &self.starts, i)
+    }
+
+    fn get(&self, key: &[u8]) -> Option<u32> {
+        let hash = self.hasher.hash_one(key);
+        self.table.find(hash, |&i| self.key(i) == key).copied()
+    }
+
+    /// Adds a key that [`Interner::get`] did not find; returns its index.
+    fn insert(&mut self, key: &[u8]) -> Result<u32, StatsError> {
+        let hash = self.hasher.hash_one(key);
+        let Interner {
+            bytes,
+            starts,
+            table,
+            hasher,
+        } = self;
+        let too_many = || StatsError::Input(crate::i18n::msg("stats.too_many_values", &[]));
+        let i = u32::try_from(starts.len()).map_err(|_| too_many())?;
+        let start = u32::try_from(bytes.len()).map_err(|_| too_many())?;
+        if u32::try_from(bytes.len() + key.len()).is_err() {
+            return Err(too_many());
         }
-        let i = u32::try_from(self.map.len())
-            .map_err(|_| StatsError::Input(crate::i18n::msg("stats.too_many_values", &[])))?;
-        self.map.insert(key.to_vec(), i);
-        Ok((i, true))
+        bytes.extend_from_slice(key);
+        starts.push(start);
+        table.insert_unique(hash, i, |&j| {
+            hasher.hash_one(Self::get_key(bytes, starts, j))
+        });
+        Ok(i)
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Bytes allocated, counting reserved capacity.
+    fn allocated(&self) -> usize {
+        self.bytes.capacity() + 4 * self.starts.capacity() + self.table.allocation_size()
+    }
+
+    /// The most that inserting a key of `len` bytes can allocate on top of
+    /// [`Interner::allocated`] while it grows (old and new buffers together).
+    fn growth(&self, len: usize) -> usize {
+        let table = if self.table.len() == self.table.capacity() {
+            (2 * self.table.allocation_size()).max(1024)
+        } else {
+            0
+        };
+        table + vec_growth(&self.bytes, len) + vec_growth(&self.starts, 1)
     }
 }
 
-/// Randomly assigns the rows of the CSV `input` (UTF-8, comma-separated, with
-/// a header row) to `opts.arms` and writes the input with an `arm` column
-/// appended to `out`. See the module docs for the exact algorithm.
+/// The bytes a `Vec` allocates if `add` more elements are pushed (it at
+/// least doubles), or 0 when they fit in its capacity.
+fn vec_growth<T>(v: &Vec<T>, add: usize) -> usize {
+    if v.len() + add <= v.capacity() {
+        0
+    } else {
+        (2 * v.capacity()).max(v.len() + add).max(8) * std::mem::size_of::<T>()
+    }
+}
+
+/// The arm of every unit, one byte each (two with more than 256 arms).
+enum Arms {
+    Narrow(Vec<u8>),
+    Wide(Vec<u16>),
+}
+
+impl Arms {
+    fn bytes_per_unit(n_arms: usize) -> usize {
+        if n_arms <= 256 { 1 } else { 2 }
+    }
+
+    /// Step 4 of the module docs: stratum by stratum, the counts per arm and
+    /// the shuffled labels, laid out stratum after stratum.
+    fn draw(stratum_units: &[u64], ratio: &[u32], rng: &mut ChaCha20Rng) -> (Arms, Vec<Vec<u64>>) {
+        fn fill<T: Copy>(
+            stratum_units: &[u64],
+            ratio: &[u32],
+            rng: &mut ChaCha20Rng,
+            label: fn(usize) -> T,
+        ) -> (Vec<T>, Vec<Vec<u64>>) {
+            let total: u64 = stratum_units.iter().sum();
+            let mut labels = Vec::with_capacity(total as usize);
+            let mut counts_per_stratum = Vec::with_capacity(stratum_units.len());
+            for &n in stratum_units {
+                let counts = allocate(n, ratio, rng);
+                let start = labels.len();
+                for (arm, &c) in counts.iter().enumerate() {
+                    labels.extend(std::iter::repeat_n(label(arm), c as usize));
+                }
+                shuffle(&mut labels[start..], rng);
+                counts_per_stratum.push(counts);
+            }
+            (labels, counts_per_stratum)
+        }
+        if Self::bytes_per_unit(ratio.len()) == 1 {
+            let (labels, counts) = fill(stratum_units, ratio, rng, |a| a as u8);
+            (Arms::Narrow(labels), counts)
+        } else {
+            let (labels, counts) = fill(stratum_units, ratio, rng, |a| a as u16);
+            (Arms::Wide(labels), counts)
+        }
+    }
+
+    fn get(&self, i: usize) -> usize {
+        match self {
+            Arms::Narrow(v) => usize::from(v[i]),
+            Arms::Wide(v) => usize::from(v[i]),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Arms::Narrow(v) => v.len(),
+            Arms::Wide(v) => v.len(),
+        }
+    }
+
+    /// The same labels re-ordered: the `i`-th entry becomes `self[order(i)]`.
+    fn gather(&self, n: usize, mut order: impl FnMut(usize) -> usize) -> Arms {
+        match self {
+            Arms::Narrow(v) => Arms::Narrow((0..n).map(|i| v[order(i)]).collect()),
+            Arms::Wide(v) => Arms::Wide((0..n).map(|i| v[order(i)]).collect()),
+        }
+    }
+}
+
+/// The first pass over a file: everything [`Plan::write`] needs to copy it
+/// with each row's arm, and no more (see "Memory" in the module docs).
+pub struct Plan {
+    opts: AssignOptions,
+    ratio: Vec<u32>,
+    n_fields: usize,
+    strat_cols: Vec<usize>,
+    cluster_col: Option<usize>,
+    n_rows: u64,
+    /// Stratum keys (each value as a 4-byte length and its bytes).
+    strata: Interner,
+    clusters: Interner,
+    /// Without clusters, the arm labels of each stratum's rows in order,
+    /// stratum after stratum from `stratum_start`; with clusters, the arm of
+    /// each cluster.
+    arms: Arms,
+    stratum_start: Vec<usize>,
+    units_per_stratum_arm: Vec<Vec<u64>>,
+}
+
+/// How a failure in the first pass is placed in the file.
+enum Fail {
+    /// At a byte offset: the line is worked out when reporting.
+    At(u64, String),
+    Other(StatsError),
+}
+
+impl From<StatsError> for Fail {
+    fn from(e: StatsError) -> Self {
+        Fail::Other(e)
+    }
+}
+
+fn scan_fail(e: ScanError) -> Fail {
+    let at = |offset, key, args: &[(&str, &dyn std::fmt::Display)]| {
+        Fail::At(offset, crate::i18n::msg(key, args))
+    };
+    match e {
+        ScanError::Read(e) => Fail::Other(read_error(e)),
+        ScanError::NotUtf8 { offset } => at(offset, "stats.not_utf8", &[]),
+        ScanError::RowTooLong { offset } => at(
+            offset,
+            "stats.row_too_long",
+            &[("limit", &(MAX_ROW_BYTES >> 20))],
+        ),
+        ScanError::TooManyFields { offset } => {
+            at(offset, "stats.too_many_fields", &[("limit", &MAX_FIELDS)])
+        }
+    }
+}
+
+fn read_error(e: std::io::Error) -> StatsError {
+    StatsError::Input(crate::i18n::msg("stats.csv", &[("reason", &e)]))
+}
+
+/// The line of the first data row whose column `col` holds `value`, for
+/// messages that point back at an earlier row: the file is read again, as
+/// errors are rare and keeping every row's line would cost 8 bytes a row.
+fn first_line_with<R: Read>(
+    open: &impl Fn() -> std::io::Result<R>,
+    delimiter: u8,
+    col: usize,
+    value: &[u8],
+) -> Option<u64> {
+    let mut sc = Scanner::new(open().ok()?, delimiter, false, false, false);
+    sc.next_record().ok()?;
+    while sc.next_record().ok()? {
+        if col < sc.field_count() && sc.field(col) == value {
+            return line_at(open().ok()?, sc.start).ok();
+        }
+    }
+    None
+}
+
+/// What the first pass holds, and how much memory that is.
+#[derive(Default)]
+struct Tally {
+    strata: Interner,
+    /// Units per stratum.
+    stratum_units: Vec<u64>,
+    clusters: Interner,
+    /// The stratum of each cluster.
+    unit_stratum: Vec<u32>,
+    /// A keyed 64-bit hash of each row's id, checked for duplicates at the
+    /// end: 8 bytes a row, however long the ids.
+    id_hashes: Vec<u64>,
+    n_units: u64,
+    /// Bytes per unit for the arms drawn after the pass.
+    arm_bytes: usize,
+}
+
+impl Tally {
+    fn held(&self) -> usize {
+        self.strata.allocated()
+            + self.clusters.allocated()
+            + 8 * self.stratum_units.capacity()
+            + 4 * self.unit_stratum.capacity()
+            + 8 * self.id_hashes.capacity()
+            + self.n_units as usize * self.arm_bytes
+    }
+}
+
+/// Finds the first repeated id, if any. `hashes` (one per data row, in
+/// order) are sorted to find the values that occur more than once; only
+/// when there are some is the file read again, comparing the ids themselves
+/// (so a collision of two hashes is never taken for a duplicate) and
+/// stopping at the first row whose id was seen before.
+fn check_ids<R: Read>(
+    open: &impl Fn() -> std::io::Result<R>,
+    delimiter: u8,
+    col: usize,
+    column: &str,
+    mut hashes: Vec<u64>,
+    hasher: &impl BuildHasher,
+    memory_limit: usize,
+) -> Result<(), Fail> {
+    hashes.sort_unstable();
+    // Keep each hash that occurs more than once, once, in place.
+    let mut kept = 0;
+    for i in 1..hashes.len() {
+        if hashes[i] == hashes[i - 1] && (kept == 0 || hashes[kept - 1] != hashes[i]) {
+            hashes[kept] = hashes[i];
+            kept += 1;
+        }
+    }
+    hashes.truncate(kept);
+    hashes.shrink_to_fit();
+    if hashes.is_empty() {
+        return Ok(());
+    }
+    let mut sc = Scanner::new(open().map_err(read_error)?, delimiter, false, false, false);
+    sc.next_record().map_err(scan_fail)?;
+    let mut seen = Interner::default();
+    let mut seen_at: Vec<u64> = Vec::new();
+    while sc.next_record().map_err(scan_fail)? {
+        let id = sc.field(col);
+        if hashes.binary_search(&hasher.hash_one(id)).is_err() {
+            continue;
+        }
+        if let Some(first) = seen.get(id) {
+            let first = open()
+                .and_then(|r| line_at(r, seen_at[first as usize]))
+                .map_err(read_error)?;
+            return Err(Fail::At(
+                sc.start,
+                crate::i18n::msg(
+                    "stats.duplicate_id",
+                    &[
+                        ("id", &format!("{:?}", utf8(id))),
+                        ("column", &format!("{column:?}")),
+                        ("first", &first),
+                    ],
+                ),
+            ));
+        }
+        let held = 8 * hashes.capacity() + seen.allocated() + 8 * seen_at.capacity();
+        if held + seen.growth(id.len()) + vec_growth(&seen_at, 1) > memory_limit {
+            return Err(Fail::At(
+                sc.start,
+                crate::i18n::msg("stats.memory_limit", &[("limit", &(memory_limit >> 20))]),
+            ));
+        }
+        seen.insert(id)?;
+        seen_at.push(sc.start);
+    }
+    Ok(())
+}
+
+/// Randomly assigns the rows of the CSV `input` (UTF-8, with a header row,
+/// fields separated by `opts.delimiter`) to `opts.arms` and writes the input
+/// with an `arm` column appended to `out`. See the module docs for the exact
+/// algorithm.
 pub fn assign<W: Write>(
     input: &[u8],
     opts: &AssignOptions,
     out: W,
 ) -> Result<AssignmentReport, StatsError> {
-    let ratio = validate_options(opts)?;
-    let mut lines = LineCounter { pos: 0, line: 1 };
-    if let Err(e) = std::str::from_utf8(input) {
-        let line = lines.advance_to(input, e.valid_up_to());
-        return Err(StatsError::Line {
-            line,
-            message: crate::i18n::msg("stats.not_utf8", &[]),
-        });
+    let open = || Ok(input);
+    Plan::new(&open, opts)?.write(&open, out)
+}
+
+impl Plan {
+    /// The first pass: reads the file that `open` opens, checks every row and
+    /// draws every arm. Nothing is written.
+    pub fn new<R: Read>(
+        open: &impl Fn() -> std::io::Result<R>,
+        opts: &AssignOptions,
+    ) -> Result<Plan, StatsError> {
+        match Self::scan(open, opts) {
+            Ok(plan) => Ok(plan),
+            Err(Fail::Other(e)) => Err(e),
+            Err(Fail::At(offset, message)) => {
+                let line = open()
+                    .and_then(|r| line_at(r, offset))
+                    .map_err(read_error)?;
+                Err(StatsError::Line { line, message })
+            }
+        }
     }
 
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(input);
-    let mut rec = csv::ByteRecord::new();
-    let csv_err =
-        |e: csv::Error| StatsError::Input(crate::i18n::msg("stats.csv", &[("reason", &e)]));
-
-    if !rdr.read_byte_record(&mut rec).map_err(csv_err)? {
-        return Err(StatsError::Input(crate::i18n::msg(
-            "stats.empty_input",
-            &[],
-        )));
-    }
-    let header_end = rdr.position().byte() as usize;
-    let header: Vec<String> = rec.iter().map(utf8).collect();
-    for (i, name) in header.iter().enumerate() {
-        if let Some(j) = header[..i].iter().position(|h| h == name) {
+    fn scan<R: Read>(
+        open: &impl Fn() -> std::io::Result<R>,
+        opts: &AssignOptions,
+    ) -> Result<Plan, Fail> {
+        let ratio = validate_options(opts)?;
+        let delimiter = opts.delimiter;
+        let mut sc = Scanner::new(open().map_err(read_error)?, delimiter, true, false, false);
+        if !sc.next_record().map_err(scan_fail)? {
+            return Err(StatsError::Input(crate::i18n::msg("stats.empty_input", &[])).into());
+        }
+        let header: Vec<String> = (0..sc.field_count()).map(|i| utf8(sc.field(i))).collect();
+        for (i, name) in header.iter().enumerate() {
+            if let Some(j) = header[..i].iter().position(|h| h == name) {
+                return Err(StatsError::Line {
+                    line: 1,
+                    message: crate::i18n::msg(
+                        "stats.duplicate_column",
+                        &[
+                            ("name", &format!("{name:?}")),
+                            ("first", &(j + 1)),
+                            ("second", &(i + 1)),
+                        ],
+                    ),
+                }
+                .into());
+            }
+        }
+        if header.iter().any(|h| h == ARM_COLUMN) {
             return Err(StatsError::Line {
                 line: 1,
                 message: crate::i18n::msg(
-                    "stats.duplicate_column",
-                    &[
-                        ("name", &format!("{name:?}")),
-                        ("first", &(j + 1)),
-                        ("second", &(i + 1)),
-                    ],
+                    "stats.arm_column_exists",
+                    &[("name", &format!("{ARM_COLUMN:?}"))],
                 ),
-            });
+            }
+            .into());
         }
-    }
-    if header.iter().any(|h| h == ARM_COLUMN) {
-        return Err(StatsError::Line {
-            line: 1,
-            message: crate::i18n::msg(
-                "stats.arm_column_exists",
-                &[("name", &format!("{ARM_COLUMN:?}"))],
-            ),
-        });
-    }
-    let n_fields = header.len();
-    let strat_cols = opts
-        .stratify
-        .iter()
-        .map(|c| find_column(&header, c, "--stratify"))
-        .collect::<Result<Vec<_>, _>>()?;
-    let cluster_col = match &opts.cluster {
-        Some(c) => Some(find_column(&header, c, "--cluster")?),
-        None => None,
-    };
-    let id_col = match &opts.id {
-        Some(c) => Some(find_column(&header, c, "--id")?),
-        None => None,
-    };
+        let n_fields = header.len();
+        let strat_cols = opts
+            .stratify
+            .iter()
+            .map(|c| find_column(&header, c, "--stratify"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let cluster_col = match &opts.cluster {
+            Some(c) => Some(find_column(&header, c, "--cluster")?),
+            None => None,
+        };
+        let id_col = match &opts.id {
+            Some(c) => Some(find_column(&header, c, "--id")?),
+            None => None,
+        };
 
-    // Pass 1: parse, intern, validate.
-    let mut ends: Vec<u64> = Vec::new();
-    let mut row_unit: Vec<u32> = Vec::new(); // only used with clusters
-    let mut unit_stratum: Vec<u32> = Vec::new();
-    let mut unit_line: Vec<u64> = Vec::new(); // first line of each cluster
-    let mut strata = Interner::default();
-    let mut strata_values: Vec<Vec<String>> = Vec::new();
-    let mut clusters = Interner::default();
-    let mut ids: HashMap<Vec<u8>, u64> = HashMap::new();
-    let mut key = Vec::new();
-    let mut prev_end = header_end;
-
-    while rdr.read_byte_record(&mut rec).map_err(csv_err)? {
-        let end = rdr.position().byte() as usize;
-        let line = lines.advance_to(input, skip_breaks(input, prev_end));
-        prev_end = end;
-        if rec.len() != n_fields {
-            return Err(StatsError::Line {
-                line,
-                message: crate::i18n::msg(
+        let mut t = Tally {
+            // The arms drawn after this pass, one per unit, and with clusters
+            // a copy in cluster order.
+            arm_bytes: Arms::bytes_per_unit(opts.arms.len())
+                * (1 + usize::from(cluster_col.is_some())),
+            ..Tally::default()
+        };
+        let ids_hasher = std::hash::RandomState::new();
+        let mut n_rows: u64 = 0;
+        let mut key = Vec::new();
+        while sc.next_record().map_err(scan_fail)? {
+            let at = sc.start;
+            let fail = |key, args: &[(&str, &dyn std::fmt::Display)]| {
+                Fail::At(at, crate::i18n::msg(key, args))
+            };
+            if sc.field_count() != n_fields {
+                return Err(fail(
                     "stats.field_count",
-                    &[("count", &rec.len()), ("expected", &n_fields)],
-                ),
-            });
-        }
-        key.clear();
-        for &c in &strat_cols {
-            let v = &rec[c];
-            key.extend_from_slice(&(v.len() as u64).to_le_bytes());
-            key.extend_from_slice(v);
-        }
-        let (stratum, new_stratum) = strata.intern(&key)?;
-        if new_stratum {
-            strata_values.push(strat_cols.iter().map(|&c| utf8(&rec[c])).collect());
+                    &[("count", &sc.field_count()), ("expected", &n_fields)],
+                ));
+            }
+            key.clear();
+            for &c in &strat_cols {
+                let v = sc.field(c);
+                key.extend_from_slice(&(v.len() as u32).to_le_bytes());
+                key.extend_from_slice(v);
+            }
+            // Without `--stratify` every row is in the one stratum once it exists, and is not
+            // looked up: comparing the empty key was measured at about 100 ns a row (glibc's
+            // `memcmp` given an empty slice's dangling pointer), four times the rest of the row.
+            let stratum = if strat_cols.is_empty() && t.strata.len() == 1 {
+                Some(0)
+            } else {
+                t.strata.get(&key)
+            };
+            let id = id_col.map(|c| (c, sc.field(c)));
+            if let Some((c, id)) = id
+                && id.is_empty()
+            {
+                return Err(fail(
+                    "stats.empty_id",
+                    &[("column", &format!("{:?}", header[c]))],
+                ));
+            }
+            let cluster = cluster_col.map(|c| (c, sc.field(c)));
+            if let Some((c, name)) = cluster
+                && name.is_empty()
+            {
+                return Err(fail(
+                    "stats.empty_cluster",
+                    &[("column", &format!("{:?}", header[c]))],
+                ));
+            }
+            let unit = cluster.and_then(|(_, name)| t.clusters.get(name));
+            let new_unit = cluster.is_none() || unit.is_none();
+
+            // Everything this row may allocate, checked before it is.
+            let mut extra = 0;
+            if stratum.is_none() {
+                extra += t.strata.growth(key.len()) + vec_growth(&t.stratum_units, 1);
+            }
+            if id.is_some() {
+                extra += vec_growth(&t.id_hashes, 1);
+            }
+            if let Some((_, name)) = cluster
+                && unit.is_none()
+            {
+                extra += t.clusters.growth(name.len()) + vec_growth(&t.unit_stratum, 1);
+            }
+            if new_unit {
+                extra += t.arm_bytes;
+            }
+            if t.held() + extra > opts.memory_limit {
+                return Err(fail(
+                    "stats.memory_limit",
+                    &[("limit", &(opts.memory_limit >> 20))],
+                ));
+            }
+
+            let stratum = match stratum {
+                Some(s) => s,
+                None => {
+                    t.stratum_units.push(0);
+                    t.strata.insert(&key)?
+                }
+            };
+            if let Some((_, id)) = id {
+                t.id_hashes.push(ids_hasher.hash_one(id));
+            }
+            match (cluster, unit) {
+                (Some((c, name)), Some(unit)) => {
+                    let first = t.unit_stratum[unit as usize];
+                    if first != stratum {
+                        let line = first_line_with(open, delimiter, c, name).unwrap_or(0);
+                        return Err(fail(
+                            "stats.cluster_strata",
+                            &[
+                                ("name", &format!("{:?}", utf8(name))),
+                                ("column", &format!("{:?}", header[c])),
+                                ("here", &format!("{:?}", stratum_key(&t.strata, stratum))),
+                                ("there", &format!("{:?}", stratum_key(&t.strata, first))),
+                                ("line", &line),
+                            ],
+                        ));
+                    }
+                }
+                (Some((_, name)), None) => {
+                    t.clusters.insert(name)?;
+                    t.unit_stratum.push(stratum);
+                }
+                (None, _) => {}
+            }
+            if new_unit {
+                t.stratum_units[stratum as usize] += 1;
+                t.n_units += 1;
+                if t.n_units > u64::from(u32::MAX) {
+                    return Err(
+                        StatsError::Input(crate::i18n::msg("stats.too_many_rows", &[])).into(),
+                    );
+                }
+            }
+            n_rows += 1;
         }
         if let Some(c) = id_col {
-            let id = &rec[c];
-            if id.is_empty() {
-                return Err(StatsError::Line {
-                    line,
-                    message: crate::i18n::msg(
-                        "stats.empty_id",
-                        &[("column", &format!("{:?}", header[c]))],
-                    ),
-                });
-            }
-            if let Some(first) = ids.insert(id.to_vec(), line) {
-                return Err(StatsError::Line {
-                    line,
-                    message: crate::i18n::msg(
-                        "stats.duplicate_id",
-                        &[
-                            ("id", &format!("{:?}", utf8(id))),
-                            ("column", &format!("{:?}", header[c])),
-                            ("first", &first),
-                        ],
-                    ),
-                });
-            }
+            let ids = std::mem::take(&mut t.id_hashes);
+            check_ids(
+                open,
+                delimiter,
+                c,
+                &header[c],
+                ids,
+                &ids_hasher,
+                opts.memory_limit,
+            )?;
         }
-        if let Some(c) = cluster_col {
-            let name = &rec[c];
-            if name.is_empty() {
-                return Err(StatsError::Line {
-                    line,
-                    message: crate::i18n::msg(
-                        "stats.empty_cluster",
-                        &[("column", &format!("{:?}", header[c]))],
-                    ),
-                });
-            }
-            let (unit, new_unit) = clusters.intern(name)?;
-            if new_unit {
-                unit_stratum.push(stratum);
-                unit_line.push(line);
-            } else if unit_stratum[unit as usize] != stratum {
-                let first = unit_stratum[unit as usize] as usize;
-                return Err(StatsError::Line {
-                    line,
-                    message: crate::i18n::msg(
-                        "stats.cluster_strata",
-                        &[
-                            ("name", &format!("{:?}", utf8(name))),
-                            ("column", &format!("{:?}", header[c])),
-                            (
-                                "here",
-                                &format!("{:?}", stratum_key(&strata_values[stratum as usize])),
-                            ),
-                            (
-                                "there",
-                                &format!("{:?}", stratum_key(&strata_values[first])),
-                            ),
-                            ("line", &unit_line[unit as usize]),
-                        ],
-                    ),
-                });
-            }
-            row_unit.push(unit);
+        let Tally {
+            strata,
+            stratum_units,
+            clusters,
+            unit_stratum,
+            ..
+        } = t;
+        if n_rows == 0 {
+            return Err(StatsError::Input(crate::i18n::msg("stats.no_data_rows", &[])).into());
+        }
+
+        // Assignment, stratum by stratum.
+        let mut rng = ChaCha20Rng::seed_from_u64(opts.seed);
+        let (labels, units_per_stratum_arm) = Arms::draw(&stratum_units, &ratio, &mut rng);
+        let mut stratum_start = Vec::with_capacity(stratum_units.len());
+        let mut next = 0usize;
+        for &n in &stratum_units {
+            stratum_start.push(next);
+            next += n as usize;
+        }
+        let arms = if cluster_col.is_some() {
+            // The i-th cluster of a stratum (in order of first appearance)
+            // gets that stratum's i-th label.
+            let mut seen = stratum_start.clone();
+            labels.gather(unit_stratum.len(), |u| {
+                let s = unit_stratum[u] as usize;
+                seen[s] += 1;
+                seen[s] - 1
+            })
         } else {
-            if unit_stratum.len() >= u32::MAX as usize {
-                return Err(StatsError::Input(crate::i18n::msg(
-                    "stats.too_many_rows",
-                    &[],
-                )));
-            }
-            unit_stratum.push(stratum);
-        }
-        ends.push(end as u64);
-    }
-    drop(ids);
-    if ends.is_empty() {
-        return Err(StatsError::Input(crate::i18n::msg(
-            "stats.no_data_rows",
-            &[],
-        )));
-    }
-
-    // Assignment, stratum by stratum.
-    let n_strata = strata_values.len();
-    let n_units = unit_stratum.len();
-    let mut offsets = vec![0usize; n_strata + 1];
-    for &s in &unit_stratum {
-        offsets[s as usize + 1] += 1;
-    }
-    for s in 0..n_strata {
-        offsets[s + 1] += offsets[s];
-    }
-    let mut members = vec![0u32; n_units];
-    let mut fill = offsets.clone();
-    for (u, &s) in unit_stratum.iter().enumerate() {
-        members[fill[s as usize]] = u as u32;
-        fill[s as usize] += 1;
-    }
-    drop(fill);
-
-    let k = opts.arms.len();
-    let mut rng = ChaCha20Rng::seed_from_u64(opts.seed);
-    let mut unit_arm = vec![0u16; n_units];
-    let mut units_per_stratum_arm = vec![vec![0u64; k]; n_strata];
-    let mut labels: Vec<u16> = Vec::new();
-    for s in 0..n_strata {
-        let units = &members[offsets[s]..offsets[s + 1]];
-        let counts = allocate(units.len() as u64, &ratio, &mut rng);
-        labels.clear();
-        for (arm, &c) in counts.iter().enumerate() {
-            labels.extend(std::iter::repeat_n(arm as u16, c as usize));
-        }
-        shuffle(&mut labels, &mut rng);
-        for (&u, &l) in units.iter().zip(&labels) {
-            unit_arm[u as usize] = l;
-        }
-        units_per_stratum_arm[s] = counts;
-    }
-    drop(members);
-
-    // Pass 2: copy each record's original bytes and append its arm.
-    let arm_fields: Vec<Vec<u8>> = opts.arms.iter().map(|a| csv_field(a)).collect();
-    let mut rows_per_stratum_arm = vec![vec![0u64; k]; n_strata];
-    let mut w = BufWriter::with_capacity(1 << 16, out);
-    let header_content = trim_breaks(input, 0, header_end);
-    w.write_all(&input[..header_content])?;
-    w.write_all(b",")?;
-    w.write_all(ARM_COLUMN.as_bytes())?;
-    w.write_all(terminator_at(input, header_content))?;
-    let mut prev_end = header_end;
-    for (row, &end) in ends.iter().enumerate() {
-        let start = skip_breaks(input, prev_end);
-        let end = end as usize;
-        prev_end = end;
-        let content_end = trim_breaks(input, start, end);
-        let unit = if cluster_col.is_some() {
-            row_unit[row] as usize
-        } else {
-            row
+            labels
         };
-        let arm = usize::from(unit_arm[unit]);
-        rows_per_stratum_arm[unit_stratum[unit] as usize][arm] += 1;
-        w.write_all(&input[start..content_end])?;
-        w.write_all(b",")?;
-        w.write_all(&arm_fields[arm])?;
-        w.write_all(terminator_at(input, content_end))?;
-    }
-    w.flush()?;
-
-    let strata_reports: Vec<StratumReport> = strata_values
-        .into_iter()
-        .zip(units_per_stratum_arm)
-        .zip(rows_per_stratum_arm)
-        .map(|((values, units), rows)| {
-            let n_units: u64 = units.iter().sum();
-            StratumReport {
-                key: stratum_key(&values),
-                values,
-                n_units,
-                n_rows: rows.iter().sum(),
-                fewer_units_than_arms: n_units < k as u64,
-                units_per_arm: units,
-                rows_per_arm: rows,
-            }
+        Ok(Plan {
+            opts: opts.clone(),
+            ratio,
+            n_fields,
+            strat_cols,
+            cluster_col,
+            n_rows,
+            strata,
+            clusters,
+            arms,
+            stratum_start,
+            units_per_stratum_arm,
         })
-        .collect();
-    let column_sum = |f: fn(&StratumReport) -> &Vec<u64>| -> Vec<u64> {
-        (0..k)
-            .map(|a| strata_reports.iter().map(|s| f(s)[a]).sum())
-            .collect()
-    };
-    let units_per_arm = column_sum(|s| &s.units_per_arm);
-    let rows_per_arm = column_sum(|s| &s.rows_per_arm);
-    let digest = Sha256::digest(input);
-    Ok(AssignmentReport {
-        algorithm: ALGORITHM,
-        seed: opts.seed,
-        arms: opts.arms.clone(),
-        ratio,
-        stratify: opts.stratify.clone(),
-        cluster_column: opts.cluster.clone(),
-        id_column: opts.id.clone(),
-        unit: if cluster_col.is_some() {
-            "cluster"
-        } else {
-            "row"
-        },
-        n_rows: ends.len() as u64,
-        n_units: n_units as u64,
-        units_per_arm,
-        rows_per_arm,
-        strata: strata_reports,
-        input_sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
-    })
+    }
+
+    /// The second pass: copies the file that `open` opens to `out`, each
+    /// record byte for byte with its arm appended, and reports the counts.
+    /// The file must be the one the first pass read.
+    pub fn write<R: Read, W: Write>(
+        &self,
+        open: &impl Fn() -> std::io::Result<R>,
+        out: W,
+    ) -> Result<AssignmentReport, StatsError> {
+        let opts = &self.opts;
+        let delimiter = opts.delimiter;
+        let changed = || StatsError::Input(crate::i18n::msg("stats.input_changed", &[]));
+        let scan = |e: ScanError| match e {
+            ScanError::Read(e) => read_error(e),
+            _ => changed(),
+        };
+        let mut sc = Scanner::new(open().map_err(read_error)?, delimiter, false, true, true);
+        let arm_fields: Vec<Vec<u8>> = opts.arms.iter().map(|a| csv_field(a, delimiter)).collect();
+        let k = opts.arms.len();
+        let n_strata = self.strata.len();
+        let mut rows_per_stratum_arm = vec![vec![0u64; k]; n_strata];
+        let mut seen = self.stratum_start.clone();
+        let mut w = BufWriter::with_capacity(1 << 16, out);
+        if !sc.next_record().map_err(scan)? {
+            return Err(changed());
+        }
+        if sc.bom {
+            w.write_all(b"\xef\xbb\xbf")?;
+        }
+        w.write_all(sc.raw())?;
+        w.write_all(&[delimiter])?;
+        w.write_all(ARM_COLUMN.as_bytes())?;
+        let mut pending = sc.terminator;
+        let mut key = Vec::new();
+        let mut n_rows = 0u64;
+        loop {
+            let more = sc.next_record().map_err(scan)?;
+            // A `\r` ending the previous record followed by `\n` was a `\r\n`.
+            match (pending, sc.leading) {
+                (Some(b'\r'), Some(b'\n')) => w.write_all(b"\r\n")?,
+                (Some(t), _) => w.write_all(&[t])?,
+                (None, _) => {}
+            }
+            if !more {
+                break;
+            }
+            n_rows += 1;
+            if sc.field_count() != self.n_fields || n_rows > self.n_rows {
+                return Err(changed());
+            }
+            key.clear();
+            for &c in &self.strat_cols {
+                let v = sc.field(c);
+                key.extend_from_slice(&(v.len() as u32).to_le_bytes());
+                key.extend_from_slice(v);
+            }
+            let stratum = if self.strat_cols.is_empty() {
+                0
+            } else {
+                self.strata.get(&key).ok_or_else(changed)? as usize
+            };
+            let arm = match self.cluster_col {
+                Some(c) => {
+                    let unit = self.clusters.get(sc.field(c)).ok_or_else(changed)?;
+                    self.arms.get(unit as usize)
+                }
+                None => {
+                    let i = seen[stratum];
+                    seen[stratum] += 1;
+                    let end = self.stratum_start.get(stratum + 1).copied();
+                    if i >= end.unwrap_or(self.arms.len()) {
+                        return Err(changed());
+                    }
+                    self.arms.get(i)
+                }
+            };
+            rows_per_stratum_arm[stratum][arm] += 1;
+            w.write_all(sc.raw())?;
+            w.write_all(&[delimiter])?;
+            w.write_all(&arm_fields[arm])?;
+            pending = sc.terminator;
+        }
+        if n_rows != self.n_rows {
+            return Err(changed());
+        }
+        w.flush()?;
+
+        let strata_reports: Vec<StratumReport> = (0..n_strata)
+            .zip(&self.units_per_stratum_arm)
+            .zip(rows_per_stratum_arm)
+            .map(|((s, units), rows)| {
+                let values = stratum_values(&self.strata, s as u32);
+                let n_units: u64 = units.iter().sum();
+                StratumReport {
+                    key: stratum_key(&self.strata, s as u32),
+                    values,
+                    n_units,
+                    n_rows: rows.iter().sum(),
+                    fewer_units_than_arms: n_units < k as u64,
+                    units_per_arm: units.clone(),
+                    rows_per_arm: rows,
+                }
+            })
+            .collect();
+        let column_sum = |f: fn(&StratumReport) -> &Vec<u64>| -> Vec<u64> {
+            (0..k)
+                .map(|a| strata_reports.iter().map(|s| f(s)[a]).sum())
+                .collect()
+        };
+        let units_per_arm = column_sum(|s| &s.units_per_arm);
+        let rows_per_arm = column_sum(|s| &s.rows_per_arm);
+        let digest = sc.sha256().unwrap_or_default();
+        Ok(AssignmentReport {
+            algorithm: ALGORITHM,
+            seed: opts.seed,
+            arms: opts.arms.clone(),
+            ratio: self.ratio.clone(),
+            delimiter: char::from(delimiter).to_string(),
+            stratify: opts.stratify.clone(),
+            cluster_column: opts.cluster.clone(),
+            id_column: opts.id.clone(),
+            unit: if self.cluster_col.is_some() {
+                "cluster"
+            } else {
+                "row"
+            },
+            n_rows: self.n_rows,
+            n_units: units_per_arm.iter().sum(),
+            units_per_arm,
+            rows_per_arm,
+            strata: strata_reports,
+            input_sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+        })
+    }
 }
 
-fn stratum_key(values: &[String]) -> String {
+/// The values of stratum `s`, decoded from its interned key.
+fn stratum_values(strata: &Interner, s: u32) -> Vec<String> {
+    let mut key = strata.key(s);
+    let mut values = Vec::new();
+    while let Some((len, rest)) = key.split_first_chunk::<4>() {
+        let len = (u32::from_le_bytes(*len) as usize).min(rest.len());
+        values.push(utf8(&rest[..len]));
+        key = &rest[len..];
+    }
+    values
+}
+
+fn stratum_key(strata: &Interner, s: u32) -> String {
+    let values = stratum_values(strata, s);
     if values.is_empty() {
         "all".into()
     } else {
@@ -764,6 +1157,8 @@ pub fn balance_table(report: &AssignmentReport, lang: &str) -> String {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
+    use sha2::{Digest, Sha256};
+
     use super::*;
 
     fn opts(arms: &[&str], seed: u64) -> AssignOptions {
@@ -1100,6 +1495,165 @@ mod tests {
         assert_eq!(
             balance_table(&report, "en"),
             "Stratum  c  t  Total\nall      1  1      2\n--------------------\nTotal    1  1      2\n"
+        );
+    }
+
+    /// What a spreadsheet in a Portuguese locale saves as "CSV": `;` between
+    /// fields, a byte order mark, CRLF, accents, and a quoted `;`.
+    const PT_SHEET: &str = "\u{feff}região;nome;morada\r\n\
+        Lisboa;Ana;\"Rua da Sé; 3\"\r\n\
+        Porto;Rui;Sé\r\n\
+        Lisboa;Eva;\"Largo, 1\"\r\n\
+        Porto;Zé;\"Rua \"\"Nova\"\"\"\r\n\
+        Lisboa;Inês;Sé\r\n\
+        Porto;Luís;Sé\r\n";
+
+    #[test]
+    fn a_semicolon_spreadsheet_keeps_its_delimiter_bom_and_crlf() {
+        let mut o = opts(&["controlo", "tratamento"], 11);
+        o.delimiter = b';';
+        // The first column's name is found although the file starts with a BOM.
+        o.stratify = vec!["região".into()];
+        let (out, report) = run(PT_SHEET.as_bytes(), &o);
+        assert_eq!(report.delimiter, ";");
+        assert_eq!(report.n_rows, 6);
+        assert_eq!(report.strata.len(), 2);
+        for s in &report.strata {
+            assert_eq!(s.units_per_arm.iter().sum::<u64>(), 3);
+            assert!(s.units_per_arm.iter().all(|&c| c == 1 || c == 2), "{s:?}");
+        }
+        assert!(
+            out.starts_with("\u{feff}região;nome;morada;arm\r\n"),
+            "{out:?}"
+        );
+        assert!(out.contains("\r\nLisboa;Ana;\"Rua da Sé; 3\";"), "{out:?}");
+        assert!(out.ends_with("\r\n") && !out.replace("\r\n", "").contains('\n'));
+        // Each input line, byte for byte, is the start of its output line.
+        let lines = PT_SHEET.split("\r\n").zip(out.split("\r\n"));
+        for (inp, outp) in lines.skip(1).filter(|(i, _)| !i.is_empty()) {
+            assert!(outp.starts_with(&format!("{inp};")), "{inp:?} -> {outp:?}");
+        }
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(out.as_bytes());
+        let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header, ["região", "nome", "morada", "arm"]);
+        let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 6);
+        assert_eq!(&rows[0][2], "Rua da Sé; 3");
+        assert_eq!(&rows[3][2], "Rua \"Nova\"");
+        assert!(
+            rows.iter()
+                .all(|r| ["controlo", "tratamento"].contains(&&r[3]))
+        );
+        // The hash is of the file as it is, BOM included.
+        let expected: String = Sha256::digest(PT_SHEET.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(report.input_sha256, expected);
+    }
+
+    #[test]
+    fn the_same_rows_get_the_same_arms_whatever_the_delimiter() {
+        let comma = make_csv(90, 4);
+        let tab = comma.replace(',', "\t");
+        let mut o = opts(&["a", "b", "c"], 5);
+        o.stratify = vec!["region".into()];
+        let (from_comma, _) = run(comma.as_bytes(), &o);
+        o.delimiter = b'\t';
+        let (from_tab, report) = run(tab.as_bytes(), &o);
+        assert_eq!(from_tab, from_comma.replace(',', "\t"));
+        assert_eq!(report.delimiter, "\t");
+        // Arm names are quoted only when the output's delimiter needs it.
+        let mut o = opts(&["x,y", "p\tq"], 1);
+        o.delimiter = b'\t';
+        let (out, _) = run(tab.as_bytes(), &o);
+        assert!(
+            out.contains("\tx,y\n") && out.contains("\t\"p\tq\"\n"),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn memory_beyond_the_limit_is_refused_at_its_line() {
+        let input = make_csv(5_000, 3);
+        let mut o = opts(&["a", "b"], 1);
+        o.id = Some("id".into());
+        o.memory_limit = 16 << 10;
+        let e = err(input.as_bytes(), &o);
+        assert!(
+            e.starts_with("line ")
+                && e.contains("more than 0 MiB of memory")
+                && e.contains("`--id`"),
+            "{e}"
+        );
+        o.memory_limit = MEMORY_LIMIT;
+        assert_eq!(run(input.as_bytes(), &o).1.n_rows, 5_000);
+    }
+
+    #[test]
+    fn a_file_changed_between_the_passes_is_an_error() {
+        let first = make_csv(20, 2);
+        let mut o = opts(&["a", "b"], 1);
+        o.stratify = vec!["region".into()];
+        let plan = Plan::new(&|| Ok(first.as_bytes()), &o).unwrap();
+        for changed in [
+            make_csv(21, 2),
+            make_csv(20, 3),
+            first.replacen("r1", "r9", 1),
+        ] {
+            let mut out = Vec::new();
+            let e = plan
+                .write(&|| Ok(changed.as_bytes()), &mut out)
+                .unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "the file changed while it was being read; run the assignment again"
+            );
+        }
+    }
+
+    #[test]
+    fn later_rows_point_back_at_earlier_lines() {
+        let mut i = opts(&["a", "b"], 1);
+        i.id = Some("x".into());
+        assert_eq!(
+            err(b"x,y\r\n\r\n1,2\r\n\"2\n\",3\r\n1,4\r\n", &i),
+            "line 6: duplicate id \"1\" in column \"x\" (first seen on line 3)"
+        );
+    }
+
+    /// Every id hashes alike, as if all collided.
+    #[derive(Default)]
+    struct Collide;
+
+    impl std::hash::Hasher for Collide {
+        fn finish(&self) -> u64 {
+            7
+        }
+        fn write(&mut self, _: &[u8]) {}
+    }
+
+    #[test]
+    fn colliding_id_hashes_are_told_apart_by_the_ids() {
+        let hasher = std::hash::BuildHasherDefault::<Collide>::default();
+        let check = |input: &'static [u8]| {
+            let hashes = vec![7; input.iter().filter(|&&b| b == b'\n').count() - 1];
+            let open = || Ok(input);
+            match check_ids(&open, b',', 0, "id", hashes, &hasher, MEMORY_LIMIT) {
+                Ok(()) => "no duplicates".to_owned(),
+                Err(Fail::At(offset, message)) => {
+                    format!("line {}: {message}", line_at(input, offset).unwrap())
+                }
+                Err(Fail::Other(e)) => e.to_string(),
+            }
+        };
+        assert_eq!(check(b"id\na\nb\nc\nd\n"), "no duplicates");
+        // The first row whose id was seen before, not the first id seen twice.
+        assert_eq!(
+            check(b"id\na\nb\nc\nb\na\n"),
+            "line 5: duplicate id \"b\" in column \"id\" (first seen on line 3)"
         );
     }
 

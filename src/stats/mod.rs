@@ -3,6 +3,7 @@
 //! calculations, and reproducible stratified (cluster) randomisation of CSV rows.
 
 pub mod assign;
+pub mod csvscan;
 pub mod error;
 pub mod normal;
 pub mod power;

@@ -152,10 +152,18 @@ impl Printer {
         Ok(())
     }
 
-    /// Data for stdout written as it is produced, for output too large to hold (a CSV); bytes
-    /// go out as they are, with no line break added.
-    pub fn data_stream(&mut self) -> &mut dyn Write {
-        &mut *self.out
+    /// Data for stdout written as it is produced, for output too large to hold (a CSV), with no
+    /// line break added. Bytes go out as they are into a pipe; on a terminal they pass the
+    /// terminal sanitiser byte by byte (`TerminalBytes`), like all data shown there.
+    pub fn data_stream(&mut self) -> Box<dyn Write + '_> {
+        if self.out_terminal {
+            Box::new(TerminalBytes {
+                inner: &mut *self.out,
+                held: None,
+            })
+        } else {
+            Box::new(&mut *self.out)
+        }
     }
 
     /// Starts a spinner with `message` when `long` (the work is big enough to take a while)
@@ -251,6 +259,51 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `terminal_safe` for a stream of bytes: C0 controls (but tab, line feed and carriage
+/// return), DEL and C1 controls (`C2 80`–`C2 9F` in UTF-8) become U+FFFD. A `C2` at the end of
+/// one write is held until the next shows what follows it.
+struct TerminalBytes<'a> {
+    inner: &'a mut dyn Write,
+    held: Option<u8>,
+}
+
+impl Write for TerminalBytes<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        const MARK: &[u8] = "\u{FFFD}".as_bytes();
+        let mut out = Vec::with_capacity(buf.len() + 8);
+        let mut bytes = self
+            .held
+            .take()
+            .into_iter()
+            .chain(buf.iter().copied())
+            .peekable();
+        while let Some(b) = bytes.next() {
+            match b {
+                b'\t' | b'\n' | b'\r' => out.push(b),
+                0x00..=0x1f | 0x7f => out.extend_from_slice(MARK),
+                0xc2 => match bytes.peek() {
+                    Some(0x80..=0x9f) => {
+                        bytes.next();
+                        out.extend_from_slice(MARK);
+                    }
+                    Some(_) => out.push(b),
+                    None => self.held = Some(b),
+                },
+                _ => out.push(b),
+            }
+        }
+        self.inner.write_all(&out)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if let Some(b) = self.held.take() {
+            self.inner.write_all(&[b])?;
+        }
+        self.inner.flush()
+    }
+}
+
 /// labkit's table look: a rule under the header, columns spaced, no boxes. It fits the
 /// terminal's width, and keeps its natural width in a pipe.
 pub fn table(settings: &Settings) -> Table {
@@ -279,6 +332,25 @@ pub fn table_text(table: &Table) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn streamed_data_for_a_terminal_loses_its_controls_even_split_across_writes() {
+        use std::io::Write;
+        let mut sink = Vec::new();
+        {
+            let mut w = super::TerminalBytes {
+                inner: &mut sink,
+                held: None,
+            };
+            w.write_all(b"id;name\r\n1;\x1b]0;pwned\x07\xc2").unwrap();
+            w.write_all(b"\x9b2J;S\xc3\xa9\n").unwrap();
+            w.flush().unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(sink).unwrap(),
+            "id;name\r\n1;\u{FFFD}]0;pwned\u{FFFD}\u{FFFD}2J;Sé\n"
+        );
+    }
+
     use std::cell::RefCell;
     use std::rc::Rc;
 

@@ -132,8 +132,9 @@ pub fn run(args: &AssignArgs, settings: &Settings, printer: &mut Printer) -> Out
             report.ok_or_else(|| Error::Input(shown.clone()))?
         }
         None => {
+            let mut stream = printer.data_stream();
             let mut out = LastByte {
-                inner: printer.data_stream(),
+                inner: &mut *stream,
                 last: None,
             };
             let report = plan.write(&open, &mut out).map_err(|e| match e {

@@ -76,6 +76,7 @@ pub fn write_atomic_with(
     };
     std::fs::create_dir_all(dir).map_err(|e| Error::io(&shown, e))?;
     remove_stale_temps(path);
+    sweep_orphans(dir);
     // Named after the file it becomes, so the one writer of that file can clear what a killed
     // process left behind (`remove_stale_temps`).
     let mut tmp = tempfile::Builder::new()
@@ -129,6 +130,35 @@ pub fn remove_stale_temps(path: &Path) -> usize {
         })
         .filter(|e| std::fs::remove_file(e.path()).is_ok())
         .count()
+}
+
+/// Once per folder and process: removes any labkit temporary file there older than ten minutes.
+/// A save takes milliseconds, so such a file is an orphan of a killed process (the writer of
+/// that very file clears its own at once, `remove_stale_temps`).
+fn sweep_orphans(dir: &Path) {
+    static SWEPT: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let Ok(mut swept) = SWEPT.lock() else { return };
+    if swept.iter().any(|d| d == dir) {
+        return;
+    }
+    swept.push(dir.to_owned());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let old = std::time::Duration::from_secs(600);
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let orphan = name.starts_with(".labkit-")
+            && name.ends_with(".tmp")
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > old));
+        if orphan {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Refuses to replace an existing file unless `force` is set.

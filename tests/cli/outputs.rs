@@ -153,3 +153,22 @@ fn init_on_a_full_disk_leaves_no_half_made_workspace() {
         std::fs::read_dir(&ws).map(|d| d.count())
     );
 }
+
+#[test]
+fn orphan_temporary_files_are_swept_by_the_next_write_in_their_folder() {
+    let lab = Lab::new();
+    finished_session(&lab);
+    let old = lab.write(".labkit-other.html-Ab12.tmp", "half of another report");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    // A fresh one may be a save in progress right now: it stays.
+    let fresh = lab.write(".labkit-busy.yaml-Cd34.tmp", "a save in progress");
+    lab.run(&["report", "s.yaml", "-o", "out.md"]).ok();
+    assert!(!old.exists(), "an hour-old orphan is removed");
+    assert!(fresh.exists(), "a fresh temporary file is left alone");
+}

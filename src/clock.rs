@@ -178,43 +178,46 @@ pub fn date_forms(lang: crate::lang::Lang) -> &'static str {
     }
 }
 
+/// Month names, as dates are written out (`helpers::long_date`) and read (`parse_date_in`).
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+pub const MONTHS_PT: [&str; 12] = [
+    "janeiro",
+    "fevereiro",
+    "março",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+];
+
 fn month_number(word: &str, lang: crate::lang::Lang) -> Option<u32> {
-    const EN: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    const PT: [&str; 12] = [
-        "janeiro",
-        "fevereiro",
-        "março",
-        "abril",
-        "maio",
-        "junho",
-        "julho",
-        "agosto",
-        "setembro",
-        "outubro",
-        "novembro",
-        "dezembro",
-    ];
     let names = match lang {
-        crate::lang::Lang::Pt => &PT,
-        _ => &EN,
+        crate::lang::Lang::Pt => &MONTHS_PT,
+        _ => &MONTHS_EN,
     };
     // The full name, or its first three letters (`sept` too).
     names
         .iter()
-        .position(|n| *n == word || (word.chars().count() >= 3 && n.starts_with(word)))
+        .map(|n| n.to_lowercase())
+        .position(|n| n == word || (word.chars().count() >= 3 && n.starts_with(word)))
         .map(|i| i as u32 + 1)
 }
 

@@ -209,21 +209,24 @@ fn same_file(a: &Path, b: &Path) -> bool {
             return x.dev() == y.dev() && x.ino() == y.ino();
         }
     }
-    let clean = |p: &Path| -> Option<std::path::PathBuf> {
-        let p = std::path::absolute(p).ok()?;
-        let mut out = std::path::PathBuf::new();
-        for part in p.components() {
-            match part {
-                std::path::Component::ParentDir => {
-                    out.pop();
-                }
-                std::path::Component::CurDir => {}
-                other => out.push(other),
+    matches!((absolute(a), absolute(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// A path made absolute and free of `.` and `..`, without touching the disk (the file need
+/// not exist, and links are not followed).
+pub fn absolute(path: &Path) -> Option<std::path::PathBuf> {
+    let path = std::path::absolute(path).ok()?;
+    let mut clean = std::path::PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                clean.pop();
             }
+            std::path::Component::CurDir => {}
+            other => clean.push(other),
         }
-        Some(out)
-    };
-    matches!((clean(a), clean(b)), (Some(x), Some(y)) if x == y)
+    }
+    Some(clean)
 }
 
 #[cfg(test)]

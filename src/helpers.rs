@@ -210,42 +210,13 @@ fn translate(
     Ok(())
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_PT: [&str; 12] = [
-    "janeiro",
-    "fevereiro",
-    "março",
-    "abril",
-    "maio",
-    "junho",
-    "julho",
-    "agosto",
-    "setembro",
-    "outubro",
-    "novembro",
-    "dezembro",
-];
-
 /// A date as people write it: `26 November 2026`, `26 de novembro de 2026`.
 pub fn long_date(value: &str, lang: Lang) -> Option<String> {
     let (y, m, d) = crate::clock::parse_date(value.get(..10)?)?;
     let month = m.checked_sub(1)? as usize;
     Some(match lang {
-        Lang::En => format!("{d} {} {y}", MONTHS_EN[month]),
-        Lang::Pt => format!("{d} de {} de {y}", MONTHS_PT[month]),
+        Lang::En => format!("{d} {} {y}", crate::clock::MONTHS_EN[month]),
+        Lang::Pt => format!("{d} de {} de {y}", crate::clock::MONTHS_PT[month]),
     })
 }
 

@@ -421,7 +421,10 @@ fn check_answers(plan: &Plan, session: &Session, path: &Path, lang: Lang) -> Res
 /// `../plan.html`), so a workspace moved to another computer keeps its reports beside it.
 fn stored_path(report: &Path, session_file: &Path) -> String {
     let dir = session_file.parent().unwrap_or(Path::new(""));
-    let (Some(dir), Some(report)) = (absolute(dir), absolute(report)) else {
+    let (Some(dir), Some(report)) = (
+        crate::fsutil::absolute(dir),
+        crate::fsutil::absolute(report),
+    ) else {
         return report.display().to_string();
     };
     let common = dir
@@ -440,22 +443,6 @@ fn stored_path(report: &Path, session_file: &Path) -> String {
         relative.push(part);
     }
     relative.display().to_string()
-}
-
-/// A path made absolute and free of `.` and `..` (the file need not exist).
-fn absolute(path: &Path) -> Option<PathBuf> {
-    let path = std::path::absolute(path).ok()?;
-    let mut clean = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                clean.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => clean.push(other),
-        }
-    }
-    Some(clean)
 }
 
 #[cfg(test)]
@@ -499,7 +486,7 @@ fn report_path(session: &Session, session_file: &Path) -> Option<PathBuf> {
 
 fn report_path_in(report: &Path, session_file: &Path) -> PathBuf {
     let joined = session_file.parent().unwrap_or(Path::new("")).join(report);
-    absolute(&joined).unwrap_or(joined)
+    crate::fsutil::absolute(&joined).unwrap_or(joined)
 }
 
 /// Fills the session from supplied answers, then asks the rest (when a person is there).

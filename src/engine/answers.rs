@@ -438,11 +438,7 @@ pub fn display(q: &Question, value: &Value, lang: Lang) -> String {
         (_, Value::Sequence(items)) => items
             .iter()
             .map(|item| match item {
-                Value::Mapping(row) => row
-                    .values()
-                    .filter_map(scalar_text)
-                    .collect::<Vec<_>>()
-                    .join(" — "),
+                Value::Mapping(row) => super::seam::row_label(row),
                 other => scalar_text(other).unwrap_or_default(),
             })
             .collect::<Vec<_>>()

@@ -539,13 +539,7 @@ impl Prompter for TerminalPrompter {
                     }
                     None => self.typed(&format!("  {}", entries.len() + 1), "", *keys)?,
                 };
-                self.relist = matches!(
-                    reply,
-                    Reply::Delete(_) | Reply::Move { .. } | Reply::Edit(_)
-                );
-                if matches!(reply, Reply::Edit(_)) {
-                    self.relist = false;
-                }
+                self.relist = matches!(reply, Reply::Delete(_) | Reply::Move { .. });
                 Ok(reply)
             }
             Ask::Field {
@@ -565,9 +559,8 @@ impl Prompter for TerminalPrompter {
                 if *fresh || std::mem::take(&mut self.relist) {
                     self.list_entries(rows);
                 }
-                let first = keys.done
-                    || (*editing && current.is_some() && field.id == field_first(question));
-                if first || (*editing && field.id == field_first(question)) {
+                // A row begins: say which (a new one, or the one being changed).
+                if field.id == field_first(question) {
                     let label = if *editing {
                         "prompt.row_editing"
                     } else {

@@ -436,10 +436,11 @@ impl<'a> Interview<'a> {
                     field,
                     current: p.row.get(field.id.as_str()).cloned(),
                     row_number: p.editing.map_or(p.entries().len(), |e| e) + 1,
+                    row_so_far: row_label(&p.row),
                     editing: p.editing.is_some(),
                     fresh,
                     keys: Keys {
-                        back: back || !first_of_new,
+                        back: back || !first_of_new || !nothing_yet,
                         skip: (first_of_new && !q.required && nothing_yet) || !field.required,
                         done: first_of_new,
                         edit: first_of_new && !nothing_yet,
@@ -510,6 +511,7 @@ impl<'a> Interview<'a> {
                         criterion,
                         index: at,
                         cells,
+                        fresh,
                         kept: match &p.value {
                             Value::Mapping(m) if !m.is_empty() => display(q, &p.value, lang)
                                 .split("; ")
@@ -557,6 +559,7 @@ impl<'a> Interview<'a> {
                     remaining,
                     suggested,
                     before,
+                    fresh,
                     keys: Keys {
                         back: back || !p.entries().is_empty(),
                         skip: !q.required && p.entries().is_empty(),
@@ -1077,6 +1080,20 @@ impl<'a> Interview<'a> {
                 if let Some(p) = self.progress_mut() {
                     p.editing = None;
                     p.row.clear();
+                }
+                self.save()?;
+                Ok(Feedback::Taken)
+            }
+            // `<` at the first field of a new row goes back into the last row, at its last field.
+            Reply::Back if first_of_new && p.row.is_empty() && !p.entries().is_empty() => {
+                if let Some(p) = self.progress_mut() {
+                    let last = p.entries().len() - 1;
+                    p.row = match p.entries().get(last) {
+                        Some(Value::Mapping(m)) => m.clone(),
+                        _ => Mapping::new(),
+                    };
+                    p.editing = Some(last);
+                    p.at = fields.len().saturating_sub(1);
                 }
                 self.save()?;
                 Ok(Feedback::Taken)
@@ -1681,6 +1698,30 @@ mod tests {
             Some(&yaml(
                 "[{name: Registry, interest: 5}, {name: Parish council, interest: 3}]"
             ))
+        );
+    }
+
+    #[test]
+    fn back_at_a_new_row_goes_into_the_last_row() {
+        let m = every_type();
+        let mut s = new_session(&m);
+        let mut saves = 0;
+        run!(r, &m, &mut s, &mut saves);
+        basics(&mut r);
+        ideas(&mut r);
+        r.reply(text("Registry"))
+            .reply(text("5"))
+            .expect("field:name")
+            .reply(Reply::Back)
+            .expect("field:interest")
+            .reply(text("4"))
+            .expect("field:name")
+            .reply(Reply::Done);
+        assert!(r.refused.is_empty(), "{:?}", r.refused);
+        drop(r);
+        assert_eq!(
+            s.answer("people"),
+            Some(&yaml("[{name: Registry, interest: 4}]"))
         );
     }
 

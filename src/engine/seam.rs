@@ -62,6 +62,8 @@ pub enum Ask<'a> {
         current: Option<Value>,
         /// 1-based number of the row being filled in.
         row_number: usize,
+        /// The fields of that row given so far, as a label (empty at its first field).
+        row_so_far: String,
         editing: bool,
         fresh: bool,
         keys: Keys,
@@ -112,6 +114,8 @@ pub enum Ask<'a> {
         /// The scores kept so far, one line per item (`SMS: Impact 4, Effort 2`), to show when
         /// the question opens.
         kept: Vec<String>,
+        /// First prompt since the question opened (or the session resumed in it).
+        fresh: bool,
         keys: Keys,
     },
     /// The next item of a ranking. Reply `Answer(index into remaining)`; `Back` takes the last
@@ -124,6 +128,8 @@ pub enum Ask<'a> {
         suggested: usize,
         /// The earlier ranking, to show when the question opens.
         before: Vec<String>,
+        /// First prompt since the question opened (or the session resumed in it).
+        fresh: bool,
         keys: Keys,
     },
     /// The answers of a step (or all of them, `last`). Reply `Done` to go on, `Edit(i)` to

@@ -548,6 +548,7 @@ impl Prompter for TerminalPrompter {
                 field,
                 current,
                 row_number,
+                row_so_far,
                 editing,
                 fresh,
                 keys,
@@ -559,14 +560,18 @@ impl Prompter for TerminalPrompter {
                 if *fresh || std::mem::take(&mut self.relist) {
                     self.list_entries(rows);
                 }
-                // A row begins: say which (a new one, or the one being changed).
-                if field.id == field_first(question) {
+                // A row begins, or a session resumes inside one: say which row, and what it
+                // holds so far.
+                if field.id == field_first(question) || (*fresh && !row_so_far.is_empty()) {
                     let label = if *editing {
                         "prompt.row_editing"
                     } else {
                         "prompt.row"
                     };
                     self.say(&self.dim(&format!("  {}", tf(lang, label, &[("n", row_number)]))));
+                    if field.id != field_first(question) && !row_so_far.is_empty() {
+                        self.say(&format!("    {}", self.fit(row_so_far, 4)));
+                    }
                 }
                 let label = terminal_safe(field.prompt.get(lang)).into_owned();
                 let reply = match &field.kind {
@@ -730,10 +735,11 @@ impl Prompter for TerminalPrompter {
                 current,
                 index,
                 kept,
+                fresh,
                 keys,
                 ..
             } => {
-                if *index == 0 {
+                if *index == 0 || *fresh {
                     self.intro(question);
                     self.list_entries(kept);
                     self.hint(*keys, t(lang, "hint.enter"));
@@ -771,10 +777,12 @@ impl Prompter for TerminalPrompter {
                 remaining,
                 suggested,
                 before,
+                fresh,
                 keys,
             } => {
-                if picked.is_empty() {
+                if picked.is_empty() || *fresh {
                     self.intro(question);
+                    self.list_entries(picked);
                     if !before.is_empty() {
                         self.say(&self.dim(&format!("  {}", t(lang, "rank.before"))));
                         self.numbered(before);

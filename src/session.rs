@@ -150,6 +150,9 @@ pub struct Session {
     /// The question being answered, with the entries given so far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_progress: Option<crate::engine::InProgress>,
+    /// What participants sent from their own devices (`run --room`), question by question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<crate::engine::room::RoomRecord>,
     /// A copy of the method as run (last, being the longest part).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method_copy: Option<MethodCopy>,
@@ -176,6 +179,7 @@ impl Session {
             run: RunOptions::default(),
             offered: Vec::new(),
             in_progress: None,
+            room: None,
             method_copy: None,
         }
     }
@@ -208,6 +212,7 @@ impl Session {
             offered: self.offered.clone(),
             answers: Mapping::new(),
             in_progress: None,
+            room: None,
             method_copy: None,
         }
     }
@@ -398,6 +403,11 @@ struct Progress<'a> {
 }
 
 #[derive(Serialize)]
+struct Room<'a> {
+    room: &'a crate::engine::room::RoomRecord,
+}
+
+#[derive(Serialize)]
 struct Copy<'a> {
     method_copy: &'a MethodCopy,
 }
@@ -449,6 +459,9 @@ impl Writer {
             text.push_str(&yaml(&Progress {
                 in_progress: progress,
             })?);
+        }
+        if let Some(room) = &session.room {
+            text.push_str(&yaml(&Room { room })?);
         }
         if let Some(copy) = &session.method_copy {
             match &self.copy {

@@ -995,6 +995,9 @@ impl<'a> Interview<'a> {
             }
             Reply::Edit(k) => self.refuse(no_entry(lang, k, p.entries().len())),
             Reply::Stop => self.stop(),
+            Reply::Room(_) | Reply::Hide(_) | Reply::Unhide(_) | Reply::Merge { .. } => {
+                Ok(Feedback::Taken)
+            }
         }
     }
 
@@ -1138,6 +1141,9 @@ impl<'a> Interview<'a> {
                 self.refuse(no_entry(lang, k, p.entries().len()))
             }
             Reply::Stop => self.stop(),
+            Reply::Room(_) | Reply::Hide(_) | Reply::Unhide(_) | Reply::Merge { .. } => {
+                Ok(Feedback::Taken)
+            }
         }
     }
 
@@ -1402,6 +1408,9 @@ impl<'a> Interview<'a> {
             Reply::Skip if picked.is_empty() => self.skip_question(i),
             Reply::Skip => self.refuse(t(lang, "engine.skip_has_entries")),
             Reply::Stop => self.stop(),
+            Reply::Room(_) | Reply::Hide(_) | Reply::Unhide(_) | Reply::Merge { .. } => {
+                Ok(Feedback::Taken)
+            }
             _ => Ok(Feedback::Taken),
         }
     }

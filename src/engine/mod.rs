@@ -6,12 +6,14 @@
 //! - `seam`: what is asked (`Ask`), what came back (`Reply`), the `Prompter` trait;
 //! - `progress`: the question in progress, as saved in the session file;
 //! - `interview`: the step-at-a-time interview of one method;
-//! - `playbook`: several methods in a row, with breaks.
+//! - `playbook`: several methods in a row, with breaks;
+//! - `room`: what participants send from their own devices, moderation and the tally.
 
 pub mod answers;
 pub mod interview;
 pub mod playbook;
 pub mod progress;
+pub mod room;
 pub mod seam;
 
 pub use answers::{

@@ -139,6 +139,16 @@ pub enum Ask<'a> {
         last: bool,
         keys: Keys,
     },
+    /// A question open to the room: participants answer from their own devices while the
+    /// facilitator watches. The front end replies `Room(contribution)` for each one that
+    /// arrives (and tells its sender whether it was taken), `Answer(text)` for an entry of the
+    /// facilitator's own (lists), `Hide(id)`, `Unhide(id)`, `Merge { from, into }` to moderate,
+    /// `Done` to close the question, `Back` or `Stop`.
+    Room {
+        question: &'a Question,
+        room: super::room::RoomQuestion,
+        keys: Keys,
+    },
     /// A question of labkit's own (facilitator, participants). Reply `Answer(text)`.
     Text { prompt: String, initial: String },
     /// The interview is over.
@@ -183,6 +193,16 @@ pub enum Reply {
     },
     /// Ctrl-C or a closed terminal: everything is saved, the session stays in progress.
     Stop,
+    /// Something a participant sent from the room (`Ask::Room`).
+    Room(super::room::Contribution),
+    /// The facilitator hides a room entry (by its id), or shows it again.
+    Hide(u64),
+    Unhide(u64),
+    /// The facilitator merges room entry `from` into `into` (duplicates).
+    Merge {
+        from: u64,
+        into: u64,
+    },
 }
 
 #[derive(Debug)]
@@ -234,6 +254,7 @@ pub fn tag(ask: &Ask) -> String {
         Ask::Score { question, .. } => format!("score:{}", question.id),
         Ask::Pick { question, .. } => format!("pick:{}", question.id),
         Ask::Review { last, .. } => if *last { "final-review" } else { "review" }.into(),
+        Ask::Room { question, .. } => format!("room:{}", question.id),
         Ask::Text { .. } => "text".into(),
         Ask::End(e) => format!("end:{e:?}"),
     }

@@ -447,6 +447,8 @@ impl Prompter for TerminalPrompter {
     fn ask(&mut self, ask: &Ask) -> Result<Reply, PromptError> {
         let lang = self.lang;
         match ask {
+            // Room questions are asked only in a room run, by the room's front end.
+            Ask::Room { .. } => Ok(Reply::Done),
             Ask::Step {
                 method,
                 step,

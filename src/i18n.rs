@@ -442,7 +442,10 @@ const EN: &[(&str, &str)] = &[
         "validate.field_not_applicable",
         "`{field}` does not apply to a `{type}` question",
     ),
-    ("validate.room_in_record", "a records field cannot be open to the room; set `room` on the question itself"),
+    (
+        "validate.room_in_record",
+        "a records field cannot be open to the room; set `room` on the question itself",
+    ),
     (
         "validate.record_field_type",
         "a records field cannot be a `{type}` question; use text, longtext, number, confirm, select, scale or date",
@@ -1552,16 +1555,37 @@ const EN: &[(&str, &str)] = &[
     ),
     // The room: refusals participants see when what they sent is not taken.
     ("room.refuse.empty", "Write something first."),
-    ("room.refuse.too_long", "That is too long: at most {max} characters."),
+    (
+        "room.refuse.too_long",
+        "That is too long: at most {max} characters.",
+    ),
     ("room.refuse.no_entry", "There is no entry {n}."),
     ("room.refuse.closed", "This question is closed."),
-    ("room.refuse.full", "No more room for answers to this question."),
-    ("room.refuse.not_yours", "You can only change your own entries."),
-    ("room.refuse.wrong_kind", "This question does not take that kind of answer."),
-    ("room.refuse.bad_ballot", "That answer does not fit this question; reload the page."),
-    ("room.refuse.budget", "You have {dots} dots and placed {placed}."),
+    (
+        "room.refuse.full",
+        "No more room for answers to this question.",
+    ),
+    (
+        "room.refuse.not_yours",
+        "You can only change your own entries.",
+    ),
+    (
+        "room.refuse.wrong_kind",
+        "This question does not take that kind of answer.",
+    ),
+    (
+        "room.refuse.bad_ballot",
+        "That answer does not fit this question; reload the page.",
+    ),
+    (
+        "room.refuse.budget",
+        "You have {dots} dots and placed {placed}.",
+    ),
     ("room.refuse.score_range", "Scores go from {min} to {max}."),
-    ("room.refuse.rank_all", "Put every item in order, each once."),
+    (
+        "room.refuse.rank_all",
+        "Put every item in order, each once.",
+    ),
     ("room.refuse.how_many", "Pick between {min} and {max}."),
 ];
 
@@ -2023,7 +2047,10 @@ const PT: &[(&str, &str)] = &[
         "validate.field_not_applicable",
         "`{field}` não se aplica a uma pergunta `{type}`",
     ),
-    ("validate.room_in_record", "um campo de registos não pode ser aberto à sala; defina `room` na própria pergunta"),
+    (
+        "validate.room_in_record",
+        "um campo de registos não pode ser aberto à sala; defina `room` na própria pergunta",
+    ),
     (
         "validate.record_field_type",
         "um campo de registos não pode ser uma pergunta `{type}`; use text, longtext, number, confirm, select, scale ou date",
@@ -3181,16 +3208,40 @@ const PT: &[(&str, &str)] = &[
     ),
     // A sala: recusas que os participantes veem quando o que enviaram não é aceite.
     ("room.refuse.empty", "Escreva alguma coisa primeiro."),
-    ("room.refuse.too_long", "É demasiado longo: no máximo {max} carateres."),
+    (
+        "room.refuse.too_long",
+        "É demasiado longo: no máximo {max} carateres.",
+    ),
     ("room.refuse.no_entry", "Não há nenhuma entrada {n}."),
     ("room.refuse.closed", "Esta pergunta está fechada."),
-    ("room.refuse.full", "Já não há espaço para respostas a esta pergunta."),
-    ("room.refuse.not_yours", "Só pode alterar as suas próprias entradas."),
-    ("room.refuse.wrong_kind", "Esta pergunta não aceita esse tipo de resposta."),
-    ("room.refuse.bad_ballot", "Essa resposta não serve para esta pergunta; recarregue a página."),
-    ("room.refuse.budget", "Tem {dots} pontos e colocou {placed}."),
-    ("room.refuse.score_range", "As pontuações vão de {min} a {max}."),
-    ("room.refuse.rank_all", "Ordene todos os itens, cada um uma vez."),
+    (
+        "room.refuse.full",
+        "Já não há espaço para respostas a esta pergunta.",
+    ),
+    (
+        "room.refuse.not_yours",
+        "Só pode alterar as suas próprias entradas.",
+    ),
+    (
+        "room.refuse.wrong_kind",
+        "Esta pergunta não aceita esse tipo de resposta.",
+    ),
+    (
+        "room.refuse.bad_ballot",
+        "Essa resposta não serve para esta pergunta; recarregue a página.",
+    ),
+    (
+        "room.refuse.budget",
+        "Tem {dots} pontos e colocou {placed}.",
+    ),
+    (
+        "room.refuse.score_range",
+        "As pontuações vão de {min} a {max}.",
+    ),
+    (
+        "room.refuse.rank_all",
+        "Ordene todos os itens, cada um uma vez.",
+    ),
     ("room.refuse.how_many", "Escolha entre {min} e {max}."),
 ];
 

@@ -348,14 +348,17 @@ impl Session {
         }
         let id = part.method.id.as_str();
         if let Some(part_room) = &part.room {
-            let room = self.room.get_or_insert_with(|| crate::engine::room::RoomRecord {
-                code: part_room.code.clone(),
-                questions: Default::default(),
-            });
+            let room = self
+                .room
+                .get_or_insert_with(|| crate::engine::room::RoomRecord {
+                    code: part_room.code.clone(),
+                    questions: Default::default(),
+                });
             let prefix = format!("{id}/");
             room.questions.retain(|k, _| !k.starts_with(&prefix));
             for (q, ledger) in &part_room.questions {
-                room.questions.insert(format!("{prefix}{q}"), ledger.clone());
+                room.questions
+                    .insert(format!("{prefix}{q}"), ledger.clone());
             }
         }
         match &part.in_progress {

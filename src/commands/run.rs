@@ -564,6 +564,7 @@ fn drive(
             timers: session.run.timer,
             start_at_end: false,
             back_out: false,
+            room: false,
         };
         let ended = match plan {
             Plan::Method(method) => {

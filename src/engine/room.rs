@@ -226,7 +226,11 @@ pub fn clean_text(text: &str, lang: Lang) -> Result<String, String> {
         return Err(t(lang, "room.refuse.empty").to_owned());
     }
     if cleaned.chars().count() > MAX_ENTRY_CHARS {
-        return Err(tf(lang, "room.refuse.too_long", &[("max", &MAX_ENTRY_CHARS)]));
+        return Err(tf(
+            lang,
+            "room.refuse.too_long",
+            &[("max", &MAX_ENTRY_CHARS)],
+        ));
     }
     Ok(cleaned.to_owned())
 }
@@ -468,7 +472,9 @@ fn check_ballot(
             if order.len() != items.len() || sorted != all {
                 return Err(t(lang, "room.refuse.rank_all").to_owned());
             }
-            Ok(Value::Sequence(order.into_iter().map(Value::from).collect()))
+            Ok(Value::Sequence(
+                order.into_iter().map(Value::from).collect(),
+            ))
         }
         QuestionKind::Select { choices } => {
             let v = value.as_str().ok_or_else(bad)?;
@@ -522,7 +528,11 @@ fn picked_len(value: &Value) -> usize {
     let len = value.as_sequence().map_or(0, Vec::len);
     all.sort_unstable();
     all.dedup();
-    if all.len() == len { all.len() } else { usize::MAX }
+    if all.len() == len {
+        all.len()
+    } else {
+        usize::MAX
+    }
 }
 
 /// The room's result so far.
@@ -568,9 +578,7 @@ pub fn tally(q: &Question, items: &[String], ledger: &Ledger) -> Tally {
                         .iter()
                         .map(|c| {
                             let scores: Vec<i64> = ballots()
-                                .filter_map(|b| {
-                                    b.get(item.as_str())?.get(c.id.as_str())?.as_i64()
-                                })
+                                .filter_map(|b| b.get(item.as_str())?.get(c.id.as_str())?.as_i64())
                                 .collect();
                             (!scores.is_empty())
                                 .then(|| scores.iter().sum::<i64>() as f64 / scores.len() as f64)
@@ -633,12 +641,7 @@ pub fn tally(q: &Question, items: &[String], ledger: &Ledger) -> Tally {
 /// far (`earlier`) and the visible room entries for a list; dots by item; each cell's mean
 /// score rounded to the nearest whole point (cells nobody scored are left out); the Borda
 /// order. `None` for the single-answer types, which the facilitator confirms (`suggestion`).
-pub fn fold(
-    q: &Question,
-    items: &[String],
-    ledger: &Ledger,
-    earlier: &[Value],
-) -> Option<Value> {
+pub fn fold(q: &Question, items: &[String], ledger: &Ledger, earlier: &[Value]) -> Option<Value> {
     let tally = tally(q, items, ledger);
     match &q.kind {
         QuestionKind::List { .. } => {
@@ -663,7 +666,10 @@ pub fn fold(
                         .iter()
                         .zip(row)
                         .filter_map(|(c, mean)| {
-                            Some((Value::from(c.id.as_str()), Value::from((*mean)?.round() as i64)))
+                            Some((
+                                Value::from(c.id.as_str()),
+                                Value::from((*mean)?.round() as i64),
+                            ))
                         })
                         .collect();
                     (!cells.is_empty()).then(|| (Value::from(item.as_str()), Value::Mapping(cells)))
@@ -675,7 +681,11 @@ pub fn fold(
                 return None;
             }
             Some(Value::Sequence(
-                tally.order.into_iter().map(|(i, _)| Value::from(i)).collect(),
+                tally
+                    .order
+                    .into_iter()
+                    .map(|(i, _)| Value::from(i))
+                    .collect(),
             ))
         }
         _ => None,
@@ -762,4 +772,335 @@ pub fn room_kind(q: &Question, items: &[String]) -> Option<RoomKind> {
         },
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::FixedClock;
+    use crate::engine::answers::tests::{new_session, yaml};
+    use crate::engine::{Ask, Feedback, Interview, Options, Reply};
+    use crate::method::{Document, Method, parse};
+    use crate::session::Session;
+
+    const METHOD: &str = "schema: 1\nid: room-test\nname: Room test\nsummary: S.\nstage: ideation\nduration: 30m\nsteps:\n  - id: write\n    title: Write\n    timebox: 5m\n    questions:\n      - { id: ideas, type: list, prompt: Ideas, room: true, max: 4 }\n  - id: choose\n    title: Choose\n    questions:\n      - { id: votes, type: vote, from: ideas, dots: 3, prompt: Vote, room: true }\n      - { id: ranked, type: rank, from: ideas, prompt: Rank, room: true }\n      - { id: scores, type: score, from: ideas, prompt: Score, room: true, criteria: [{ id: impact, label: Impact, min: 1, max: 5 }] }\n      - { id: pick, type: select, prompt: Pick, room: true, choices: [a, b, c] }\n      - { id: words, type: text, prompt: Words, room: true }\n";
+
+    fn method() -> Method {
+        match parse(METHOD.as_bytes(), "room-test.yaml", Some("room-test")) {
+            Ok(Document::Method(m)) => m,
+            other => panic!("does not parse: {other:?}"),
+        }
+    }
+
+    fn opts(room: bool) -> Options {
+        Options {
+            lang: Lang::En,
+            today: "2026-11-29".into(),
+            timers: true,
+            start_at_end: false,
+            back_out: false,
+            room,
+        }
+    }
+
+    fn from(device: &str, name: Option<&str>, action: RoomAction) -> Reply {
+        Reply::Room(Contribution {
+            device: device.into(),
+            name: name.map(str::to_owned),
+            action,
+        })
+    }
+
+    fn add(device: &str, text: &str) -> Reply {
+        from(device, None, RoomAction::Add(text.into()))
+    }
+
+    fn ballot(device: &str, value: &str) -> Reply {
+        from(device, Some("Ana"), RoomAction::Ballot(yaml(value)))
+    }
+
+    /// Replies in order, passing steps and reviews; returns what was refused, and the last
+    /// room question seen.
+    fn drive(
+        m: &Method,
+        s: &mut Session,
+        room: bool,
+        replies: Vec<Reply>,
+    ) -> (
+        Vec<String>,
+        Option<std::sync::Arc<RoomQuestion>>,
+        Vec<String>,
+    ) {
+        // `last`: the first room question's view after its last reply.
+        let clock = FixedClock::at(1_800_000_000);
+        let mut store = |_s: &Session| Ok(());
+        let mut iv = Interview::new(m, s, &mut store, &clock, opts(room));
+        let mut refused = Vec::new();
+        let mut asked = Vec::new();
+        let mut last = None;
+        let mut replies = replies.into_iter();
+        loop {
+            let ask = iv.next_ask().unwrap();
+            asked.push(crate::engine::seam::tag(&ask));
+            let reply = match &ask {
+                Ask::Step { .. } | Ask::Review { .. } | Ask::Show { .. } => Reply::Done,
+                Ask::End(_) => break,
+                Ask::Room { room, .. } => {
+                    if last
+                        .as_ref()
+                        .is_none_or(|l: &std::sync::Arc<RoomQuestion>| l.key == room.key)
+                    {
+                        last = Some(room.clone());
+                    }
+                    match replies.next() {
+                        Some(r) => r,
+                        None => break,
+                    }
+                }
+                _ => match replies.next() {
+                    Some(r) => r,
+                    None => break,
+                },
+            };
+            drop(ask);
+            if let Feedback::Refused(msg) = iv.reply(reply).unwrap() {
+                refused.push(msg);
+            }
+        }
+        (refused, last, asked)
+    }
+
+    #[test]
+    fn entries_from_the_room_are_moderated_and_join_the_answer_when_it_closes() {
+        let m = method();
+        let mut s = new_session(&m);
+        let (refused, last, asked) = drive(
+            &m,
+            &mut s,
+            true,
+            vec![
+                add("d1", "Free buses on Sunday"),
+                add("d2", "free buses on sunday"),
+                add("d2", "<b>Night\u{1b}[31m lights</b>"),
+                from(
+                    "d1",
+                    None,
+                    RoomAction::Edit {
+                        id: 3,
+                        text: "x".into(),
+                    },
+                ),
+                from(
+                    "d2",
+                    None,
+                    RoomAction::Edit {
+                        id: 3,
+                        text: "Night lights".into(),
+                    },
+                ),
+                add("d3", "Spam"),
+                Reply::Answer(Value::from("Benches")),
+                Reply::Merge { from: 2, into: 1 },
+                Reply::Hide(4),
+                from("d1", None, RoomAction::Withdraw { id: 2 }),
+            ],
+        );
+        assert_eq!(asked[1], "room:ideas", "{asked:?}");
+        assert_eq!(refused.len(), 2, "{refused:?}");
+        assert!(refused[0].contains("own"), "{refused:?}");
+        let room = last.unwrap();
+        assert_eq!(room.key, "room-test/ideas");
+        assert_eq!(room.ends_ms, Some(1_800_000_000_000 + 300_000));
+        let ledger = &s.room.as_ref().unwrap().questions["ideas"];
+        assert_eq!(ledger.entries[2].text, "Night lights");
+        assert_eq!(ledger.entries[4].device, FACILITATOR);
+        assert_eq!(
+            ledger.visible_texts(),
+            ["Free buses on Sunday", "Night lights", "Benches"]
+        );
+        assert!(s.answer("ideas").is_none(), "still open");
+        // Close: the visible entries are the answer; the room moves on to the vote.
+        let (refused, _, asked) = drive(&m, &mut s, true, vec![Reply::Done]);
+        assert!(refused.is_empty(), "{refused:?}");
+        assert_eq!(
+            s.answer("ideas"),
+            Some(&yaml("[Free buses on Sunday, Night lights, Benches]"))
+        );
+        assert!(s.room.as_ref().unwrap().questions["ideas"].closed);
+        assert_eq!(asked.last().map(String::as_str), Some("room:votes"));
+    }
+
+    #[test]
+    fn a_text_with_control_characters_is_stored_without_them() {
+        assert_eq!(
+            clean_text("a\u{1b}[2Jb\nc\u{7}", Lang::En).unwrap(),
+            "a [2Jb c"
+        );
+        assert!(clean_text(" \n ", Lang::En).is_err());
+        assert!(clean_text(&"x".repeat(MAX_ENTRY_CHARS + 1), Lang::En).is_err());
+        assert_eq!(clean_name(Some("  Ana\u{1b}  ")), Some("Ana".into()));
+        assert_eq!(
+            clean_name(Some(&"n".repeat(100))).unwrap().len(),
+            MAX_NAME_CHARS
+        );
+        assert_eq!(clean_name(Some("   ")), None);
+    }
+
+    /// Past the list: the three ideas answered the ordinary way.
+    fn with_ideas() -> (Method, Session) {
+        let m = method();
+        let mut s = new_session(&m);
+        s.answers
+            .insert(Value::from("ideas"), yaml("[Buses, Lights, Benches]"));
+        (m, s)
+    }
+
+    #[test]
+    fn votes_keep_to_each_devices_budget_and_sum_up() {
+        let (m, mut s) = with_ideas();
+        let (refused, last, _) = drive(
+            &m,
+            &mut s,
+            true,
+            vec![
+                ballot("d1", "{Buses: 2, Lights: 1}"),
+                ballot("d2", "{Buses: 4}"),
+                ballot("d2", "{Lights: 2, Benches: 1}"),
+                ballot("d3", "{Nope: 1}"),
+                ballot("d1", "{Buses: 1, Benches: 2}"),
+            ],
+        );
+        assert_eq!(refused.len(), 2, "{refused:?}");
+        assert!(refused[0].contains("3 dots and placed 4"), "{refused:?}");
+        assert_eq!(last.unwrap().tally.counts, [1, 2, 3]);
+        drive(&m, &mut s, true, vec![Reply::Done]);
+        assert_eq!(
+            s.answer("votes"),
+            Some(&yaml("{Buses: 1, Lights: 2, Benches: 3}"))
+        );
+    }
+
+    #[test]
+    fn rankings_are_combined_by_borda_count() {
+        let (m, mut s) = with_ideas();
+        s.answers.insert(Value::from("votes"), yaml("{Buses: 1}"));
+        let (refused, last, _) = drive(
+            &m,
+            &mut s,
+            true,
+            vec![
+                ballot("d1", "[Lights, Buses, Benches]"),
+                ballot("d2", "[Benches, Lights, Buses]"),
+                ballot("d3", "[Buses, Lights, Benches]"),
+                ballot("d4", "[Buses, Buses, Benches]"),
+                ballot("d5", "[Buses, Lights]"),
+                Reply::Done,
+            ],
+        );
+        assert_eq!(refused.len(), 2, "{refused:?}");
+        // Points (n − 1 − place): Lights 2+1+1 = 4, Buses 1+0+2 = 3, Benches 0+2+0 = 2.
+        let room = last.unwrap();
+        assert_eq!(
+            room.tally.order,
+            [
+                ("Lights".into(), 4),
+                ("Buses".into(), 3),
+                ("Benches".into(), 2)
+            ]
+        );
+        assert_eq!(s.answer("ranked"), Some(&yaml("[Lights, Buses, Benches]")));
+    }
+
+    #[test]
+    fn scores_are_averaged_and_a_cell_nobody_scored_is_left_out() {
+        let (m, mut s) = with_ideas();
+        s.answers.insert(Value::from("votes"), yaml("{Buses: 1}"));
+        s.answers
+            .insert(Value::from("ranked"), yaml("[Buses, Lights, Benches]"));
+        let (refused, last, asked) = drive(
+            &m,
+            &mut s,
+            true,
+            vec![
+                ballot("d1", "{Buses: {impact: 5}, Lights: {impact: 2}}"),
+                ballot("d2", "{Buses: {impact: 4}, Lights: {impact: 9}}"),
+                ballot("d2", "{Buses: {impact: 4}, Lights: {impact: 3}}"),
+                Reply::Done,
+            ],
+        );
+        assert_eq!(refused.len(), 1, "out of range: {refused:?}");
+        let room = last.unwrap();
+        assert_eq!(
+            room.tally.means,
+            vec![vec![Some(4.5)], vec![Some(2.5)], vec![None]]
+        );
+        // The means, rounded half away from zero; Benches, scored by nobody, is left out.
+        assert_eq!(asked.last().map(String::as_str), Some("room:pick"));
+        assert_eq!(
+            s.answer("scores"),
+            Some(&yaml("{Buses: {impact: 5}, Lights: {impact: 3}}"))
+        );
+    }
+
+    #[test]
+    fn single_answers_are_confirmed_by_the_facilitator_with_the_rooms_choice_first() {
+        let (m, mut s) = with_ideas();
+        for (k, v) in [
+            ("votes", "{Buses: 1}"),
+            ("ranked", "[Buses, Lights, Benches]"),
+            (
+                "scores",
+                "{Buses: {impact: 1}, Lights: {impact: 1}, Benches: {impact: 1}}",
+            ),
+        ] {
+            s.answers.insert(Value::from(k), yaml(v));
+        }
+        let (refused, last, asked) = drive(
+            &m,
+            &mut s,
+            true,
+            vec![
+                ballot("d1", "b"),
+                ballot("d2", "c"),
+                ballot("d3", "b"),
+                ballot("d4", "z"),
+                Reply::Done,
+            ],
+        );
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert_eq!(last.unwrap().tally.counts, [0, 2, 1]);
+        assert_eq!(asked.last().map(String::as_str), Some("question:pick"));
+        let pick = m.questions().find(|(_, q)| q.id == "pick").unwrap().1;
+        let ledger = &s.room.as_ref().unwrap().questions["pick"];
+        assert_eq!(suggestion(pick, ledger), Some(yaml("b")));
+    }
+
+    #[test]
+    fn resumed_without_the_room_an_open_questions_entries_are_kept() {
+        let m = method();
+        let mut s = new_session(&m);
+        drive(&m, &mut s, true, vec![add("d1", "One"), add("d2", "Two")]);
+        let yaml_text = serde_yaml::to_string(&s).unwrap();
+        let mut s: Session = serde_yaml::from_str(&yaml_text).unwrap();
+        // Back with the room: the same question, both entries.
+        let (_, last, _) = drive(&m, &mut s, true, vec![]);
+        assert_eq!(last.unwrap().tally.entries.len(), 2);
+        // Without it: the entries become the list's progress, asked the ordinary way.
+        let (_, last, asked) = drive(&m, &mut s, false, vec![]);
+        assert!(last.is_none());
+        assert_eq!(asked.last().map(String::as_str), Some("entry:ideas"));
+        assert_eq!(s.in_progress.as_ref().unwrap().value, yaml("[One, Two]"));
+        assert!(s.room.as_ref().unwrap().questions["ideas"].closed);
+    }
+
+    #[test]
+    fn room_replies_outside_a_room_question_are_refused() {
+        let m = method();
+        let mut s = new_session(&m);
+        let (refused, last, asked) = drive(&m, &mut s, false, vec![add("d1", "x")]);
+        assert!(last.is_none());
+        assert_eq!(asked[1], "entry:ideas");
+        assert_eq!(refused, ["This question is closed."]);
+        assert!(s.room.is_none());
+    }
 }

@@ -146,7 +146,7 @@ pub enum Ask<'a> {
     /// `Done` to close the question, `Back` or `Stop`.
     Room {
         question: &'a Question,
-        room: super::room::RoomQuestion,
+        room: std::sync::Arc<super::room::RoomQuestion>,
         keys: Keys,
     },
     /// A question of labkit's own (facilitator, participants). Reply `Answer(text)`.

@@ -1274,7 +1274,7 @@ mod tests {
         let yaml = "{ id: q, type: text, prompt: P, validate: {}, min: 1, max: 2, integer: true, \
                     unit: u, choices: [a], labels: {1: a}, fields: [], from: x, dots: 1, \
                     criteria: [], quadrants: { high_high: a, high_low: b, low_high: c, low_low: d }, \
-                    value: v }";
+                    value: v, room: true }";
         let q: RawQuestion = serde_yaml::from_str(yaml).unwrap();
         assert_eq!(set_fields(&q), TYPED_FIELDS);
     }

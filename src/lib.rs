@@ -22,6 +22,7 @@ pub mod method;
 pub mod output;
 pub mod playbook;
 pub mod report;
+pub mod room;
 pub mod session;
 pub mod settings;
 pub mod spreadsheet;

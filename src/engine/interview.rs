@@ -46,6 +46,9 @@ pub struct Options {
     pub start_at_end: bool,
     /// `<` at the first question ends the interview with `Ended::BackedOut`.
     pub back_out: bool,
+    /// A room run (`run --room`): questions marked `room: true` are opened to participants'
+    /// devices (`Ask::Room`).
+    pub room: bool,
 }
 
 /// Where the interview is.
@@ -1485,6 +1488,7 @@ mod tests {
             timers: true,
             start_at_end: false,
             back_out: false,
+            room: false,
         }
     }
 

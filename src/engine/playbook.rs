@@ -168,6 +168,7 @@ mod tests {
             timers: true,
             start_at_end: false,
             back_out: false,
+            room: false,
         }
     }
 

@@ -135,7 +135,7 @@ const EN: &[(&str, &str)] = &[
         "`{cmd}` is not a command: `/e N`, `/d N`, `/m N M`; start with `\\` to type it as text",
     ),
     // The room: the facilitator's panel and opening a room (`run --room`).
-    ("room.hint.add", "text + Enter adds an entry"),
+    ("room.hint.add", "text + Enter adds"),
     ("room.hint.hide", "/h N hides"),
     ("room.hint.unhide", "/u N unhides"),
     ("room.hint.merge", "/m N M merges N into M"),
@@ -202,7 +202,11 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "room.start.this_computer_only",
-        "Only this computer can open this address (no network was found, or --room-bind is a loopback address): fine for a projector, not for phones.",
+        "Only this computer can open this address: fine for a projector, not for phones.",
+    ),
+    (
+        "room.start.no_network",
+        "No network was found, so only this computer can open this address (fine for a projector, not for phones); join a network, or give --room-bind IP.",
     ),
     (
         "room.start.stored",
@@ -1801,7 +1805,7 @@ const PT: &[(&str, &str)] = &[
         "`{cmd}` não é um comando: `/e N`, `/d N`, `/m N M`; comece com `\\` para o escrever como texto",
     ),
     // The room: the facilitator's panel and opening a room (`run --room`).
-    ("room.hint.add", "texto + Enter junta uma entrada"),
+    ("room.hint.add", "texto + Enter junta"),
     ("room.hint.hide", "/h N esconde"),
     ("room.hint.unhide", "/u N volta a mostrar"),
     ("room.hint.merge", "/m N M funde N em M"),
@@ -1871,7 +1875,11 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "room.start.this_computer_only",
-        "Só este computador consegue abrir este endereço (não foi encontrada rede, ou --room-bind é um endereço local): serve para um projetor, não para telemóveis.",
+        "Só este computador consegue abrir este endereço: serve para um projetor, não para telemóveis.",
+    ),
+    (
+        "room.start.no_network",
+        "Não foi encontrada rede, por isso só este computador consegue abrir este endereço (serve para um projetor, não para telemóveis); ligue-se a uma rede, ou indique --room-bind IP.",
     ),
     (
         "room.start.stored",

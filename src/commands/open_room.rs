@@ -36,6 +36,21 @@ pub const DEFAULT_PORT: u16 = 7878;
 pub struct Opened {
     pub room: Arc<SharedRoom>,
     pub keys: Rc<RoomKeys>,
+    /// Where participants go.
+    pub url: String,
+    /// Where the room listens.
+    pub addr: SocketAddr,
+    /// Listening on this computer only (`127.0.0.1`), and why.
+    pub local: Option<Local>,
+}
+
+/// Why a room listens on this computer only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Local {
+    /// `--room-bind` said so.
+    Asked,
+    /// No network was found.
+    NoNetwork,
 }
 
 /// This computer's address on its network, as the route to a documentation-only address
@@ -65,8 +80,8 @@ pub fn qr_code(url: &str, dark_blocks: bool) -> Option<String> {
     Some(render.build())
 }
 
-/// Opens the room for a session: starts the server, prints where participants go and what
-/// is stored where.
+/// Opens the room for a session: starts the server. Nothing is printed but a port taken
+/// instead of the default; [`announce`] says where participants go once the session is saved.
 pub fn open(
     args: &RoomArgs,
     code: &str,
@@ -74,11 +89,11 @@ pub fn open(
     stored_where: &str,
     printer: &mut Printer,
 ) -> Result<Opened, Error> {
-    let (bind, found) = match args.room_bind {
-        Some(ip) => (ip, true),
+    let (bind, local) = match args.room_bind {
+        Some(ip) => (ip, ip.is_loopback().then_some(Local::Asked)),
         None => match lan_address() {
-            Some(ip) => (ip, true),
-            None => (IpAddr::V4(Ipv4Addr::LOCALHOST), false),
+            Some(ip) => (ip, None),
+            None => (IpAddr::V4(Ipv4Addr::LOCALHOST), Some(Local::NoNetwork)),
         },
     };
     let (keys, events) = RoomKeys::start(t(lang, "room.panel.not_open").to_owned());
@@ -131,33 +146,45 @@ pub fn open(
             Err(e) => return Err(failed(DEFAULT_PORT, e)),
         },
     };
-    announce(
-        &room.url(),
-        found && !bind.is_loopback(),
-        lang,
-        stored_where,
-        printer,
-    );
     Ok(Opened {
+        url: room.url(),
+        addr: room.addr(),
         room: Arc::new(SharedRoom::new(room)),
         keys: Rc::new(keys),
+        local,
     })
+}
+
+/// The room's flags for the command that resumes the session, so the resumed room listens at
+/// the same address: `--room`, the `--room-bind` given, and the port when it is not the
+/// default (one taken because 7878 was in use, or given).
+pub fn resume_flags(args: &RoomArgs, opened: &Opened) -> String {
+    let mut flags = String::from(" --room");
+    if let Some(ip) = args.room_bind {
+        flags.push_str(&format!(" --room-bind {ip}"));
+    }
+    if opened.addr.port() != DEFAULT_PORT {
+        flags.push_str(&format!(" --room-port {}", opened.addr.port()));
+    }
+    flags
 }
 
 /// The address, the QR code and what is stored where. Shown even with `--quiet`: nobody can
 /// join without the address.
-fn announce(url: &str, on_network: bool, lang: Lang, stored_where: &str, printer: &mut Printer) {
+pub fn announce(opened: &Opened, lang: Lang, stored_where: &str, printer: &mut Printer) {
     printer.say("");
-    printer.say_bold(&tf(lang, "room.start.open_at", &[("url", &url)]));
-    if let Some(code) = qr_code(url, printer.color) {
+    printer.say_bold(&tf(lang, "room.start.open_at", &[("url", &opened.url)]));
+    if let Some(code) = qr_code(&opened.url, printer.color) {
         printer.picture(&code);
     }
-    let how = if on_network {
-        "room.start.how_to_join"
-    } else {
-        "room.start.this_computer_only"
-    };
-    printer.say(t(lang, how));
+    printer.say(t(
+        lang,
+        match opened.local {
+            None => "room.start.how_to_join",
+            Some(Local::Asked) => "room.start.this_computer_only",
+            Some(Local::NoNetwork) => "room.start.no_network",
+        },
+    ));
     printer.say(&tf(lang, "room.start.stored", &[("path", &stored_where)]));
     printer.say("");
 }

@@ -588,28 +588,37 @@ fn drive(
                 }
             }
         }
-        save(session)?;
-        printer.note(&tf(lang, "run.session", &[("path", &shown)]));
-        let stopped = tf(
-            lang,
-            "run.stopped",
-            &[("command", &resume_command(settings, path))],
-        );
-        interrupt::arm(&stopped, session::lock_path(path));
-        // With `--room`: the room opens now, and the prompts read keys and contributions from
-        // one channel. It is stopped when this function returns, however it returns.
-        let mut room_guard = None;
-        let mut prompter: Box<dyn Prompter> = match &options.room {
+        // With `--room` the room opens before the first save, so a room that cannot open (a
+        // port in use) leaves no session behind.
+        let opened = match &options.room {
             Some(args) => {
                 let code = session
                     .room
                     .as_ref()
                     .map(|r| r.code.clone())
                     .unwrap_or_default();
-                let opened = super::open_room::open(args, &code, lang, &shown, printer)?;
+                Some(super::open_room::open(args, &code, lang, &shown, printer)?)
+            }
+            None => None,
+        };
+        // Stopped when this function returns, however it returns.
+        let room_guard = opened
+            .as_ref()
+            .map(|o| StopRoom(std::sync::Arc::clone(&o.room)));
+        save(session)?;
+        printer.note(&tf(lang, "run.session", &[("path", &shown)]));
+        let mut command = resume_command(settings, path);
+        if let (Some(args), Some(opened)) = (&options.room, &opened) {
+            command.push_str(&super::open_room::resume_flags(args, opened));
+        }
+        let stopped = tf(lang, "run.stopped", &[("command", &command)]);
+        interrupt::arm(&stopped, session::lock_path(path));
+        // In a room run the prompts read keys and contributions from one channel.
+        let mut prompter: Box<dyn Prompter> = match opened {
+            Some(opened) => {
+                super::open_room::announce(&opened, lang, &shown, printer);
                 let room = std::sync::Arc::clone(&opened.room);
                 interrupt::on_exit(Box::new(move || room.stop()));
-                room_guard = Some(StopRoom(std::sync::Arc::clone(&opened.room)));
                 let keys = KeySource::Room(std::rc::Rc::clone(&opened.keys));
                 let inner = TerminalPrompter::with_keys(lang, settings.color, keys);
                 Box::new(RoomPrompter::new(inner, opened.room, opened.keys))

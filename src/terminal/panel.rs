@@ -992,7 +992,7 @@ mod tests {
                 assert_eq!(hint.contains("/h N"), list, "{hint}");
                 assert_eq!(hint.contains("/u N"), list, "{hint}");
                 assert_eq!(hint.contains("/m N M"), list, "{hint}");
-                assert_eq!(hint.contains("adds an entry"), list, "{hint}");
+                assert_eq!(hint.contains("text + Enter"), list, "{hint}");
                 assert_eq!(hint.contains("< goes back"), back, "{hint}");
                 assert!(hint.contains("/r") && hint.contains("Enter") && hint.contains("Ctrl-C"));
                 let pt = super::hint(&kind, keys, Lang::Pt);

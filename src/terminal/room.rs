@@ -4,12 +4,14 @@
 //!
 //! - it keeps the room's pages in step with the interview: a question open to the room is
 //!   published as it changes, and between such questions the pages show that the room is
-//!   waiting (or the results of the question just closed);
+//!   waiting, or the question just closed (with its results, if they were on) until the next
+//!   one opens; that state is published once when it changes, not again at every prompt;
 //! - for `Ask::Room` it draws the facilitator's panel (`panel`) and waits on the merged key
 //!   channel (`keys`): a contribution from a device is returned to the engine at once as
 //!   `Reply::Room`, which applies and saves it and asks again, so what a participant sent is
 //!   on disk and on the panel within a few milliseconds. The device learns whether it was
-//!   taken when the engine asks next (or calls `invalid`): its responder waits until then.
+//!   taken once the engine is done with it: `Ok` when the engine asks next (after the new
+//!   state is published), or the refusal as soon as the engine calls `invalid`.
 //!
 //! It holds no answers: the panel's own state is the half-typed input line, a message and
 //! whether results are shown.

@@ -108,6 +108,9 @@ pub struct PanelState {
     pub message: Option<String>,
     /// Whether participants' and projector pages show the results.
     pub results_shown: bool,
+    /// The entry last sent to the engine, until it is taken: a refused one comes back to the
+    /// input line to be corrected rather than typed again.
+    sent: Option<String>,
 }
 
 impl Default for PanelState {
@@ -117,11 +120,28 @@ impl Default for PanelState {
             confirming: false,
             message: None,
             results_shown: false,
+            sent: None,
         }
     }
 }
 
 impl PanelState {
+    /// The engine took what was sent (it asks again without refusing it).
+    pub fn taken(&mut self) {
+        self.sent = None;
+    }
+
+    /// The engine refused what was sent: `message` says why, and an entry comes back to the
+    /// input line (unless something else was typed meanwhile).
+    pub fn refused(&mut self, message: &str) {
+        self.message = Some(message.to_owned());
+        if let Some(sent) = self.sent.take()
+            && self.input.text.is_empty()
+        {
+            self.input = line::State::new(&sent);
+        }
+    }
+
     /// The text on the input line.
     pub fn typed(&self) -> String {
         self.input.text.iter().collect()
@@ -168,7 +188,10 @@ impl PanelState {
                 self.message = Some(t(lang, key).to_owned());
                 return Action::Results;
             }
-            Command::Add(text) => Reply::Answer(Value::String(text)),
+            Command::Add(text) => {
+                self.sent = Some(typed);
+                Reply::Answer(Value::String(text))
+            }
             Command::Hide(id) => Reply::Hide(id),
             Command::Unhide(id) => Reply::Unhide(id),
             Command::Merge { from, into } => Reply::Merge { from, into },
@@ -799,6 +822,17 @@ mod tests {
         let add = Action::Reply(Reply::Answer(Value::String("Kiosk".into())));
         assert_eq!(press(&mut st, "⏎", true, true), add);
         assert_eq!(st.typed(), "", "the line is cleared once sent");
+        st.refused("already there");
+        assert_eq!(
+            st.typed(),
+            "Kiosk",
+            "a refused entry comes back to be corrected"
+        );
+        assert_eq!(st.message.as_deref(), Some("already there"));
+        assert_eq!(press(&mut st, "⏎", true, true), add);
+        st.taken();
+        st.refused("no entry 9");
+        assert_eq!(st.typed(), "", "a taken entry does not come back");
         assert_eq!(
             press(&mut st, "/h 2⏎", true, true),
             Action::Reply(Reply::Hide(2))

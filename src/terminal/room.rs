@@ -226,6 +226,8 @@ impl<S: RoomScreen> RoomPrompter<S> {
                 self.inner.markdown(help.get(lang), 2);
             }
         }
+        // Asked again without a refusal: what the facilitator sent was taken.
+        self.panel.taken();
         let open = Arc::new(room.clone());
         self.screen
             .publish(RoomNow::Open(Arc::clone(&open)), self.panel.results_shown);
@@ -331,8 +333,8 @@ impl<S: RoomScreen> Prompter for RoomPrompter<S> {
             // A participant's contribution was refused: their page says why.
             self.answer_pending(Err(message.to_owned()));
         } else if self.drawn.is_some() {
-            // The facilitator's own command was refused: said on the panel.
-            self.panel.message = Some(message.to_owned());
+            // The facilitator's own entry or command was refused: said on the panel.
+            self.panel.refused(message);
         } else {
             self.inner.invalid(message);
         }

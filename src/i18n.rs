@@ -27,6 +27,7 @@ const EN: &[(&str, &str)] = &[
     ("show.after", "Usually after"),
     ("show.optional", "optional"),
     ("show.asked_when", "asked when"),
+    ("show.room", "open to the room"),
     ("show.items_from", "items from"),
     ("show.blocks", "Blocks"),
     ("show.break", "Break"),
@@ -167,7 +168,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "room.panel.only_commands",
-        "participants answer from their own devices; here `/r` shows the results and an empty Enter closes",
+        "participants answer on their own devices: here `/r` shows the results and an empty Enter closes",
     ),
     (
         "room.panel.no_back",
@@ -186,6 +187,7 @@ const EN: &[(&str, &str)] = &[
     ),
     ("room.panel.more", "… {n} more|… {n} more"),
     ("room.panel.anonymous", "anonymous"),
+    ("room.panel.facilitator", "facilitator"),
     ("room.panel.hidden", "hidden"),
     ("room.panel.merged", "merged into #{id}"),
     ("room.panel.withdrawn", "withdrawn"),
@@ -535,6 +537,10 @@ const EN: &[(&str, &str)] = &[
     (
         "validate.field_not_applicable",
         "`{field}` does not apply to a `{type}` question",
+    ),
+    (
+        "validate.room_in_record",
+        "a records field cannot be open to the room; set `room` on the question itself",
     ),
     (
         "validate.record_field_type",
@@ -1667,6 +1673,40 @@ const EN: &[(&str, &str)] = &[
         "help.show.arg.format.value.md",
         "Markdown, for a printable catalogue",
     ),
+    // The room: refusals participants see when what they sent is not taken.
+    ("room.refuse.empty", "Write something first."),
+    (
+        "room.refuse.too_long",
+        "That is too long: at most {max} characters.",
+    ),
+    ("room.refuse.no_entry", "There is no entry {n}."),
+    ("room.refuse.closed", "This question is closed."),
+    (
+        "room.refuse.full",
+        "No more room for answers to this question.",
+    ),
+    (
+        "room.refuse.not_yours",
+        "You can only change your own entries.",
+    ),
+    (
+        "room.refuse.wrong_kind",
+        "This question does not take that kind of answer.",
+    ),
+    (
+        "room.refuse.bad_ballot",
+        "That answer does not fit this question; reload the page.",
+    ),
+    (
+        "room.refuse.budget",
+        "You have {dots} dots and placed {placed}.",
+    ),
+    ("room.refuse.score_range", "Scores go from {min} to {max}."),
+    (
+        "room.refuse.rank_all",
+        "Put every item in order, each once.",
+    ),
+    ("room.refuse.how_many", "Pick between {min} and {max}."),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -1691,6 +1731,7 @@ const PT: &[(&str, &str)] = &[
     ("show.after", "Normalmente depois"),
     ("show.optional", "opcional"),
     ("show.asked_when", "perguntado quando"),
+    ("show.room", "aberta à sala"),
     ("show.items_from", "itens de"),
     ("show.blocks", "Blocos"),
     ("show.break", "Intervalo"),
@@ -1843,7 +1884,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "room.panel.only_commands",
-        "os participantes respondem nos seus dispositivos; aqui `/r` mostra os resultados e um Enter vazio fecha",
+        "os participantes respondem nos seus dispositivos: aqui `/r` mostra os resultados e um Enter vazio fecha",
     ),
     ("room.panel.no_back", "daqui não há para onde voltar"),
     (
@@ -1859,6 +1900,7 @@ const PT: &[(&str, &str)] = &[
     ),
     ("room.panel.more", "… mais {n}|… mais {n}"),
     ("room.panel.anonymous", "anónimo"),
+    ("room.panel.facilitator", "facilitação"),
     ("room.panel.hidden", "escondida"),
     ("room.panel.merged", "fundida em #{id}"),
     ("room.panel.withdrawn", "retirada"),
@@ -2223,6 +2265,10 @@ const PT: &[(&str, &str)] = &[
     (
         "validate.field_not_applicable",
         "`{field}` não se aplica a uma pergunta `{type}`",
+    ),
+    (
+        "validate.room_in_record",
+        "um campo de registos não pode ser aberto à sala; defina `room` na própria pergunta",
     ),
     (
         "validate.record_field_type",
@@ -3403,6 +3449,43 @@ const PT: &[(&str, &str)] = &[
         "help.show.arg.format.value.md",
         "Markdown, para imprimir um catálogo",
     ),
+    // A sala: recusas que os participantes veem quando o que enviaram não é aceite.
+    ("room.refuse.empty", "Escreva alguma coisa primeiro."),
+    (
+        "room.refuse.too_long",
+        "É demasiado longo: no máximo {max} carateres.",
+    ),
+    ("room.refuse.no_entry", "Não há nenhuma entrada {n}."),
+    ("room.refuse.closed", "Esta pergunta está fechada."),
+    (
+        "room.refuse.full",
+        "Já não há espaço para respostas a esta pergunta.",
+    ),
+    (
+        "room.refuse.not_yours",
+        "Só pode alterar as suas próprias entradas.",
+    ),
+    (
+        "room.refuse.wrong_kind",
+        "Esta pergunta não aceita esse tipo de resposta.",
+    ),
+    (
+        "room.refuse.bad_ballot",
+        "Essa resposta não serve para esta pergunta; recarregue a página.",
+    ),
+    (
+        "room.refuse.budget",
+        "Tem {dots} pontos e colocou {placed}.",
+    ),
+    (
+        "room.refuse.score_range",
+        "As pontuações vão de {min} a {max}.",
+    ),
+    (
+        "room.refuse.rank_all",
+        "Ordene todos os itens, cada um uma vez.",
+    ),
+    ("room.refuse.how_many", "Escolha entre {min} e {max}."),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

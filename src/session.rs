@@ -318,6 +318,14 @@ impl Session {
                 .filter_map(|(k, v)| Some((k.strip_prefix(&prefix)?.to_owned(), *v)))
                 .collect(),
             done: Vec::new(),
+            room: self.room.as_ref().map(|r| crate::engine::room::RoomRecord {
+                code: r.code.clone(),
+                questions: r
+                    .questions
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.strip_prefix(&prefix)?.to_owned(), v.clone())))
+                    .collect(),
+            }),
             ..self.clone()
         }
     }
@@ -339,6 +347,20 @@ impl Session {
             }
         }
         let id = part.method.id.as_str();
+        if let Some(part_room) = &part.room {
+            let room = self
+                .room
+                .get_or_insert_with(|| crate::engine::room::RoomRecord {
+                    code: part_room.code.clone(),
+                    questions: Default::default(),
+                });
+            let prefix = format!("{id}/");
+            room.questions.retain(|k, _| !k.starts_with(&prefix));
+            for (q, ledger) in &part_room.questions {
+                room.questions
+                    .insert(format!("{prefix}{q}"), ledger.clone());
+            }
+        }
         match &part.in_progress {
             Some(p) => {
                 let mut p = p.clone();

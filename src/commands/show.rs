@@ -334,6 +334,9 @@ fn question_line(out: &mut Styled, q: &Question, lang: Lang, indent: &str) {
     if let Some(when) = &q.when {
         notes.push(format!("{} {when}", t(lang, "show.asked_when")));
     }
+    if q.room {
+        notes.push(t(lang, "show.room").to_owned());
+    }
     let _ = write!(out, "{indent}• {} ", q.prompt.get(lang));
     out.dim(&format!("[{}] ({})", notes.join(", "), q.id))
         .plain("\n");

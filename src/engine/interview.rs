@@ -24,6 +24,8 @@ use crate::lang::Lang;
 use crate::method::{Method, Question, QuestionKind};
 use crate::session::Session;
 
+use super::room;
+
 /// How an interview ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ended {
@@ -46,8 +48,8 @@ pub struct Options {
     pub start_at_end: bool,
     /// `<` at the first question ends the interview with `Ended::BackedOut`.
     pub back_out: bool,
-    /// A room run (`run --room`): questions marked `room: true` are opened to participants'
-    /// devices (`Ask::Room`).
+    /// Participants answer the questions marked `room: true` from their own devices
+    /// (`run --room`): those questions are asked as `Ask::Room`.
     pub room: bool,
 }
 
@@ -223,8 +225,11 @@ impl<'a> Interview<'a> {
                     }
                     let method: &'a Method = self.method;
                     let step = &method.steps[step_index];
+                    // In a room run the room's own countdown times a step open to the room.
+                    let room_step = self.opts.room && step.questions.iter().any(|q| q.room);
                     let offer_timer = self.opts.timers
                         && step.timebox.is_some()
+                        && !room_step
                         && !self.session.offered.contains(&step.id);
                     return Ok(Ask::Step {
                         method,
@@ -281,6 +286,15 @@ impl<'a> Interview<'a> {
                             self.accept(i, v)?;
                             continue;
                         }
+                    }
+                    if self.room_asks(i) {
+                        return self.ask_room(i);
+                    }
+                    if !self.opts.room && self.ledger(i).is_some_and(|l| !l.closed) {
+                        // Resumed without `--room`: what the room sent joins the question's
+                        // progress, to go on with the ordinary way.
+                        self.close_room(i, false)?;
+                        continue;
                     }
                     return Ok(self.ask_question(i));
                 }
@@ -368,6 +382,172 @@ impl<'a> Interview<'a> {
         self.fresh = true;
     }
 
+    /// The room's ledger of question `i`, if it was ever open to the room.
+    fn ledger(&self, i: usize) -> Option<&room::Ledger> {
+        self.session
+            .room
+            .as_ref()?
+            .questions
+            .get(&self.flat[i].1.id)
+    }
+
+    fn ledger_mut(&mut self, i: usize) -> Option<&mut room::Ledger> {
+        let id = &self.flat[i].1.id;
+        self.session.room.as_mut()?.questions.get_mut(id)
+    }
+
+    /// Question `i` is asked of the room: a room run, a question marked `room: true`, and
+    /// either open to the room already or not yet answered (a question answered another way
+    /// is changed the ordinary way).
+    fn room_asks(&self, i: usize) -> bool {
+        let q = self.flat[i].1;
+        if !self.opts.room || !q.room || !room::open_to_room(q) {
+            return false;
+        }
+        match self.ledger(i) {
+            Some(l) => !l.closed,
+            None => self.session.answer(&q.id).is_none(),
+        }
+    }
+
+    /// Opens question `i` to the room (its ledger, saved, starts the countdown) and says what
+    /// the room sees.
+    fn ask_room(&mut self, i: usize) -> Result<Ask<'a>, Error> {
+        let (step_index, q): (usize, &'a Question) = self.flat[i];
+        if self.ledger(i).is_none() {
+            let now = self.clock.now();
+            let ms = now
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as u64);
+            let ledger = room::Ledger::new(crate::clock::rfc3339(now), ms);
+            self.session
+                .room
+                .get_or_insert_with(room::RoomRecord::default)
+                .questions
+                .insert(q.id.clone(), ledger);
+            self.save()?;
+        }
+        let items = q
+            .kind
+            .items_from()
+            .map(|f| items(self.session, f))
+            .unwrap_or_default();
+        let ledger = self.ledger(i).cloned().unwrap_or_default();
+        let step = &self.method.steps[step_index];
+        let Some(kind) = room::room_kind(q, &items) else {
+            return Ok(self.ask_question(i));
+        };
+        let view = room::RoomQuestion {
+            key: format!("{}/{}", self.method.id, q.id),
+            method_title: self.method.name.clone(),
+            step_title: step.title.clone(),
+            step_number: step_index + 1,
+            steps_total: self.method.steps.len(),
+            prompt: q.prompt.clone(),
+            help: q.help.clone(),
+            kind,
+            opened_ms: ledger.opened_ms,
+            ends_ms: step.timebox.map(|d| {
+                ledger
+                    .opened_ms
+                    .saturating_add(d.secs().saturating_mul(1000))
+            }),
+            closed: ledger.closed,
+            tally: room::tally(q, &items, &ledger),
+            entries: ledger.entries,
+            ballots: ledger.ballots,
+        };
+        Ok(Ask::Room {
+            question: q,
+            room: std::sync::Arc::new(view),
+            keys: Keys {
+                back: self.can_go_back(i),
+                done: true,
+                edit: matches!(q.kind, QuestionKind::List { .. }),
+                skip: false,
+            },
+        })
+    }
+
+    /// A reply to a question open to the room.
+    fn reply_room(&mut self, i: usize, reply: Reply) -> Result<Feedback, Error> {
+        let q = self.flat[i].1;
+        let lang = self.opts.lang;
+        let items = q
+            .kind
+            .items_from()
+            .map(|f| items(self.session, f))
+            .unwrap_or_default();
+        let Some(ledger) = self.ledger_mut(i) else {
+            return self.refuse(t(lang, "room.refuse.closed"));
+        };
+        let done = match reply {
+            Reply::Room(c) => ledger.apply(q, &items, &c, lang),
+            Reply::Answer(v) if matches!(q.kind, QuestionKind::List { .. }) => {
+                ledger.add_own(q, &entry_text(&v), lang)
+            }
+            Reply::Hide(id) => ledger.hide(id, true, lang),
+            Reply::Unhide(id) => ledger.hide(id, false, lang),
+            Reply::Merge { from, into } => ledger.merge(from, into, lang),
+            Reply::Done => return self.close_room(i, true),
+            Reply::Back => return self.back_from(i),
+            Reply::Stop => return self.stop(),
+            _ => Err(t(lang, "room.refuse.wrong_kind").to_owned()),
+        };
+        match done {
+            Ok(()) => {
+                self.save()?;
+                Ok(Feedback::Taken)
+            }
+            Err(m) => self.refuse(m),
+        }
+    }
+
+    /// Closes question `i` to the room and folds what it sent into the answer, in one save.
+    /// When that answer does not pass the question's checks (too many entries), or `finish` is
+    /// false (a session resumed without the room), it becomes the question's progress instead,
+    /// for the facilitator to go on with the ordinary way; single answers are confirmed by the
+    /// facilitator, the room's choice pre-filled.
+    fn close_room(&mut self, i: usize, finish: bool) -> Result<Feedback, Error> {
+        let q = self.flat[i].1;
+        let lang = self.opts.lang;
+        let items = q
+            .kind
+            .items_from()
+            .map(|f| items(self.session, f))
+            .unwrap_or_default();
+        let earlier: Vec<Value> = self
+            .progress()
+            .filter(|p| p.question == q.id)
+            .map(|p| p.entries().to_vec())
+            .unwrap_or_default();
+        let Some(ledger) = self.ledger_mut(i) else {
+            return Ok(Feedback::Taken);
+        };
+        ledger.closed = true;
+        let ledger = ledger.clone();
+        let Some(value) = room::fold(q, &items, &ledger, &earlier) else {
+            self.save()?;
+            return Ok(Feedback::Taken);
+        };
+        let checked = check(q, &value, self.session, lang);
+        match checked {
+            Ok(v) if finish => self.accept(i, v),
+            _ => {
+                self.open(i);
+                if let Some(p) = self.progress_mut() {
+                    p.value = value;
+                }
+                self.fresh = true;
+                self.save()?;
+                match checked {
+                    Err(m) if finish => self.refuse(m),
+                    _ => Ok(Feedback::Taken),
+                }
+            }
+        }
+    }
+
     fn ask_question(&mut self, i: usize) -> Ask<'a> {
         let q: &'a Question = self.flat[i].1;
         let back = self.can_go_back(i);
@@ -392,6 +572,7 @@ impl<'a> Interview<'a> {
                 .answer(&q.id)
                 .cloned()
                 .filter(|v| !v.is_null())
+                .or_else(|| self.ledger(i).and_then(|l| room::suggestion(q, l)))
                 .or_else(|| default_for(q, &self.hb, &self.ctx()));
             return Ask::Question {
                 question: q,
@@ -578,6 +759,13 @@ impl<'a> Interview<'a> {
     pub fn reply(&mut self, reply: Reply) -> Result<Feedback, Error> {
         if reply == Reply::Stop {
             return self.stop();
+        }
+        let for_room = matches!(
+            reply,
+            Reply::Room(_) | Reply::Hide(_) | Reply::Unhide(_) | Reply::Merge { .. }
+        );
+        if for_room && !matches!(self.at, At::Question(i) if self.room_asks(i)) {
+            return self.refuse(t(self.opts.lang, "room.refuse.closed"));
         }
         match self.at {
             At::End(_) => Ok(Feedback::Taken),
@@ -814,6 +1002,15 @@ impl<'a> Interview<'a> {
     fn reply_question(&mut self, i: usize, reply: Reply) -> Result<Feedback, Error> {
         let q: &'a Question = self.flat[i].1;
         let lang = self.opts.lang;
+        if self.room_asks(i) {
+            return self.reply_room(i, reply);
+        }
+        if matches!(
+            reply,
+            Reply::Room(_) | Reply::Hide(_) | Reply::Unhide(_) | Reply::Merge { .. }
+        ) {
+            return self.refuse(t(lang, "room.refuse.closed"));
+        }
         match &q.kind {
             QuestionKind::List { .. } | QuestionKind::Longtext { .. } => self.reply_entry(i, reply),
             QuestionKind::Records { .. } => self.reply_field(i, reply),
@@ -999,7 +1196,7 @@ impl<'a> Interview<'a> {
             Reply::Edit(k) => self.refuse(no_entry(lang, k, p.entries().len())),
             Reply::Stop => self.stop(),
             Reply::Room(_) | Reply::Hide(_) | Reply::Unhide(_) | Reply::Merge { .. } => {
-                Ok(Feedback::Taken)
+                self.refuse(t(lang, "room.refuse.closed"))
             }
         }
     }
@@ -1145,7 +1342,7 @@ impl<'a> Interview<'a> {
             }
             Reply::Stop => self.stop(),
             Reply::Room(_) | Reply::Hide(_) | Reply::Unhide(_) | Reply::Merge { .. } => {
-                Ok(Feedback::Taken)
+                self.refuse(t(lang, "room.refuse.closed"))
             }
         }
     }
@@ -1412,7 +1609,7 @@ impl<'a> Interview<'a> {
             Reply::Skip => self.refuse(t(lang, "engine.skip_has_entries")),
             Reply::Stop => self.stop(),
             Reply::Room(_) | Reply::Hide(_) | Reply::Unhide(_) | Reply::Merge { .. } => {
-                Ok(Feedback::Taken)
+                self.refuse(t(lang, "room.refuse.closed"))
             }
             _ => Ok(Feedback::Taken),
         }

@@ -10,9 +10,6 @@ use serde_yaml::{Mapping, Value};
 use crate::method::{Criterion, Duration, Method, Question, Step};
 
 /// What the engine wants shown or asked next.
-// `Room` carries a whole `RoomQuestion` and is far larger than the rest; an `Ask` lives for
-// one prompt, so the size costs nothing worth a box in the contract between the parts.
-#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Ask<'a> {
     /// A step begins: its title, guidance and timebox. `offer_timer` is false when the
@@ -149,7 +146,7 @@ pub enum Ask<'a> {
     /// `Done` to close the question, `Back` or `Stop`.
     Room {
         question: &'a Question,
-        room: super::room::RoomQuestion,
+        room: std::sync::Arc<super::room::RoomQuestion>,
         keys: Keys,
     },
     /// A question of labkit's own (facilitator, participants). Reply `Answer(text)`.

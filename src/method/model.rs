@@ -167,6 +167,9 @@ pub struct Question {
     /// rendered: it is used as it is, never rendered as a template again.
     #[serde(skip)]
     pub literal_default: bool,
+    /// Open to participants' own devices in a room run (`run --room`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub room: bool,
     #[serde(flatten)]
     pub kind: QuestionKind,
 }

@@ -299,6 +299,10 @@ pub struct RawQuestion {
     #[serde(default)]
     #[schemars(regex(pattern = r"\S"))]
     pub value: Option<String>,
+    /// `list`/`vote`/`score`/`rank`/`select`/`multiselect`/`text`: open to participants'
+    /// own devices when the session runs with `--room`.
+    #[serde(default)]
+    pub room: Option<bool>,
 }
 
 /// Checks on a text answer.

@@ -340,23 +340,25 @@ pub const TYPED_FIELDS: &[&str] = &[
     "criteria",
     "quadrants",
     "value",
+    "room",
 ];
 
 /// Which optional fields each type accepts; anything else set on a question is an error.
 pub fn allowed_fields(kind: QuestionType) -> &'static [&'static str] {
     use QuestionType as T;
     match kind {
-        T::Text | T::Longtext => &["validate"],
+        T::Text => &["validate", "room"],
+        T::Longtext => &["validate"],
         T::Number => &["min", "max", "integer", "unit"],
         T::Confirm | T::Date => &[],
-        T::Select => &["choices"],
-        T::Multiselect => &["choices", "min", "max"],
+        T::Select => &["choices", "room"],
+        T::Multiselect => &["choices", "min", "max", "room"],
         T::Scale => &["min", "max", "labels"],
-        T::List => &["min", "max", "validate"],
+        T::List => &["min", "max", "validate", "room"],
         T::Records => &["fields", "min", "max"],
-        T::Vote => &["from", "dots"],
-        T::Score => &["from", "criteria", "quadrants"],
-        T::Rank => &["from"],
+        T::Vote => &["from", "dots", "room"],
+        T::Score => &["from", "criteria", "quadrants", "room"],
+        T::Rank => &["from", "room"],
         T::Computed => &["value", "unit"],
     }
 }
@@ -381,6 +383,7 @@ fn set_fields(q: &RawQuestion) -> Vec<&'static str> {
     mark(q.criteria.is_some(), "criteria");
     mark(q.quadrants.is_some(), "quadrants");
     mark(q.value.is_some(), "value");
+    mark(q.room.is_some(), "room");
     set
 }
 
@@ -561,6 +564,9 @@ fn question(
             );
         }
     }
+    if in_record && q.room.is_some() {
+        c.error(format!("{path}.room"), msg("validate.room_in_record", &[]));
+    }
     if in_record && !RECORD_FIELD_TYPES.contains(&q.kind) {
         c.error(
             format!("{path}.type"),
@@ -722,6 +728,7 @@ fn question(
         default: q.default.clone(),
         when: q.when.clone(),
         literal_default: false,
+        room: q.room.unwrap_or(false),
         kind,
     })
 }
@@ -1267,7 +1274,7 @@ mod tests {
         let yaml = "{ id: q, type: text, prompt: P, validate: {}, min: 1, max: 2, integer: true, \
                     unit: u, choices: [a], labels: {1: a}, fields: [], from: x, dots: 1, \
                     criteria: [], quadrants: { high_high: a, high_low: b, low_high: c, low_low: d }, \
-                    value: v }";
+                    value: v, room: true }";
         let q: RawQuestion = serde_yaml::from_str(yaml).unwrap();
         assert_eq!(set_fields(&q), TYPED_FIELDS);
     }

@@ -350,11 +350,10 @@ pub fn lines(view: &View, st: &PanelState, width: usize, height: usize) -> (Vec<
         bottom.push(line(&[(dim.clone(), &format!("  {row}"))]));
     }
     if let Some(message) = &st.message {
-        let message = clean(message);
-        bottom.push(line(&[(
-            Style::new().yellow().bold(),
-            &format!("  {message}"),
-        )]));
+        // Wrapped like the hint: a refusal is read in full.
+        for row in textwrap::wrap(&clean(message), hint_width) {
+            bottom.push(line(&[(Style::new().yellow().bold(), &format!("  {row}"))]));
+        }
     }
     let (input, cursor) = input_line(&st.input, w, color);
     bottom.push(input);
@@ -509,6 +508,9 @@ fn list_body(view: &View, w: usize, rows: usize) -> Vec<String> {
     for entry in shown {
         let id = format!("  #{:<digits$} ", entry.id);
         let name = match &entry.name {
+            _ if entry.device == crate::engine::room::FACILITATOR => {
+                t(lang, "room.panel.facilitator").to_owned()
+            }
             Some(name) => clean(name),
             None => t(lang, "room.panel.anonymous").to_owned(),
         };
@@ -928,6 +930,12 @@ mod tests {
         }
         let (_, cursor) = lines(&view(&q, true), &st, 80, 40);
         assert_eq!(cursor, 2 + "Open on Saturdays".len());
+        // The facilitator's own entries say so.
+        let mut own = list();
+        own.entries[3].device = crate::engine::room::FACILITATOR.into();
+        own.entries[3].name = None;
+        let out = shown(&own, &st, 80, 40);
+        assert_eq!(out[7], "  #4 facilitator: Kiosk in the library");
     }
 
     #[test]

@@ -213,7 +213,7 @@ impl<S: RoomScreen> RoomPrompter<S> {
     fn ask_room(
         &mut self,
         question: &Question,
-        room: &RoomQuestion,
+        room: &Arc<RoomQuestion>,
         keys: Keys,
     ) -> Result<Reply, PromptError> {
         let lang = self.inner.lang;
@@ -225,13 +225,13 @@ impl<S: RoomScreen> RoomPrompter<S> {
             if let Some(help) = &question.help {
                 self.inner.markdown(help.get(lang), 2);
             }
+            self.inner.say("");
         }
         // Asked again without a refusal: what the facilitator sent was taken.
         self.panel.taken();
-        let open = Arc::new(room.clone());
         self.screen
-            .publish(RoomNow::Open(Arc::clone(&open)), self.panel.results_shown);
-        self.last = Some(open);
+            .publish(RoomNow::Open(Arc::clone(room)), self.panel.results_shown);
+        self.last = Some(Arc::clone(room));
         self.left = None;
         self.showing = Showing::Nothing;
         // Published first, so a device told `Ok` finds its contribution on the page.
@@ -272,9 +272,8 @@ impl<S: RoomScreen> RoomPrompter<S> {
             match self.panel.key(key, list, keys.back, lang) {
                 Action::Redraw => (dirty, at_once) = (true, true),
                 Action::Results => {
-                    let open = self.last.clone().unwrap_or_else(|| Arc::new(room.clone()));
                     self.screen
-                        .publish(RoomNow::Open(open), self.panel.results_shown);
+                        .publish(RoomNow::Open(Arc::clone(room)), self.panel.results_shown);
                     (dirty, at_once) = (true, true);
                 }
                 Action::Reply(reply) => {
@@ -480,7 +479,7 @@ mod tests {
         tx.send(Event::Room(first)).unwrap();
         let ask = |n| Ask::Room {
             question: &q,
-            room: room_question("ideas", n),
+            room: Arc::new(room_question("ideas", n)),
             keys,
         };
         let reply = p.ask(&ask(0)).unwrap();
@@ -522,7 +521,7 @@ mod tests {
         let_through(&open, n);
         let ask = |n| Ask::Room {
             question: &q,
-            room: room_question("ideas", n),
+            room: Arc::new(room_question("ideas", n)),
             keys,
         };
         assert_eq!(
@@ -576,7 +575,7 @@ mod tests {
         let_through(&open, n);
         let ask = Ask::Room {
             question: &q,
-            room: room_question("ideas", 0),
+            room: Arc::new(room_question("ideas", 0)),
             keys,
         };
         assert_eq!(p.ask(&ask).unwrap(), Reply::Back, "Esc cleared `half`");
@@ -594,7 +593,7 @@ mod tests {
         let (mut p, tx, open, _) = prompter(typed("Kio⏎"));
         let ask = Ask::Room {
             question: &q,
-            room: room_question("ideas", 0),
+            room: Arc::new(room_question("ideas", 0)),
             keys: Keys::default(),
         };
         // Three keys, then a contribution while the facilitator is still typing.

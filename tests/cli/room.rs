@@ -3,10 +3,10 @@
 //! listens there, the ordinary prompts still work through the room's key channel, and the
 //! room's code is kept in the session so a resumed room has the same address.
 //!
-//! The last test drives the facilitator's panel with a contribution sent over HTTP. It needs
-//! the engine's room questions (brainstorm's `ideas` marked `room: true`) and the room server,
-//! which land from other branches: it is `#[ignore]`d until then (run it with `cargo test
-//! --locked room -- --ignored`).
+//! The facilitator's panel is driven with entries of the facilitator's own. The last test
+//! sends a participant's entry over HTTP, as a phone would: it needs the room server, which
+//! lands from another branch, and is `#[ignore]`d until then (run it with `cargo test --locked
+//! --test cli room -- --ignored` once the server and its route are in).
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -107,6 +107,60 @@ fn a_room_run_shows_its_address_and_resumes_at_the_same_one() {
     }
 }
 
+#[test]
+fn the_facilitator_adds_moderates_and_closes_at_the_panel() {
+    for cols in [80, 160] {
+        let lab = Lab::new();
+        let args = [
+            "run",
+            "brainstorm",
+            "--no-timer",
+            "--facilitator",
+            "Ana",
+            "--participants",
+            "Rui",
+            "--room",
+            "--room-bind",
+            "127.0.0.1",
+            "--room-port",
+            "0",
+        ];
+        let mut p = labkit(&lab, cols, &args);
+        crate::pty::brainstorm_to_ideas(&mut p);
+        // The panel: nobody has sent anything yet; the hint names the list's commands.
+        at(&mut p, "nothing yet");
+        expect(&mut p, "/m N M merges N into M");
+        for idea in ["SMS reminder", "Kiosk in the library", "sms reminder"] {
+            send(&mut p, idea);
+            send(&mut p, ENTER);
+            expect(&mut p, idea);
+        }
+        send(&mut p, "/m 3 1");
+        send(&mut p, ENTER);
+        expect(&mut p, "[merged into #1]");
+        send(&mut p, "/h 2");
+        send(&mut p, ENTER);
+        expect(&mut p, "[hidden]");
+        send(&mut p, "/h 9");
+        send(&mut p, ENTER);
+        expect(&mut p, "There is no entry 9.");
+        // An empty Enter asks to confirm; the second closes.
+        send(&mut p, ENTER);
+        at(&mut p, "press Enter again");
+        send(&mut p, ENTER);
+        expect(&mut p, "✔ Ideas (one per entry) · 1 entry");
+        at(&mut p, "provocations");
+        p.send_control('c').unwrap();
+        p.exp_eof().unwrap();
+        let s = session(lab.path());
+        let ledger = &s["room"]["questions"]["ideas"];
+        assert_eq!(ledger["closed"], yaml("true"), "{s:?}");
+        assert_eq!(ledger["entries"][1]["hidden"], yaml("true"), "{s:?}");
+        assert_eq!(ledger["entries"][2]["merged_into"], yaml("1"), "{s:?}");
+        assert_eq!(s["answers"]["ideas"], yaml("[SMS reminder]"), "{s:?}");
+    }
+}
+
 /// The room server's route for a participant's new entry, and its body. An assumption until
 /// the server lands: set both to what it serves.
 const ADD_ENTRY: &str = "/entries";
@@ -129,8 +183,8 @@ fn send_entry(port: u16, code: &str, text: &str) -> String {
 }
 
 #[test]
-#[ignore = "needs the engine's room questions and the room server (other branches)"]
-fn the_facilitator_sees_moderates_and_closes_what_participants_send() {
+#[ignore = "needs the room server (branch room-server), and its route for a new entry"]
+fn what_a_participant_sends_is_on_the_panel_and_in_the_session() {
     for cols in [80, 160] {
         let lab = Lab::new();
         let args = [
@@ -149,36 +203,25 @@ fn the_facilitator_sees_moderates_and_closes_what_participants_send() {
         ];
         let mut p = labkit(&lab, cols, &args);
         let (port, code) = address(&mut p);
+        // While no question is open, what a device sends is refused at once.
+        let early = send_entry(port, &code, "too early");
+        assert!(!early.contains(" 2"), "{early}");
         crate::pty::brainstorm_to_ideas(&mut p);
-        // The panel: nobody has sent anything yet.
         at(&mut p, "nothing yet");
         let status = send_entry(port, &code, "SMS reminder");
         assert!(status.contains(" 2"), "{status}");
-        expect(&mut p, "#1");
-        expect(&mut p, "SMS reminder");
-        // The facilitator's own entry, then moderation.
-        send(&mut p, "Kiosk in the library");
-        send(&mut p, ENTER);
-        expect(&mut p, "#2");
-        send(&mut p, "/h 1");
-        send(&mut p, ENTER);
-        expect(&mut p, "[hidden]");
-        // An empty Enter asks to confirm; the second closes.
+        expect(&mut p, "#1 Ana: SMS reminder");
+        expect(&mut p, "1 answered");
         send(&mut p, ENTER);
         at(&mut p, "press Enter again");
         send(&mut p, ENTER);
-        expect(&mut p, "✔");
         at(&mut p, "provocations");
         p.send_control('c').unwrap();
         p.exp_eof().unwrap();
         let s = session(lab.path());
-        let ledger = &s["room"]["questions"]["ideas"];
-        assert_eq!(ledger["entries"][0]["text"], yaml("SMS reminder"), "{s:?}");
-        assert_eq!(ledger["entries"][0]["hidden"], yaml("true"), "{s:?}");
-        assert_eq!(
-            s["answers"]["ideas"],
-            yaml("[Kiosk in the library]"),
-            "{s:?}"
-        );
+        let entry = &s["room"]["questions"]["ideas"]["entries"][0];
+        assert_eq!(entry["text"], yaml("SMS reminder"), "{s:?}");
+        assert_eq!(entry["name"], yaml("Ana"), "{s:?}");
+        assert_eq!(s["answers"]["ideas"], yaml("[SMS reminder]"), "{s:?}");
     }
 }

@@ -465,6 +465,24 @@ pub struct RunArgs {
     /// Replace an existing report file (with --report)
     #[arg(long, requires = "report")]
     pub force: bool,
+    #[command(flatten)]
+    pub room: RoomArgs,
+}
+
+/// `run --room` and `resume --room`: the room participants answer from their own devices.
+#[derive(Debug, Clone, Args)]
+pub struct RoomArgs {
+    /// Open the room: participants answer the method's room questions from their phones (a
+    /// small web server; its address and a QR code are shown)
+    #[arg(long)]
+    pub room: bool,
+    /// The address the room listens on (default: this computer's network address; 127.0.0.1
+    /// for this computer only)
+    #[arg(long, value_name = "IP", requires = "room")]
+    pub room_bind: Option<std::net::IpAddr>,
+    /// The room's port (default: 7878, or a free one when 7878 is taken; 0 picks a free one)
+    #[arg(long, value_name = "N", requires = "room")]
+    pub room_port: Option<u16>,
 }
 
 #[derive(Debug, Args)]
@@ -484,6 +502,8 @@ pub struct ResumeArgs {
     /// Replace an existing report file
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub room: RoomArgs,
 }
 
 #[derive(Debug, Args)]

@@ -135,6 +135,101 @@ const EN: &[(&str, &str)] = &[
         "engine.unknown_command",
         "`{cmd}` is not a command: `/e N`, `/d N`, `/m N M`; start with `\\` to type it as text",
     ),
+    // The room: the facilitator's panel and opening a room (`run --room`).
+    ("room.hint.add", "text + Enter adds"),
+    ("room.hint.hide", "/h N hides"),
+    ("room.hint.unhide", "/u N unhides"),
+    ("room.hint.merge", "/m N M merges N into M"),
+    ("room.hint.results", "/r results on/off"),
+    ("room.hint.close", "Enter twice closes"),
+    ("room.panel.left", "{time} left"),
+    ("room.panel.over", "time is up (+{time})"),
+    (
+        "room.panel.devices",
+        "{joined} joined · {answered} answered",
+    ),
+    ("room.panel.results_on", "results shown to participants"),
+    ("room.panel.results_off", "results hidden from participants"),
+    (
+        "room.panel.results_now_on",
+        "results are now shown on participants' devices and the projector",
+    ),
+    (
+        "room.panel.results_now_off",
+        "results are now hidden from participants' devices and the projector",
+    ),
+    (
+        "room.panel.confirm_close",
+        "press Enter again to close the question (any other key goes on)",
+    ),
+    (
+        "room.panel.unknown_command",
+        "`{cmd}` is not a command here: {commands}",
+    ),
+    (
+        "room.panel.only_commands",
+        "participants answer on their own devices: here `/r` shows the results and an empty Enter closes",
+    ),
+    (
+        "room.panel.no_back",
+        "there is nothing to go back to from here",
+    ),
+    (
+        "room.panel.not_open",
+        "no question is open to the room right now; wait for the facilitator to open the next one",
+    ),
+    ("room.panel.nothing", "nothing yet"),
+    ("room.panel.entries", "{n} entry|{n} entries"),
+    ("room.panel.aside", "{n} set aside|{n} set aside"),
+    (
+        "room.panel.earlier",
+        "… {n} earlier entry|… {n} earlier entries",
+    ),
+    ("room.panel.more", "… {n} more|… {n} more"),
+    ("room.panel.anonymous", "anonymous"),
+    ("room.panel.facilitator", "facilitator"),
+    ("room.panel.hidden", "hidden"),
+    ("room.panel.merged", "merged into #{id}"),
+    ("room.panel.withdrawn", "withdrawn"),
+    ("room.panel.points", "{n} point|{n} points"),
+    ("room.panel.answered", "{n} answer|{n} answers"),
+    (
+        "room.start.needs_terminal",
+        "`--room` needs a terminal: the facilitator runs the room from the keyboard (leave out `--no-input`, and run labkit in a terminal)",
+    ),
+    ("room.start.open_at", "Room open: {url}"),
+    (
+        "room.start.how_to_join",
+        "Participants open this address on a phone or laptop on the same network, or scan the QR code.",
+    ),
+    (
+        "room.start.this_computer_only",
+        "Only this computer can open this address: fine for a projector, not for phones.",
+    ),
+    (
+        "room.start.no_network",
+        "No network was found, so only this computer can open this address (fine for a projector, not for phones); join a network, or give --room-bind IP.",
+    ),
+    (
+        "room.start.stored",
+        "Everything participants send is saved in {path} as it arrives.",
+    ),
+    (
+        "room.start.port_in_use",
+        "port {port} is already in use on {ip}; choose another with `--room-port N`, or `--room-port 0` for any free port",
+    ),
+    (
+        "room.start.port_taken",
+        "port {default} is in use; the room took port {port} instead",
+    ),
+    (
+        "room.start.bind_unavailable",
+        "`{ip}` is not an address of this computer; leave out `--room-bind` to use its network address, or give 127.0.0.1",
+    ),
+    (
+        "room.start.failed",
+        "could not open the room on {addr}: {error}",
+    ),
     ("timer.keys", "Enter ends · space pauses · + adds 1 min"),
     ("timer.paused", "paused"),
     ("timer.up", "time is up — press Enter to continue"),
@@ -1164,6 +1259,18 @@ const EN: &[(&str, &str)] = &[
         "Replace an existing report file (with --report)",
     ),
     (
+        "help.run.arg.room",
+        "Open the room: participants answer the method's room questions from their phones (a small web server; its address and a QR code are shown)",
+    ),
+    (
+        "help.run.arg.room_bind",
+        "The address the room listens on (default: this computer's network address; 127.0.0.1 for this computer only)",
+    ),
+    (
+        "help.run.arg.room_port",
+        "The room's port (default: 7878, or a free one when 7878 is taken; 0 picks a free one)",
+    ),
+    (
         "help.resume.about",
         "Continue a saved session at its first unanswered question",
     ),
@@ -1185,6 +1292,18 @@ const EN: &[(&str, &str)] = &[
         "Report template name or path (saved with the session)",
     ),
     ("help.resume.arg.force", "Replace an existing report file"),
+    (
+        "help.resume.arg.room",
+        "Open the room: participants answer the method's room questions from their phones (a small web server; its address and a QR code are shown)",
+    ),
+    (
+        "help.resume.arg.room_bind",
+        "The address the room listens on (default: this computer's network address; 127.0.0.1 for this computer only)",
+    ),
+    (
+        "help.resume.arg.room_port",
+        "The room's port (default: 7878, or a free one when 7878 is taken; 0 picks a free one)",
+    ),
     (
         "help.report.about",
         "Render a session as a document: Markdown, printable HTML or Word",
@@ -1841,6 +1960,104 @@ const PT: &[(&str, &str)] = &[
     (
         "engine.unknown_command",
         "`{cmd}` não é um comando: `/e N`, `/d N`, `/m N M`; comece com `\\` para o escrever como texto",
+    ),
+    // The room: the facilitator's panel and opening a room (`run --room`).
+    ("room.hint.add", "texto + Enter junta"),
+    ("room.hint.hide", "/h N esconde"),
+    ("room.hint.unhide", "/u N volta a mostrar"),
+    ("room.hint.merge", "/m N M funde N em M"),
+    ("room.hint.results", "/r resultados sim/não"),
+    ("room.hint.close", "Enter duas vezes fecha"),
+    ("room.panel.left", "faltam {time}"),
+    ("room.panel.over", "tempo esgotado (+{time})"),
+    (
+        "room.panel.devices",
+        "{joined} ligados · {answered} responderam",
+    ),
+    (
+        "room.panel.results_on",
+        "resultados visíveis para os participantes",
+    ),
+    (
+        "room.panel.results_off",
+        "resultados escondidos dos participantes",
+    ),
+    (
+        "room.panel.results_now_on",
+        "os resultados passam a ser mostrados nos dispositivos dos participantes e no projetor",
+    ),
+    (
+        "room.panel.results_now_off",
+        "os resultados deixam de ser mostrados nos dispositivos dos participantes e no projetor",
+    ),
+    (
+        "room.panel.confirm_close",
+        "prima Enter outra vez para fechar a pergunta (qualquer outra tecla continua)",
+    ),
+    (
+        "room.panel.unknown_command",
+        "`{cmd}` não é um comando aqui: {commands}",
+    ),
+    (
+        "room.panel.only_commands",
+        "os participantes respondem nos seus dispositivos: aqui `/r` mostra os resultados e um Enter vazio fecha",
+    ),
+    ("room.panel.no_back", "daqui não há para onde voltar"),
+    (
+        "room.panel.not_open",
+        "nenhuma pergunta está aberta à sala neste momento; aguarde que o facilitador abra a próxima",
+    ),
+    ("room.panel.nothing", "ainda nada"),
+    ("room.panel.entries", "{n} entrada|{n} entradas"),
+    ("room.panel.aside", "{n} posta de lado|{n} postas de lado"),
+    (
+        "room.panel.earlier",
+        "… {n} entrada anterior|… {n} entradas anteriores",
+    ),
+    ("room.panel.more", "… mais {n}|… mais {n}"),
+    ("room.panel.anonymous", "anónimo"),
+    ("room.panel.facilitator", "facilitação"),
+    ("room.panel.hidden", "escondida"),
+    ("room.panel.merged", "fundida em #{id}"),
+    ("room.panel.withdrawn", "retirada"),
+    ("room.panel.points", "{n} ponto|{n} pontos"),
+    ("room.panel.answered", "{n} resposta|{n} respostas"),
+    (
+        "room.start.needs_terminal",
+        "`--room` precisa de um terminal: o facilitador conduz a sala a partir do teclado (retire `--no-input` e corra o labkit num terminal)",
+    ),
+    ("room.start.open_at", "Sala aberta: {url}"),
+    (
+        "room.start.how_to_join",
+        "Os participantes abrem este endereço num telemóvel ou portátil na mesma rede, ou leem o código QR.",
+    ),
+    (
+        "room.start.this_computer_only",
+        "Só este computador consegue abrir este endereço: serve para um projetor, não para telemóveis.",
+    ),
+    (
+        "room.start.no_network",
+        "Não foi encontrada rede, por isso só este computador consegue abrir este endereço (serve para um projetor, não para telemóveis); ligue-se a uma rede, ou indique --room-bind IP.",
+    ),
+    (
+        "room.start.stored",
+        "Tudo o que os participantes enviam é guardado em {path} à medida que chega.",
+    ),
+    (
+        "room.start.port_in_use",
+        "a porta {port} já está em uso em {ip}; escolha outra com `--room-port N`, ou `--room-port 0` para qualquer porta livre",
+    ),
+    (
+        "room.start.port_taken",
+        "a porta {default} está em uso; a sala ficou com a porta {port}",
+    ),
+    (
+        "room.start.bind_unavailable",
+        "`{ip}` não é um endereço deste computador; retire `--room-bind` para usar o endereço de rede, ou indique 127.0.0.1",
+    ),
+    (
+        "room.start.failed",
+        "não foi possível abrir a sala em {addr}: {error}",
     ),
     ("timer.keys", "Enter termina · espaço pausa · + 1 min"),
     ("timer.paused", "em pausa"),
@@ -2916,6 +3133,18 @@ const PT: &[(&str, &str)] = &[
         "Substituir um ficheiro de relatório existente (com --report)",
     ),
     (
+        "help.run.arg.room",
+        "Abrir a sala: os participantes respondem às perguntas de sala do método nos seus telemóveis (um pequeno servidor web; o endereço e um código QR são mostrados)",
+    ),
+    (
+        "help.run.arg.room_bind",
+        "O endereço em que a sala escuta (por omissão: o endereço de rede deste computador; 127.0.0.1 só para este computador)",
+    ),
+    (
+        "help.run.arg.room_port",
+        "A porta da sala (por omissão: 7878, ou uma livre quando a 7878 está ocupada; 0 escolhe uma livre)",
+    ),
+    (
         "help.resume.about",
         "Continuar uma sessão guardada na primeira pergunta sem resposta",
     ),
@@ -2939,6 +3168,18 @@ const PT: &[(&str, &str)] = &[
     (
         "help.resume.arg.force",
         "Substituir um ficheiro de relatório existente",
+    ),
+    (
+        "help.resume.arg.room",
+        "Abrir a sala: os participantes respondem às perguntas de sala do método nos seus telemóveis (um pequeno servidor web; o endereço e um código QR são mostrados)",
+    ),
+    (
+        "help.resume.arg.room_bind",
+        "O endereço em que a sala escuta (por omissão: o endereço de rede deste computador; 127.0.0.1 só para este computador)",
+    ),
+    (
+        "help.resume.arg.room_port",
+        "A porta da sala (por omissão: 7878, ou uma livre quando a 7878 está ocupada; 0 escolhe uma livre)",
     ),
     (
         "help.report.about",

@@ -187,6 +187,30 @@ impl Printer {
         }
     }
 
+    /// Text for people on stderr that a run cannot do without, shown even with `--quiet` (the
+    /// room's address: nobody can join without it). Sanitised like every message.
+    pub fn say(&mut self, text: &str) {
+        let _ = writeln!(self.err, "{}", terminal_safe(text));
+    }
+
+    /// [`Printer::say`] in bold (when colour is on).
+    pub fn say_bold(&mut self, text: &str) {
+        let text = self.bold(&terminal_safe(text));
+        let _ = writeln!(self.err, "{text}");
+    }
+
+    /// A picture of labkit's own making, drawn with block characters (the room's QR code), on
+    /// stderr, shown even with `--quiet`. With colour on, each row is painted black on white,
+    /// so it reads the same on light and dark terminals. Anything but block characters and
+    /// spaces is dropped: nothing else may reach the terminal this way.
+    pub fn picture(&mut self, blocks: &str) {
+        let style = Style::new().black().on_white();
+        for row in blocks.lines() {
+            let row: String = row.chars().filter(|c| " ▀▄█".contains(*c)).collect();
+            let _ = writeln!(self.err, "{}", self.paint(&style, &row));
+        }
+    }
+
     /// A warning on stderr (shown even with `--quiet`).
     pub fn warn(&mut self, text: &str) {
         let label = self.paint(

@@ -111,9 +111,6 @@ pub fn run_countdown(
     color: bool,
     lang: crate::lang::Lang,
 ) -> std::io::Result<Ending> {
-    use crate::i18n::{t, tf};
-    let label = crate::terminal::markdown::terminal_safe(label).into_owned();
-    let label = label.as_str();
     let (tx, rx) = mpsc::channel();
     // The reader stops after an ending key, so it never eats a key meant for the next prompt.
     std::thread::spawn(move || {
@@ -125,6 +122,32 @@ pub fn run_countdown(
             }
         }
     });
+    let mut next = |wait: Duration| match rx.recv_timeout(wait) {
+        Ok(key) => Ok(Some(key)),
+        Err(mpsc::RecvTimeoutError::Timeout) => Ok(None),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof))
+        }
+    };
+    countdown_with_keys(total, label, color, lang, &mut next)
+}
+
+/// [`run_countdown`] with its keys from `next`, which waits at most the time it is given and
+/// returns `Ok(None)` when no key came (a room run passes its key channel, so that what
+/// participants send meanwhile is answered at once). A read error ends the countdown as if
+/// early; Ctrl-C (a key when the terminal is read raw) and an interrupted read return
+/// `Interrupted`, so the run stops as at a prompt.
+pub fn countdown_with_keys(
+    total: Duration,
+    label: &str,
+    color: bool,
+    lang: crate::lang::Lang,
+    next: &mut dyn FnMut(Duration) -> std::io::Result<Option<Key>>,
+) -> std::io::Result<Ending> {
+    use crate::i18n::{t, tf};
+    let interrupted = || std::io::Error::from(std::io::ErrorKind::Interrupted);
+    let label = crate::terminal::markdown::terminal_safe(label).into_owned();
+    let label = label.as_str();
     let bar =
         ProgressBar::with_draw_target(Some(total.as_secs().max(1)), ProgressDrawTarget::stderr());
     let mut countdown = Countdown::start(total, SystemTime::now());
@@ -157,15 +180,17 @@ pub fn run_countdown(
             bar.finish_with_message(format!("{label} · {}", t(lang, "timer.up")));
             eprint!("\x07");
             // Wait for the key that ends the reader thread.
-            while let Ok(key) = rx.recv() {
-                if matches!(key, Key::Enter | Key::Char('q') | Key::Escape) {
-                    break;
+            loop {
+                match next(Duration::from_secs(3600)) {
+                    Ok(Some(Key::Enter | Key::Char('q') | Key::Escape)) | Err(_) => break,
+                    Ok(Some(Key::CtrlC)) => return Err(interrupted()),
+                    Ok(_) => {}
                 }
             }
             return Ok(Ending::Elapsed(countdown.elapsed(SystemTime::now())));
         }
-        match rx.recv_timeout(Duration::from_millis(200)) {
-            Ok(Key::Enter | Key::Char('q') | Key::Escape) => {
+        match next(Duration::from_millis(200)) {
+            Ok(Some(Key::Enter | Key::Char('q') | Key::Escape)) => {
                 let ran = countdown.elapsed(SystemTime::now());
                 bar.set_style(ended_style(color));
                 bar.abandon_with_message(format!(
@@ -178,10 +203,18 @@ pub fn run_countdown(
                 ));
                 return Ok(Ending::Early(ran));
             }
-            Ok(Key::Char(' ')) => countdown.toggle_pause(SystemTime::now()),
-            Ok(Key::Char('+')) => countdown.add(Duration::from_secs(60)),
-            Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Ok(Some(Key::Char(' '))) => countdown.toggle_pause(SystemTime::now()),
+            Ok(Some(Key::Char('+'))) => countdown.add(Duration::from_secs(60)),
+            Ok(Some(Key::CtrlC)) => {
+                bar.abandon();
+                return Err(interrupted());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                bar.abandon();
+                return Err(e);
+            }
+            Ok(_) => {}
+            Err(_) => {
                 bar.finish();
                 return Ok(Ending::Early(countdown.elapsed(SystemTime::now())));
             }

@@ -9,6 +9,7 @@ mod eject;
 mod init;
 pub(crate) mod list;
 mod new;
+mod open_room;
 mod portfolio;
 mod report;
 mod run;

@@ -3,13 +3,18 @@
 //!
 //! Without a terminal (or with `--no-input`) nothing is ever asked: the answers must come from
 //! `--answers`, `--set` and `--defaults`, and every missing or invalid one is listed at once.
+//!
+//! With `--room` the session also opens a room (`open_room`): its questions marked `room:
+//! true` are answered from participants' devices while the facilitator runs the panel
+//! (`terminal::room`). A room needs a terminal. Without `--room` nothing of the room's is
+//! started or touched.
 
 use std::path::{Path, PathBuf};
 
 use serde_yaml::{Mapping, Value};
 
 use super::Outcome;
-use crate::cli::{ResumeArgs, RunArgs};
+use crate::cli::{ResumeArgs, RoomArgs, RunArgs};
 use crate::clock::{Clock, SystemClock, date, rfc3339};
 use crate::engine::{self, Ask, Ended, PromptError, Prompter, Reply};
 use crate::error::Error;
@@ -22,6 +27,8 @@ use crate::report::Wanted;
 use crate::session::{self, MethodCopy, MethodRef, RunOptions, Session, Source, Status};
 use crate::settings::Settings;
 use crate::terminal::TerminalPrompter;
+use crate::terminal::keys::KeySource;
+use crate::terminal::room::RoomPrompter;
 
 /// What a session runs.
 enum Plan {
@@ -66,9 +73,36 @@ struct Options {
     /// The session's report template was given on this command line (`--template`), so it
     /// may be a file path; one only read from the session file must be a template name.
     template_chosen: bool,
+    /// `--room`: open the room (its code is in `session.room`).
+    room: Option<RoomArgs>,
+}
+
+/// A room needs a person at the keyboard: said before anything is created.
+fn check_room(args: &RoomArgs, settings: &Settings) -> Result<(), Error> {
+    if args.room && !settings.interactive {
+        return Err(Error::Usage(
+            crate::i18n::t(settings.lang, "room.start.needs_terminal").to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// The session's room record: the same code (and so the same address) when it has one.
+fn room_record(session: &mut Session) {
+    match &mut session.room {
+        Some(record) if !record.code.trim().is_empty() => {}
+        Some(record) => record.code = crate::room::new_code(),
+        None => {
+            session.room = Some(crate::engine::room::RoomRecord {
+                code: crate::room::new_code(),
+                questions: Default::default(),
+            });
+        }
+    }
 }
 
 pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
+    check_room(&args.room, settings)?;
     let (plan, source, copy) = find_plan(&args.method, settings)?;
     let now = rfc3339(SystemClock.now());
     let today = date(SystemClock.now());
@@ -148,12 +182,16 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
         timer: !args.no_timer,
     };
     session.method_copy = Some(copy);
+    if args.room.room {
+        room_record(&mut session);
+    }
     let options = Options {
         supplied,
         defaults: args.defaults,
         ask_people: true,
         resuming: false,
         template_chosen: args.template.is_some(),
+        room: args.room.room.then(|| args.room.clone()),
     };
     let outcome =
         lock.and_then(|_lock| drive(&plan, &mut session, &options, &path, settings, printer));
@@ -168,6 +206,7 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
 }
 
 pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
+    check_room(&args.room, settings)?;
     let path = settings.cwd.join(&args.session);
     let shown = path.display().to_string();
     if !path.is_file() {
@@ -287,12 +326,16 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
     if args.force {
         session.run.force = true;
     }
+    if args.room.room {
+        room_record(&mut session);
+    }
     let options = Options {
         supplied: Mapping::new(),
         defaults: false,
         ask_people: false,
         resuming: true,
         template_chosen: args.template.is_some(),
+        room: args.room.room.then(|| args.room.clone()),
     };
     if let Some(report) = report_path(&session, &path) {
         report_format(&report)?;
@@ -545,17 +588,45 @@ fn drive(
                 }
             }
         }
+        // With `--room` the room opens before the first save, so a room that cannot open (a
+        // port in use) leaves no session behind.
+        let opened = match &options.room {
+            Some(args) => {
+                let code = session
+                    .room
+                    .as_ref()
+                    .map(|r| r.code.clone())
+                    .unwrap_or_default();
+                Some(super::open_room::open(args, &code, lang, &shown, printer)?)
+            }
+            None => None,
+        };
+        // Stopped when this function returns, however it returns.
+        let room_guard = opened
+            .as_ref()
+            .map(|o| StopRoom(std::sync::Arc::clone(&o.room)));
         save(session)?;
         printer.note(&tf(lang, "run.session", &[("path", &shown)]));
-        let stopped = tf(
-            lang,
-            "run.stopped",
-            &[("command", &resume_command(settings, path))],
-        );
+        let mut command = resume_command(settings, path);
+        if let (Some(args), Some(opened)) = (&options.room, &opened) {
+            command.push_str(&super::open_room::resume_flags(args, opened));
+        }
+        let stopped = tf(lang, "run.stopped", &[("command", &command)]);
         interrupt::arm(&stopped, session::lock_path(path));
-        let mut prompter = TerminalPrompter::new(lang, settings.color);
+        // In a room run the prompts read keys and contributions from one channel.
+        let mut prompter: Box<dyn Prompter> = match opened {
+            Some(opened) => {
+                super::open_room::announce(&opened, lang, &shown, printer);
+                let room = std::sync::Arc::clone(&opened.room);
+                interrupt::on_exit(Box::new(move || room.stop()));
+                let keys = KeySource::Room(std::rc::Rc::clone(&opened.keys));
+                let inner = TerminalPrompter::with_keys(lang, settings.color, keys);
+                Box::new(RoomPrompter::new(inner, opened.room, opened.keys))
+            }
+            None => Box::new(TerminalPrompter::new(lang, settings.color)),
+        };
         if options.ask_people {
-            ask_people(session, &mut prompter)?;
+            ask_people(session, prompter.as_mut())?;
             save(session)?;
         }
         let opts = engine::Options {
@@ -564,14 +635,14 @@ fn drive(
             timers: session.run.timer,
             start_at_end: false,
             back_out: false,
-            room: false,
+            room: options.room.is_some(),
         };
         let ended = match plan {
             Plan::Method(method) => {
                 let mut store = |s: &Session| save(s);
                 let mut interview =
                     engine::Interview::new(method, session, &mut store, &SystemClock, opts);
-                engine::drive(&mut interview, &mut prompter)?
+                engine::drive(&mut interview, prompter.as_mut())?
             }
             Plan::Playbook(playbook, library) => engine::playbook::drive_playbook(
                 &engine::playbook::PlaybookRun {
@@ -581,10 +652,13 @@ fn drive(
                     opts,
                 },
                 session,
-                &mut prompter,
+                prompter.as_mut(),
                 &save,
             )?,
         };
+        // The interview is over: the room closes before anything else is said.
+        drop(prompter);
+        drop(room_guard);
         if ended == Ended::Cancelled {
             save(session)?;
             // Ctrl-C also reaches the signal handler; whichever comes first says it, once.
@@ -948,6 +1022,15 @@ fn ask_people(session: &mut Session, prompter: &mut dyn Prompter) -> Result<(), 
     }
     Ok(())
 }
+/// Stops the room when dropped: at the end of the interview, and on any error on the way.
+struct StopRoom(std::sync::Arc<crate::terminal::room::SharedRoom>);
+
+impl Drop for StopRoom {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
+}
+
 /// Ctrl-C outside a prompt, a closed terminal (SIGHUP) or SIGTERM: the session was saved after
 /// the last entry, so wait for a save in progress, restore the cursor,
 /// say how to resume, and exit 130.
@@ -962,6 +1045,29 @@ mod interrupt {
     static ANNOUNCED: AtomicBool = AtomicBool::new(false);
     pub static SAVING: Mutex<()> = Mutex::new(());
     static INSTALL: Once = Once::new();
+    /// What else to end on the way out (a room run's server).
+    type OnExit = Box<dyn FnOnce() + Send>;
+    static ON_EXIT: Mutex<Option<OnExit>> = Mutex::new(None);
+
+    /// `stop` runs when a signal ends the run (at most a second is waited for it: the
+    /// process ends anyway, and with it everything it runs).
+    pub fn on_exit(stop: OnExit) {
+        if let Ok(mut slot) = ON_EXIT.lock() {
+            *slot = Some(stop);
+        }
+    }
+
+    fn run_on_exit() {
+        let Some(stop) = ON_EXIT.lock().ok().and_then(|mut slot| slot.take()) else {
+            return;
+        };
+        let (done, stopped) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            stop();
+            let _ = done.send(());
+        });
+        let _ = stopped.recv_timeout(std::time::Duration::from_secs(1));
+    }
 
     /// `message` is what Ctrl-C prints: how to resume, in the session's language.
     pub fn arm(message: &str, lock_file: std::path::PathBuf) {
@@ -977,6 +1083,7 @@ mod interrupt {
                 if let Some(lock) = LOCK_FILE.lock().ok().and_then(|l| l.clone()) {
                     let _ = std::fs::remove_file(lock);
                 }
+                run_on_exit();
                 let _ = console::Term::stderr().show_cursor();
                 announce_stop();
                 std::process::exit(130);

@@ -12,6 +12,8 @@ use std::io;
 
 use console::{Key, Style, Term};
 
+use super::keys::KeySource;
+
 /// What the person answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Picked<T> {
@@ -35,6 +37,7 @@ pub struct Chooser<'a> {
     pub items: &'a [String], // labels, already sanitised (no control characters)
     pub color: bool,         // styles only when true; no escapes otherwise
     pub allow_skip: bool,    // `-` returns Skip only when true; otherwise it does nothing
+    pub keys: &'a KeySource, // the terminal itself, or a room run's channel
 }
 
 impl Chooser<'_> {
@@ -67,6 +70,7 @@ impl Chooser<'_> {
 /// `-` Skip (if allowed), Esc/Ctrl-C Cancelled. The hint should name the default.
 pub fn confirm(
     term: &Term,
+    keys: &KeySource,
     prompt: &str,
     hint: &str,
     default: Option<bool>,
@@ -81,6 +85,7 @@ pub fn confirm(
         items,
         color,
         allow_skip,
+        keys,
     };
     let mut st = State::new(&ask, Kind::Confirm(default))?;
     let outcome = run(term, &mut st)?;
@@ -128,7 +133,7 @@ fn interact(term: &Term, st: &mut State) -> io::Result<Outcome> {
         term.clear_to_end_of_screen()?;
         term.write_str(&(lines.join("\n") + "\n"))?;
         drawn = lines.len();
-        let key = match term.read_key_raw() {
+        let key = match st.ask.keys.key(term) {
             Ok(key) => key,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => Key::CtrlC,
             Err(e) => {
@@ -419,6 +424,7 @@ mod tests {
         let term = Box::leak(Box::new(Term::stderr()));
         let items = Box::leak(items.to_vec().into_boxed_slice());
         let (prompt, hint) = ("Pick", HINT);
+        let keys = &KeySource::Direct;
         let ask = Chooser {
             term,
             prompt,
@@ -426,6 +432,7 @@ mod tests {
             items,
             color,
             allow_skip,
+            keys,
         };
         State::new(Box::leak(Box::new(ask)), kind).unwrap()
     }
@@ -681,11 +688,12 @@ mod tests {
             items: &items,
             color,
             allow_skip,
+            keys: &KeySource::Direct,
         };
         let errors = [
             ask.select(0).err(),
             ask.multi(&[], None, None).err(),
-            confirm(&term, "P", "", Some(true), false, false).err(),
+            confirm(&term, &KeySource::Direct, "P", "", Some(true), false, false).err(),
         ];
         for err in errors {
             assert_eq!(err.map(|e| e.kind()), Some(io::ErrorKind::NotConnected));

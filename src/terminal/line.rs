@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::choose::summary_line;
+use super::keys::KeySource;
 use console::{Key, Style, Term};
 
 /// What the person answered.
@@ -27,10 +28,11 @@ pub enum Line {
 
 /// One line of text to type; see [`LineInput::read`].
 pub struct LineInput<'a> {
-    pub term: &'a Term,   // always Term::stderr() in labkit
-    pub prompt: &'a str,  // already translated and sanitised
-    pub initial: &'a str, // pre-filled text; the cursor starts at its end
-    pub color: bool,      // styles only when true; no escapes otherwise
+    pub term: &'a Term,      // always Term::stderr() in labkit
+    pub prompt: &'a str,     // already translated and sanitised
+    pub initial: &'a str,    // pre-filled text; the cursor starts at its end
+    pub color: bool,         // styles only when true; no escapes otherwise
+    pub keys: &'a KeySource, // the terminal itself, or a room run's channel
 }
 
 impl LineInput<'_> {
@@ -52,7 +54,7 @@ impl LineInput<'_> {
             drawn = Some(now);
             // Raw read: Ctrl-C arrives as a key instead of a signal; an
             // Interrupted error (console's other way to report it) cancels too.
-            let key = match term.read_key_raw() {
+            let key = match self.keys.key(term) {
                 Ok(key) => key,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => Key::CtrlC,
                 Err(e) => {
@@ -77,23 +79,23 @@ fn screen_width(term: &Term) -> usize {
     usize::from(term.size().1).max(1)
 }
 
-/// The text being edited; no I/O.
+/// The text being edited; no I/O. The room panel's input line edits with it too.
 #[derive(Debug)]
-struct State {
-    text: Vec<char>,
+pub(super) struct State {
+    pub(super) text: Vec<char>,
     /// Index into `text` of the char the cursor stands before.
-    cursor: usize,
+    pub(super) cursor: usize,
 }
 
 impl State {
-    fn new(initial: &str) -> Self {
+    pub(super) fn new(initial: &str) -> Self {
         let text: Vec<char> = initial.chars().collect();
         let cursor = text.len();
         Self { text, cursor }
     }
 
     /// Applies one key; `Some` once the question is answered (or left).
-    fn key(&mut self, key: Key) -> Option<Line> {
+    pub(super) fn key(&mut self, key: Key) -> Option<Line> {
         match key {
             Key::Enter => return Some(Line::Text(self.text.iter().collect())),
             Key::Escape | Key::CtrlC | Key::Char('\x03') => return Some(Line::Cancelled),
@@ -290,7 +292,7 @@ fn summary(prompt: &str, line: &Line, width: usize, color: bool) -> String {
 }
 
 /// A char as it may be printed: control characters (C0, DEL, C1) never are.
-fn safe(c: char) -> char {
+pub(super) fn safe(c: char) -> char {
     if c.is_control() { '\u{FFFD}' } else { c }
 }
 
@@ -300,7 +302,7 @@ fn shown(text: &str) -> String {
 
 /// Display columns of one char as printed: 0 for combining marks and joiners,
 /// 2 for CJK and most emoji. Per char, as terminals count.
-fn cols(c: char) -> usize {
+pub(super) fn cols(c: char) -> usize {
     unicode_width::UnicodeWidthChar::width(safe(c)).unwrap_or(0)
 }
 
@@ -660,6 +662,7 @@ mod tests {
             prompt: "P",
             initial: "x",
             color: false,
+            keys: &KeySource::Direct,
         };
         let err = ask.read().err().map(|e| e.kind());
         assert_eq!(err, Some(io::ErrorKind::NotConnected));

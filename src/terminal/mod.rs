@@ -12,8 +12,11 @@
 //! `-`). Hints list only the keys the engine says work at that prompt.
 
 pub mod choose;
+pub mod keys;
 pub mod line;
 pub mod markdown;
+pub mod panel;
+pub mod room;
 
 use console::Term;
 use serde_yaml::Value;
@@ -29,6 +32,8 @@ pub struct TerminalPrompter {
     pub lang: Lang,
     pub color: bool,
     term: Term,
+    /// Where the widgets read keys: the terminal, or a room run's merged channel.
+    keys: keys::KeySource,
     /// The entries changed (deleted, moved): list them again at the next prompt.
     relist: bool,
 }
@@ -91,10 +96,16 @@ fn parse_line(line: &str, initial: &str, commands: bool) -> Typed {
 
 impl TerminalPrompter {
     pub fn new(lang: Lang, color: bool) -> TerminalPrompter {
+        TerminalPrompter::with_keys(lang, color, keys::KeySource::Direct)
+    }
+
+    /// A prompter whose widgets read their keys from `keys` (a room run's channel).
+    pub fn with_keys(lang: Lang, color: bool, keys: keys::KeySource) -> TerminalPrompter {
         TerminalPrompter {
             lang,
             color,
             term: Term::stderr(),
+            keys,
             relist: false,
         }
     }
@@ -194,6 +205,7 @@ impl TerminalPrompter {
             prompt: &prompt,
             initial: &initial,
             color: self.color,
+            keys: &self.keys,
         };
         match input.read().map_err(io_error)? {
             line::Line::Text(text) => Ok(text),
@@ -215,6 +227,7 @@ impl TerminalPrompter {
             items,
             color: self.color,
             allow_skip: skip,
+            keys: &self.keys,
         }
     }
 
@@ -276,7 +289,10 @@ impl TerminalPrompter {
         let prompt = format!("{prompt} ({choice})");
         let prompt = prompt.as_str();
         let hint = self.hint_with(keys, "hint.confirm");
-        choose::confirm(&self.term, prompt, &hint, default, keys.skip, self.color).map_err(io_error)
+        choose::confirm(
+            &self.term, &self.keys, prompt, &hint, default, keys.skip, self.color,
+        )
+        .map_err(io_error)
     }
 
     /// A line prompt with the usual keys; commands only where `keys.edit`.
@@ -351,14 +367,19 @@ impl TerminalPrompter {
         );
         match self.confirm(&prompt, Some(false), keys)? {
             Picked::Chosen(true) => {
-                let ending = crate::timer::run_countdown(
-                    std::time::Duration::from_secs(duration.secs()),
-                    title,
-                    self.color,
-                    self.lang,
-                )
-                .map_err(io_error)?;
-                let _ = ending;
+                let total = std::time::Duration::from_secs(duration.secs());
+                let ending = match self.keys.room() {
+                    // In a room run the countdown's keys come through the room's channel too.
+                    Some(room) => crate::timer::countdown_with_keys(
+                        total,
+                        title,
+                        self.color,
+                        self.lang,
+                        &mut |wait| room.key_within(Some(wait)),
+                    ),
+                    None => crate::timer::run_countdown(total, title, self.color, self.lang),
+                };
+                ending.map_err(io_error)?;
                 Ok(Reply::Done)
             }
             Picked::Chosen(false) | Picked::Skip => Ok(Reply::Done),

@@ -22,6 +22,7 @@ mod pty;
 mod readme;
 mod report_variations;
 mod reports;
+mod room;
 mod room_http;
 mod run;
 mod schema;

@@ -16,7 +16,7 @@ const TIMEOUT_MS: u64 = 30_000;
 const WIDTHS: [u16; 2] = [80, 160];
 
 /// labkit in a pseudo-terminal `cols` wide (set with `stty` before labkit starts).
-fn labkit_in(dir: &Path, home: &Path, cols: u16, args: &[&str]) -> PtySession {
+pub(crate) fn labkit_in(dir: &Path, home: &Path, cols: u16, args: &[&str]) -> PtySession {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(format!("stty cols {cols} rows 40; exec \"$0\" \"$@\""))
@@ -32,34 +32,34 @@ fn labkit_in(dir: &Path, home: &Path, cols: u16, args: &[&str]) -> PtySession {
     spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn labkit in a pty")
 }
 
-fn labkit(lab: &Lab, cols: u16, args: &[&str]) -> PtySession {
+pub(crate) fn labkit(lab: &Lab, cols: u16, args: &[&str]) -> PtySession {
     labkit_in(lab.path(), lab.path(), cols, args)
 }
 
-const ENTER: &str = "\r";
+pub(crate) const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";
 
 /// Waits for `text`, then gives the prompt time to switch the terminal to raw mode.
-fn at(p: &mut PtySession, text: &str) {
+pub(crate) fn at(p: &mut PtySession, text: &str) {
     expect(p, text);
     std::thread::sleep(std::time::Duration::from_millis(60));
 }
 
 /// Waits for `text` and returns what came before it. rexpect reads the terminal byte by byte
 /// as Latin-1, so UTF-8 text (`›`, `—`) is looked for as those bytes.
-fn expect(p: &mut PtySession, text: &str) -> String {
+pub(crate) fn expect(p: &mut PtySession, text: &str) -> String {
     let seen: String = text.bytes().map(char::from).collect();
     p.exp_string(&seen)
         .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"))
 }
 
-fn send(p: &mut PtySession, keys: &str) {
+pub(crate) fn send(p: &mut PtySession, keys: &str) {
     p.send(keys).unwrap();
     p.flush().unwrap();
 }
 
 /// Types a line at the prompt showing `prompt`, replacing any pre-filled text (Ctrl-U).
-fn type_at(p: &mut PtySession, prompt: &str, text: &str) {
+pub(crate) fn type_at(p: &mut PtySession, prompt: &str, text: &str) {
     at(p, prompt);
     send(p, "\x15");
     send(p, text);
@@ -68,7 +68,7 @@ fn type_at(p: &mut PtySession, prompt: &str, text: &str) {
 
 /// The one session file in `sessions/`; any other file (a temporary file left behind) fails.
 /// The lock file of a session open in a running labkit is allowed.
-fn session_file(dir: &Path) -> PathBuf {
+pub(crate) fn session_file(dir: &Path) -> PathBuf {
     let files: Vec<_> = std::fs::read_dir(dir.join("sessions"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -82,16 +82,16 @@ fn session_file(dir: &Path) -> PathBuf {
     files[0].clone()
 }
 
-fn session(dir: &Path) -> Value {
+pub(crate) fn session(dir: &Path) -> Value {
     let text = std::fs::read_to_string(session_file(dir)).unwrap();
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
 
-fn yaml(text: &str) -> Value {
+pub(crate) fn yaml(text: &str) -> Value {
     serde_yaml::from_str(text).unwrap()
 }
 
-fn exit_code(p: &mut PtySession) -> i32 {
+pub(crate) fn exit_code(p: &mut PtySession) -> i32 {
     match p.process().wait().unwrap() {
         rexpect::process::WaitStatus::Exited(_, code) => code,
         other => panic!("{other:?}"),
@@ -99,7 +99,7 @@ fn exit_code(p: &mut PtySession) -> i32 {
 }
 
 /// Brainstorm up to its list of ideas.
-fn brainstorm_to_ideas(p: &mut PtySession) {
+pub(crate) fn brainstorm_to_ideas(p: &mut PtySession) {
     type_at(
         p,
         "The challenge",

@@ -13,6 +13,7 @@ mod catalogue;
 mod clear_errors;
 mod fixtures;
 mod fuzz;
+mod http_client;
 mod kill;
 mod limits;
 mod list;

@@ -69,6 +69,8 @@ enum At {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Feedback {
     Taken,
+    /// A `Reply::Room`: for each contribution in it, taken or the reason it was refused.
+    Room(Vec<Result<(), String>>),
     /// Not taken, with the reason to show; the same thing is asked again.
     Refused(String),
 }
@@ -482,7 +484,16 @@ impl<'a> Interview<'a> {
             return self.refuse(t(lang, "room.refuse.closed"));
         };
         let done = match reply {
-            Reply::Room(c) => ledger.apply(q, &items, &c, lang),
+            Reply::Room(sent) => {
+                let results: Vec<Result<(), String>> = sent
+                    .iter()
+                    .map(|c| ledger.apply(q, &items, c, lang))
+                    .collect();
+                if results.iter().any(Result::is_ok) {
+                    self.save()?;
+                }
+                return Ok(Feedback::Room(results));
+            }
             Reply::Answer(v) if matches!(q.kind, QuestionKind::List { .. }) => {
                 ledger.add_own(q, &entry_text(&v), lang)
             }
@@ -1663,8 +1674,10 @@ pub fn drive(interview: &mut Interview, prompter: &mut dyn Prompter) -> Result<E
                 return Err(Error::Input(format!("terminal: {e}")));
             }
         };
-        if let Feedback::Refused(message) = interview.reply(reply)? {
-            prompter.invalid(&message);
+        match interview.reply(reply)? {
+            Feedback::Refused(message) => prompter.invalid(&message),
+            Feedback::Room(results) => prompter.room_results(&results),
+            Feedback::Taken => {}
         }
     }
 }

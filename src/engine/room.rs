@@ -2,7 +2,7 @@
 //! ballots), the facilitator's moderation (hide, merge) and the one tally every front end shows
 //! (the facilitator's panel, the participants' results page) and the answer is folded from.
 //!
-//! Pure data and rules, no I/O: the interview applies a `Contribution` (a `Reply::Room`) to the
+//! Pure data and rules, no I/O: the interview applies each `Contribution` (of a `Reply::Room`) to the
 //! question's `Ledger`, saves the session, and the room's front ends read a `RoomQuestion`
 //! (`Ask::Room`). Participants are known only by a random device id and an optional pseudonym.
 
@@ -804,11 +804,11 @@ mod tests {
     }
 
     fn from(device: &str, name: Option<&str>, action: RoomAction) -> Reply {
-        Reply::Room(Contribution {
+        Reply::Room(vec![Contribution {
             device: device.into(),
             name: name.map(str::to_owned),
             action,
-        })
+        }])
     }
 
     fn add(device: &str, text: &str) -> Reply {
@@ -863,8 +863,12 @@ mod tests {
                 },
             };
             drop(ask);
-            if let Feedback::Refused(msg) = iv.reply(reply).unwrap() {
-                refused.push(msg);
+            match iv.reply(reply).unwrap() {
+                Feedback::Refused(msg) => refused.push(msg),
+                Feedback::Room(results) => {
+                    refused.extend(results.into_iter().filter_map(Result::err));
+                }
+                Feedback::Taken => {}
             }
         }
         (refused, last, asked)

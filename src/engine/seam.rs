@@ -193,8 +193,10 @@ pub enum Reply {
     },
     /// Ctrl-C or a closed terminal: everything is saved, the session stays in progress.
     Stop,
-    /// Something a participant sent from the room (`Ask::Room`).
-    Room(super::room::Contribution),
+    /// What participants sent from the room since the last reply (`Ask::Room`), in the order
+    /// it arrived: applied in that order and saved once (a group commit, so a burst from
+    /// forty phones costs one save, not forty). The engine answers `Feedback::Room`.
+    Room(Vec<super::room::Contribution>),
     /// The facilitator hides a room entry (by its id), or shows it again.
     Hide(u64),
     Unhide(u64),
@@ -217,6 +219,13 @@ pub trait Prompter {
     fn ask(&mut self, ask: &Ask) -> Result<Reply, PromptError>;
     /// The last reply was not accepted; the same thing is asked again next.
     fn invalid(&mut self, message: &str);
+    /// What became of each contribution of the last `Reply::Room`, in order: taken, or the
+    /// reason it was refused. (A front end with no room shows the refusals.)
+    fn room_results(&mut self, results: &[Result<(), String>]) {
+        for message in results.iter().filter_map(|r| r.as_ref().err()) {
+            self.invalid(message);
+        }
+    }
 }
 
 /// Replies from a list, in order, for tests. Runs out → `Stop`.

@@ -74,6 +74,8 @@ pub struct RoomKeys {
     asked: Cell<bool>,
     /// What a device is told when it sends something while no question is open.
     refusal: String,
+    /// A key read while draining contributions (`drain_room`), handed out by the next `next`.
+    held: std::cell::RefCell<Option<Event>>,
 }
 
 /// Why waiting on the channel ended without an event.
@@ -114,6 +116,7 @@ impl RoomKeys {
             want,
             asked: Cell::new(false),
             refusal,
+            held: std::cell::RefCell::new(None),
         };
         (keys, tx)
     }
@@ -121,6 +124,9 @@ impl RoomKeys {
     /// The next event, waiting at most `timeout` (`None`: as long as it takes). A key is
     /// asked for first unless one already is.
     pub fn next(&self, timeout: Option<Duration>) -> Result<Event, Waited> {
+        if let Some(event) = self.held.borrow_mut().take() {
+            return Ok(event);
+        }
         if !self.asked.get() {
             // The reader thread only stops when this struct is dropped; should it be gone,
             // the wait below reports the closed channel.
@@ -157,6 +163,23 @@ impl RoomKeys {
                 }
             }
         }
+    }
+
+    /// What devices sent that is already waiting, without waiting for more (at most `max`),
+    /// so a burst is applied and saved at once. A key met on the way is kept for `next`.
+    pub fn drain_room(&self, max: usize) -> Vec<Incoming> {
+        let mut out = Vec::new();
+        while out.len() < max && self.held.borrow().is_none() {
+            match self.events.try_recv() {
+                Ok(Event::Room(incoming)) => out.push(incoming),
+                Ok(key) => {
+                    self.asked.set(false);
+                    *self.held.borrow_mut() = Some(key);
+                }
+                Err(_) => break,
+            }
+        }
+        out
     }
 
     /// Tells a device that nothing is open to the room now.

@@ -246,20 +246,35 @@ pub fn percentile(mut times: Vec<Duration>, p: f64) -> Duration {
 
 /// Reads the facilitator's screen until every text in `wanted` has been on it (or `limit`
 /// passes); when each was first seen. The panel lists the newest entries, so with people
-/// writing at a human pace every entry is drawn at least once.
+/// writing at a human pace every entry is drawn at least once. Read character by character
+/// (rexpect's own waiting polls every 100 ms, too coarse to time a screen).
 pub fn watch_screen(
     p: &mut PtySession,
     wanted: usize,
     limit: Duration,
 ) -> std::collections::HashMap<String, Instant> {
+    const WIDTH: usize = "idea p00-e00 from the crowd".len();
     let mut seen = std::collections::HashMap::new();
     let start = Instant::now();
+    let mut window = String::new();
     while seen.len() < wanted && start.elapsed() < limit {
-        match p.exp_regex(r"idea p[0-9]{2}-e[0-9]{2} from the crowd") {
-            Ok((_, text)) => {
-                seen.entry(text).or_insert_with(Instant::now);
+        let Some(c) = p.try_read() else {
+            std::thread::sleep(Duration::from_millis(1));
+            continue;
+        };
+        window.push(c);
+        if window.len() > 4 * WIDTH {
+            let cut = window.len() - 2 * WIDTH;
+            let cut = (cut..window.len())
+                .find(|&i| window.is_char_boundary(i))
+                .unwrap_or(window.len());
+            window.drain(..cut);
+        }
+        if window.ends_with(" from the crowd") && window.len() >= WIDTH {
+            let text = &window[window.len() - WIDTH..];
+            if text.starts_with("idea p") {
+                seen.entry(text.to_owned()).or_insert_with(Instant::now);
             }
-            Err(_) => break,
         }
     }
     seen

@@ -14,6 +14,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark stops loudly
 
 #[path = "../tests/cli/http_client.rs"]
+#[allow(dead_code)] // shared with the tests, which use all of it
 mod http_client;
 #[path = "../tests/cli/room_crowd.rs"]
 mod room_crowd;

@@ -597,7 +597,14 @@ fn drive(
                     .as_ref()
                     .map(|r| r.code.clone())
                     .unwrap_or_default();
-                Some(super::open_room::open(args, &code, lang, &shown, printer)?)
+                // Participants' pages name the file, not where it is on the laptop (a path
+                // can hold the facilitator's user name).
+                let file_name = path
+                    .file_name()
+                    .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+                Some(super::open_room::open(
+                    args, &code, lang, &file_name, printer,
+                )?)
             }
             None => None,
         };

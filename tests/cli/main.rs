@@ -26,6 +26,7 @@ mod reports;
 mod room;
 mod room_crowd;
 mod room_http;
+mod room_kinds;
 mod room_load;
 mod run;
 mod schema;

@@ -43,8 +43,13 @@ steps:
 /// The facilitator's labkit in a pseudo-terminal `cols` wide, running `crowd` with the room on
 /// 127.0.0.1 (any free port), in `dir` (which gets `methods/crowd.yaml`).
 pub fn facilitator(exe: &str, dir: &Path, cols: u16) -> PtySession {
+    facilitator_of(exe, dir, cols, "crowd", METHOD)
+}
+
+/// The same with any method (`id`, its YAML).
+pub fn facilitator_of(exe: &str, dir: &Path, cols: u16, id: &str, method: &str) -> PtySession {
     std::fs::create_dir_all(dir.join("methods")).unwrap();
-    std::fs::write(dir.join("methods/crowd.yaml"), METHOD).unwrap();
+    std::fs::write(dir.join(format!("methods/{id}.yaml")), method).unwrap();
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(format!("stty cols {cols} rows 50; exec \"$0\" \"$@\""))
@@ -53,7 +58,7 @@ pub fn facilitator(exe: &str, dir: &Path, cols: u16) -> PtySession {
             "--methods",
             "methods",
             "run",
-            "crowd",
+            id,
             "--facilitator",
             "Ana",
             "--participants",

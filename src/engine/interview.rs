@@ -384,6 +384,14 @@ impl<'a> Interview<'a> {
         self.fresh = true;
     }
 
+    /// The items a vote, score or ranking works over (none for other questions).
+    fn items_for(&self, q: &Question) -> Vec<String> {
+        q.kind
+            .items_from()
+            .map(|f| items(self.session, f))
+            .unwrap_or_default()
+    }
+
     /// The room's ledger of question `i`, if it was ever open to the room.
     fn ledger(&self, i: usize) -> Option<&room::Ledger> {
         self.session
@@ -429,11 +437,7 @@ impl<'a> Interview<'a> {
                 .insert(q.id.clone(), ledger);
             self.save()?;
         }
-        let items = q
-            .kind
-            .items_from()
-            .map(|f| items(self.session, f))
-            .unwrap_or_default();
+        let items = self.items_for(q);
         let ledger = self.ledger(i).cloned().unwrap_or_default();
         let step = &self.method.steps[step_index];
         let Some(kind) = room::room_kind(q, &items) else {
@@ -475,11 +479,7 @@ impl<'a> Interview<'a> {
     fn reply_room(&mut self, i: usize, reply: Reply) -> Result<Feedback, Error> {
         let q = self.flat[i].1;
         let lang = self.opts.lang;
-        let items = q
-            .kind
-            .items_from()
-            .map(|f| items(self.session, f))
-            .unwrap_or_default();
+        let items = self.items_for(q);
         let Some(ledger) = self.ledger_mut(i) else {
             return self.refuse(t(lang, "room.refuse.closed"));
         };
@@ -522,11 +522,7 @@ impl<'a> Interview<'a> {
     fn close_room(&mut self, i: usize, finish: bool) -> Result<Feedback, Error> {
         let q = self.flat[i].1;
         let lang = self.opts.lang;
-        let items = q
-            .kind
-            .items_from()
-            .map(|f| items(self.session, f))
-            .unwrap_or_default();
+        let items = self.items_for(q);
         let earlier: Vec<Value> = self
             .progress()
             .filter(|p| p.question == q.id)
@@ -563,11 +559,7 @@ impl<'a> Interview<'a> {
         let q: &'a Question = self.flat[i].1;
         let back = self.can_go_back(i);
         let lang = self.opts.lang;
-        let from_items = q
-            .kind
-            .items_from()
-            .map(|f| items(self.session, f))
-            .unwrap_or_default();
+        let from_items = self.items_for(q);
         let scalar = !matches!(
             q.kind,
             QuestionKind::List { .. }

@@ -228,8 +228,13 @@ fn position(cells: &[usize], at: usize, width: usize) -> (usize, usize) {
 /// corner makes tmux (`scroll-on-clear`) push the screen into the scrollback,
 /// a copy at every key when the question sits at the top of the screen.
 fn back(before: Option<&Drawn>, width: usize) -> String {
+    back_up(before.map_or(0, |drawn| drawn.cursor_row(width)))
+}
+
+/// Back `up` rows to the first row of a draw, clearing from there as `back` says; the room's
+/// panel clears its draws the same way.
+pub(super) fn back_up(up: usize) -> String {
     let mut out = String::from("\r");
-    let up = before.map_or(0, |drawn| drawn.cursor_row(width));
     if up > 0 {
         let _ = write!(out, "\x1b[{up}A");
     }

@@ -663,13 +663,7 @@ impl Drawn {
 /// the screen, as `line` does it (never a clear from the top-left corner, which makes tmux
 /// push the screen into the scrollback).
 pub fn back(before: Option<&Drawn>, width: usize) -> String {
-    let mut out = String::from("\r");
-    let up = before.map_or(0, |drawn| drawn.cursor_row(width));
-    if up > 0 {
-        let _ = write!(out, "\x1b[{up}A");
-    }
-    out.push_str("\x1b[K\x1b[C\x1b[J\r");
-    out
+    super::line::back_up(before.map_or(0, |drawn| drawn.cursor_row(width)))
 }
 
 /// One redraw as a single string, and what it leaves on screen: the cursor ends on the last

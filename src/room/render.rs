@@ -127,7 +127,7 @@ fn head(out: &mut String, lang: Lang, base: &str, title: &str, refresh: bool) ->
         out,
         "<!doctype html>\n<html lang=\"{l}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"referrer\" content=\"no-referrer\">\n<title>{title}</title>\n\
+         <meta name=\"referrer\" content=\"same-origin\">\n<title>{title}</title>\n\
          <link rel=\"stylesheet\" href=\"{base}/room.css\">\n\
          <script src=\"{base}/room.js\" defer></script>\n",
         l = lang.code(),

@@ -69,9 +69,12 @@
 
   // Fetch the page again and swap <main>, carrying over what the person changed but has not
   // sent (for the same question), and where they were.
-  var busy = false, again = false, skipForm = null;
-  function refresh(sent) {
+  // `refocus`: the field to put the focus back on after a form was sent (the send button was
+  // disabled meanwhile, which drops the focus), so the next entry can be typed at once.
+  var busy = false, again = false, skipForm = null, refocus = null;
+  function refresh(sent, field) {
     if (sent) skipForm = sent;
+    if (field) refocus = field;
     if (busy) { again = true; return; }
     busy = true;
     fetch(location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } })
@@ -98,6 +101,10 @@
         if (doc.title) document.title = doc.title;
         // Adopting moves the parsed node with the values set above (a copy might lose them).
         old.parentNode.replaceChild(document.adoptNode(fresh), old);
+        // A confirmation ("Added.") is about the question it was sent to: gone with it.
+        if (!same && status && / ok$/.test(status.className)) say("", true);
+        if (!focusId && refocus && document.getElementById(refocus)) focusId = refocus;
+        refocus = null;
         if (focusId) {
           var back = document.getElementById(focusId);
           if (back) {
@@ -122,6 +129,8 @@
     e.preventDefault();
     say("", true);
     var button = form.querySelector("button[type=submit]");
+    var field = form.querySelector("textarea[id], select[id], input[id]:not([type=hidden])");
+    var fieldId = field ? field.id : document.getElementById("add-text") ? "add-text" : "";
     if (button) button.disabled = true;
     fetch(form.action, {
       method: "POST",
@@ -137,7 +146,7 @@
         say(j.ok ? j.message : j.error, j.ok);
         if (j.ok) {
           if (form.classList.contains("add")) form.reset();
-          refresh(form);
+          refresh(form, fieldId);
         } else if (j.stale) {
           refresh(null);
         }

@@ -16,7 +16,7 @@ use crate::pty::{ENTER, at, expect, labkit, send, session, type_at, yaml};
 use crate::support::Lab;
 
 /// The room's address as the terminal shows it: (port, code).
-fn address(p: &mut PtySession) -> (u16, String) {
+pub(crate) fn address(p: &mut PtySession) -> (u16, String) {
     expect(p, "Room open: ");
     let (_, url) = p
         .exp_regex(r"http://127\.0\.0\.1:[0-9]+/r/[A-Z0-9-]+\s")

@@ -337,7 +337,7 @@ fn the_page_gives_a_device_cookie_a_token_and_safe_headers() {
     assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"));
     assert_eq!(
         page.header("referrer-policy").as_deref(),
-        Some("no-referrer")
+        Some("same-origin")
     );
     assert_eq!(page.header("cache-control").as_deref(), Some("no-store"));
 

@@ -406,6 +406,17 @@ impl<'a> Interview<'a> {
         self.session.room.as_mut()?.questions.get_mut(id)
     }
 
+    /// When the step's first question opened to the room: its timebox counts from then, so a
+    /// step with several room questions keeps one countdown.
+    fn step_opened_ms(&self, step: usize, this: u64) -> u64 {
+        self.flat
+            .iter()
+            .filter(|(s, _)| *s == step)
+            .filter_map(|(_, q)| self.session.room.as_ref()?.questions.get(&q.id))
+            .map(|l| l.opened_ms)
+            .fold(this, u64::min)
+    }
+
     /// Question `i` is asked of the room: a room run, a question marked `room: true`, and
     /// either open to the room already or not yet answered (a question answered another way
     /// is changed the ordinary way).
@@ -454,8 +465,7 @@ impl<'a> Interview<'a> {
             kind,
             opened_ms: ledger.opened_ms,
             ends_ms: step.timebox.map(|d| {
-                ledger
-                    .opened_ms
+                self.step_opened_ms(step_index, ledger.opened_ms)
                     .saturating_add(d.secs().saturating_mul(1000))
             }),
             closed: ledger.closed,

@@ -821,18 +821,20 @@ mod tests {
 
     /// Replies in order, passing steps and reviews; returns what was refused, and the last
     /// room question seen.
-    fn drive(
-        m: &Method,
-        s: &mut Session,
-        room: bool,
-        replies: Vec<Reply>,
-    ) -> (
+    type Driven = (
         Vec<String>,
         Option<std::sync::Arc<RoomQuestion>>,
         Vec<String>,
-    ) {
+    );
+
+    fn drive(m: &Method, s: &mut Session, room: bool, replies: Vec<Reply>) -> Driven {
+        drive_at(1_800_000_000, m, s, room, replies)
+    }
+
+    /// `drive` with the clock at `secs`.
+    fn drive_at(secs: u64, m: &Method, s: &mut Session, room: bool, replies: Vec<Reply>) -> Driven {
         // `last`: the first room question's view after its last reply.
-        let clock = FixedClock::at(1_800_000_000);
+        let clock = FixedClock::at(secs);
         let mut store = |_s: &Session| Ok(());
         let mut iv = Interview::new(m, s, &mut store, &clock, opts(room));
         let mut refused = Vec::new();
@@ -981,6 +983,26 @@ mod tests {
         assert_eq!(
             s.answer("votes"),
             Some(&yaml("{Buses: 1, Lights: 2, Benches: 3}"))
+        );
+    }
+
+    #[test]
+    fn a_steps_room_questions_share_one_countdown() {
+        let (mut m, mut s) = with_ideas();
+        m.steps[1].timebox = Some(crate::method::Duration::from_minutes(10));
+        // The vote opens at t; two minutes later it closes and the ranking opens, in the same
+        // step.
+        let (_, vote, _) = drive_at(1_800_000_000, &m, &mut s, true, vec![]);
+        assert_eq!(vote.unwrap().ends_ms, Some(1_800_000_000_000 + 600_000));
+        drive_at(1_800_000_120, &m, &mut s, true, vec![Reply::Done]);
+        let (_, rank, _) = drive_at(1_800_000_120, &m, &mut s, true, vec![]);
+        let rank = rank.unwrap();
+        assert_eq!(rank.key, "room-test/ranked");
+        assert_eq!(rank.opened_ms, 1_800_000_120_000);
+        assert_eq!(
+            rank.ends_ms,
+            Some(1_800_000_000_000 + 600_000),
+            "the step's end"
         );
     }
 

@@ -13,10 +13,15 @@
   var status = document.getElementById("status");
 
   function main() { return document.getElementById("main"); }
+  // A confirmation goes after a few seconds (it would cover the page's foot on a phone); a
+  // refusal stays until the next action.
+  var clearing = 0;
   function say(text, ok) {
     if (!status) return;
+    clearTimeout(clearing);
     status.textContent = text || "";
     status.className = "status" + (text ? (ok ? " ok" : " err") : "");
+    if (text && ok) clearing = setTimeout(function () { say("", true); }, 6000);
   }
 
   // Countdown, on the facilitator's clock.

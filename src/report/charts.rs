@@ -607,6 +607,8 @@ mod tests {
 
     /// A box: left, top, right, bottom.
     type Rect = (f64, f64, f64, f64);
+    /// A `<text>` being read: class, x, y, font size, anchor, and the centre of a quarter turn.
+    type OpenText = (String, f64, f64, f64, String, Option<(f64, f64)>);
 
     #[derive(Debug, Default)]
     struct Drawn {
@@ -641,8 +643,7 @@ mod tests {
         let end = figure.find("</svg>").unwrap() + "</svg>".len();
         let mut reader = Reader::from_str(&figure[start..end]);
         let mut d = Drawn::default();
-        // The open <text>: class, x, y, size, anchor, turn (angle, cx, cy), and its lines so far.
-        let mut open: Option<(String, f64, f64, f64, String, Option<(f64, f64)>)> = None;
+        let mut open: Option<OpenText> = None;
         let mut lines: Vec<(f64, f64, String)> = Vec::new();
         let mut baseline = 0.0;
         let mut in_title = false;
@@ -1049,5 +1050,94 @@ mod tests {
             d.texts.iter().any(|t| t.0 == "label" && t.2.len() > 1),
             "a long label wraps"
         );
+    }
+}
+
+/// Sample charts for eyes: `LABKIT_CHART_SAMPLES=out.html cargo test --lib chart_samples --
+/// --ignored` writes them into a page with the report's stylesheet, to open or screenshot.
+#[cfg(test)]
+mod samples {
+    use super::*;
+
+    #[test]
+    #[ignore = "writes a file to look at"]
+    fn chart_samples() {
+        let Ok(path) = std::env::var("LABKIT_CHART_SAMPLES") else {
+            return;
+        };
+        let pt = [
+            "Testar primeiro",
+            "Importante e conhecido — continuar a acompanhar",
+            "Desconhecido mas menor — pôr de parte",
+            "Ignorar por agora",
+        ]
+        .map(str::to_owned);
+        let en = [
+            "Test first",
+            "Important and known — keep monitoring",
+            "Unknown but minor — park",
+            "Ignore for now",
+        ]
+        .map(str::to_owned);
+        let item = "Os pais querem que a prestação seja atribuída automaticamente sem terem de a pedir ao balcão da Segurança Social";
+        let scores = [
+            (2.0, 4.0),
+            (5.0, 5.0),
+            (4.0, 5.0),
+            (2.0, 3.0),
+            (2.1, 4.0),
+            (4.0, 3.0),
+            (2.0, 3.0),
+        ];
+        let long: Vec<(String, f64, f64)> = scores
+            .iter()
+            .enumerate()
+            .map(|(i, (x, y))| (item.chars().take(60 + 8 * i).collect(), *x, *y))
+            .collect();
+        let mut crowd: Vec<(String, f64, f64)> =
+            (1..=10).map(|i| (format!("Item {i}"), 5.0, 5.0)).collect();
+        crowd.extend((11..=14).map(|i| (format!("Idea {i}"), 4.0, 5.0)));
+        crowd.push(("Alone".into(), 1.0, 1.0));
+        let endless = "Important and known — keep monitoring ".repeat(8);
+        let charts = [
+            matrix(
+                "pt",
+                "Falta de evidência (5 = nenhuma evidência)",
+                "Importância (5 = a ideia falha sem isto)",
+                1.0,
+                5.0,
+                &pt,
+                &long,
+            ),
+            matrix("crowd", "Effort", "Impact", 1.0, 5.0, &en, &crowd),
+            matrix(
+                "endless",
+                &endless,
+                &endless,
+                1.0,
+                5.0,
+                &[
+                    endless.clone(),
+                    "重要且已知继续监测".repeat(6),
+                    en[2].clone(),
+                    en[3].clone(),
+                ],
+                &[(endless.clone(), 3.0, 3.0)],
+            ),
+            bars(
+                "bars",
+                &[
+                    (item.to_owned(), 7.0),
+                    ("Curto".into(), 2.0),
+                    (endless.clone(), 1234.5),
+                ],
+            ),
+        ];
+        let page = format!(
+            "<!doctype html><meta charset=utf-8><style>{}</style><main>{}</main>",
+            include_str!("report.css"),
+            charts.join("\n")
+        );
+        std::fs::write(path, page).unwrap();
     }
 }

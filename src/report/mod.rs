@@ -10,7 +10,7 @@
 
 pub mod charts;
 pub mod context;
-mod docx;
+pub mod docx;
 pub mod html;
 pub mod markdown;
 mod ooxml;

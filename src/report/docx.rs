@@ -220,10 +220,11 @@ impl Builder {
 }
 
 /// Column widths (twentieths of a point) from each column's longest text: a column gets what
-/// its text needs at about 6.5 pt a character (a wide fallback font such as DejaVu Sans, where Calibri is missing) when that is no more than an equal share;
+/// its text needs at about 7.5 pt a character (bold, in a wide fallback font such as DejaVu
+/// Sans where Calibri is missing) when that is no more than an equal share;
 /// the others split what is left by their length. The table is never wider than `room`.
 fn column_widths(longest: &[usize], columns: usize, room: u32) -> Vec<u32> {
-    const PER_CHAR: u32 = 130;
+    const PER_CHAR: u32 = 150;
     const MARGINS: u32 = 216;
     let need: Vec<u32> = (0..columns)
         .map(|n| {

@@ -236,7 +236,9 @@ fn check_order(part: &str, root: &Node) -> Result<(), String> {
                     child.name, expected[last], node.name
                 ));
             }
-            last = if body_block { last.max(0) } else { at };
+            if !body_block {
+                last = at;
+            }
         }
     }
     Ok(())

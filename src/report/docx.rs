@@ -1,62 +1,135 @@
-//! Markdown → Word (.docx) with docx-rs: headings, paragraphs, emphasis, lists, tables. Charts
-//! arrive already turned into tables.
+//! Markdown → the body of a Word (.docx) document: headings, paragraphs, emphasis, lists,
+//! tables; the package around it (styles, numbering, properties, zip) is [`super::ooxml`].
+//! Charts arrive already turned into tables.
 //!
-//! The body is streamed: each paragraph and table row is built by docx-rs and turned into its
-//! XML as soon as it is complete, then dropped, so memory follows the size of the output, not
-//! docx-rs's model of the whole document (a `Paragraph` weighs several KB before it holds any
-//! text: a 5 MB session of short ideas took 1.2 GB and 5.8 s as one `Docx`). docx-rs still
-//! writes every element and the package around them (styles, numbering, relationships, zip);
-//! the body goes into the `document.xml` it builds for an empty document.
+//! The body is written as WordprocessingML text straight into `document.xml`, each element in
+//! the schema's order (`pStyle` before `numPr` before `ind`, `ilvl` before `numId`, `b` before
+//! `i` before `color` before `sz`); why no model library, see [`super::ooxml`]. Only the rows
+//! of the table being read are held, so memory follows the size of the output.
+//!
+//! Lists: every bullet list uses num 1; each numbered list gets a num of its own that restarts
+//! at its first number, so a list never carries on from the one before. Table header rows are
+//! marked `tblHeader` (repeated on each page), bold and shaded, and columns are as wide as
+//! their longest cell suggests.
 //!
 //! A Word file is XML, and XML 1.0 has no way to write most control characters (VT, ESC, FF,
 //! U+FFFE…): one of them in an answer makes `word/document.xml` malformed and Word calls the
-//! file corrupt. So every text enters the document through [`text`], which passes
-//! [`xml_safe`]; nothing here calls `Run::add_text` directly.
+//! file corrupt. So every text enters the document through [`Builder::push_text`] or [`run`],
+//! which pass [`xml_safe`].
 
 use std::borrow::Cow;
 
-use docx_rs::{
-    AbstractNumbering, AlignmentType, BuildXML, Docx, IndentLevel, Level, LevelJc, LevelText,
-    NumberFormat, Numbering, NumberingId, Paragraph, Run, SpecialIndentType, Start, Style,
-    StyleType, Table, TableCell, TableRow,
-};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::ooxml::{self, ListStart};
 use super::{ReportError, TitleBlock};
 
-const BULLETS: usize = 1;
-const NUMBERS: usize = 2;
-
-struct Builder {
-    /// `document.xml` so far: the head of docx-rs's empty document, then the body's XML.
-    body: Vec<u8>,
-    paragraph: Option<Paragraph>,
+/// How a run looks.
+#[derive(Clone, Copy, Default)]
+struct Look<'a> {
     bold: bool,
     italic: bool,
+    /// Half-points.
+    size: Option<u32>,
+    color: Option<&'a str>,
+}
+
+/// Writes a run of text, the one way text enters the document.
+fn run(out: &mut String, text: &str, look: Look) {
+    out.push_str("<w:r>");
+    if look.bold || look.italic || look.size.is_some() || look.color.is_some() {
+        out.push_str("<w:rPr>");
+        if look.bold {
+            out.push_str("<w:b/><w:bCs/>");
+        }
+        if look.italic {
+            out.push_str("<w:i/><w:iCs/>");
+        }
+        if let Some(color) = look.color {
+            out.push_str(&format!(r#"<w:color w:val="{color}"/>"#));
+        }
+        if let Some(size) = look.size {
+            out.push_str(&format!(
+                r#"<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>"#
+            ));
+        }
+        out.push_str("</w:rPr>");
+    }
+    out.push_str(r#"<w:t xml:space="preserve">"#);
+    ooxml::escape(&xml_safe(text), out);
+    out.push_str("</w:t></w:r>");
+}
+
+/// A paragraph being read: its properties (already in schema order) and its runs.
+#[derive(Default)]
+struct Para {
+    properties: String,
+    runs: String,
+}
+
+impl Para {
+    fn styled(style: &str) -> Para {
+        Para {
+            properties: format!(r#"<w:pStyle w:val="{style}"/>"#),
+            runs: String::new(),
+        }
+    }
+
+    fn write(&self, out: &mut String) {
+        out.push_str("<w:p>");
+        if !self.properties.is_empty() {
+            out.push_str("<w:pPr>");
+            out.push_str(&self.properties);
+            out.push_str("</w:pPr>");
+        }
+        out.push_str(&self.runs);
+        out.push_str("</w:p>");
+    }
+}
+
+struct Row {
+    header: bool,
+    /// Each cell's paragraphs.
+    cells: Vec<String>,
+}
+
+#[derive(Default)]
+struct TableBuf {
+    rows: Vec<Row>,
+    /// The longest text in each column, in characters.
+    longest: Vec<usize>,
+}
+
+struct Builder {
+    /// `document.xml` so far.
+    body: String,
+    paragraph: Option<Para>,
+    bold: bool,
+    italic: bool,
+    /// The num id of each open list, outermost first; the depth is the level.
     lists: Vec<usize>,
-    /// The XML of the rows of the table being read.
-    table: Option<Vec<u8>>,
-    row: Vec<TableCell>,
+    /// How each numbered list of the document starts, in order.
+    numbered: Vec<ListStart>,
+    table: Option<TableBuf>,
+    row: Vec<String>,
+    /// Characters in the cell being read.
+    cell_chars: usize,
+    in_head: bool,
     in_cell: bool,
-    heading: Option<HeadingLevel>,
 }
 
 impl Builder {
-    fn run(&self, text: &str) -> Run {
-        let mut run = self::text(text);
-        if self.bold || self.heading.is_some() {
-            run = run.bold();
-        }
-        if self.italic {
-            run = run.italic();
-        }
-        run
-    }
-
     fn push_text(&mut self, text: &str) {
-        let run = self.run(text);
-        let paragraph = self.paragraph.take().unwrap_or_default();
-        self.paragraph = Some(paragraph.add_run(run));
+        let look = Look {
+            bold: self.bold || self.in_head,
+            italic: self.italic,
+            ..Look::default()
+        };
+        if self.in_cell {
+            self.cell_chars += text.chars().count();
+        }
+        let paragraph = self.paragraph.get_or_insert_with(Para::default);
+        run(&mut paragraph.runs, text, look);
     }
 
     fn finish_paragraph(&mut self) {
@@ -64,43 +137,118 @@ impl Builder {
             return;
         };
         if self.in_cell {
-            let cell = TableCell::new().add_paragraph(p);
+            let mut cell = String::new();
+            p.write(&mut cell);
             self.row.push(cell);
         } else {
-            self.add(&p);
+            p.write(&mut self.body);
         }
     }
 
-    /// Writes a finished paragraph or table into the body.
-    fn add(&mut self, element: &impl BuildXML) {
-        self.body.extend_from_slice(&element.build());
+    /// A paragraph inside a list item after its first: indented with the item, no number.
+    fn continuation(&self) -> Para {
+        let mut p = Para::styled("ListParagraph");
+        p.properties
+            .push_str(&format!(r#"<w:ind w:left="{}"/>"#, 720 * self.lists.len()));
+        p
     }
 
-    /// Writes a table around the XML of its rows.
-    fn add_table(&mut self, rows: &[u8]) -> Result<(), ReportError> {
-        // docx-rs writes a table's properties and grid, then its rows, then `</w:tbl>`.
-        let empty = Table::new(Vec::new()).build();
-        let close = b"</w:tbl>";
-        let head = empty
-            .strip_suffix(close)
-            .ok_or_else(|| ReportError::Docx("unexpected table XML from docx-rs".into()))?;
-        self.body.extend_from_slice(head);
-        self.body.extend_from_slice(rows);
-        self.body.extend_from_slice(close);
-        Ok(())
+    fn finish_row(&mut self) {
+        let cells = std::mem::take(&mut self.row);
+        if let Some(table) = self.table.as_mut() {
+            table.rows.push(Row {
+                header: self.in_head,
+                cells,
+            });
+        }
+    }
+
+    fn finish_cell(&mut self) {
+        if self.paragraph.is_none() {
+            self.paragraph = Some(Para::default());
+        }
+        self.finish_paragraph();
+        let column = self.row.len().saturating_sub(1);
+        if let Some(table) = self.table.as_mut() {
+            if table.longest.len() <= column {
+                table.longest.resize(column + 1, 0);
+            }
+            table.longest[column] = table.longest[column].max(self.cell_chars);
+        }
+        self.cell_chars = 0;
+        self.in_cell = false;
+    }
+
+    fn write_table(&mut self, table: &TableBuf) {
+        let columns = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        if columns == 0 {
+            return;
+        }
+        let widths = column_widths(&table.longest, columns, ooxml::TEXT_WIDTH);
+        let total: u32 = widths.iter().sum();
+        let out = &mut self.body;
+        out.push_str(&format!(
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{total}" w:type="dxa"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
+        ));
+        for w in &widths {
+            out.push_str(&format!(r#"<w:gridCol w:w="{w}"/>"#));
+        }
+        out.push_str("</w:tblGrid>");
+        for row in &table.rows {
+            out.push_str("<w:tr><w:trPr><w:cantSplit/>");
+            if row.header {
+                out.push_str("<w:tblHeader/>");
+            }
+            out.push_str("</w:trPr>");
+            for (n, w) in widths.iter().enumerate() {
+                out.push_str(&format!(r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>"#));
+                if row.header {
+                    out.push_str(r#"<w:shd w:val="clear" w:color="auto" w:fill="E8EEF7"/>"#);
+                }
+                out.push_str("</w:tcPr>");
+                // A cell holds at least one paragraph.
+                match row.cells.get(n) {
+                    Some(cell) => out.push_str(cell),
+                    None => out.push_str("<w:p/>"),
+                }
+                out.push_str("</w:tc>");
+            }
+            out.push_str("</w:tr>");
+        }
+        out.push_str("</w:tbl>");
     }
 }
 
-/// `document.xml` of an empty document, cut after `<w:body>`: the head and the tail that the
-/// body goes between.
-fn split_document(document: &[u8]) -> Result<(&[u8], &[u8]), ReportError> {
-    let open = b"<w:body>";
-    let at = document
-        .windows(open.len())
-        .position(|w| w == open)
-        .ok_or_else(|| ReportError::Docx("unexpected document XML from docx-rs".into()))?
-        + open.len();
-    Ok(document.split_at(at))
+/// Column widths (twentieths of a point) from each column's longest text: a column gets what
+/// its text needs at about 7.5 pt a character (bold, in a wide fallback font such as DejaVu
+/// Sans where Calibri is missing) when that is no more than an equal share;
+/// the others split what is left by their length. The table is never wider than `room`.
+fn column_widths(longest: &[usize], columns: usize, room: u32) -> Vec<u32> {
+    const PER_CHAR: u32 = 150;
+    const MARGINS: u32 = 216;
+    let need: Vec<u32> = (0..columns)
+        .map(|n| {
+            let chars = longest.get(n).copied().unwrap_or(0).clamp(3, 400) as u32;
+            chars * PER_CHAR + MARGINS
+        })
+        .collect();
+    let sum: u32 = need.iter().sum();
+    if sum <= room {
+        return need;
+    }
+    let share = room / columns as u32;
+    let narrow: u32 = need.iter().filter(|&&w| w <= share).sum();
+    let wide: u32 = need.iter().filter(|&&w| w > share).sum();
+    let left = room.saturating_sub(narrow);
+    need.iter()
+        .map(|&w| {
+            if w <= share {
+                w
+            } else {
+                (u64::from(w) * u64::from(left) / u64::from(wide.max(1))) as u32
+            }
+        })
+        .collect()
 }
 
 fn style_id(level: HeadingLevel) -> &'static str {
@@ -112,104 +260,60 @@ fn style_id(level: HeadingLevel) -> &'static str {
 }
 
 pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportError> {
-    let docx = Docx::new()
-        .add_style(
-            Style::new("Title", StyleType::Paragraph)
-                .name("Title")
-                .size(44)
-                .bold(),
-        )
-        .add_style(
-            Style::new("Heading1", StyleType::Paragraph)
-                .name("Heading 1")
-                .size(36)
-                .bold(),
-        )
-        .add_style(
-            Style::new("Heading2", StyleType::Paragraph)
-                .name("Heading 2")
-                .size(30)
-                .bold()
-                .color("1F5FA8"),
-        )
-        .add_style(
-            Style::new("Heading3", StyleType::Paragraph)
-                .name("Heading 3")
-                .size(26)
-                .bold(),
-        )
-        .add_abstract_numbering(
-            AbstractNumbering::new(BULLETS).add_level(
-                Level::new(
-                    0,
-                    Start::new(1),
-                    NumberFormat::new("bullet"),
-                    LevelText::new("•"),
-                    LevelJc::new("left"),
-                )
-                .indent(
-                    Some(720),
-                    Some(SpecialIndentType::Hanging(360)),
-                    None,
-                    None,
-                ),
-            ),
-        )
-        .add_numbering(Numbering::new(BULLETS, BULLETS))
-        .add_abstract_numbering(
-            AbstractNumbering::new(NUMBERS).add_level(
-                Level::new(
-                    0,
-                    Start::new(1),
-                    NumberFormat::new("decimal"),
-                    LevelText::new("%1."),
-                    LevelJc::new("left"),
-                )
-                .indent(
-                    Some(720),
-                    Some(SpecialIndentType::Hanging(360)),
-                    None,
-                    None,
-                ),
-            ),
-        )
-        .add_numbering(Numbering::new(NUMBERS, NUMBERS));
-
-    // The package is built now, for an empty document; the body is written into its
-    // `document.xml` as the Markdown is read.
-    let mut docx = docx;
-    // docx-rs links `numbering.xml` only when its own document has a list; this one's lists
-    // are written past it, so the link is always made (harmless where there is no list).
-    docx.document_rels.has_numberings = true;
-    let mut package = docx.build();
-    let document = std::mem::take(&mut package.document);
-    let (head, tail) = split_document(&document)?;
     let mut b = Builder {
-        body: Vec::with_capacity(markdown.len() * 4),
+        body: String::with_capacity(markdown.len() * 4 + 4096),
         paragraph: None,
         bold: false,
         italic: false,
         lists: Vec::new(),
+        numbered: Vec::new(),
         table: None,
         row: Vec::new(),
+        cell_chars: 0,
+        in_head: false,
         in_cell: false,
-        heading: None,
     };
-    b.body.extend_from_slice(head);
+    b.body.push_str(&ooxml::document_head());
 
     // The title block.
+    let plain = Look::default();
     if let Some(draft) = &title.draft {
-        b.add(&Paragraph::new().add_run(text(draft).bold().color("9A3B00")));
+        let mut p = Para::default();
+        let look = Look {
+            bold: true,
+            color: Some("9A3B00"),
+            ..plain
+        };
+        run(&mut p.runs, draft, look);
+        p.write(&mut b.body);
     }
-    b.add(&Paragraph::new().add_run(text(&title.kicker).size(20).color("1F5FA8")));
-    b.add(&Paragraph::new().add_run(text(&title.title)).style("Title"));
-    b.add(&Paragraph::new().add_run(text(&title.subtitle).italic()));
+    let mut p = Para::default();
+    let kicker = Look {
+        size: Some(20),
+        color: Some("1F5FA8"),
+        ..plain
+    };
+    run(&mut p.runs, &title.kicker, kicker);
+    p.write(&mut b.body);
+    let mut p = Para::styled("Title");
+    run(&mut p.runs, &title.title, plain);
+    p.write(&mut b.body);
+    let mut p = Para::default();
+    let italic = Look {
+        italic: true,
+        ..plain
+    };
+    run(&mut p.runs, &title.subtitle, italic);
+    p.write(&mut b.body);
     for (label, value) in &title.facts {
-        b.add(
-            &Paragraph::new()
-                .add_run(text(&format!("{label}: ")).bold())
-                .add_run(text(value)),
-        );
+        let mut p = Para::default();
+        let bold = Look {
+            bold: true,
+            ..plain
+        };
+        run(&mut p.runs, &format!("{label}: "), bold);
+        run(&mut p.runs, value, plain);
+        p.write(&mut b.body);
     }
 
     for event in Parser::new_ext(
@@ -218,89 +322,124 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
     ) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                b.heading = Some(level);
-                b.paragraph = Some(Paragraph::new().style(style_id(level)));
-            }
-            Event::End(TagEnd::Heading(_)) => {
                 b.finish_paragraph();
-                b.heading = None;
+                b.paragraph = Some(Para::styled(style_id(level)));
             }
+            Event::End(TagEnd::Heading(_)) => b.finish_paragraph(),
             Event::Start(Tag::Paragraph) if b.paragraph.is_none() => {
-                let mut p = Paragraph::new();
-                if let Some(&kind) = b.lists.last() {
-                    p = p.numbering(NumberingId::new(kind), IndentLevel::new(0));
-                }
-                b.paragraph = Some(p);
+                b.paragraph = Some(if b.lists.is_empty() {
+                    Para::default()
+                } else {
+                    b.continuation()
+                });
             }
             Event::End(TagEnd::Paragraph) => b.finish_paragraph(),
             Event::Start(Tag::List(first)) => {
-                b.lists
-                    .push(if first.is_some() { NUMBERS } else { BULLETS })
+                // The text of the item this list is nested in, if any, comes first.
+                b.finish_paragraph();
+                let num = match first {
+                    Some(first) => {
+                        b.numbered.push(ListStart {
+                            level: b.lists.len(),
+                            first,
+                        });
+                        ooxml::numbered_num(b.numbered.len() - 1)
+                    }
+                    None => ooxml::BULLET_NUM,
+                };
+                b.lists.push(num);
             }
             Event::End(TagEnd::List(_)) => {
+                b.finish_paragraph();
                 b.lists.pop();
             }
             Event::Start(Tag::Item) => {
-                let kind = b.lists.last().copied().unwrap_or(BULLETS);
-                b.paragraph =
-                    Some(Paragraph::new().numbering(NumberingId::new(kind), IndentLevel::new(0)));
+                b.finish_paragraph();
+                let num = b.lists.last().copied().unwrap_or(ooxml::BULLET_NUM);
+                let mut p = Para::styled("ListParagraph");
+                p.properties.push_str(&format!(
+                    r#"<w:numPr><w:ilvl w:val="{}"/><w:numId w:val="{num}"/></w:numPr>"#,
+                    b.lists.len().saturating_sub(1)
+                ));
+                b.paragraph = Some(p);
             }
             Event::End(TagEnd::Item) => b.finish_paragraph(),
             Event::Start(Tag::Strong) => b.bold = true,
             Event::End(TagEnd::Strong) => b.bold = false,
             Event::Start(Tag::Emphasis) => b.italic = true,
             Event::End(TagEnd::Emphasis) => b.italic = false,
-            Event::Start(Tag::Table(_)) => b.table = Some(Vec::new()),
+            Event::Start(Tag::Table(_)) => {
+                b.finish_paragraph();
+                b.table = Some(TableBuf::default());
+            }
             Event::End(TagEnd::Table) => {
-                if let Some(rows) = b.table.take() {
-                    b.add_table(&rows)?;
-                    b.add(&Paragraph::new());
+                if let Some(table) = b.table.take() {
+                    b.write_table(&table);
+                    Para::default().write(&mut b.body);
                 }
             }
-            Event::Start(Tag::TableHead | Tag::TableRow) => b.row = Vec::new(),
-            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
-                let cells = std::mem::take(&mut b.row);
-                if let Some(rows) = b.table.as_mut() {
-                    rows.extend_from_slice(&TableRow::new(cells).build());
-                }
+            Event::Start(Tag::TableHead) => {
+                b.in_head = true;
+                b.row = Vec::new();
             }
+            Event::End(TagEnd::TableHead) => {
+                b.finish_row();
+                b.in_head = false;
+            }
+            Event::Start(Tag::TableRow) => b.row = Vec::new(),
+            Event::End(TagEnd::TableRow) => b.finish_row(),
             Event::Start(Tag::TableCell) => {
                 b.in_cell = true;
-                b.paragraph = Some(Paragraph::new());
+                b.cell_chars = 0;
+                b.paragraph = Some(Para::default());
             }
-            Event::End(TagEnd::TableCell) => {
-                if b.paragraph.is_none() {
-                    b.paragraph = Some(Paragraph::new());
-                }
-                b.finish_paragraph();
-                b.in_cell = false;
-            }
+            Event::End(TagEnd::TableCell) => b.finish_cell(),
             Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 b.push_text(&text)
             }
             Event::SoftBreak => b.push_text(" "),
             Event::HardBreak => {
-                let p = b.paragraph.take().unwrap_or_default();
-                b.paragraph =
-                    Some(p.add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping)));
+                let p = b.paragraph.get_or_insert_with(Para::default);
+                p.runs.push_str("<w:r><w:br/></w:r>");
             }
-            Event::Rule => b.add(
-                &Paragraph::new()
-                    .align(AlignmentType::Center)
-                    .add_run(text("⁂")),
-            ),
+            Event::Rule => {
+                b.finish_paragraph();
+                let mut p = Para {
+                    properties: r#"<w:jc w:val="center"/>"#.into(),
+                    runs: String::new(),
+                };
+                run(&mut p.runs, "⁂", plain);
+                p.write(&mut b.body);
+            }
             _ => {}
         }
     }
     b.finish_paragraph();
-    b.add(&Paragraph::new().add_run(text(&title.footer).size(16).color("5B6475")));
-    b.body.extend_from_slice(tail);
-    package.document = b.body;
-    let mut bytes = Vec::new();
-    package
-        .pack(std::io::Cursor::new(&mut bytes))
-        .map_err(|e| ReportError::Docx(e.to_string()))?;
-    Ok(bytes)
+    let mut p = Para::default();
+    let small = Look {
+        size: Some(16),
+        color: Some("5B6475"),
+        ..plain
+    };
+    run(&mut p.runs, &title.footer, small);
+    p.write(&mut b.body);
+    b.body.push_str(ooxml::document_tail());
+
+    let language = ooxml::language_tag(&title.lang);
+    ooxml::pack(&ooxml::Package {
+        document: b.body.as_bytes(),
+        properties: ooxml::Properties {
+            title: &title.title,
+            subject: &title.subtitle,
+            author: title.author.as_deref(),
+            company: title.lab.as_deref(),
+            language,
+            created: &title.created,
+            modified: &title.modified,
+        },
+        numbered_lists: &b.numbered,
+        images: &[],
+    })
 }
 
 /// The XML sanitiser: every character XML 1.0 cannot hold (anything but tab, LF, CR,
@@ -319,11 +458,6 @@ pub fn xml_safe(text: &str) -> Cow<'_, str> {
             .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
             .collect(),
     )
-}
-
-/// A run of text, the one way text enters the document.
-fn text(text: &str) -> Run {
-    Run::new().add_text(xml_safe(text))
 }
 
 #[cfg(test)]

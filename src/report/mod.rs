@@ -10,9 +10,10 @@
 
 pub mod charts;
 pub mod context;
-mod docx;
+pub mod docx;
 pub mod html;
 pub mod markdown;
+mod ooxml;
 
 use std::path::{Path, PathBuf};
 
@@ -267,6 +268,13 @@ pub struct TitleBlock {
     pub facts: Vec<(String, String)>,
     pub draft: Option<String>,
     pub footer: String,
+    /// Who the document is by, for its properties: the facilitator, else the lab.
+    pub author: Option<String>,
+    /// The lab, for the document's company property.
+    pub lab: Option<String>,
+    /// When the session started and was last changed (finished, else updated), as saved.
+    pub created: String,
+    pub modified: String,
 }
 
 impl TitleBlock {
@@ -303,6 +311,13 @@ impl TitleBlock {
             facts,
             draft: (session.status != Status::Finished).then(|| t(lang, "report.draft").to_owned()),
             footer: tf(lang, "report.footer", &[("date", &date)]),
+            author: session.facilitator.clone().or_else(|| session.lab.clone()),
+            lab: session.lab.clone(),
+            created: session.started.clone(),
+            modified: session
+                .finished
+                .clone()
+                .unwrap_or_else(|| session.updated.clone()),
         }
     }
 

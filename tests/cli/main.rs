@@ -35,4 +35,5 @@ mod schema;
 mod show;
 pub(crate) mod untrusted_text;
 mod validate;
+mod word;
 mod workspace;

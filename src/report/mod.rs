@@ -270,10 +270,16 @@ pub struct TitleBlock {
 }
 
 impl TitleBlock {
+    /// The report opens with the method's `report_intro` (what the document is, for whom);
+    /// a method without one falls back on its summary.
     pub fn of(method: &Method, session: &Session, lang: Lang) -> TitleBlock {
         TitleBlock::of_named(
             method.name.get(lang),
-            method.summary.get(lang),
+            method
+                .report_intro
+                .as_ref()
+                .unwrap_or(&method.summary)
+                .get(lang),
             session,
             lang,
         )
@@ -314,7 +320,11 @@ impl TitleBlock {
         // Same facts as a method's; only the name and summary differ.
         let mut block = TitleBlock::of_named(
             playbook.name.get(lang),
-            playbook.summary.get(lang),
+            playbook
+                .report_intro
+                .as_ref()
+                .unwrap_or(&playbook.summary)
+                .get(lang),
             session,
             lang,
         );
@@ -442,7 +452,8 @@ fn render_data_with(
         })
 }
 
-/// Collapses runs of blank lines that block helpers leave behind.
+/// Collapses runs of blank lines that block helpers leave behind, and trims line ends except
+/// for the two spaces of a hard break after text (see `markdown::escape`).
 fn tidy(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut blank = 0;
@@ -455,7 +466,11 @@ fn tidy(markdown: &str) -> String {
         } else {
             blank = 0;
         }
-        out.push_str(line.trim_end());
+        let trimmed = line.trim_end();
+        out.push_str(trimmed);
+        if line.ends_with("  ") && !trimmed.is_empty() {
+            out.push_str("  ");
+        }
         out.push('\n');
     }
     out.trim().to_owned() + "\n"

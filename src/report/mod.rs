@@ -454,10 +454,29 @@ fn render_data_with(
 
 /// Collapses runs of blank lines that block helpers leave behind, and trims line ends except
 /// for the two spaces of a hard break after text (see `markdown::escape`).
+///
+/// An emphasis around an answer not given yet (`**{{q.x.text}}**` in a draft) would show as a
+/// literal `****`: it is dropped, and so is a line left with nothing but a quote or list
+/// marker. Answers cannot produce `****` themselves (their asterisks are escaped), and chart
+/// blocks are left alone.
 fn tidy(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut blank = 0;
+    let mut fenced = false;
     for line in markdown.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        let unemphasised;
+        let line = if !fenced && line.contains("****") {
+            unemphasised = drop_empty_emphasis(line);
+            if matches!(unemphasised.trim(), ">" | "-" | "") {
+                continue;
+            }
+            unemphasised.as_str()
+        } else {
+            line
+        };
         if line.trim().is_empty() {
             blank += 1;
             if blank > 1 {
@@ -474,6 +493,24 @@ fn tidy(markdown: &str) -> String {
         out.push('\n');
     }
     out.trim().to_owned() + "\n"
+}
+
+/// `line` without its `****` (an emphasis with nothing inside); an escaped `\*` is text.
+fn drop_empty_emphasis(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("****") {
+        let escaped = rest[..at].ends_with('\\');
+        out.push_str(&rest[..at]);
+        if escaped {
+            out.push('*');
+            rest = &rest[at + 1..];
+        } else {
+            rest = &rest[at + 4..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Renders a playbook session: with the playbook's own template (or `--template`) when there is

@@ -936,3 +936,86 @@ fn every_built_in_report_reads_cleanly_with_full_empty_and_required_answers() {
         failures.join("\n")
     );
 }
+
+/// The experiment plan opens with what a director signs: cost and resources, the main risks
+/// (from the assumptions map and the ethics check), the approver from the Test Card (carried
+/// into the trial design) with the date, and a signature block. Who chose the "How might we"
+/// question is not the approver.
+#[test]
+fn the_experiment_plan_opens_with_a_plan_to_sign() {
+    let library = Library::load_layers(&[]);
+    let playbook = library
+        .entries()
+        .find_map(|e| match &e.doc {
+            Document::Playbook(p) if p.id == "experiment-plan" => Some(p),
+            _ => None,
+        })
+        .unwrap();
+    let supplied =
+        labkit::session::load_answers(&fixture("answers/playbooks/experiment-plan.yaml")).unwrap();
+    let session = accept_playbook(playbook, &library, &[], &supplied).unwrap();
+    for (lang, glance, risks, approval, by) in [
+        (
+            Lang::En,
+            "## The plan at a glance",
+            "## Main risks",
+            "## Approval",
+            "by 26 February 2027",
+        ),
+        (
+            Lang::Pt,
+            "## O plano num relance",
+            "## Principais riscos",
+            "## Aprovação",
+            "até 26 de fevereiro de 2027",
+        ),
+    ] {
+        let md = report::render_playbook(
+            playbook,
+            &library,
+            &session,
+            None,
+            None,
+            Path::new("."),
+            lang,
+        )
+        .unwrap()
+        .to_markdown();
+        let first_method = md
+            .find("\n## ")
+            .and_then(|g| md[g + 1..].find("\n## ").map(|_| g));
+        assert!(first_method.is_some(), "{md}");
+        let start = md.find(glance).unwrap_or_else(|| panic!("{glance}:\n{md}"));
+        let end = md[start..]
+            .find(approval)
+            .map(|a| start + a)
+            .unwrap_or_else(|| panic!("{approval}:\n{md}"));
+        let page = &md[start..end];
+        assert!(page.contains("€1,900"), "cost and resources: {page}");
+        assert!(page.contains(risks), "{page}");
+        assert!(
+            page.contains("Citizens trust an SMS from IRN"),
+            "a test-first assumption: {page}"
+        );
+        assert!(
+            page.contains("The DPO confirms in writing"),
+            "the ethics conditions: {page}"
+        );
+        assert!(
+            page.contains(&format!(
+                "Dra. Fernanda Pinto, director of IRN front-office services, Porto district, {by}"
+            )),
+            "{page}"
+        );
+        assert!(
+            !page.contains("Head of the IRN front-office services"),
+            "who chose the question is not the approver: {page}"
+        );
+        let signatures = &md[end..md[end..].find("\n## ").map_or(md.len(), |e| end + e)];
+        assert!(signatures.contains("| Dra. Fernanda Pinto"), "{signatures}");
+        assert!(
+            signatures.contains("| Catarina Lopes | | |"),
+            "{signatures}"
+        );
+    }
+}

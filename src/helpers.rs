@@ -363,7 +363,9 @@ fn answer(
     Ok(())
 }
 
-/// `{{chart q.votes}}`: votes as bars, two-criteria scores as a 2×2 matrix.
+/// `{{chart q.votes}}`: votes as bars, two-criteria scores as a 2×2 matrix. With
+/// `table=false` the template prints the data as a table of its own, so Markdown and Word
+/// (where a chart is a table) leave the chart out.
 fn chart(
     h: &Helper,
     _: &Handlebars,
@@ -372,8 +374,15 @@ fn chart(
     out: &mut dyn Output,
 ) -> HelperResult {
     let q = param(h, 0)?;
+    let figure_only = h
+        .hash_get("table")
+        .is_some_and(|t| t.value() == &Json::Bool(false));
     if let Some(chart) = chart_of(q, lang_of(ctx)) {
-        out.write(&chart.block())?;
+        out.write(&if figure_only {
+            chart.figure_block()
+        } else {
+            chart.block()
+        })?;
     }
     Ok(())
 }

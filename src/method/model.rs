@@ -74,6 +74,9 @@ pub struct Method {
     pub version: u32,
     pub name: Text,
     pub summary: Text,
+    /// The report's opening sentence (what the document is, for whom); the summary when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report_intro: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when_to_use: Option<Text>,
     pub stage: Stage,
@@ -307,6 +310,9 @@ pub struct Playbook {
     pub version: u32,
     pub name: Text,
     pub summary: Text,
+    /// The report's opening sentence (what the document is, for whom); the summary when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report_intro: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when_to_use: Option<Text>,
     pub stage: Stage,

@@ -39,6 +39,11 @@ pub struct RawMethod {
     /// One or two sentences: what the method does.
     #[schemars(with = "NonBlankText")]
     pub summary: Text,
+    /// The sentence that opens the report, under its title: what the document is and who it
+    /// is for (the summary says what the method does, for the facilitator choosing it).
+    #[serde(default)]
+    #[schemars(with = "Option<NonBlankText>")]
+    pub report_intro: Option<Text>,
     /// When a team should reach for this method.
     #[serde(default)]
     pub when_to_use: Option<Text>,
@@ -381,6 +386,10 @@ pub struct RawPlaybook {
     pub name: Text,
     #[schemars(with = "NonBlankText")]
     pub summary: Text,
+    /// The sentence that opens the playbook's report: what the document is and who it is for.
+    #[serde(default)]
+    #[schemars(with = "Option<NonBlankText>")]
+    pub report_intro: Option<Text>,
     #[serde(default)]
     pub when_to_use: Option<Text>,
     pub stage: Stage,

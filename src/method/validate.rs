@@ -229,6 +229,9 @@ pub fn method(
     }
     c.text("name", &raw.name);
     c.text("summary", &raw.summary);
+    if let Some(intro) = &raw.report_intro {
+        c.text("report_intro", intro);
+    }
     let group = c.group(&raw.group);
     c.method_ids("before", &raw.before);
     c.method_ids("after", &raw.after);
@@ -298,6 +301,7 @@ pub fn method(
         version: raw.version,
         name: raw.name.clone(),
         summary: raw.summary.clone(),
+        report_intro: raw.report_intro.clone(),
         when_to_use: raw.when_to_use.clone(),
         stage: raw.stage,
         duration: raw.duration,
@@ -924,6 +928,9 @@ pub fn playbook(
     c.id(expected_id, &raw.id);
     c.text("name", &raw.name);
     c.text("summary", &raw.summary);
+    if let Some(intro) = &raw.report_intro {
+        c.text("report_intro", intro);
+    }
     let group = c.group(&raw.group);
     let sources = c.sources(&raw.sources);
     if let Some(template) = &raw.template
@@ -1004,6 +1011,7 @@ pub fn playbook(
         version: raw.version,
         name: raw.name.clone(),
         summary: raw.summary.clone(),
+        report_intro: raw.report_intro.clone(),
         when_to_use: raw.when_to_use.clone(),
         stage: raw.stage,
         group,

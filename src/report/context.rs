@@ -140,6 +140,17 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
         QuestionKind::Rank { .. } => {
             object.insert("order".into(), json!(strings(value)));
         }
+        // The point and its label apart, so a template can write `3/5 — Moderate`: `text`
+        // already reads `3 — Moderate`, and `{{text}}/5` would print the label inside.
+        QuestionKind::Scale { min, max, labels } => {
+            let label = value
+                .and_then(Value::as_i64)
+                .and_then(|n| labels.get(&n))
+                .map_or("", |l| l.get(lang));
+            object.insert("min".into(), json!(min));
+            object.insert("max".into(), json!(max));
+            object.insert("label".into(), json!(label));
+        }
         QuestionKind::Number { unit, .. } | QuestionKind::Computed { unit, .. } => {
             object.insert(
                 "unit".into(),

@@ -20,6 +20,28 @@ const CSS: &str = include_str!("report.css");
 /// Headings at level 2 needed before a table of contents is added.
 const TOC_MIN_SECTIONS: usize = 4;
 
+/// A table is kept on one printed page when it is short: up to this many body rows and this
+/// many characters of text (under a quarter of an A4 page). A longer one splits between rows,
+/// or it would leave most of a page blank before it.
+const KEEP_TABLE_ROWS: usize = 8;
+const KEEP_TABLE_CHARS: usize = 700;
+
+/// `text` as a CSS string literal that cannot end the string, the rule or the `<style>`.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => {
+                let _ = write!(out, "\\{:x} ", c as u32);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -51,6 +73,8 @@ fn body(markdown: &str) -> (String, Vec<(String, String)>) {
     let mut used_ids: Vec<String> = Vec::new();
     let mut chart: Option<String> = None;
     let mut heading: Option<(usize, HeadingLevel, String)> = None;
+    // The open table: where its wrapper goes, its body rows and its characters of text.
+    let mut table: Option<(usize, usize, usize)> = None;
     for event in Parser::new_ext(markdown, options) {
         if let Some(text) = chart.as_mut() {
             match event {
@@ -124,6 +148,29 @@ fn body(markdown: &str) -> (String, Vec<(String, String)>) {
                     attrs,
                 }));
             }
+            // A short table is wrapped so that print never splits it (report.css `.keep`); a
+            // long one may split between rows, its header row repeated on each page.
+            Event::Start(Tag::Table(alignments)) => {
+                table = Some((events.len(), 0, 0));
+                events.push(Event::Html(CowStr::from("")));
+                events.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::Start(Tag::TableRow) => {
+                if let Some((_, rows, _)) = table.as_mut() {
+                    *rows += 1;
+                }
+                events.push(Event::Start(Tag::TableRow));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                if let Some((at, rows, chars)) = table.take()
+                    && rows <= KEEP_TABLE_ROWS
+                    && chars <= KEEP_TABLE_CHARS
+                {
+                    events[at] = Event::Html(CowStr::from("<div class=\"keep\">\n"));
+                    events.push(Event::Html(CowStr::from("</div>\n")));
+                }
+            }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((index, _, text)) = heading.take() {
                     let mut id = slug(&text);
@@ -144,6 +191,11 @@ fn body(markdown: &str) -> (String, Vec<(String, String)>) {
                 events.push(Event::End(TagEnd::Heading(level)));
             }
             other => {
+                if let (Some((_, _, chars)), Event::Text(t) | Event::Code(t)) =
+                    (table.as_mut(), &other)
+                {
+                    *chars += t.chars().count();
+                }
                 if let (Some((_, _, text)), Event::Text(t) | Event::Code(t)) =
                     (heading.as_mut(), &other)
                 {
@@ -181,10 +233,11 @@ pub fn page(markdown: &str, title: &TitleBlock, toc_label: &str) -> String {
     let mut out = String::with_capacity(body.len() + CSS.len() + 2048);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"labkit {}\">\n<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n<header class=\"title-block\">\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"labkit {}\">\n<title>{}</title>\n<style>\n{CSS}@page {{ @bottom-left {{ content: {}; }} }}\n</style>\n</head>\n<body>\n<main>\n<header class=\"title-block\">\n",
         escape(&title.lang),
         env!("CARGO_PKG_VERSION"),
-        escape(&title.title)
+        escape(&title.title),
+        css_string(&title.title)
     );
     if let Some(draft) = &title.draft {
         let _ = writeln!(out, "<p class=\"draft\">{}</p>", escape(draft));
@@ -243,6 +296,39 @@ mod tests {
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("href=\"https://gov.pt\""));
+    }
+
+    #[test]
+    fn the_title_in_the_page_footer_cannot_end_the_style() {
+        assert_eq!(css_string("Plan \"A\""), "\"Plan \\22 A\\22 \"");
+        let css = css_string("x</style><script>alert(1)</script>\\");
+        assert!(!css.contains('<') && !css.contains('>'), "{css}");
+        assert!(css.ends_with("\\5c \""), "{css}");
+    }
+
+    #[test]
+    fn short_tables_are_kept_whole_and_long_ones_split() {
+        let table = |rows: usize| {
+            let mut md = String::from("| a | b |\n|---|---|\n");
+            for i in 0..rows {
+                md.push_str(&format!("| {i} | x |\n"));
+            }
+            md
+        };
+        let (short, _) = body(&table(3));
+        assert!(
+            short.starts_with("<div class=\"keep\">\n<table>"),
+            "{short}"
+        );
+        assert!(short.contains("<thead>"), "{short}");
+        let (long, _) = body(&table(KEEP_TABLE_ROWS + 5));
+        assert!(!long.contains("keep"), "{long}");
+        let wordy = format!(
+            "| a |\n|---|\n| {} |\n",
+            "word ".repeat(KEEP_TABLE_CHARS / 4)
+        );
+        let (wordy, _) = body(&wordy);
+        assert!(!wordy.contains("keep"), "a few rows of long text: {wordy}");
     }
 
     #[test]

@@ -9,8 +9,11 @@ use serde::{Deserialize, Serialize};
 /// (`#`, `-`, `+`, `=`, `1.`) are escaped at the start of every line. CommonMark ends a line at
 /// LF, CR LF and a bare CR alike, so all three are line breaks here (a bare CR left inside a
 /// line would start a new one the escaping never saw, and `\r## x` would be a heading). Line
-/// breaks become hard breaks; blank lines at either end are dropped (a hard break there shows as
-/// a stray `\`). Ordinary text (dates, hyphens, `Rui & Eva`) stays as typed.
+/// breaks become hard breaks written as two trailing spaces, so the raw Markdown reads as typed
+/// (`tidy` keeps them); a blank line inside the text becomes a line holding only `\` (a hard
+/// break that opens no paragraph, which would end a list item or an emphasis around the
+/// answer). Blank lines at either end are dropped. Ordinary text (dates, decimals such as
+/// `0.55`, hyphens, `Rui & Eva`) stays as typed.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let lines: Vec<&str> = lines(text).collect();
@@ -19,13 +22,19 @@ pub fn escape(text: &str) -> String {
     let (Some(first), Some(last)) = (first, last) else {
         return out;
     };
+    let mut after_blank = false;
     for (i, line) in lines[first..=last].iter().enumerate() {
         if i > 0 {
-            // A backslash at the end of a line is a hard break that trimming cannot lose.
-            out.push_str("\\\n");
+            // After a line of only `\` the backslash is the break itself.
+            out.push_str(if after_blank { "\n" } else { "  \n" });
         }
         // Leading spaces would make an indented code block; trailing ones a second hard break.
         let line = line.trim();
+        after_blank = line.is_empty();
+        if after_blank {
+            out.push('\\');
+            continue;
+        }
         let chars: Vec<char> = line.chars().collect();
         let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
         for (k, &c) in chars.iter().enumerate() {
@@ -34,7 +43,11 @@ pub fn escape(text: &str) -> String {
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
             );
             let line_start = k == 0 && matches!(c, '#' | '-' | '+' | '=');
-            let ordered = k == digits && digits > 0 && matches!(c, '.' | ')');
+            // `1.` or `1)` opens a list only when a space or the line's end follows.
+            let ordered = k == digits
+                && digits > 0
+                && matches!(c, '.' | ')')
+                && chars.get(k + 1).is_none_or(|n| n.is_whitespace());
             let entity = c == '&' && looks_like_entity(&chars[k + 1..]);
             if inline || line_start || ordered || entity {
                 out.push('\\');
@@ -118,6 +131,18 @@ impl Chart {
         )
     }
 
+    /// The fenced block for a chart whose data the template prints as a table of its own
+    /// (`{{chart q.x table=false}}`): HTML draws it, Markdown and Word, where a chart is a
+    /// table, leave it out rather than print the same table twice. The mark is an extra
+    /// `"table": false` key, which `Chart` itself ignores.
+    pub fn figure_block(&self) -> String {
+        let mut json = serde_json::to_value(self).unwrap_or_default();
+        if let serde_json::Value::Object(map) = &mut json {
+            map.insert("table".into(), serde_json::Value::Bool(false));
+        }
+        format!("\n```{CHART_FENCE}\n{json}\n```\n")
+    }
+
     /// The chart as a Markdown table, for Markdown and Word output.
     pub fn table(&self) -> String {
         let mut out = String::new();
@@ -190,7 +215,13 @@ fn format_value(v: f64) -> String {
     }
 }
 
-/// Replaces every chart block in `markdown` with its table (for Markdown and Word output).
+/// Whether a chart block's JSON asks for the figure only (see `Chart::figure_block`).
+pub fn figure_only(body: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(body).is_ok_and(|v| v["table"] == false)
+}
+
+/// Replaces every chart block in `markdown` with its table (for Markdown and Word output),
+/// or with nothing when the template prints the table itself.
 pub fn charts_as_tables(markdown: &str) -> String {
     let open = format!("```{CHART_FENCE}\n");
     let mut out = String::with_capacity(markdown.len());
@@ -204,6 +235,16 @@ pub fn charts_as_tables(markdown: &str) -> String {
         };
         let body = &rest[body_start..body_start + len];
         match serde_json::from_str::<Chart>(body) {
+            // The template prints a table of the same data itself: the figure alone was asked.
+            Ok(_) if figure_only(body) => {
+                // Nor the blank lines around it: one paragraph break is left.
+                while out.ends_with("\n\n") {
+                    out.pop();
+                }
+                rest = rest[body_start + len + 4..].trim_start_matches('\n');
+                out.push('\n');
+                continue;
+            }
             Ok(chart) => out.push_str(&chart.table()),
             Err(_) => out.push_str(&rest[start..body_start + len + 4]),
         }
@@ -227,9 +268,12 @@ mod tests {
         );
         assert_eq!(escape("# not a heading"), "\\# not a heading");
         assert_eq!(escape("2026-12-10, Rui & Eva"), "2026-12-10, Rui & Eva");
-        assert_eq!(escape("1. first\n- second"), "1\\. first\\\n\\- second");
+        assert_eq!(escape("1. first\n- second"), "1\\. first  \n\\- second");
+        assert_eq!(escape("0.55 or 3) or 12.5%"), "0.55 or 3) or 12.5%");
+        assert_eq!(escape("2) second"), "2\\) second");
+        assert_eq!(escape("a\n\nb"), "a  \n\\\nb");
         assert_eq!(escape("&lt;b&gt;"), "\\&lt;b\\&gt;");
-        assert_eq!(escape("one\ntwo"), "one\\\ntwo");
+        assert_eq!(escape("one\ntwo"), "one  \ntwo");
         assert_eq!(escape("ends with a newline\n"), "ends with a newline");
         assert_eq!(cell("one\ntwo"), "one two");
     }
@@ -272,10 +316,10 @@ mod tests {
     fn a_carriage_return_is_a_line_break_and_opens_nothing() {
         assert_eq!(
             escape("Citizens renew on time\r## Decision: approved"),
-            "Citizens renew on time\\\n\\## Decision: approved"
+            "Citizens renew on time  \n\\## Decision: approved"
         );
-        assert_eq!(escape("a\r---"), "a\\\n\\---");
-        assert_eq!(escape("a\r\nb"), "a\\\nb");
+        assert_eq!(escape("a\r---"), "a  \n\\---");
+        assert_eq!(escape("a\r\nb"), "a  \nb");
         assert_eq!(escape("last line blank\n   "), "last line blank");
         assert_eq!(escape("\r\n \n"), "");
         assert_eq!(cell("a\rb\r\nc\nd"), "a b c d");

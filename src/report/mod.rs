@@ -278,10 +278,16 @@ pub struct TitleBlock {
 }
 
 impl TitleBlock {
+    /// The report opens with the method's `report_intro` (what the document is, for whom);
+    /// a method without one falls back on its summary.
     pub fn of(method: &Method, session: &Session, lang: Lang) -> TitleBlock {
         TitleBlock::of_named(
             method.name.get(lang),
-            method.summary.get(lang),
+            method
+                .report_intro
+                .as_ref()
+                .unwrap_or(&method.summary)
+                .get(lang),
             session,
             lang,
         )
@@ -329,7 +335,11 @@ impl TitleBlock {
         // Same facts as a method's; only the name and summary differ.
         let mut block = TitleBlock::of_named(
             playbook.name.get(lang),
-            playbook.summary.get(lang),
+            playbook
+                .report_intro
+                .as_ref()
+                .unwrap_or(&playbook.summary)
+                .get(lang),
             session,
             lang,
         );
@@ -457,11 +467,31 @@ fn render_data_with(
         })
 }
 
-/// Collapses runs of blank lines that block helpers leave behind.
+/// Collapses runs of blank lines that block helpers leave behind, and trims line ends except
+/// for the two spaces of a hard break after text (see `markdown::escape`).
+///
+/// An emphasis around an answer not given yet (`**{{q.x.text}}**` in a draft) would show as a
+/// literal `****`: it is dropped, and so is a line left with nothing but a quote or list
+/// marker. Answers cannot produce `****` themselves (their asterisks are escaped), and chart
+/// blocks are left alone.
 fn tidy(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut blank = 0;
+    let mut fenced = false;
     for line in markdown.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        let unemphasised;
+        let line = if !fenced && line.contains("****") {
+            unemphasised = drop_empty_emphasis(line);
+            if matches!(unemphasised.trim(), ">" | "-" | "") {
+                continue;
+            }
+            unemphasised.as_str()
+        } else {
+            line
+        };
         if line.trim().is_empty() {
             blank += 1;
             if blank > 1 {
@@ -470,10 +500,32 @@ fn tidy(markdown: &str) -> String {
         } else {
             blank = 0;
         }
-        out.push_str(line.trim_end());
+        let trimmed = line.trim_end();
+        out.push_str(trimmed);
+        if line.ends_with("  ") && !trimmed.is_empty() {
+            out.push_str("  ");
+        }
         out.push('\n');
     }
     out.trim().to_owned() + "\n"
+}
+
+/// `line` without its `****` (an emphasis with nothing inside); an escaped `\*` is text.
+fn drop_empty_emphasis(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("****") {
+        let escaped = rest[..at].ends_with('\\');
+        out.push_str(&rest[..at]);
+        if escaped {
+            out.push('*');
+            rest = &rest[at + 1..];
+        } else {
+            rest = &rest[at + 4..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Renders a playbook session: with the playbook's own template (or `--template`) when there is

@@ -140,7 +140,7 @@ fn a_broken_workspace_copy_stops_run_show_and_agenda() {
         );
         assert!(
             run.stderr
-                .contains("methods/test-card.yaml:22:1: stage: unknown value `experimnt`"),
+                .contains("methods/test-card.yaml:31:1: stage: unknown value `experimnt`"),
             "{args:?}: {}",
             run.stderr
         );

@@ -368,8 +368,14 @@ pub fn render_all(
 ) -> Result<(), String> {
     for lang in Lang::ALL {
         let rendered = render(lang).map_err(|e| format!("{lang}: {e}"))?;
-        if rendered.to_markdown().trim().is_empty() {
+        let markdown = rendered.to_markdown();
+        if markdown.trim().is_empty() {
             return Err(format!("{lang}: an empty report"));
+        }
+        // The guard of `text_defects`, on every unusual session too (a multiselect with
+        // nothing ticked printed `*Provocations used: *`).
+        if let Some(defect) = text_defects(&markdown, &[]).into_iter().next() {
+            return Err(format!("{lang}: {defect}"));
         }
         if lang == formats_in {
             if !rendered.to_html().contains("</html>") {
@@ -648,6 +654,368 @@ fn an_unscored_stakeholder_is_named_and_a_duplicate_row_keeps_its_place() {
             md.matches("| **Students aged 18 to 23** |").count(),
             2,
             "the duplicate row is shown where it was typed: {md}"
+        );
+    }
+}
+
+/// What a report must never show, whatever was answered: an emphasis with nothing inside
+/// (`****`, `* *`, `*Provocations used: *`), a label printed twice (`3 — Some data/5 — some
+/// data`), or one table printed twice (a chart's table and the template's own). Returns one
+/// line per defect.
+pub fn text_defects(markdown: &str, scale_labels: &[String]) -> Vec<String> {
+    let mut defects = Vec::new();
+    // An italic or bold label whose value is missing: `*X: *`, `**X: **`, `*X:*` at the end.
+    let empty_value = regex_lite::Regex::new(r"(^|[\s(])(\*{1,2})[^*\s][^*]*:\s*(\*{1,2})(\s|$)")
+        .expect("a valid pattern");
+    let mut fenced = false;
+    struct Row {
+        cells: String,
+        scored: Option<String>,
+    }
+    let mut tables: Vec<(usize, Vec<Row>)> = Vec::new();
+    let mut table: Option<(usize, Vec<Row>)> = None;
+    for (n, line) in markdown.lines().enumerate() {
+        let at = n + 1;
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        if fenced {
+            continue;
+        }
+        // Escaped asterisks are text, not emphasis.
+        let bare = line.replace("\\*", "");
+        for empty in ["****", "** **", "* *"] {
+            if bare.contains(empty) {
+                defects.push(format!("line {at}: an empty emphasis `{empty}`: {line}"));
+            }
+        }
+        for caps in empty_value.captures_iter(&bare) {
+            // `**Label:** value` opens and closes its emphasis around the label: only an
+            // emphasis closed after the colon with nothing but spaces before it is empty.
+            let (open, close) = (&caps[2], &caps[3]);
+            let whole = &caps[0];
+            let inside = whole.trim().trim_start_matches('(');
+            let spaced = inside[..inside.len() - close.len()].ends_with(' ');
+            if open == close && spaced {
+                defects.push(format!("line {at}: a label with nothing after it: {line}"));
+            }
+        }
+        // A label twice on one line, as `3 — Some data/5 — some data` did.
+        let lower = line.to_lowercase();
+        for label in scale_labels {
+            let label = label.to_lowercase();
+            // Short labels (`Low`, `Days`) are ordinary words a sentence may repeat.
+            if label.chars().count() >= 10 && lower.matches(&label).count() > 1 {
+                defects.push(format!("line {at}: the label `{label}` twice: {line}"));
+            }
+        }
+        let parts: Vec<String> = lower
+            .split(" — ")
+            .skip(1)
+            .map(|p| {
+                p.trim_end_matches(|c: char| c.is_ascii_digit() || "/.*| ".contains(c))
+                    .to_owned()
+            })
+            .filter(|p| p.chars().count() > 3)
+            .collect();
+        for (i, p) in parts.iter().enumerate() {
+            if parts[..i].contains(p) {
+                defects.push(format!("line {at}: `{p}` twice: {line}"));
+            }
+        }
+        // Tables: each row as its cells, and as its first cell that is not a number with the
+        // numbers of the row (a chart's table and the template's own differ in their columns).
+        if line.starts_with('|') {
+            let cells: Vec<String> = line
+                .trim_matches('|')
+                .split(" | ")
+                .map(|c| c.replace("**", "").trim().to_owned())
+                .collect();
+            let number = |c: &String| {
+                !c.is_empty()
+                    && c.chars()
+                        .all(|ch| ch.is_ascii_digit() || ".,% █".contains(ch))
+            };
+            let item = cells
+                .iter()
+                .find(|c| !c.is_empty() && !number(c) && !c.starts_with("---"))
+                .cloned()
+                .unwrap_or_default();
+            let numbers: Vec<&String> = cells.iter().filter(|c| number(c)).collect();
+            let current = table.get_or_insert_with(|| (at, Vec::new()));
+            current.1.push(Row {
+                cells: cells.join(" | "),
+                scored: (numbers.len() >= 2).then(|| format!("{item} {numbers:?}")),
+            });
+        } else if let Some(done) = table.take() {
+            tables.push(done);
+        }
+    }
+    if let Some(done) = table.take() {
+        tables.push(done);
+    }
+    // Header and separator rows dropped. Two tables are one table twice when their rows are
+    // the same, or list the same items with the same two or more numbers each.
+    let bodies: Vec<(usize, Vec<String>, Option<Vec<String>>)> = tables
+        .into_iter()
+        .filter(|(_, rows)| rows.len() >= 4)
+        .map(|(at, rows)| {
+            let rows = &rows[2..];
+            let mut cells: Vec<String> = rows.iter().map(|r| r.cells.clone()).collect();
+            cells.sort();
+            let mut scored: Option<Vec<String>> = rows.iter().map(|r| r.scored.clone()).collect();
+            if let Some(s) = scored.as_mut() {
+                s.sort();
+            }
+            (at, cells, scored)
+        })
+        .collect();
+    for (i, (at, cells, scored)) in bodies.iter().enumerate() {
+        let same = |(_, c, s): &&(usize, Vec<String>, Option<Vec<String>>)| {
+            c == cells || (s.is_some() && s == scored)
+        };
+        if let Some((first, _, _)) = bodies[..i].iter().find(same) {
+            defects.push(format!(
+                "line {at}: the table of line {first} again ({} rows)",
+                cells.len()
+            ));
+        }
+    }
+    defects
+}
+
+/// The labels of a method's scale points, in `lang`.
+fn scale_labels(method: &Method, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    for (_, q) in method.questions() {
+        if let QuestionKind::Scale { labels, .. } = &q.kind {
+            out.extend(labels.values().map(|l| l.get(lang).to_owned()));
+        }
+    }
+    out
+}
+
+/// `answers` cut to the method's required questions.
+fn required_only(method: &Method, answers: &Mapping) -> Mapping {
+    let mut out = Mapping::new();
+    for (_, q) in method.questions() {
+        if q.required
+            && let Some(v) = answers.get(q.id.as_str())
+        {
+            out.insert(Value::from(q.id.as_str()), v.clone());
+        }
+    }
+    out
+}
+
+#[test]
+fn text_defects_are_found() {
+    let scale = vec!["Some data, not systematic".to_owned()];
+    let cases = [
+        "**Strength of evidence:** ●●●○○ 3 — Some data, not systematic/5 — some data, not systematic",
+        "*Provocations used: *",
+        "A ** ** here",
+        "| Item | A | B | |\n|---|---:|---:|---|\n| One | 4 | 2 | Q |\n| Two | 1 | 2 | Q |\n\n\
+         | Item | Lens | A | B |\n|---|---|---:|---:|\n| **Two** | x | 1 | 2 |\n| One | y | 4 | 2 |",
+    ];
+    for case in cases {
+        assert!(!text_defects(case, &scale).is_empty(), "not caught: {case}");
+    }
+    let fine = [
+        "**Strength of evidence:** ●●●○○ 3/5 — Some data, not systematic",
+        "*Provocations used: Reverse it*",
+        "**Owner:** Catarina Lopes",
+        "- **Decided by:** Ana — and Rui",
+        "| a | b |\n|---|---|\n| x | 1 |\n| y | 2 |\n\n| a | c |\n|---|---|\n| x | 1 |\n| z | 2 |",
+        "1\\. a \\* \\* b",
+    ];
+    for case in fine {
+        assert_eq!(text_defects(case, &scale), Vec::<String>::new(), "{case}");
+    }
+}
+
+/// Every built-in template, rendered with the example answers, with no answers at all (a
+/// draft just started) and with only the required answers, in both languages: no empty
+/// emphasis, no doubled label, no table printed twice (`text_defects`).
+#[test]
+fn every_built_in_report_reads_cleanly_with_full_empty_and_required_answers() {
+    let library = Library::load_layers(&[]);
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut check = |name: &str, markdown: &str, labels: &[String]| {
+        checked += 1;
+        for defect in text_defects(markdown, labels) {
+            failures.push(format!("{name}: {defect}"));
+        }
+    };
+    for entry in library.entries() {
+        match &entry.doc {
+            Document::Method(method) => {
+                let supplied =
+                    labkit::session::load_answers(&fixture(&format!("answers/{}.yaml", method.id)))
+                        .unwrap();
+                let full = accept(method, &supplied).expect("the fixture is accepted");
+                let required = accept(method, &required_only(method, &full.answers))
+                    .unwrap_or_else(|| panic!("{}: the required answers alone", method.id));
+                let mut empty =
+                    new_session(&method.id, method.version, &method.content_hash, false);
+                empty.status = Status::InProgress;
+                empty.finished = None;
+                let template =
+                    report::find_template(None, &method.id, None, Path::new(".")).unwrap();
+                for (kind, session) in [
+                    ("example", &full),
+                    ("no answers", &empty),
+                    ("required only", &required),
+                ] {
+                    for lang in Lang::ALL {
+                        let md = report::render(method, session, &template, lang)
+                            .unwrap_or_else(|e| panic!("{} {kind} {lang}: {e}", method.id))
+                            .to_markdown();
+                        check(
+                            &format!("{} ({kind}, {lang})", method.id),
+                            &md,
+                            &scale_labels(method, lang),
+                        );
+                    }
+                }
+            }
+            Document::Playbook(playbook) => {
+                let supplied = labkit::session::load_answers(&fixture(&format!(
+                    "answers/playbooks/{}.yaml",
+                    playbook.id
+                )))
+                .unwrap();
+                let full = accept_playbook(playbook, &library, &[], &supplied)
+                    .expect("the fixture is accepted");
+                let blocks = labkit::playbook::blocks(playbook, &library);
+                let methods: Vec<Method> = blocks.iter().filter_map(|(_, m)| m.clone()).collect();
+                let cut: Vec<Mapping> = blocks
+                    .iter()
+                    .map(|(_, m)| match m {
+                        Some(m) => required_only(m, &full.part(m).answers),
+                        None => Mapping::new(),
+                    })
+                    .collect();
+                let required = accept_playbook(playbook, &library, &cut, &Mapping::new())
+                    .unwrap_or_else(|| panic!("{}: the required answers alone", playbook.id));
+                let mut empty =
+                    new_session(&playbook.id, playbook.version, &playbook.content_hash, true);
+                empty.status = Status::InProgress;
+                empty.finished = None;
+                for (kind, session) in [
+                    ("example", &full),
+                    ("no answers", &empty),
+                    ("required only", &required),
+                ] {
+                    for lang in Lang::ALL {
+                        let md = report::render_playbook(
+                            playbook,
+                            &library,
+                            session,
+                            None,
+                            None,
+                            Path::new("."),
+                            lang,
+                        )
+                        .unwrap_or_else(|e| panic!("{} {kind} {lang}: {e}", playbook.id))
+                        .to_markdown();
+                        let labels: Vec<String> =
+                            methods.iter().flat_map(|m| scale_labels(m, lang)).collect();
+                        check(&format!("{} ({kind}, {lang})", playbook.id), &md, &labels);
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 28 * 6, "only {checked} reports checked");
+    assert!(
+        failures.is_empty(),
+        "{} defects in the built-in reports:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The experiment plan opens with what a director signs: cost and resources, the main risks
+/// (from the assumptions map and the ethics check), the approver from the Test Card (carried
+/// into the trial design) with the date, and a signature block. Who chose the "How might we"
+/// question is not the approver.
+#[test]
+fn the_experiment_plan_opens_with_a_plan_to_sign() {
+    let library = Library::load_layers(&[]);
+    let playbook = library
+        .entries()
+        .find_map(|e| match &e.doc {
+            Document::Playbook(p) if p.id == "experiment-plan" => Some(p),
+            _ => None,
+        })
+        .unwrap();
+    let supplied =
+        labkit::session::load_answers(&fixture("answers/playbooks/experiment-plan.yaml")).unwrap();
+    let session = accept_playbook(playbook, &library, &[], &supplied).unwrap();
+    for (lang, glance, risks, approval, by) in [
+        (
+            Lang::En,
+            "## The plan at a glance",
+            "## Main risks",
+            "## Approval",
+            "by 26 February 2027",
+        ),
+        (
+            Lang::Pt,
+            "## O plano num relance",
+            "## Principais riscos",
+            "## Aprovação",
+            "até 26 de fevereiro de 2027",
+        ),
+    ] {
+        let md = report::render_playbook(
+            playbook,
+            &library,
+            &session,
+            None,
+            None,
+            Path::new("."),
+            lang,
+        )
+        .unwrap()
+        .to_markdown();
+        let first_method = md
+            .find("\n## ")
+            .and_then(|g| md[g + 1..].find("\n## ").map(|_| g));
+        assert!(first_method.is_some(), "{md}");
+        let start = md.find(glance).unwrap_or_else(|| panic!("{glance}:\n{md}"));
+        let end = md[start..]
+            .find(approval)
+            .map(|a| start + a)
+            .unwrap_or_else(|| panic!("{approval}:\n{md}"));
+        let page = &md[start..end];
+        assert!(page.contains("€1,900"), "cost and resources: {page}");
+        assert!(page.contains(risks), "{page}");
+        assert!(
+            page.contains("Citizens trust an SMS from IRN"),
+            "a test-first assumption: {page}"
+        );
+        assert!(
+            page.contains("The DPO confirms in writing"),
+            "the ethics conditions: {page}"
+        );
+        assert!(
+            page.contains(&format!(
+                "Dra. Fernanda Pinto, director of IRN front-office services, Porto district, {by}"
+            )),
+            "{page}"
+        );
+        assert!(
+            !page.contains("Head of the IRN front-office services"),
+            "who chose the question is not the approver: {page}"
+        );
+        let signatures = &md[end..md[end..].find("\n## ").map_or(md.len(), |e| end + e)];
+        assert!(signatures.contains("| Dra. Fernanda Pinto"), "{signatures}");
+        assert!(
+            signatures.contains("| Catarina Lopes | | |"),
+            "{signatures}"
         );
     }
 }

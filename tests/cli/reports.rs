@@ -141,7 +141,7 @@ fn the_generic_template_lays_out_every_question_type() {
         "rank as a numbered list:\n{md}"
     );
     assert!(
-        md.contains("Many cards expire unnoticed.\\\nPeople find out"),
+        md.contains("Many cards expire unnoticed.  \nPeople find out"),
         "long text keeps its lines:\n{md}"
     );
     assert!(md.contains("2500 EUR"), "units:\n{md}");

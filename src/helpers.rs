@@ -392,6 +392,7 @@ fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
     match q["type"].as_str()? {
         "vote" => Some(Chart::Bars {
             title: q["prompt"].render(),
+            item_label: label("report.item"),
             value_label: label("report.dots"),
             rows: q["ranking"]
                 .as_array()?
@@ -429,6 +430,7 @@ fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
                         })
                         .collect(),
                     item_label: label("report.item"),
+                    quadrant_label: label("report.quadrant"),
                 }),
                 _ => {
                     let mut rows: Vec<(String, f64)> = q["scores"]
@@ -439,6 +441,7 @@ fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
                     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
                     Some(Chart::Bars {
                         title: q["prompt"].render(),
+                        item_label: label("report.item"),
                         value_label: label("report.total"),
                         rows,
                     })

@@ -103,6 +103,8 @@ pub enum Chart {
     /// Horizontal bars, e.g. dot votes, sorted largest first.
     Bars {
         title: String,
+        /// The header of the items' column (`Item`), so no header cell is left blank.
+        item_label: String,
         value_label: String,
         rows: Vec<(String, f64)>,
     },
@@ -117,6 +119,8 @@ pub enum Chart {
         quadrants: [String; 4],
         points: Vec<(String, f64, f64)>,
         item_label: String,
+        /// The header of the quadrant column (`Quadrant`), so no header cell is left blank.
+        quadrant_label: String,
     },
 }
 
@@ -148,10 +152,14 @@ impl Chart {
         let mut out = String::new();
         match self {
             Chart::Bars {
-                value_label, rows, ..
+                item_label,
+                value_label,
+                rows,
+                ..
             } => {
                 out.push_str(&format!(
-                    "| # | | {} |\n|---:|---|---:|\n",
+                    "| # | {} | {} |\n|---:|---|---:|\n",
+                    cell(item_label),
                     cell(value_label)
                 ));
                 for (i, (label, value)) in rows.iter().enumerate() {
@@ -173,13 +181,15 @@ impl Chart {
                 quadrants,
                 points,
                 item_label,
+                quadrant_label,
                 ..
             } => {
                 out.push_str(&format!(
-                    "| {} | {} | {} | |\n|---|---:|---:|---|\n",
+                    "| {} | {} | {} | {} |\n|---|---:|---:|---|\n",
                     cell(item_label),
                     cell(y_label),
-                    cell(x_label)
+                    cell(x_label),
+                    cell(quadrant_label)
                 ));
                 for (label, x, y) in points {
                     out.push_str(&format!(
@@ -353,6 +363,7 @@ mod tests {
     fn charts_round_trip_to_tables() {
         let chart = Chart::Bars {
             title: "Votes".into(),
+            item_label: "Item".into(),
             value_label: "Dots".into(),
             rows: vec![("A|B".into(), 3.0), ("C".into(), 1.0)],
         };

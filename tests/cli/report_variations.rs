@@ -660,10 +660,26 @@ fn an_unscored_stakeholder_is_named_and_a_duplicate_row_keeps_its_place() {
 
 /// What a report must never show, whatever was answered: an emphasis with nothing inside
 /// (`****`, `* *`, `*Provocations used: *`), a label printed twice (`3 — Some data/5 — some
-/// data`), or one table printed twice (a chart's table and the template's own). Returns one
-/// line per defect.
+/// data`), one table printed twice (a chart's table and the template's own), or a table
+/// header with a blank cell (`| # | | Dots |`). Returns one line per defect.
 pub fn text_defects(markdown: &str, scale_labels: &[String]) -> Vec<String> {
     let mut defects = Vec::new();
+    let lines: Vec<&str> = markdown.lines().collect();
+    for (n, pair) in lines.windows(2).enumerate() {
+        let delimiter = pair[1].starts_with('|')
+            && pair[1].contains('-')
+            && pair[1].chars().all(|c| "|-: ".contains(c));
+        if pair[0].starts_with('|') && delimiter {
+            let inner = pair[0].trim().trim_start_matches('|').trim_end_matches('|');
+            if inner.split('|').any(|cell| cell.trim().is_empty()) {
+                defects.push(format!(
+                    "line {}: a blank table header cell: {}",
+                    n + 1,
+                    pair[0]
+                ));
+            }
+        }
+    }
     // An italic or bold label whose value is missing: `*X: *`, `**X: **`, `*X:*` at the end.
     let empty_value = regex_lite::Regex::new(r"(^|[\s(])(\*{1,2})[^*\s][^*]*:\s*(\*{1,2})(\s|$)")
         .expect("a valid pattern");
@@ -815,6 +831,7 @@ fn text_defects_are_found() {
         "**Strength of evidence:** ●●●○○ 3 — Some data, not systematic/5 — some data, not systematic",
         "*Provocations used: *",
         "A ** ** here",
+        "| # | | Dots |\n|---:|---|---:|\n| 1 | Buses | 2 |",
         "| Item | A | B | |\n|---|---:|---:|---|\n| One | 4 | 2 | Q |\n| Two | 1 | 2 | Q |\n\n\
          | Item | Lens | A | B |\n|---|---|---:|---:|\n| **Two** | x | 1 | 2 |\n| One | y | 4 | 2 |",
     ];

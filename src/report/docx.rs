@@ -259,6 +259,70 @@ fn style_id(level: HeadingLevel) -> &'static str {
     }
 }
 
+/// The headings a table of contents lists: levels 2 and 3, as (level, text).
+fn headings(markdown: &str) -> Vec<(u8, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(u8, String)> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = match level {
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    _ => continue,
+                };
+                open = Some((level, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = &mut open {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = open.take() {
+                    out.push(h);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A table of contents when the report has four sections or more, as Word writes one: a
+/// `TOC` field over the Heading 1–3 styles, whose result (the headings, indented by level) is
+/// written here too, so every reader shows the contents before anyone updates the field (Word
+/// adds page numbers when it does: F9, or on printing).
+fn contents(body: &mut String, markdown: &str, lang: &str) {
+    let headings = headings(markdown);
+    if headings.iter().filter(|(level, _)| *level == 2).count() < 4 {
+        return;
+    }
+    let lang = crate::lang::Lang::parse(lang).unwrap_or(crate::lang::Lang::En);
+    let mut p = Para::default();
+    let bold = Look {
+        bold: true,
+        ..Look::default()
+    };
+    run(&mut p.runs, crate::i18n::t(lang, "report.toc"), bold);
+    p.write(body);
+    let last = headings.len() - 1;
+    for (i, (level, text)) in headings.iter().enumerate() {
+        let indent = if *level == 3 { 480 } else { 0 };
+        body.push_str(&format!(
+            r#"<w:p><w:pPr><w:spacing w:before="0" w:after="40"/><w:ind w:left="{indent}"/></w:pPr>"#
+        ));
+        if i == 0 {
+            body.push_str(r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#);
+        }
+        run(body, text, Look::default());
+        if i == last {
+            body.push_str(r#"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#);
+        }
+        body.push_str("</w:p>");
+    }
+}
+
 pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportError> {
     let mut b = Builder {
         body: String::with_capacity(markdown.len() * 4 + 4096),
@@ -315,6 +379,8 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
         run(&mut p.runs, value, plain);
         p.write(&mut b.body);
     }
+
+    contents(&mut b.body, markdown, &title.lang);
 
     for event in Parser::new_ext(
         markdown,
@@ -463,6 +529,34 @@ pub fn xml_safe(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn four_sections_or_more_get_a_table_of_contents_field_with_its_entries() {
+        let mut body = String::new();
+        contents(
+            &mut body,
+            "## One\n\n## Two\n\n### Two & a half\n\n## Three\n",
+            "pt",
+        );
+        assert!(body.is_empty(), "three sections: no contents");
+        contents(
+            &mut body,
+            "# Title\n\n## One\n\n## Two\n\n### Two & a half\n\n## Three\n\n## Four\n",
+            "pt",
+        );
+        assert!(body.contains("Índice"), "{body}");
+        assert_eq!(body.matches(r#"w:fldCharType="begin""#).count(), 1);
+        assert_eq!(body.matches(r#"w:fldCharType="end""#).count(), 1);
+        assert!(body.contains(r#"TOC \o "1-3""#));
+        for entry in ["One", "Two &amp; a half", "Four"] {
+            assert!(body.contains(entry), "{entry} in {body}");
+        }
+        assert!(!body.contains(">Title<"), "the title is not a section");
+        assert!(
+            body.contains(r#"<w:ind w:left="480"/>"#),
+            "level 3 indented"
+        );
+    }
 
     #[test]
     fn characters_xml_cannot_hold_become_replacement_characters() {

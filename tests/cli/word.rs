@@ -161,7 +161,19 @@ const ORDER: &[(&str, &[&str])] = &[
             "w:lang",
         ],
     ),
-    ("w:r", &["w:rPr", "w:t", "w:br", "w:drawing"]),
+    // After `rPr` a run's content is a choice; labkit writes one kind per run (text, breaks, a
+    // picture, or one piece of a field).
+    (
+        "w:r",
+        &[
+            "w:rPr",
+            "w:t",
+            "w:br",
+            "w:drawing",
+            "w:fldChar",
+            "w:instrText",
+        ],
+    ),
     ("w:p", &["w:pPr", "w:r"]),
     (
         "w:tblPr",

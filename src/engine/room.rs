@@ -214,14 +214,28 @@ pub fn open_to_room(q: &Question) -> bool {
 /// The device id of entries the facilitator typed in the panel.
 pub const FACILITATOR: &str = "";
 
+/// Participants' text as one line: control characters (line breaks, terminal escapes) and the
+/// bidirectional overrides that could make it read backwards become spaces, and runs of space
+/// become one. The server cleans a form's text with it too, so both say the same.
+pub fn one_line(raw: &str) -> String {
+    let spaced: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A participant's text as stored: control characters (line breaks, terminal escapes) become
 /// spaces, surrounding space goes. Refused when empty or too long.
 pub fn clean_text(text: &str, lang: Lang) -> Result<String, String> {
-    let cleaned: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let cleaned = cleaned.trim();
+    let cleaned = one_line(text);
+    let cleaned = cleaned.as_str();
     if cleaned.is_empty() {
         return Err(t(lang, "room.refuse.empty").to_owned());
     }
@@ -237,11 +251,7 @@ pub fn clean_text(text: &str, lang: Lang) -> Result<String, String> {
 
 /// A pseudonym as stored: cleaned like any text, cut to `MAX_NAME_CHARS`, none when blank.
 pub fn clean_name(name: Option<&str>) -> Option<String> {
-    let name: String = name?
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let name: String = name.trim().chars().take(MAX_NAME_CHARS).collect();
+    let name: String = one_line(name?).chars().take(MAX_NAME_CHARS).collect();
     let name = name.trim();
     (!name.is_empty()).then(|| name.to_owned())
 }

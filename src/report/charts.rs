@@ -837,6 +837,15 @@ mod tests {
             .join("\n")
     }
 
+    /// Where the legend's rows start, left to right: one place per column.
+    fn legend_columns(d: &Drawn) -> std::collections::BTreeSet<i64> {
+        d.texts
+            .iter()
+            .filter(|t| t.0 == "leg")
+            .map(|t| t.1[0].0 as i64)
+            .collect()
+    }
+
     fn quadrants(names: [&str; 4]) -> [String; 4] {
         names.map(str::to_owned)
     }
@@ -966,12 +975,7 @@ mod tests {
                 assert!(legend.contains(label.as_str()), "{label} not in {legend}");
             }
             assert!(legend.contains(&format!("({})", names[1])), "{legend}");
-            let columns: std::collections::BTreeSet<i64> = d
-                .texts
-                .iter()
-                .filter(|t| t.0 == "leg")
-                .map(|t| t.1[0].0 as i64)
-                .collect();
+            let columns = legend_columns(&d);
             assert_eq!(columns.len(), 1, "long items take one column");
         }
     }
@@ -1022,12 +1026,7 @@ mod tests {
         let q = quadrants(["Major", "Quick wins", "Sinks", "Fill-ins"]);
         let svg = matrix("M", "Effort", "Impact", 1.0, 5.0, &q, &points);
         let d = assert_clear(&svg);
-        let lefts: std::collections::BTreeSet<i64> = d
-            .texts
-            .iter()
-            .filter(|t| t.0 == "leg")
-            .map(|t| t.1[0].0 as i64)
-            .collect();
+        let lefts = legend_columns(&d);
         assert_eq!(lefts.len(), 2, "{lefts:?}");
     }
 

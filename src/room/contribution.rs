@@ -7,6 +7,7 @@
 //! applies it (budgets, limits per device) and its answer is the one that counts. Pure: fields
 //! and the question in, an action or a [`Refusal`] out.
 
+use crate::engine::room::one_line;
 use serde_yaml::{Mapping, Value};
 
 use crate::engine::room::{MAX_ENTRY_CHARS, MAX_NAME_CHARS, RoomAction, RoomKind, RoomQuestion};
@@ -84,25 +85,9 @@ pub fn field<'f>(fields: &'f Fields, name: &str) -> Option<&'f str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// Participant text as one tidy line: control characters (line breaks, tabs, escape sequences)
-/// and bidirectional overrides become spaces, runs of spaces become one, the ends are trimmed.
-pub fn clean_text(raw: &str) -> String {
-    let spaced: String = raw
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A pseudonym as kept: cleaned like any text, empty meaning none; refused when too long.
 pub fn clean_name(raw: &str) -> Result<Option<String>, Refusal> {
-    let name = clean_text(raw);
+    let name = one_line(raw);
     if name.chars().count() > MAX_NAME_CHARS {
         return Err(Refusal::NameTooLong);
     }
@@ -145,7 +130,7 @@ pub fn action(
 }
 
 fn text(fields: &Fields, max_chars: usize) -> Result<String, Refusal> {
-    let text = clean_text(field(fields, "text").unwrap_or_default());
+    let text = one_line(field(fields, "text").unwrap_or_default());
     let max = max_chars.min(MAX_ENTRY_CHARS);
     if text.is_empty() {
         Err(Refusal::Empty)
@@ -293,9 +278,9 @@ mod tests {
 
     #[test]
     fn text_becomes_one_clean_line() {
-        assert_eq!(clean_text("  a\nb\t\tc \u{1b}[31m "), "a b c [31m");
-        assert_eq!(clean_text("x\u{202e}y"), "x y");
-        assert_eq!(clean_text("\r\n"), "");
+        assert_eq!(one_line("  a\nb\t\tc \u{1b}[31m "), "a b c [31m");
+        assert_eq!(one_line("x\u{202e}y"), "x y");
+        assert_eq!(one_line("\r\n"), "");
         assert_eq!(clean_name("  Ana  ").unwrap(), Some("Ana".into()));
         assert_eq!(clean_name(" \n ").unwrap(), None);
         assert_eq!(

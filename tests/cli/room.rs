@@ -16,15 +16,26 @@ use crate::pty::{ENTER, at, expect, labkit, send, session, type_at, yaml};
 use crate::support::Lab;
 
 /// The room's address as the terminal shows it: (port, code).
-pub(crate) fn address(p: &mut PtySession) -> (u16, String) {
-    expect(p, "Room open: ");
-    let (_, url) = p
-        .exp_regex(r"http://127\.0\.0\.1:[0-9]+/r/[A-Z0-9-]+\s")
-        .unwrap();
-    let rest = url.trim().trim_start_matches("http://127.0.0.1:");
-    let (port, code) = rest.split_once("/r/").unwrap();
-    (port.parse().unwrap(), code.to_owned())
+fn address(p: &mut PtySession) -> (u16, String) {
+    let (addr, code) = crate::room_crowd::address(p);
+    (addr.port(), code)
 }
+
+/// A brainstorm with the room on loopback, at any free port.
+const BRAINSTORM_ROOM: [&str; 12] = [
+    "run",
+    "brainstorm",
+    "--no-timer",
+    "--facilitator",
+    "Ana",
+    "--participants",
+    "Rui",
+    "--room",
+    "--room-bind",
+    "127.0.0.1",
+    "--room-port",
+    "0",
+];
 
 #[test]
 fn a_room_needs_a_terminal() {
@@ -110,21 +121,7 @@ fn a_room_run_shows_its_address_and_resumes_at_the_same_one() {
 fn the_facilitator_adds_moderates_and_closes_at_the_panel() {
     for cols in [80, 160] {
         let lab = Lab::new();
-        let args = [
-            "run",
-            "brainstorm",
-            "--no-timer",
-            "--facilitator",
-            "Ana",
-            "--participants",
-            "Rui",
-            "--room",
-            "--room-bind",
-            "127.0.0.1",
-            "--room-port",
-            "0",
-        ];
-        let mut p = labkit(&lab, cols, &args);
+        let mut p = labkit(&lab, cols, &BRAINSTORM_ROOM);
         crate::pty::brainstorm_to_ideas(&mut p);
         // The panel: nobody has sent anything yet; the hint names the list's commands.
         at(&mut p, "nothing yet");
@@ -197,21 +194,7 @@ fn send_entry(port: u16, code: &str, text: &str) -> u16 {
 fn what_a_participant_sends_is_on_the_panel_and_in_the_session() {
     for cols in [80, 160] {
         let lab = Lab::new();
-        let args = [
-            "run",
-            "brainstorm",
-            "--no-timer",
-            "--facilitator",
-            "Ana",
-            "--participants",
-            "Rui",
-            "--room",
-            "--room-bind",
-            "127.0.0.1",
-            "--room-port",
-            "0",
-        ];
-        let mut p = labkit(&lab, cols, &args);
+        let mut p = labkit(&lab, cols, &BRAINSTORM_ROOM);
         let (port, code) = address(&mut p);
         // While no question is open, what a device sends is refused at once.
         let early = send_entry(port, &code, "too early");

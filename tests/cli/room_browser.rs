@@ -158,8 +158,8 @@ fn a_phone_with_and_without_javascript_takes_part_in_a_room() {
             "0",
         ],
     );
-    let (port, code) = crate::room::address(&mut p);
-    let url = format!("http://127.0.0.1:{port}/r/{code}");
+    let (addr, code) = crate::room_crowd::address(&mut p);
+    let url = format!("http://{addr}/r/{code}");
 
     // Two phones open the room while the facilitator is still at their own question: one
     // with JavaScript, in English; one in Portuguese with JavaScript off.

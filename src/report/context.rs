@@ -12,22 +12,39 @@ use crate::lang::Lang;
 use crate::method::{Method, Question, QuestionKind};
 use crate::session::{Session, Status};
 
-pub fn build(method: &Method, session: &Session, lang: Lang) -> Json {
+use super::uses::Parts;
+
+/// The context for `method`'s report on `session`. `parts` says which of the large parts
+/// (`q`, `steps`, `answers`) the template can read (see `uses.rs`); a part it cannot read is
+/// left out, the rest is the same.
+pub fn build(method: &Method, session: &Session, lang: Lang, parts: Parts) -> Json {
     // Large answers are moved into place, never copied: `json!` with a value inside would
     // serialize it again, which dominates the time for a session with thousands of ideas.
     let mut q = Map::new();
     let mut steps = Vec::with_capacity(method.steps.len());
     for step in &method.steps {
-        let questions: Vec<Json> = step
-            .questions
-            .iter()
-            .map(|question| {
-                let object = question_json(question, session, lang);
-                q.insert(question.id.clone(), object.clone());
-                object
-            })
-            .collect();
-        let answered = questions.iter().any(|q| q["answered"] == true);
+        let mut questions = Vec::new();
+        let mut answered = false;
+        for question in &step.questions {
+            if !(parts.q || parts.steps) {
+                break;
+            }
+            let object = question_json(question, session, lang);
+            answered |= object["answered"] == true;
+            match (parts.q, parts.steps) {
+                (true, true) => {
+                    q.insert(question.id.clone(), object.clone());
+                    questions.push(object);
+                }
+                (true, false) => {
+                    q.insert(question.id.clone(), object);
+                }
+                _ => questions.push(object),
+            }
+        }
+        if !parts.steps {
+            continue;
+        }
         let mut object = match json!({
             "id": step.id,
             "title": step.title.get(lang),
@@ -42,11 +59,15 @@ pub fn build(method: &Method, session: &Session, lang: Lang) -> Json {
         object.insert("questions".into(), Json::Array(questions));
         steps.push(Json::Object(object));
     }
-    let answers: Map<String, Json> = session
-        .answers
-        .iter()
-        .filter_map(|(k, v)| Some((k.as_str()?.to_owned(), yaml_to_json(v))))
-        .collect();
+    let answers: Map<String, Json> = if parts.answers {
+        session
+            .answers
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str()?.to_owned(), yaml_to_json(v))))
+            .collect()
+    } else {
+        Map::new()
+    };
     let mut root = match json!({
         "lang": lang.code(),
         "draft": session.status != Status::Finished,
@@ -71,9 +92,15 @@ pub fn build(method: &Method, session: &Session, lang: Lang) -> Json {
         Json::Object(map) => map,
         _ => Map::new(),
     };
-    root.insert("answers".into(), Json::Object(answers));
-    root.insert("steps".into(), Json::Array(steps));
-    root.insert("q".into(), Json::Object(q));
+    if parts.answers {
+        root.insert("answers".into(), Json::Object(answers));
+    }
+    if parts.steps {
+        root.insert("steps".into(), Json::Array(steps));
+    }
+    if parts.q {
+        root.insert("q".into(), Json::Object(q));
+    }
     Json::Object(root)
 }
 

@@ -14,6 +14,7 @@ pub mod docx;
 pub mod html;
 pub mod markdown;
 mod ooxml;
+pub mod uses;
 
 use std::path::{Path, PathBuf};
 
@@ -389,6 +390,8 @@ pub fn render(
 pub struct Compiled {
     registry: handlebars::Handlebars<'static>,
     template: TemplateSource,
+    /// The parts of the context the template can read; the others are not built.
+    parts: uses::Parts,
 }
 
 impl Compiled {
@@ -411,9 +414,13 @@ impl Compiled {
                     ],
                 ))
             })?;
+        let parts = registry
+            .get_template(&template.name)
+            .map_or(uses::Parts::ALL, |t| uses::parts(t, &registry));
         Ok(Compiled {
             registry,
             template: template.clone(),
+            parts,
         })
     }
 
@@ -424,7 +431,7 @@ impl Compiled {
         session: &Session,
         lang: Lang,
     ) -> Result<Rendered, ReportError> {
-        let data = context::build(method, session, lang);
+        let data = context::build(method, session, lang, self.parts);
         let markdown = render_data_with(&self.registry, &self.template, data)?;
         Ok(Rendered {
             markdown: tidy(&markdown),
@@ -560,7 +567,7 @@ pub fn render_playbook(
     let data = || {
         let mut methods = serde_json::Map::new();
         for (m, part) in &parts {
-            methods.insert(m.id.clone(), context::build(m, part, lang));
+            methods.insert(m.id.clone(), context::build(m, part, lang, uses::Parts::ALL));
         }
         serde_json::json!({
             "lang": lang.code(),

@@ -233,11 +233,12 @@ pub fn page(markdown: &str, title: &TitleBlock, toc_label: &str) -> String {
     let mut out = String::with_capacity(body.len() + CSS.len() + 2048);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"labkit {}\">\n<title>{}</title>\n<style>\n{CSS}@page {{ @bottom-left {{ content: {}; }} }}\n</style>\n</head>\n<body>\n<main>\n<header class=\"title-block\">\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"labkit {}\">\n<title>{}</title>\n<style>\n{CSS}@page {{ @bottom-left {{ content: {} \"\\A \" {}; white-space: pre-wrap; }} }}\n</style>\n</head>\n<body>\n<main>\n<header class=\"title-block\">\n",
         escape(&title.lang),
         env!("CARGO_PKG_VERSION"),
         escape(&title.title),
-        css_string(&title.title)
+        css_string(&title.title),
+        css_string(&title.footer)
     );
     if let Some(draft) = &title.draft {
         let _ = writeln!(out, "<p class=\"draft\">{}</p>", escape(draft));

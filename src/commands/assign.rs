@@ -268,7 +268,8 @@ fn check_same(args: &AssignArgs, logged: &AssignOptions, lang: Lang) -> Result<(
             .join(",")
     };
     if let Some(ratio) = &args.ratio {
-        let (_, weights) = parse_ratio(ratio, &logged.arms).map_err(|e| Error::Usage(e.to_string()))?;
+        let (_, weights) =
+            parse_ratio(ratio, &logged.arms).map_err(|e| Error::Usage(e.to_string()))?;
         if weights != logged_ratio {
             return Err(differs("--ratio", named()));
         }
@@ -277,7 +278,10 @@ fn check_same(args: &AssignArgs, logged: &AssignOptions, lang: Lang) -> Result<(
         return Err(differs("--stratify", logged.stratify.join(", ")));
     }
     if args.cluster.is_some() && args.cluster != logged.cluster {
-        return Err(differs("--cluster", logged.cluster.clone().unwrap_or_default()));
+        return Err(differs(
+            "--cluster",
+            logged.cluster.clone().unwrap_or_default(),
+        ));
     }
     if args.id.is_some() && args.id != logged.id {
         return Err(differs("--id", logged.id.clone().unwrap_or_default()));
@@ -285,10 +289,15 @@ fn check_same(args: &AssignArgs, logged: &AssignOptions, lang: Lang) -> Result<(
     if let Some(d) = args.delimiter
         && byte(d) != logged.delimiter
     {
-        return Err(differs("--delimiter", flag_value(logged.delimiter).to_owned()));
+        return Err(differs(
+            "--delimiter",
+            flag_value(logged.delimiter).to_owned(),
+        ));
     }
     if args.block_size.is_some() && args.block_size != logged.block_size {
-        let logged = logged.block_size.map_or_else(|| "none".to_owned(), |b| b.to_string());
+        let logged = logged
+            .block_size
+            .map_or_else(|| "none".to_owned(), |b| b.to_string());
         return Err(differs("--block-size", logged));
     }
     Ok(())
@@ -342,7 +351,11 @@ pub fn run(args: &AssignArgs, settings: &Settings, printer: &mut Printer) -> Out
             }
         }
         (Some(_), None) => {
-            return Err(Error::Usage(tf(settings.lang, "assign.append_needs_log", &[])));
+            return Err(Error::Usage(tf(
+                settings.lang,
+                "assign.append_needs_log",
+                &[],
+            )));
         }
         _ => {
             let outputs: Vec<&Path> = output

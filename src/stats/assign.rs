@@ -232,7 +232,11 @@ pub fn parse_ratio(text: &str, arms: &[String]) -> Result<(Vec<String>, Vec<u32>
         if parts.len() != arms.len() {
             return Err(err(
                 "stats.ratio_text_count",
-                &[("text", &quoted), ("parts", &parts.len()), ("arms", &arms.len())],
+                &[
+                    ("text", &quoted),
+                    ("parts", &parts.len()),
+                    ("arms", &arms.len()),
+                ],
             ));
         }
         if parts.iter().any(|&p| p != parts[0]) {
@@ -265,7 +269,10 @@ pub fn parse_ratio(text: &str, arms: &[String]) -> Result<(Vec<String>, Vec<u32>
         }
         let w = weight(w)?;
         if named.iter().any(|(n, _)| n == name) {
-            return Err(err("stats.ratio_named_twice", &[("arm", &format!("{name:?}"))]));
+            return Err(err(
+                "stats.ratio_named_twice",
+                &[("arm", &format!("{name:?}"))],
+            ));
         }
         named.push((name.to_owned(), w));
     }
@@ -283,7 +290,10 @@ pub fn parse_ratio(text: &str, arms: &[String]) -> Result<(Vec<String>, Vec<u32>
         match named.iter().find(|(n, _)| n == arm) {
             Some((_, w)) => weights.push(*w),
             None => {
-                return Err(err("stats.ratio_arm_missing", &[("arm", &format!("{arm:?}"))]));
+                return Err(err(
+                    "stats.ratio_arm_missing",
+                    &[("arm", &format!("{arm:?}"))],
+                ));
             }
         }
     }
@@ -891,7 +901,13 @@ impl Prior {
     ) -> Result<Prior, Fail> {
         let ratio = validate_options(opts)?;
         let k = opts.arms.len();
-        let mut sc = Scanner::new(open().map_err(read_error)?, opts.delimiter, true, false, false);
+        let mut sc = Scanner::new(
+            open().map_err(read_error)?,
+            opts.delimiter,
+            true,
+            false,
+            false,
+        );
         if !sc.next_record().map_err(scan_fail)? {
             return Err(StatsError::Input(crate::i18n::msg("stats.empty_input", &[])).into());
         }
@@ -911,9 +927,19 @@ impl Prior {
             Some(b'\r') => {
                 // A CR followed by LF is a CRLF: peek at the next record.
                 let crlf = sc.next_record().map_err(scan_fail)? && sc.leading == Some(b'\n');
-                sc = Scanner::new(open().map_err(read_error)?, opts.delimiter, true, false, false);
+                sc = Scanner::new(
+                    open().map_err(read_error)?,
+                    opts.delimiter,
+                    true,
+                    false,
+                    false,
+                );
                 sc.next_record().map_err(scan_fail)?;
-                if crlf { b"\r\n".to_vec() } else { b"\r".to_vec() }
+                if crlf {
+                    b"\r\n".to_vec()
+                } else {
+                    b"\r".to_vec()
+                }
             }
             _ => b"\n".to_vec(),
         };
@@ -1006,7 +1032,11 @@ impl Prior {
     fn allocated(&self) -> usize {
         self.strata.allocated()
             + self.ids.allocated()
-            + self.open.iter().map(|o| 8 * o.capacity() + 24).sum::<usize>()
+            + self
+                .open
+                .iter()
+                .map(|o| 8 * o.capacity() + 24)
+                .sum::<usize>()
     }
 }
 
@@ -1918,10 +1948,7 @@ mod tests {
         );
         // Equal parts cannot be read backwards, so they may stay unnamed.
         assert_eq!(parse_ratio("1:1", &ct).unwrap(), (ct.clone(), vec![1, 1]));
-        assert_eq!(
-            parse_ratio("3 : 3", &ct).unwrap(),
-            (ct.clone(), vec![1, 1])
-        );
+        assert_eq!(parse_ratio("3 : 3", &ct).unwrap(), (ct.clone(), vec![1, 1]));
         let e = |text: &str, arms: &[String]| parse_ratio(text, arms).unwrap_err().to_string();
         assert_eq!(
             e("2:1", &ct),
@@ -2267,7 +2294,8 @@ mod tests {
                         }
                         if let Some(b) = block {
                             // Every complete block is exactly balanced.
-                            for chunk in labels.chunks(b as usize).filter(|c| c.len() == b as usize) {
+                            for chunk in labels.chunks(b as usize).filter(|c| c.len() == b as usize)
+                            {
                                 for (arm, &r) in ratio.iter().enumerate() {
                                     let c = chunk.iter().filter(|&&l| l == arm).count() as u64;
                                     assert_eq!(c, b / w * u64::from(r));
@@ -2404,7 +2432,11 @@ mod tests {
             "line 2: id \"3\" in column \"id\" is already in the earlier assignment"
         );
         let e = assign_more(b"id,area\n30,n\n", &o, &prior, Vec::new()).unwrap_err();
-        assert!(e.to_string().starts_with("line 1: the columns (id, area) are not"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("line 1: the columns (id, area) are not"),
+            "{e}"
+        );
         let mut c = o.clone();
         c.cluster = Some("region".into());
         let e = assign_more(more.as_bytes(), &c, &prior, Vec::new()).unwrap_err();

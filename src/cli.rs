@@ -413,8 +413,7 @@ pub struct AssignArgs {
     /// Write the assigned CSV here instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Write an audit record (YAML): seed, arms, strata, counts, input and output hashes,
-    /// version, time; with --append, the log to check and continue
+    /// Write an audit record (YAML): seed, arms, strata, counts, input and output hashes, version, time (with --append: the log to check and continue)
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
     /// Replace existing output files

@@ -1517,16 +1517,19 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.assign.after_help",
-        "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv\n  labkit assign schools.csv --arms a,b,c --ratio 2:1:1 --stratify region --cluster school --log audit.yaml",
+        "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv --log audit.yaml\n  labkit assign schools.csv --ratio a=2,b=1,c=1 --stratify region --cluster school --log audit.yaml\n  labkit assign week1.csv --ratio sms=2,letter=1 --block-size 6 --stratify office -o trial.csv --log trial.yaml\n  labkit assign week2.csv --append trial.csv --log trial.yaml",
     ),
     (
         "help.assign.arg.units",
         "CSV file with a header row, one unit (or one member of a cluster) per row",
     ),
-    ("help.assign.arg.arms", "Arm names, comma-separated"),
+    (
+        "help.assign.arg.arms",
+        "Arm names, comma-separated (may be left out when --ratio names them, or with --append)",
+    ),
     (
         "help.assign.arg.ratio",
-        "Allocation ratio, one part per arm (e.g. 2:1)",
+        "Allocation ratio naming each arm, e.g. treatment=2,control=1 (equal parts may stay 1:1)",
     ),
     (
         "help.assign.arg.stratify",
@@ -1554,7 +1557,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.assign.arg.log",
-        "Write an audit record (YAML): seed, arms, strata, counts, input hash, version, time",
+        "Write an audit record (YAML): seed, arms, strata, counts, input and output hashes, version, time (with --append: the log to check and continue)",
     ),
     ("help.assign.arg.force", "Replace existing output files"),
     (
@@ -1895,6 +1898,14 @@ const EN: &[(&str, &str)] = &[
     (
         "assign.appended",
         "{file}: {rows} rows added (batch {batch}) after the {earlier} assigned before, which are unchanged",
+    ),
+    (
+        "help.assign.arg.block_size",
+        "Permuted blocks of N units within each stratum, for rolling enrolment (a multiple of the ratio's sum)",
+    ),
+    (
+        "help.assign.arg.append",
+        "Add the units to this earlier assignment (its output CSV), keeping its arms; needs --log",
     ),
 ];
 
@@ -3473,7 +3484,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.assign.after_help",
-        "Exemplos:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv\n  labkit assign schools.csv --arms a,b,c --ratio 2:1:1 --stratify region --cluster school --log audit.yaml",
+        "Exemplos:\n  labkit assign pessoas.csv --arms controlo,tratamento --seed 42 -o atribuido.csv --log auditoria.yaml\n  labkit assign escolas.csv --ratio a=2,b=1,c=1 --stratify regiao --cluster escola --log auditoria.yaml\n  labkit assign semana1.csv --ratio sms=2,carta=1 --block-size 6 --stratify balcao -o ensaio.csv --log ensaio.yaml\n  labkit assign semana2.csv --append ensaio.csv --log ensaio.yaml",
     ),
     (
         "help.assign.arg.units",
@@ -3481,11 +3492,11 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.assign.arg.arms",
-        "Nomes dos braços, separados por vírgulas",
+        "Nomes dos braços, separados por vírgulas (podem ser omitidos quando --ratio os nomeia, ou com --append)",
     ),
     (
         "help.assign.arg.ratio",
-        "Razão de alocação, uma parte por braço (p. ex., 2:1)",
+        "Razão de alocação com o nome de cada braço, p. ex., tratamento=2,controlo=1 (partes iguais podem ficar 1:1)",
     ),
     (
         "help.assign.arg.stratify",
@@ -3513,7 +3524,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.assign.arg.log",
-        "Escrever um registo de auditoria (YAML): semente, braços, estratos, contagens, hash da entrada, versão, hora",
+        "Escrever um registo de auditoria (YAML): semente, braços, estratos, contagens, hashes da entrada e da saída, versão, hora (com --append: o registo a verificar e continuar)",
     ),
     (
         "help.assign.arg.force",
@@ -3872,6 +3883,14 @@ const PT: &[(&str, &str)] = &[
     (
         "assign.appended",
         "{file}: {rows} linhas acrescentadas (lote {batch}) depois das {earlier} já atribuídas, que ficam iguais",
+    ),
+    (
+        "help.assign.arg.block_size",
+        "Blocos permutados de N unidades dentro de cada estrato, para recrutamento contínuo (um múltiplo da soma da razão)",
+    ),
+    (
+        "help.assign.arg.append",
+        "Acrescentar as unidades a esta atribuição anterior (o seu CSV de saída), mantendo os braços; precisa de --log",
     ),
 ];
 

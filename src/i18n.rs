@@ -1897,7 +1897,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "assign.appended",
-        "{file}: {rows} rows added (batch {batch}) after the {earlier} assigned before, which are unchanged",
+        "{file}: {rows} rows added (batch {batch}) after the {earlier} assigned before, which are unchanged; rows per arm in all: {totals}",
     ),
     (
         "help.assign.arg.block_size",
@@ -3882,7 +3882,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "assign.appended",
-        "{file}: {rows} linhas acrescentadas (lote {batch}) depois das {earlier} já atribuídas, que ficam iguais",
+        "{file}: {rows} linhas acrescentadas (lote {batch}) depois das {earlier} já atribuídas, que ficam iguais; linhas por braço no total: {totals}",
     ),
     (
         "help.assign.arg.block_size",

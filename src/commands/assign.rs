@@ -548,6 +548,13 @@ pub fn run(args: &AssignArgs, settings: &Settings, printer: &mut Printer) -> Out
         printer.warn(&tf(settings.lang, "assign.no_seed", &[("seed", &seed)]));
     }
     if let (Some((_, earlier_shown, r)), Some(prior)) = (&earlier, &prior) {
+        let totals: Vec<String> = report
+            .arms
+            .iter()
+            .zip(prior.units_per_arm.iter().zip(&report.rows_per_arm))
+            .map(|(arm, (before, now))| format!("{arm} {}", before + now))
+            .collect();
+        let totals = totals.join(", ");
         printer.note(&tf(
             settings.lang,
             "assign.appended",
@@ -556,6 +563,7 @@ pub fn run(args: &AssignArgs, settings: &Settings, printer: &mut Printer) -> Out
                 ("rows", &report.n_rows),
                 ("batch", &(r.entries + 1)),
                 ("earlier", &prior.n_rows),
+                ("totals", &totals),
             ],
         ));
     }

@@ -1017,6 +1017,12 @@ impl Prior {
             if let Some(c) = id_col {
                 let id = sc.field(c);
                 if prior.ids.get(id).is_none() {
+                    if prior.allocated() + prior.ids.growth(id.len()) > opts.memory_limit {
+                        return Err(fail(
+                            "stats.memory_limit",
+                            &[("limit", &(opts.memory_limit >> 20))],
+                        ));
+                    }
                     prior.ids.insert(id)?;
                 }
             }

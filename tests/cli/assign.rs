@@ -764,3 +764,55 @@ fn ratio_names_the_arms() {
     ])
     .ok();
 }
+
+/// Values that YAML would read as something else unless quoted (booleans, numbers, null, dates)
+/// survive the log's round trip, so the chain still checks.
+#[test]
+fn the_chain_checks_whatever_the_values() {
+    let lab = Lab::new();
+    let tricky = [
+        "yes",
+        "007",
+        "1.50",
+        "null",
+        "~",
+        "2026-01-01",
+        "é \"q\"",
+        "- x",
+        "#h",
+    ];
+    let mut first = String::from("id,g\n");
+    let mut second = String::from("id,g\n");
+    for (i, v) in tricky.iter().enumerate() {
+        let cell = format!("\"{}\"", v.replace('"', "\"\""));
+        first.push_str(&format!("{i},{cell}\n"));
+        second.push_str(&format!("{},{cell}\n", i + 100));
+    }
+    lab.write("a.csv", &first);
+    lab.write("b.csv", &second);
+    lab.run(&[
+        "assign",
+        "a.csv",
+        "--arms",
+        "yes,no",
+        "--stratify",
+        "g",
+        "--seed",
+        "9",
+        "-o",
+        "t.csv",
+        "--log",
+        "t.yaml",
+    ])
+    .ok();
+    lab.run(&[
+        "assign", "b.csv", "--append", "t.csv", "--log", "t.yaml", "--seed", "10",
+    ])
+    .ok();
+    let entries = log_entries(&lab, "t.yaml");
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0]["arms"][0], "yes");
+    assert_eq!(entries[0]["strata"][1]["key"], "007");
+    let out = std::fs::read(lab.path().join("t.csv")).unwrap();
+    assert_eq!(entries[1]["output_sha256"], sha256_of(&out).as_str());
+}

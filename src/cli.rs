@@ -182,7 +182,7 @@ pub enum Command {
     Calc(CalcCommand),
     /// Randomly assign the units of a CSV file to trial arms, reproducibly and balanced
     #[command(
-        after_help = "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv\n  labkit assign schools.csv --arms a,b,c --ratio 2:1:1 --stratify region --cluster school --log audit.yaml"
+        after_help = "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv --log audit.yaml\n  labkit assign schools.csv --ratio a=2,b=1,c=1 --stratify region --cluster school --log audit.yaml\n  labkit assign week1.csv --ratio sms=2,letter=1 --block-size 6 --stratify office -o trial.csv --log trial.yaml\n  labkit assign week2.csv --append trial.csv --log trial.yaml"
     )]
     Assign(AssignArgs),
     /// Create a lab workspace: labkit.yaml, methods/, templates/, sessions/ and a README
@@ -383,12 +383,18 @@ pub struct DurationArgs {
 pub struct AssignArgs {
     /// CSV file with a header row, one unit (or one member of a cluster) per row
     pub units: PathBuf,
-    /// Arm names, comma-separated
-    #[arg(long, value_delimiter = ',', required = true)]
+    /// Arm names, comma-separated (may be left out when --ratio names them, or with --append)
+    #[arg(long, value_delimiter = ',', required_unless_present_any = ["ratio", "append"])]
     pub arms: Vec<String>,
-    /// Allocation ratio, one part per arm (e.g. 2:1)
-    #[arg(long)]
+    /// Allocation ratio naming each arm, e.g. treatment=2,control=1 (equal parts may stay 1:1)
+    #[arg(long, value_name = "ARM=W,..")]
     pub ratio: Option<String>,
+    /// Permuted blocks of N units within each stratum, for rolling enrolment (a multiple of the ratio's sum)
+    #[arg(long, value_name = "N", value_parser = whole::<u64>)]
+    pub block_size: Option<u64>,
+    /// Add the units to this earlier assignment (its output CSV), keeping its arms; needs --log
+    #[arg(long, value_name = "ASSIGNED.csv", requires = "log")]
+    pub append: Option<PathBuf>,
     /// Randomise within the strata of this column (repeatable)
     #[arg(long, value_name = "COL")]
     pub stratify: Vec<String>,
@@ -407,7 +413,7 @@ pub struct AssignArgs {
     /// Write the assigned CSV here instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Write an audit record (YAML): seed, arms, strata, counts, input hash, version, time
+    /// Write an audit record (YAML): seed, arms, strata, counts, input and output hashes, version, time (with --append: the log to check and continue)
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
     /// Replace existing output files

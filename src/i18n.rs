@@ -1046,7 +1046,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "stats.ratio_part",
-        "part {part} of {text} is not a positive whole number (expected e.g. 1:1 or 2:1:1)",
+        "part {part} of {text} is not a positive whole number (expected e.g. `treatment=2,control=1`)",
     ),
     (
         "stats.ratio_text_count",
@@ -1517,16 +1517,19 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.assign.after_help",
-        "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv\n  labkit assign schools.csv --arms a,b,c --ratio 2:1:1 --stratify region --cluster school --log audit.yaml",
+        "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv --log audit.yaml\n  labkit assign schools.csv --ratio a=2,b=1,c=1 --stratify region --cluster school --log audit.yaml\n  labkit assign week1.csv --ratio sms=2,letter=1 --block-size 6 --stratify office -o trial.csv --log trial.yaml\n  labkit assign week2.csv --append trial.csv --log trial.yaml",
     ),
     (
         "help.assign.arg.units",
         "CSV file with a header row, one unit (or one member of a cluster) per row",
     ),
-    ("help.assign.arg.arms", "Arm names, comma-separated"),
+    (
+        "help.assign.arg.arms",
+        "Arm names, comma-separated (may be left out when --ratio names them, or with --append)",
+    ),
     (
         "help.assign.arg.ratio",
-        "Allocation ratio, one part per arm (e.g. 2:1)",
+        "Allocation ratio naming each arm, e.g. treatment=2,control=1 (equal parts may stay 1:1)",
     ),
     (
         "help.assign.arg.stratify",
@@ -1554,7 +1557,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.assign.arg.log",
-        "Write an audit record (YAML): seed, arms, strata, counts, input hash, version, time",
+        "Write an audit record (YAML): seed, arms, strata, counts, input and output hashes, version, time (with --append: the log to check and continue)",
     ),
     ("help.assign.arg.force", "Replace existing output files"),
     (
@@ -1822,6 +1825,87 @@ const EN: &[(&str, &str)] = &[
     (
         "room.err.failed",
         "Could not reach the facilitator's computer. Check the Wi-Fi and try again.",
+    ),
+    (
+        "stats.ratio_needs_names",
+        "{text} names no arms; write e.g. `--ratio treatment=2,control=1`, or give `--arms` too",
+    ),
+    (
+        "stats.ratio_positional",
+        "{text} would be read in the order of `--arms`, which is easy to get backwards; name the arms instead: `--ratio {named}` (only equal parts such as 1:1 may stay unnamed)",
+    ),
+    (
+        "stats.ratio_named_part",
+        "part {part} of {text} is not ARM=WEIGHT (e.g. `--ratio treatment=2,control=1`)",
+    ),
+    ("stats.ratio_named_twice", "names arm {arm} twice"),
+    (
+        "stats.ratio_unknown_arm",
+        "names arm {arm}, which is not one of `--arms` ({arms})",
+    ),
+    (
+        "stats.ratio_arm_missing",
+        "gives no weight for arm {arm}; name every arm of `--arms`",
+    ),
+    (
+        "stats.block_size",
+        "must be a positive multiple of the ratio's sum ({sum}), at most {max}; got {size}",
+    ),
+    (
+        "stats.prior_no_arm",
+        "the last column is not {name}: `--append` takes a CSV that `labkit assign` wrote",
+    ),
+    (
+        "stats.prior_unknown_arm",
+        "arm {arm} is not one of the assignment's arms ({arms})",
+    ),
+    (
+        "stats.append_cluster",
+        "cannot add units to a cluster-randomised assignment; assign the whole file again with a new seed, or the new clusters as a trial of their own",
+    ),
+    (
+        "stats.append_header",
+        "the columns ({these}) are not the earlier assignment's ({earlier}); new units need the same columns in the same order",
+    ),
+    (
+        "stats.append_id",
+        "id {id} in column {column} is already in the earlier assignment",
+    ),
+    (
+        "assign.append_needs_log",
+        "`--append` needs `--log`: the earlier assignment's log, which is checked and continued",
+    ),
+    (
+        "assign.log_unreadable",
+        "{file}: not an assignment log that `--append` can continue: {reason}",
+    ),
+    (
+        "assign.log_altered",
+        "{file}: entry {entry} has been changed since it was written (its `sha256` does not match its contents); refusing to continue it",
+    ),
+    (
+        "assign.log_chain",
+        "{file}: entry {entry} does not follow entry {previous} (its `previous_sha256` differs); refusing to continue it",
+    ),
+    (
+        "assign.output_altered",
+        "{file} has changed since it was assigned (SHA-256 {actual}; the log {log} says {expected}); refusing to add to it",
+    ),
+    (
+        "assign.append_flag",
+        "`{flag}` differs from the earlier assignment's ({logged}); leave it out with `--append`, it is taken from the log",
+    ),
+    (
+        "assign.appended",
+        "{file}: {rows} rows added (batch {batch}) after the {earlier} assigned before, which are unchanged; rows per arm in all: {totals}",
+    ),
+    (
+        "help.assign.arg.block_size",
+        "Permuted blocks of N units within each stratum, for rolling enrolment (a multiple of the ratio's sum)",
+    ),
+    (
+        "help.assign.arg.append",
+        "Add the units to this earlier assignment (its output CSV), keeping its arms; needs --log",
     ),
 ];
 
@@ -2905,7 +2989,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "stats.ratio_part",
-        "a parte {part} de {text} não é um número inteiro positivo (esperado, por exemplo, 1:1 ou 2:1:1)",
+        "a parte {part} de {text} não é um número inteiro positivo (esperado, por exemplo, `tratamento=2,controlo=1`)",
     ),
     (
         "stats.ratio_text_count",
@@ -3400,7 +3484,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.assign.after_help",
-        "Exemplos:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv\n  labkit assign schools.csv --arms a,b,c --ratio 2:1:1 --stratify region --cluster school --log audit.yaml",
+        "Exemplos:\n  labkit assign pessoas.csv --arms controlo,tratamento --seed 42 -o atribuido.csv --log auditoria.yaml\n  labkit assign escolas.csv --ratio a=2,b=1,c=1 --stratify regiao --cluster escola --log auditoria.yaml\n  labkit assign semana1.csv --ratio sms=2,carta=1 --block-size 6 --stratify balcao -o ensaio.csv --log ensaio.yaml\n  labkit assign semana2.csv --append ensaio.csv --log ensaio.yaml",
     ),
     (
         "help.assign.arg.units",
@@ -3408,11 +3492,11 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.assign.arg.arms",
-        "Nomes dos braços, separados por vírgulas",
+        "Nomes dos braços, separados por vírgulas (podem ser omitidos quando --ratio os nomeia, ou com --append)",
     ),
     (
         "help.assign.arg.ratio",
-        "Razão de alocação, uma parte por braço (p. ex., 2:1)",
+        "Razão de alocação com o nome de cada braço, p. ex., tratamento=2,controlo=1 (partes iguais podem ficar 1:1)",
     ),
     (
         "help.assign.arg.stratify",
@@ -3440,7 +3524,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.assign.arg.log",
-        "Escrever um registo de auditoria (YAML): semente, braços, estratos, contagens, hash da entrada, versão, hora",
+        "Escrever um registo de auditoria (YAML): semente, braços, estratos, contagens, hashes da entrada e da saída, versão, hora (com --append: o registo a verificar e continuar)",
     ),
     (
         "help.assign.arg.force",
@@ -3726,6 +3810,87 @@ const PT: &[(&str, &str)] = &[
     (
         "room.err.failed",
         "Não foi possível contactar o computador de quem facilita. Verifique o Wi-Fi e tente de novo.",
+    ),
+    (
+        "stats.ratio_needs_names",
+        "{text} não indica os braços; escreva, por exemplo, `--ratio tratamento=2,controlo=1`, ou indique também `--arms`",
+    ),
+    (
+        "stats.ratio_positional",
+        "{text} seria lido pela ordem de `--arms`, o que é fácil de trocar; indique os braços pelo nome: `--ratio {named}` (só partes iguais, como 1:1, podem ficar sem nome)",
+    ),
+    (
+        "stats.ratio_named_part",
+        "a parte {part} de {text} não tem a forma BRAÇO=PESO (por exemplo, `--ratio tratamento=2,controlo=1`)",
+    ),
+    ("stats.ratio_named_twice", "indica o braço {arm} duas vezes"),
+    (
+        "stats.ratio_unknown_arm",
+        "indica o braço {arm}, que não é um dos de `--arms` ({arms})",
+    ),
+    (
+        "stats.ratio_arm_missing",
+        "não dá peso ao braço {arm}; indique todos os braços de `--arms`",
+    ),
+    (
+        "stats.block_size",
+        "tem de ser um múltiplo positivo da soma da razão ({sum}), no máximo {max}; foi dado {size}",
+    ),
+    (
+        "stats.prior_no_arm",
+        "a última coluna não é {name}: `--append` recebe um CSV escrito por `labkit assign`",
+    ),
+    (
+        "stats.prior_unknown_arm",
+        "o braço {arm} não é um dos braços da atribuição ({arms})",
+    ),
+    (
+        "stats.append_cluster",
+        "não é possível acrescentar unidades a uma atribuição por clusters; atribua de novo o ficheiro inteiro com outra semente, ou os novos clusters como um ensaio à parte",
+    ),
+    (
+        "stats.append_header",
+        "as colunas ({these}) não são as da atribuição anterior ({earlier}); as novas unidades precisam das mesmas colunas, pela mesma ordem",
+    ),
+    (
+        "stats.append_id",
+        "o id {id} da coluna {column} já está na atribuição anterior",
+    ),
+    (
+        "assign.append_needs_log",
+        "`--append` precisa de `--log`: o registo da atribuição anterior, que é verificado e continuado",
+    ),
+    (
+        "assign.log_unreadable",
+        "{file}: não é um registo de atribuição que `--append` possa continuar: {reason}",
+    ),
+    (
+        "assign.log_altered",
+        "{file}: a entrada {entry} foi alterada depois de escrita (o seu `sha256` não corresponde ao conteúdo); não será continuado",
+    ),
+    (
+        "assign.log_chain",
+        "{file}: a entrada {entry} não segue a entrada {previous} (o seu `previous_sha256` difere); não será continuado",
+    ),
+    (
+        "assign.output_altered",
+        "{file} foi alterado depois da atribuição (SHA-256 {actual}; o registo {log} diz {expected}); nada será acrescentado",
+    ),
+    (
+        "assign.append_flag",
+        "`{flag}` difere do da atribuição anterior ({logged}); omita-o com `--append`, é lido do registo",
+    ),
+    (
+        "assign.appended",
+        "{file}: {rows} linhas acrescentadas (lote {batch}) depois das {earlier} já atribuídas, que ficam iguais; linhas por braço no total: {totals}",
+    ),
+    (
+        "help.assign.arg.block_size",
+        "Blocos permutados de N unidades dentro de cada estrato, para recrutamento contínuo (um múltiplo da soma da razão)",
+    ),
+    (
+        "help.assign.arg.append",
+        "Acrescentar as unidades a esta atribuição anterior (o seu CSV de saída), mantendo os braços; precisa de --log",
     ),
 ];
 

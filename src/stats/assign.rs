@@ -6,7 +6,7 @@
 //! are all preserved; blank lines before and between records, which CSV
 //! readers ignore, are dropped.
 //!
-//! # Algorithm (version `labkit-assign-v1`)
+//! # Algorithm (version `labkit-assign-v2`)
 //!
 //! Written out fully so that anyone can reproduce an assignment from the seed:
 //!
@@ -25,20 +25,41 @@
 //!    return `x mod b`. `shuffle(v)` is Fisher–Yates: for `i` from `len-1` down
 //!    to `1`, swap `v[i]` with `v[draw(i+1)]`.
 //! 4. **Per stratum**, in stratum order, with `n` units and ratio weights
-//!    `w_1..w_k` summing to `W`:
-//!    a. arm `j` gets `floor(n·w_j / W)` units; the `L = n − Σ floor(...)`
-//!    leftover units (always fewer than `k`) go one each to the arms with the
-//!    largest remainders `n·w_j mod W`;
-//!    b. ties between equal remainders are broken by a random order of the
-//!    arms: `t = shuffle([1, 2, ..., k])` is drawn for *every* stratum (even
-//!    when `L = 0`, so the number of draws does not depend on the data), and
-//!    among equal remainders the arm appearing earlier in `t` wins;
-//!    c. a list of arm labels with those counts is built (arm 1's labels first,
+//!    `w_1..w_k` summing to `W`, without `--block-size`:
+//!    a. the counts are a *randomised rounding* of the expected counts
+//!    `e_j = n·w_j / W` that keeps their total `n`: arm `j` gets
+//!    `floor(e_j)`, and the `L = n − Σ floor(e_j)` leftover units go one each
+//!    to `L` arms chosen by systematic sampling with probabilities equal to
+//!    the remainders `r_j = n·w_j mod W` divided by `W` (Madow 1949, "On the
+//!    theory of systematic sampling, II", Ann. Math. Statist. 20(3)) over a
+//!    random order of the arms (Hartley & Rao 1962, "Sampling with unequal
+//!    probabilities and without replacement", Ann. Math. Statist. 33(2)):
+//!    `t = shuffle([1, ..., k])`, then `u = draw(W)`; lay the arms out in the
+//!    order `t` as consecutive segments of lengths `r_j` starting at 0; arm
+//!    `j` gets one more unit if one of the points `u, u + W, u + 2W, …` falls
+//!    in its segment. Both draws are made for every stratum, even when
+//!    `L = 0`. As `r_j < W`, a segment holds at most one point, and exactly
+//!    `r_j` of the `W` values of `u` put one in it;
+//!    b. a list of arm labels with those counts is built (arm 1's labels first,
 //!    then arm 2's, ...), shuffled with `shuffle`, and the `i`-th label goes
 //!    to the stratum's `i`-th unit (in order of first appearance).
 //!
-//!    So every arm is within one unit of its exact target `n·w_j / W` in every
-//!    stratum, and no arm is systematically favoured when the split is uneven.
+//!    So every arm gets `floor(e_j)` or `ceil(e_j)` units, the expected count
+//!    is exactly `e_j`, and, the labels being shuffled, **every unit has
+//!    exactly its nominal probability `w_j / W` of arm `j`, in a stratum of
+//!    any size** (one unit included).
+//!
+//!    With `--block-size B` (a multiple of `W`) the stratum's units, in order,
+//!    fill *permuted blocks*: each block is the list of `B·w_j / W` labels of
+//!    each arm, shuffled with `shuffle`, and the units take its labels in
+//!    order; the last block may be cut short, so it is the start of a random
+//!    permutation (every position of which has the nominal probability).
+//!    Balance is exact at the end of every complete block. When units are
+//!    added to an earlier assignment (`assign --append`), a stratum whose
+//!    last block was cut short first finishes it: the labels that block has
+//!    not used yet are shuffled and taken in order, then new blocks follow.
+//!    Without blocks, added units are randomised among themselves, stratum
+//!    by stratum, as in 4a–b.
 //! 5. Every row gets its unit's arm.
 //!
 //! # Reading and memory
@@ -73,7 +94,11 @@ use super::power::format_number;
 
 /// Identifier of the assignment algorithm documented in this module; recorded
 /// in every report so that a future change of algorithm is visible in audits.
-pub const ALGORITHM: &str = "labkit-assign-v1";
+pub const ALGORITHM: &str = "labkit-assign-v2";
+
+/// The largest `--block-size`: blocks are for rolling enrolment, a handful
+/// of units each; the bound keeps one block's labels small in memory.
+pub const MAX_BLOCK: u64 = 10_000;
 
 /// Name of the column appended to the output.
 pub const ARM_COLUMN: &str = "arm";
@@ -101,6 +126,9 @@ pub struct AssignOptions {
     pub delimiter: u8,
     /// The most bytes the assignment may hold; see [`MEMORY_LIMIT`].
     pub memory_limit: usize,
+    /// Permuted blocks of this many units within each stratum (a multiple
+    /// of the ratio's sum); `None` randomises each stratum as one whole.
+    pub block_size: Option<u64>,
 }
 
 impl AssignOptions {
@@ -115,6 +143,7 @@ impl AssignOptions {
             seed,
             delimiter: b',',
             memory_limit: MEMORY_LIMIT,
+            block_size: None,
         }
     }
 
@@ -150,6 +179,9 @@ pub struct AssignmentReport {
     pub seed: u64,
     pub arms: Vec<String>,
     pub ratio: Vec<u32>,
+    /// Units per permuted block, when blocks were used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block_size: Option<u64>,
     /// The field delimiter of the input and the output.
     pub delimiter: String,
     pub stratify: Vec<String>,
@@ -168,42 +200,104 @@ pub struct AssignmentReport {
     pub input_sha256: String,
 }
 
-/// Parses an allocation ratio such as `"1:1"` or `"2:1:1"`; it must have one
-/// positive whole-number part per arm.
-pub fn parse_ratio(text: &str, n_arms: usize) -> Result<Vec<u32>, StatsError> {
-    let parts: Vec<&str> = text.split(':').map(str::trim).collect();
-    let mut ratio = Vec::with_capacity(parts.len());
-    for part in &parts {
-        match part.parse::<u32>() {
-            Ok(v) if v > 0 => ratio.push(v),
-            _ => {
-                return Err(StatsError::param(
-                    "--ratio",
-                    crate::i18n::msg(
-                        "stats.ratio_part",
-                        &[
-                            ("part", &format!("{part:?}")),
-                            ("text", &format!("{text:?}")),
-                        ],
-                    ),
+/// Parses `--ratio`, which names the arms: `treatment=2,control=1`. The
+/// weights are returned in the order of `arms` (each arm named once); with no
+/// `--arms` (`arms` empty) the arms are the ratio's names, in its order.
+///
+/// The older positional form (`2:1`, read in `--arms` order) is accepted only
+/// when every part is the same (`1:1`, `1:1:1`), where order cannot matter;
+/// otherwise it is refused with the named form spelled out for the arms given,
+/// because `calc --ratio` once meant the opposite order and a swapped ratio
+/// is a silent, serious error.
+pub fn parse_ratio(text: &str, arms: &[String]) -> Result<(Vec<String>, Vec<u32>), StatsError> {
+    let err = |key, args: &[(&str, &dyn std::fmt::Display)]| {
+        StatsError::param("--ratio", crate::i18n::msg(key, args))
+    };
+    let quoted = format!("{text:?}");
+    let weight = |part: &str| match part.trim().parse::<u32>() {
+        Ok(v) if v > 0 => Ok(v),
+        _ => Err(err(
+            "stats.ratio_part",
+            &[("part", &format!("{:?}", part.trim())), ("text", &quoted)],
+        )),
+    };
+    if !text.contains('=') {
+        let parts = text
+            .split(':')
+            .map(weight)
+            .collect::<Result<Vec<u32>, _>>()?;
+        if arms.is_empty() {
+            return Err(err("stats.ratio_needs_names", &[("text", &quoted)]));
+        }
+        if parts.len() != arms.len() {
+            return Err(err(
+                "stats.ratio_text_count",
+                &[
+                    ("text", &quoted),
+                    ("parts", &parts.len()),
+                    ("arms", &arms.len()),
+                ],
+            ));
+        }
+        if parts.iter().any(|&p| p != parts[0]) {
+            let named: Vec<String> = arms
+                .iter()
+                .zip(&parts)
+                .map(|(a, p)| format!("{a}={p}"))
+                .collect();
+            return Err(err(
+                "stats.ratio_positional",
+                &[("text", &quoted), ("named", &named.join(","))],
+            ));
+        }
+        return Ok((arms.to_vec(), vec![1; arms.len()]));
+    }
+    let mut named: Vec<(String, u32)> = Vec::new();
+    for part in text.split(',') {
+        let Some((name, w)) = part.rsplit_once('=') else {
+            return Err(err(
+                "stats.ratio_named_part",
+                &[("part", &format!("{:?}", part.trim())), ("text", &quoted)],
+            ));
+        };
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(err(
+                "stats.ratio_named_part",
+                &[("part", &format!("{:?}", part.trim())), ("text", &quoted)],
+            ));
+        }
+        let w = weight(w)?;
+        if named.iter().any(|(n, _)| n == name) {
+            return Err(err(
+                "stats.ratio_named_twice",
+                &[("arm", &format!("{name:?}"))],
+            ));
+        }
+        named.push((name.to_owned(), w));
+    }
+    if arms.is_empty() {
+        return Ok(named.into_iter().unzip());
+    }
+    if let Some((name, _)) = named.iter().find(|(n, _)| !arms.contains(n)) {
+        return Err(err(
+            "stats.ratio_unknown_arm",
+            &[("arm", &format!("{name:?}")), ("arms", &arms.join(", "))],
+        ));
+    }
+    let mut weights = Vec::with_capacity(arms.len());
+    for arm in arms {
+        match named.iter().find(|(n, _)| n == arm) {
+            Some((_, w)) => weights.push(*w),
+            None => {
+                return Err(err(
+                    "stats.ratio_arm_missing",
+                    &[("arm", &format!("{arm:?}"))],
                 ));
             }
         }
     }
-    if ratio.len() != n_arms {
-        return Err(StatsError::param(
-            "--ratio",
-            crate::i18n::msg(
-                "stats.ratio_text_count",
-                &[
-                    ("text", &format!("{text:?}")),
-                    ("parts", &ratio.len()),
-                    ("arms", &n_arms),
-                ],
-            ),
-        ));
-    }
-    Ok(ratio)
+    Ok((arms.to_vec(), weights))
 }
 
 fn validate_options(opts: &AssignOptions) -> Result<Vec<u32>, StatsError> {
@@ -233,9 +327,27 @@ fn validate_options(opts: &AssignOptions) -> Result<Vec<u32>, StatsError> {
             ));
         }
     }
-    if opts.ratio.is_empty() {
-        return Ok(vec![1; opts.arms.len()]);
+    let ratio = if opts.ratio.is_empty() {
+        vec![1; opts.arms.len()]
+    } else {
+        check_ratio(opts)?
+    };
+    if let Some(b) = opts.block_size {
+        let sum: u64 = ratio.iter().map(|&w| u64::from(w)).sum();
+        if b == 0 || b % sum != 0 || b > MAX_BLOCK {
+            return Err(StatsError::param(
+                "--block-size",
+                crate::i18n::msg(
+                    "stats.block_size",
+                    &[("size", &b), ("sum", &sum), ("max", &MAX_BLOCK)],
+                ),
+            ));
+        }
     }
+    Ok(ratio)
+}
+
+fn check_ratio(opts: &AssignOptions) -> Result<Vec<u32>, StatsError> {
     if opts.ratio.len() != opts.arms.len() {
         return Err(StatsError::param(
             "--ratio",
@@ -271,43 +383,114 @@ fn utf8(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// Uniform integer in `0..bound` (bound ≥ 1) without modulo bias.
-fn draw(rng: &mut ChaCha20Rng, bound: u64) -> u64 {
-    let threshold = bound.wrapping_neg() % bound;
-    loop {
-        let x = rng.next_u64();
-        if x >= threshold {
-            return x % bound;
+/// A source of uniform integers, so that the arms can be drawn from the
+/// seeded generator and, in tests, from every possible sequence of draws.
+trait Draws {
+    /// A uniform integer in `0..bound` (bound ≥ 1).
+    fn below(&mut self, bound: u64) -> u64;
+}
+
+impl Draws for ChaCha20Rng {
+    /// Without modulo bias: redraw while `x < 2^64 mod bound`.
+    fn below(&mut self, bound: u64) -> u64 {
+        let threshold = bound.wrapping_neg() % bound;
+        loop {
+            let x = self.next_u64();
+            if x >= threshold {
+                return x % bound;
+            }
         }
     }
 }
 
-fn shuffle<T>(v: &mut [T], rng: &mut ChaCha20Rng) {
+/// Fisher–Yates, as in step 3 of the module docs.
+fn shuffle<T>(v: &mut [T], rng: &mut impl Draws) {
     for i in (1..v.len()).rev() {
-        let j = draw(rng, i as u64 + 1) as usize;
+        let j = rng.below(i as u64 + 1) as usize;
         v.swap(i, j);
     }
 }
 
-/// Largest-remainder allocation of `n` units to arms (step 4a–b of the
-/// module docs).
-fn allocate(n: u64, ratio: &[u32], rng: &mut ChaCha20Rng) -> Vec<u64> {
+/// Counts per arm for `n` units (step 4a of the module docs): randomised
+/// rounding of the expected counts `n·w_j / W` that keeps their total, by
+/// systematic sampling with probabilities equal to the fractional parts
+/// (Madow 1949) over a random order of the arms (Hartley & Rao 1962). Each
+/// arm gets `floor(n·w_j / W)` or one more, and one more with probability
+/// exactly equal to the fractional part, so every unit has exactly its
+/// nominal chance `w_j / W` of each arm, in a stratum of any size.
+fn allocate(n: u64, ratio: &[u32], rng: &mut impl Draws) -> Vec<u64> {
     let total: u64 = ratio.iter().map(|&w| u64::from(w)).sum();
     let mut counts: Vec<u64> = ratio.iter().map(|&w| n * u64::from(w) / total).collect();
     let rems: Vec<u64> = ratio.iter().map(|&w| n * u64::from(w) % total).collect();
-    let mut tie_order: Vec<usize> = (0..ratio.len()).collect();
-    shuffle(&mut tie_order, rng);
-    let mut rank = vec![0usize; ratio.len()];
-    for (pos, &arm) in tie_order.iter().enumerate() {
-        rank[arm] = pos;
-    }
     let mut order: Vec<usize> = (0..ratio.len()).collect();
-    order.sort_by(|&a, &b| rems[b].cmp(&rems[a]).then(rank[a].cmp(&rank[b])));
-    let leftover = n - counts.iter().sum::<u64>();
-    for &arm in order.iter().take(leftover as usize) {
-        counts[arm] += 1;
+    shuffle(&mut order, rng);
+    // Points u, u + W, u + 2W, … on a line where the arms, in `order`, lie
+    // end to end with lengths `rems`; an arm gets one more unit when a point
+    // falls in its segment. Each segment is shorter than W, so it holds at
+    // most one point, and exactly `rems[j]` of the W starts put one in it.
+    let u = rng.below(total);
+    let points_below = |x: u64| if x <= u { 0 } else { (x - u).div_ceil(total) };
+    let mut start = 0;
+    for &arm in &order {
+        let end = start + rems[arm];
+        counts[arm] += points_below(end) - points_below(start);
+        start = end;
     }
     counts
+}
+
+/// The arms of the `n` units of one stratum, in their order (step 4 of the
+/// module docs), pushed onto `labels` as `label(arm)`. `open` holds, per arm,
+/// the units of an unfinished block that an earlier assignment began (empty
+/// when there is none).
+fn stratum_labels<T: Copy>(
+    n: u64,
+    ratio: &[u32],
+    block: Option<u64>,
+    open: &[u64],
+    rng: &mut impl Draws,
+    labels: &mut Vec<T>,
+    label: fn(usize) -> T,
+) {
+    let push = |labels: &mut Vec<T>, counts: &[u64]| {
+        for (arm, &c) in counts.iter().enumerate() {
+            labels.extend(std::iter::repeat_n(label(arm), c as usize));
+        }
+    };
+    let Some(block) = block else {
+        let counts = allocate(n, ratio, rng);
+        let start = labels.len();
+        push(labels, &counts);
+        shuffle(&mut labels[start..], rng);
+        return;
+    };
+    let total: u64 = ratio.iter().map(|&w| u64::from(w)).sum();
+    let per_block: Vec<u64> = ratio
+        .iter()
+        .map(|&w| block / total * u64::from(w))
+        .collect();
+    let mut used: Vec<u64> = if open.is_empty() {
+        vec![0; ratio.len()]
+    } else {
+        open.to_vec()
+    };
+    let mut remaining = n;
+    while remaining > 0 {
+        // What the block still holds, shuffled; the units take its first
+        // labels, so a block cut short is the start of a random permutation.
+        let left: Vec<u64> = per_block
+            .iter()
+            .zip(&used)
+            .map(|(&b, &u)| b.saturating_sub(u))
+            .collect();
+        let start = labels.len();
+        push(labels, &left);
+        shuffle(&mut labels[start..], rng);
+        let take = remaining.min((labels.len() - start) as u64);
+        labels.truncate(start + take as usize);
+        remaining -= take;
+        used.iter_mut().for_each(|u| *u = 0);
+    }
 }
 
 fn find_column(header: &[String], name: &str, flag: &str) -> Result<usize, StatsError> {
@@ -418,34 +601,62 @@ impl Arms {
         if n_arms <= 256 { 1 } else { 2 }
     }
 
-    /// Step 4 of the module docs: stratum by stratum, the counts per arm and
-    /// the shuffled labels, laid out stratum after stratum.
-    fn draw(stratum_units: &[u64], ratio: &[u32], rng: &mut ChaCha20Rng) -> (Arms, Vec<Vec<u64>>) {
+    /// Step 4 of the module docs: stratum by stratum, the shuffled labels
+    /// laid out stratum after stratum, and the counts per arm. `open[s]` is
+    /// stratum `s`'s unfinished block from an earlier assignment (empty for
+    /// none, and for every stratum when `open` is empty).
+    fn draw(
+        stratum_units: &[u64],
+        ratio: &[u32],
+        block: Option<u64>,
+        open: &[Vec<u64>],
+        rng: &mut ChaCha20Rng,
+    ) -> (Arms, Vec<Vec<u64>>) {
         fn fill<T: Copy>(
             stratum_units: &[u64],
             ratio: &[u32],
+            block: Option<u64>,
+            open: &[Vec<u64>],
             rng: &mut ChaCha20Rng,
             label: fn(usize) -> T,
+            index: fn(T) -> usize,
         ) -> (Vec<T>, Vec<Vec<u64>>) {
             let total: u64 = stratum_units.iter().sum();
             let mut labels = Vec::with_capacity(total as usize);
             let mut counts_per_stratum = Vec::with_capacity(stratum_units.len());
-            for &n in stratum_units {
-                let counts = allocate(n, ratio, rng);
+            for (s, &n) in stratum_units.iter().enumerate() {
                 let start = labels.len();
-                for (arm, &c) in counts.iter().enumerate() {
-                    labels.extend(std::iter::repeat_n(label(arm), c as usize));
+                let open = open.get(s).map_or(&[][..], |o| o.as_slice());
+                stratum_labels(n, ratio, block, open, rng, &mut labels, label);
+                let mut counts = vec![0u64; ratio.len()];
+                for &l in &labels[start..] {
+                    counts[index(l)] += 1;
                 }
-                shuffle(&mut labels[start..], rng);
                 counts_per_stratum.push(counts);
             }
             (labels, counts_per_stratum)
         }
         if Self::bytes_per_unit(ratio.len()) == 1 {
-            let (labels, counts) = fill(stratum_units, ratio, rng, |a| a as u8);
+            let (labels, counts) = fill(
+                stratum_units,
+                ratio,
+                block,
+                open,
+                rng,
+                |a| a as u8,
+                usize::from,
+            );
             (Arms::Narrow(labels), counts)
         } else {
-            let (labels, counts) = fill(stratum_units, ratio, rng, |a| a as u16);
+            let (labels, counts) = fill(
+                stratum_units,
+                ratio,
+                block,
+                open,
+                rng,
+                |a| a as u16,
+                usize::from,
+            );
             (Arms::Wide(labels), counts)
         }
     }
@@ -491,6 +702,9 @@ pub struct Plan {
     arms: Arms,
     stratum_start: Vec<usize>,
     units_per_stratum_arm: Vec<Vec<u64>>,
+    /// Whether [`Plan::write`] writes the header (not when adding rows to an
+    /// earlier assignment).
+    header: bool,
 }
 
 /// How a failure in the first pass is placed in the file.
@@ -641,6 +855,197 @@ fn check_ids<R: Read>(
     Ok(())
 }
 
+/// An earlier assignment that new units are added to (`assign --append`),
+/// read from its output: the columns, each stratum's unfinished permuted
+/// block, and the ids already used. Nothing else of it is held.
+pub struct Prior {
+    /// The input's columns (the output's, less the `arm` column).
+    header: Vec<String>,
+    strata: Interner,
+    /// Per stratum, the units per arm of its unfinished block (all zero when
+    /// its last block is complete, or without blocks).
+    open: Vec<Vec<u64>>,
+    ids: Interner,
+    /// Data rows in the earlier output.
+    pub n_rows: u64,
+    /// Units per arm in the earlier output.
+    pub units_per_arm: Vec<u64>,
+    /// Whether the earlier output ends with a line break.
+    pub ends_with_break: bool,
+    /// The line break after the earlier output's header (`\n` by default).
+    pub line_break: Vec<u8>,
+}
+
+impl Prior {
+    /// Reads the earlier output that `open` opens, assigned with `opts`
+    /// (arms, strata, id column, delimiter and block size as then).
+    pub fn read<R: Read>(
+        open: &impl Fn() -> std::io::Result<R>,
+        opts: &AssignOptions,
+    ) -> Result<Prior, StatsError> {
+        match Self::scan(open, opts) {
+            Ok(prior) => Ok(prior),
+            Err(Fail::Other(e)) => Err(e),
+            Err(Fail::At(offset, message)) => {
+                let line = open()
+                    .and_then(|r| line_at(r, offset))
+                    .map_err(read_error)?;
+                Err(StatsError::Line { line, message })
+            }
+        }
+    }
+
+    fn scan<R: Read>(
+        open: &impl Fn() -> std::io::Result<R>,
+        opts: &AssignOptions,
+    ) -> Result<Prior, Fail> {
+        let ratio = validate_options(opts)?;
+        let k = opts.arms.len();
+        let mut sc = Scanner::new(
+            open().map_err(read_error)?,
+            opts.delimiter,
+            true,
+            false,
+            false,
+        );
+        if !sc.next_record().map_err(scan_fail)? {
+            return Err(StatsError::Input(crate::i18n::msg("stats.empty_input", &[])).into());
+        }
+        let mut header: Vec<String> = (0..sc.field_count()).map(|i| utf8(sc.field(i))).collect();
+        if header.last().map(String::as_str) != Some(ARM_COLUMN) {
+            return Err(StatsError::Line {
+                line: 1,
+                message: crate::i18n::msg(
+                    "stats.prior_no_arm",
+                    &[("name", &format!("{ARM_COLUMN:?}"))],
+                ),
+            }
+            .into());
+        }
+        header.pop();
+        let line_break = match sc.terminator {
+            Some(b'\r') => {
+                // A CR followed by LF is a CRLF: peek at the next record.
+                let crlf = sc.next_record().map_err(scan_fail)? && sc.leading == Some(b'\n');
+                sc = Scanner::new(
+                    open().map_err(read_error)?,
+                    opts.delimiter,
+                    true,
+                    false,
+                    false,
+                );
+                sc.next_record().map_err(scan_fail)?;
+                if crlf {
+                    b"\r\n".to_vec()
+                } else {
+                    b"\r".to_vec()
+                }
+            }
+            _ => b"\n".to_vec(),
+        };
+        let n_fields = header.len() + 1;
+        let strat_cols = opts
+            .stratify
+            .iter()
+            .map(|c| find_column(&header, c, "--stratify"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let id_col = match &opts.id {
+            Some(c) => Some(find_column(&header, c, "--id")?),
+            None => None,
+        };
+        let block = opts.block_size;
+        let per_block: Vec<u64> = {
+            let total: u64 = ratio.iter().map(|&w| u64::from(w)).sum();
+            ratio
+                .iter()
+                .map(|&w| block.unwrap_or(0) / total * u64::from(w))
+                .collect()
+        };
+        let mut prior = Prior {
+            header,
+            strata: Interner::default(),
+            open: Vec::new(),
+            ids: Interner::default(),
+            n_rows: 0,
+            units_per_arm: vec![0; k],
+            ends_with_break: true,
+            line_break,
+        };
+        let mut key = Vec::new();
+        let mut last_terminator = sc.terminator;
+        while sc.next_record().map_err(scan_fail)? {
+            let at = sc.start;
+            let fail = |key, args: &[(&str, &dyn std::fmt::Display)]| {
+                Fail::At(at, crate::i18n::msg(key, args))
+            };
+            if sc.field_count() != n_fields {
+                return Err(fail(
+                    "stats.field_count",
+                    &[("count", &sc.field_count()), ("expected", &n_fields)],
+                ));
+            }
+            let arm_text = sc.field(n_fields - 1);
+            let Some(arm) = opts.arms.iter().position(|a| a.as_bytes() == arm_text) else {
+                return Err(fail(
+                    "stats.prior_unknown_arm",
+                    &[
+                        ("arm", &format!("{:?}", utf8(arm_text))),
+                        ("arms", &opts.arms.join(", ")),
+                    ],
+                ));
+            };
+            key.clear();
+            for &c in &strat_cols {
+                let v = sc.field(c);
+                key.extend_from_slice(&(v.len() as u32).to_le_bytes());
+                key.extend_from_slice(v);
+            }
+            let s = match prior.strata.get(&key) {
+                Some(s) => s as usize,
+                None => {
+                    prior.open.push(vec![0; k]);
+                    prior.strata.insert(&key)? as usize
+                }
+            };
+            if block.is_some() {
+                let open = &mut prior.open[s];
+                open[arm] += 1;
+                if open == &per_block {
+                    open.iter_mut().for_each(|c| *c = 0);
+                }
+            }
+            if let Some(c) = id_col {
+                let id = sc.field(c);
+                if prior.ids.get(id).is_none() {
+                    if prior.allocated() + prior.ids.growth(id.len()) > opts.memory_limit {
+                        return Err(fail(
+                            "stats.memory_limit",
+                            &[("limit", &(opts.memory_limit >> 20))],
+                        ));
+                    }
+                    prior.ids.insert(id)?;
+                }
+            }
+            prior.units_per_arm[arm] += 1;
+            prior.n_rows += 1;
+            last_terminator = sc.terminator;
+        }
+        prior.ends_with_break = last_terminator.is_some();
+        Ok(prior)
+    }
+
+    /// Memory held, which the new units' pass makes room for.
+    fn allocated(&self) -> usize {
+        self.strata.allocated()
+            + self.ids.allocated()
+            + self
+                .open
+                .iter()
+                .map(|o| 8 * o.capacity() + 24)
+                .sum::<usize>()
+    }
+}
+
 /// Randomly assigns the rows of the CSV `input` (UTF-8, with a header row,
 /// fields separated by `opts.delimiter`) to `opts.arms` and writes the input
 /// with an `arm` column appended to `out`. See the module docs for the exact
@@ -654,6 +1059,19 @@ pub fn assign<W: Write>(
     Plan::new(&open, opts)?.write(&open, out)
 }
 
+/// [`assign`] for rows added to an earlier assignment: `input` holds only the
+/// new rows (with the same header), `prior` the earlier output. What is
+/// written is the new rows alone, with their arms, without the header.
+pub fn assign_more<W: Write>(
+    input: &[u8],
+    opts: &AssignOptions,
+    prior: &Prior,
+    out: W,
+) -> Result<AssignmentReport, StatsError> {
+    let open = || Ok(input);
+    Plan::continuing(&open, opts, Some(prior))?.write(&open, out)
+}
+
 impl Plan {
     /// The first pass: reads the file that `open` opens, checks every row and
     /// draws every arm. Nothing is written.
@@ -661,7 +1079,18 @@ impl Plan {
         open: &impl Fn() -> std::io::Result<R>,
         opts: &AssignOptions,
     ) -> Result<Plan, StatsError> {
-        match Self::scan(open, opts) {
+        Self::continuing(open, opts, None)
+    }
+
+    /// [`Plan::new`] for units added to the earlier assignment `prior`: the
+    /// columns must be the same, ids new, and each stratum's unfinished
+    /// block is finished first. [`Plan::write`] then writes no header.
+    pub fn continuing<R: Read>(
+        open: &impl Fn() -> std::io::Result<R>,
+        opts: &AssignOptions,
+        prior: Option<&Prior>,
+    ) -> Result<Plan, StatsError> {
+        match Self::scan(open, opts, prior) {
             Ok(plan) => Ok(plan),
             Err(Fail::Other(e)) => Err(e),
             Err(Fail::At(offset, message)) => {
@@ -676,8 +1105,16 @@ impl Plan {
     fn scan<R: Read>(
         open: &impl Fn() -> std::io::Result<R>,
         opts: &AssignOptions,
+        prior: Option<&Prior>,
     ) -> Result<Plan, Fail> {
         let ratio = validate_options(opts)?;
+        if prior.is_some() && opts.cluster.is_some() {
+            return Err(StatsError::param(
+                "--append",
+                crate::i18n::msg("stats.append_cluster", &[]),
+            )
+            .into());
+        }
         let delimiter = opts.delimiter;
         let mut sc = Scanner::new(open().map_err(read_error)?, delimiter, true, false, false);
         if !sc.next_record().map_err(scan_fail)? {
@@ -706,6 +1143,21 @@ impl Plan {
                 message: crate::i18n::msg(
                     "stats.arm_column_exists",
                     &[("name", &format!("{ARM_COLUMN:?}"))],
+                ),
+            }
+            .into());
+        }
+        if let Some(prior) = prior
+            && prior.header != header
+        {
+            return Err(StatsError::Line {
+                line: 1,
+                message: crate::i18n::msg(
+                    "stats.append_header",
+                    &[
+                        ("these", &header.join(", ")),
+                        ("earlier", &prior.header.join(", ")),
+                    ],
                 ),
             }
             .into());
@@ -769,6 +1221,17 @@ impl Plan {
                     &[("column", &format!("{:?}", header[c]))],
                 ));
             }
+            if let (Some((c, id)), Some(prior)) = (id, prior)
+                && prior.ids.get(id).is_some()
+            {
+                return Err(fail(
+                    "stats.append_id",
+                    &[
+                        ("id", &format!("{:?}", utf8(id))),
+                        ("column", &format!("{:?}", header[c])),
+                    ],
+                ));
+            }
             let cluster = cluster_col.map(|c| (c, sc.field(c)));
             if let Some((c, name)) = cluster
                 && name.is_empty()
@@ -797,7 +1260,7 @@ impl Plan {
             if new_unit {
                 extra += t.arm_bytes;
             }
-            if t.held() + extra > opts.memory_limit {
+            if t.held() + extra + prior.map_or(0, Prior::allocated) > opts.memory_limit {
                 return Err(fail(
                     "stats.memory_limit",
                     &[("limit", &(opts.memory_limit >> 20))],
@@ -873,7 +1336,23 @@ impl Plan {
 
         // Assignment, stratum by stratum.
         let mut rng = ChaCha20Rng::seed_from_u64(opts.seed);
-        let (labels, units_per_stratum_arm) = Arms::draw(&stratum_units, &ratio, &mut rng);
+        let open_blocks: Vec<Vec<u64>> = match prior {
+            Some(p) if opts.block_size.is_some() => (0..strata.len() as u32)
+                .map(|s| {
+                    p.strata
+                        .get(strata.key(s))
+                        .map_or_else(Vec::new, |i| p.open[i as usize].clone())
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let (labels, units_per_stratum_arm) = Arms::draw(
+            &stratum_units,
+            &ratio,
+            opts.block_size,
+            &open_blocks,
+            &mut rng,
+        );
         let mut stratum_start = Vec::with_capacity(stratum_units.len());
         let mut next = 0usize;
         for &n in &stratum_units {
@@ -904,6 +1383,7 @@ impl Plan {
             arms,
             stratum_start,
             units_per_stratum_arm,
+            header: prior.is_none(),
         })
     }
 
@@ -932,13 +1412,16 @@ impl Plan {
         if !sc.next_record().map_err(scan)? {
             return Err(changed());
         }
-        if sc.bom {
-            w.write_all(b"\xef\xbb\xbf")?;
+        let mut pending = None;
+        if self.header {
+            if sc.bom {
+                w.write_all(b"\xef\xbb\xbf")?;
+            }
+            w.write_all(sc.raw())?;
+            w.write_all(&[delimiter])?;
+            w.write_all(ARM_COLUMN.as_bytes())?;
+            pending = sc.terminator;
         }
-        w.write_all(sc.raw())?;
-        w.write_all(&[delimiter])?;
-        w.write_all(ARM_COLUMN.as_bytes())?;
-        let mut pending = sc.terminator;
         let mut key = Vec::new();
         let mut n_rows = 0u64;
         loop {
@@ -1023,6 +1506,7 @@ impl Plan {
             seed: opts.seed,
             arms: opts.arms.clone(),
             ratio: self.ratio.clone(),
+            block_size: opts.block_size,
             delimiter: char::from(delimiter).to_string(),
             stratify: opts.stratify.clone(),
             cluster_column: opts.cluster.clone(),
@@ -1237,7 +1721,9 @@ mod tests {
         assert_eq!(arms.join(""), GOLDEN, "actual arms: {arms:?}");
     }
 
-    const GOLDEN: &str = "BAAABBBBAB";
+    /// `labkit-assign-v2` (v1 gave "BAAABBBBAB": v2 draws the random start
+    /// of the systematic rounding in every stratum).
+    const GOLDEN: &str = "ABAAAABBBA";
 
     #[test]
     fn balance_within_strata_over_many_seeds() {
@@ -1451,17 +1937,56 @@ mod tests {
 
     #[test]
     fn ratio_parsing() {
-        assert_eq!(parse_ratio("2:1:1", 3).unwrap(), vec![2, 1, 1]);
-        assert_eq!(parse_ratio("1 : 1", 2).unwrap(), vec![1, 1]);
+        let arms = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let ct = arms(&["control", "treatment"]);
         assert_eq!(
-            parse_ratio("2:1", 3).unwrap_err().to_string(),
+            parse_ratio("treatment=2,control=1", &ct).unwrap(),
+            (ct.clone(), vec![1, 2])
+        );
+        assert_eq!(
+            parse_ratio(" control = 3 , treatment=1", &ct).unwrap(),
+            (ct.clone(), vec![3, 1])
+        );
+        // Without --arms the ratio names them, in its order.
+        assert_eq!(
+            parse_ratio("sms=2,letter=1,none=1", &[]).unwrap(),
+            (arms(&["sms", "letter", "none"]), vec![2, 1, 1])
+        );
+        // Equal parts cannot be read backwards, so they may stay unnamed.
+        assert_eq!(parse_ratio("1:1", &ct).unwrap(), (ct.clone(), vec![1, 1]));
+        assert_eq!(parse_ratio("3 : 3", &ct).unwrap(), (ct.clone(), vec![1, 1]));
+        let e = |text: &str, arms: &[String]| parse_ratio(text, arms).unwrap_err().to_string();
+        assert_eq!(
+            e("2:1", &ct),
+            "`--ratio` \"2:1\" would be read in the order of `--arms`, which is easy to get backwards; \
+             name the arms instead: `--ratio control=2,treatment=1` (only equal parts such as 1:1 may stay unnamed)"
+        );
+        assert_eq!(
+            e("2:1", &arms(&["a", "b", "c"])),
             "`--ratio` \"2:1\" has 2 parts but there are 3 arms; give one part per arm"
         );
         assert_eq!(
-            parse_ratio("2:0", 2).unwrap_err().to_string(),
-            "`--ratio` part \"0\" of \"2:0\" is not a positive whole number (expected e.g. 1:1 or 2:1:1)"
+            e("control=2,treatment=0", &ct),
+            "`--ratio` part \"0\" of \"control=2,treatment=0\" is not a positive whole number (expected e.g. `treatment=2,control=1`)"
         );
-        assert!(parse_ratio("a:b", 2).is_err());
+        assert_eq!(
+            e("control=2,placebo=1", &ct),
+            "`--ratio` names arm \"placebo\", which is not one of `--arms` (control, treatment)"
+        );
+        assert_eq!(
+            e("control=2", &ct),
+            "`--ratio` gives no weight for arm \"treatment\"; name every arm of `--arms`"
+        );
+        assert_eq!(
+            e("control=2,control=1", &ct),
+            "`--ratio` names arm \"control\" twice"
+        );
+        assert_eq!(
+            e("control=2,1", &ct),
+            "`--ratio` part \"1\" of \"control=2,1\" is not ARM=WEIGHT (e.g. `--ratio treatment=2,control=1`)"
+        );
+        assert!(e("1:1", &[]).contains("names no arms"));
+        assert!(parse_ratio("a:b", &ct).is_err());
     }
 
     #[test]
@@ -1657,17 +2182,298 @@ mod tests {
         );
     }
 
+    /// Every possible sequence of draws, replayed one after another (an
+    /// odometer over the choices), so that tests can compute the exact
+    /// probability of every outcome of the algorithm.
+    struct Script {
+        path: Vec<(u64, u64)>,
+        at: usize,
+    }
+
+    impl Draws for Script {
+        fn below(&mut self, bound: u64) -> u64 {
+            if self.at == self.path.len() {
+                self.path.push((0, bound));
+            }
+            let (choice, b) = self.path[self.at];
+            assert_eq!(b, bound, "the draws must not depend on the choices' order");
+            self.at += 1;
+            choice
+        }
+    }
+
+    /// Each outcome of `f` with its exact probability.
+    fn outcomes<R>(mut f: impl FnMut(&mut Script) -> R) -> Vec<(f64, R)> {
+        let mut path = Vec::new();
+        let mut out = Vec::new();
+        loop {
+            let mut script = Script { path, at: 0 };
+            let r = f(&mut script);
+            path = script.path;
+            assert_eq!(script.at, path.len());
+            let p: f64 = path.iter().map(|&(_, b)| 1.0 / b as f64).product();
+            out.push((p, r));
+            while let Some(&(choice, bound)) = path.last() {
+                if choice + 1 < bound {
+                    let last = path.len() - 1;
+                    path[last].0 += 1;
+                    break;
+                }
+                path.pop();
+            }
+            if path.is_empty() {
+                return out;
+            }
+        }
+    }
+
+    /// Per unit and arm, the exact probability that the unit gets the arm.
+    fn unit_probabilities(outcomes: &[(f64, Vec<usize>)], k: usize) -> Vec<Vec<f64>> {
+        let n = outcomes[0].1.len();
+        let mut p = vec![vec![0.0; k]; n];
+        for (prob, labels) in outcomes {
+            assert_eq!(labels.len(), n);
+            for (unit, &arm) in labels.iter().enumerate() {
+                p[unit][arm] += prob;
+            }
+        }
+        p
+    }
+
+    fn labels_of(
+        n: u64,
+        ratio: &[u32],
+        block: Option<u64>,
+        open: &[u64],
+        rng: &mut impl Draws,
+    ) -> Vec<usize> {
+        let mut labels = Vec::new();
+        stratum_labels(n, ratio, block, open, rng, &mut labels, |a| a);
+        labels
+    }
+
+    /// The exact inclusion probabilities, by enumerating every draw: each
+    /// unit of a stratum of 1 to 5 units has its nominal chance of each arm,
+    /// with or without blocks, and without blocks each arm gets the floor or
+    /// the ceiling of its expected count in every outcome.
+    #[test]
+    fn every_unit_has_exactly_its_nominal_probability() {
+        for ratio in [
+            vec![2u32, 1],
+            vec![2, 1, 1],
+            vec![1, 1],
+            vec![3, 2],
+            vec![1, 1, 1],
+        ] {
+            let total: u32 = ratio.iter().sum();
+            let w = u64::from(total);
+            for n in 1..=5u64 {
+                // A block of 10 would be 10! = 3,628,800 sequences of draws.
+                let blocks = [None, Some(w), Some(2 * w)];
+                for block in blocks.into_iter().filter(|b| b.is_none_or(|b| b <= 8)) {
+                    let all = outcomes(|rng| labels_of(n, &ratio, block, &[], rng));
+                    // Sums of up to 8! = 40,320 terms: the rounding error stays far below 1e-9.
+                    let sum: f64 = all.iter().map(|(p, _)| p).sum();
+                    assert!((sum - 1.0).abs() < 1e-9);
+                    let p = unit_probabilities(&all, ratio.len());
+                    for (unit, row) in p.iter().enumerate() {
+                        for (arm, &q) in row.iter().enumerate() {
+                            let nominal = f64::from(ratio[arm]) / f64::from(total);
+                            assert!(
+                                (q - nominal).abs() < 1e-9,
+                                "ratio {ratio:?}, n {n}, block {block:?}: unit {unit} arm {arm}: {q} vs {nominal}"
+                            );
+                        }
+                    }
+                    for (_, labels) in &all {
+                        let counts: Vec<u64> = (0..ratio.len())
+                            .map(|a| labels.iter().filter(|&&l| l == a).count() as u64)
+                            .collect();
+                        for (arm, &c) in counts.iter().enumerate() {
+                            if block.is_none() {
+                                let e = n * u64::from(ratio[arm]);
+                                assert!(
+                                    c == e / w || c == e.div_ceil(w),
+                                    "ratio {ratio:?}, n {n}: arm {arm} got {c}"
+                                );
+                            }
+                        }
+                        if let Some(b) = block {
+                            // Every complete block is exactly balanced.
+                            for chunk in labels.chunks(b as usize).filter(|c| c.len() == b as usize)
+                            {
+                                for (arm, &r) in ratio.iter().enumerate() {
+                                    let c = chunk.iter().filter(|&&l| l == arm).count() as u64;
+                                    assert_eq!(c, b / w * u64::from(r));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Units added later finish the block the earlier ones began: over both
+    /// batches every unit has its nominal probability and every complete
+    /// block is balanced.
+    #[test]
+    fn an_unfinished_block_is_finished_by_the_next_batch() {
+        let ratio = [2u32, 1, 1];
+        let block = 4u64;
+        for first in 1..=5u64 {
+            for second in 1..=4u64 {
+                let all = outcomes(|rng| {
+                    let mut labels = labels_of(first, &ratio, Some(block), &[], rng);
+                    let cut = (first % block) as usize;
+                    let mut open = vec![0u64; 3];
+                    for &l in &labels[labels.len() - cut..] {
+                        open[l] += 1;
+                    }
+                    let open = if cut == 0 { Vec::new() } else { open };
+                    labels.extend(labels_of(second, &ratio, Some(block), &open, rng));
+                    labels
+                });
+                let p = unit_probabilities(&all, 3);
+                for row in &p {
+                    for (arm, &q) in row.iter().enumerate() {
+                        assert!((q - f64::from(ratio[arm]) / 4.0).abs() < 1e-9, "{p:?}");
+                    }
+                }
+                for (_, labels) in &all {
+                    for chunk in labels.chunks(4).filter(|c| c.len() == 4) {
+                        let mut counts = [0; 3];
+                        chunk.iter().for_each(|&l| counts[l] += 1);
+                        assert_eq!(counts, [2, 1, 1], "{labels:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The same over the whole program and 4,000 seeds: a file with strata
+    /// of 1 to 5 rows, at 2:1 and 2:1:1. Each of the 75 (unit, arm)
+    /// frequencies is within 6 standard deviations of its nominal
+    /// probability; by chance one falls outside with probability below
+    /// 75 · 2.0e-9 = 1.5e-7. (The old largest-remainder rounding gave a
+    /// stratum of one unit to the first arm every time.)
+    #[test]
+    fn inclusion_frequencies_over_many_seeds() {
+        let mut input = String::from("id,stratum\n");
+        let mut id = 0;
+        for size in 1..=5 {
+            for _ in 0..size {
+                id += 1;
+                input.push_str(&format!("{id},s{size}\n"));
+            }
+        }
+        const SEEDS: u64 = 4_000;
+        for (arms, ratio) in [
+            (&["a", "b"][..], vec![2u32, 1]),
+            (&["a", "b", "c"][..], vec![2, 1, 1]),
+        ] {
+            let total: u32 = ratio.iter().sum();
+            let mut hits = vec![vec![0u64; arms.len()]; id];
+            for seed in 0..SEEDS {
+                let mut o = opts(arms, seed);
+                o.ratio = ratio.clone();
+                o.stratify = vec!["stratum".into()];
+                let (out, _) = run(input.as_bytes(), &o);
+                for (row, arm) in arm_column(&out).iter().enumerate() {
+                    let a = arms.iter().position(|x| x == arm).unwrap();
+                    hits[row][a] += 1;
+                }
+            }
+            for (row, counts) in hits.iter().enumerate() {
+                for (arm, &c) in counts.iter().enumerate() {
+                    let p = f64::from(ratio[arm]) / f64::from(total);
+                    let sd = (SEEDS as f64 * p * (1.0 - p)).sqrt();
+                    let z = (c as f64 - SEEDS as f64 * p) / sd;
+                    assert!(
+                        z.abs() < 6.0,
+                        "ratio {ratio:?}, row {}: arm {} in {c} of {SEEDS} (nominal {p:.3}, z = {z:.1})",
+                        row + 1,
+                        arms[arm]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn added_rows_keep_the_earlier_and_finish_their_blocks() {
+        let mut o = opts(&["a", "b"], 3);
+        o.ratio = vec![1, 1];
+        o.stratify = vec!["region".into()];
+        o.block_size = Some(4);
+        o.id = Some("id".into());
+        let first = "id,region\n1,n\n2,n\n3,s\n4,n\n5,n\n6,n\n";
+        let (earlier, report) = run(first.as_bytes(), &o);
+        assert_eq!(report.block_size, Some(4));
+        let prior = Prior::read(&|| Ok(earlier.as_bytes()), &o).unwrap();
+        assert_eq!(prior.n_rows, 6);
+        assert!(prior.ends_with_break);
+        o.seed = 4;
+        let more = "id,region\n7,n\n8,n\n9,s\n10,n\n";
+        let mut out = Vec::new();
+        let added = assign_more(more.as_bytes(), &o, &prior, &mut out).unwrap();
+        assert_eq!(added.n_rows, 4);
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.starts_with("7,n,"), "no header: {out}");
+        let all = format!("{earlier}{out}");
+        let north: Vec<String> = all
+            .lines()
+            .skip(1)
+            .filter(|l| l.contains(",n,"))
+            .map(|l| l.rsplit(',').next().unwrap().to_string())
+            .collect();
+        assert_eq!(north.len(), 8);
+        for block in north.chunks(4) {
+            assert_eq!(block.iter().filter(|a| *a == "a").count(), 2, "{north:?}");
+        }
+        // Ids already assigned, and other columns, are refused.
+        let e = assign_more(b"id,region\n3,n\n", &o, &prior, Vec::new()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 2: id \"3\" in column \"id\" is already in the earlier assignment"
+        );
+        let e = assign_more(b"id,area\n30,n\n", &o, &prior, Vec::new()).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("line 1: the columns (id, area) are not"),
+            "{e}"
+        );
+        let mut c = o.clone();
+        c.cluster = Some("region".into());
+        let e = assign_more(more.as_bytes(), &c, &prior, Vec::new()).unwrap_err();
+        assert!(e.to_string().contains("cluster-randomised"), "{e}");
+    }
+
+    #[test]
+    fn block_size_must_be_a_multiple_of_the_ratio() {
+        let mut o = opts(&["a", "b", "c"], 1);
+        o.ratio = vec![2, 1, 1];
+        o.block_size = Some(6);
+        assert_eq!(
+            err(b"x\n1\n", &o),
+            "`--block-size` must be a positive multiple of the ratio's sum (4), at most 10000; got 6"
+        );
+        o.block_size = Some(8);
+        let (_, r) = run(make_csv(8, 1).as_bytes(), &o);
+        assert_eq!(r.units_per_arm, vec![4, 2, 2]);
+    }
+
     #[test]
     fn draw_is_unbiased_and_in_range() {
         let mut rng = ChaCha20Rng::seed_from_u64(1);
         let mut hist = [0u32; 6];
         for _ in 0..60_000 {
-            hist[draw(&mut rng, 6) as usize] += 1;
+            hist[rng.below(6) as usize] += 1;
         }
         assert!(
             hist.iter().all(|&h| (9_400..10_600).contains(&h)),
             "{hist:?}"
         );
-        assert_eq!(draw(&mut rng, 1), 0);
+        assert_eq!(rng.below(1), 0);
     }
 }

@@ -86,7 +86,7 @@ fn output_and_audit_log_files() {
         "--arms",
         "a,b",
         "--ratio",
-        "2:1",
+        "a=2,b=1",
         "--seed",
         "1",
         "-o",
@@ -104,6 +104,8 @@ fn output_and_audit_log_files() {
         "input_sha256:",
         "time:",
         "ratio:",
+        "output_sha256:",
+        "previous_sha256: null",
     ] {
         assert!(audit.contains(key), "{key} missing from\n{audit}");
     }
@@ -449,4 +451,368 @@ fn a_pipe_is_read_once_into_memory() {
         run.stdout
     );
     assert_eq!(run.stdout.lines().count(), 7);
+}
+
+/// SHA-256 of a file in the lab, lowercase hex.
+fn sha256_of(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The log as YAML values: its entries.
+fn log_entries(lab: &Lab, name: &str) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(lab.path().join(name)).unwrap();
+    let doc: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(doc["format"], "labkit-assign-log-1", "{text}");
+    doc["entries"].as_array().unwrap().clone()
+}
+
+#[test]
+fn the_log_has_the_outputs_sha256() {
+    let lab = Lab::new();
+    lab.write("units.csv", UNITS);
+    lab.run(&[
+        "assign",
+        "units.csv",
+        "--arms",
+        "a,b",
+        "--seed",
+        "2",
+        "-o",
+        "out.csv",
+        "--log",
+        "f.yaml",
+    ])
+    .ok();
+    let out = std::fs::read(lab.path().join("out.csv")).unwrap();
+    let entries = log_entries(&lab, "f.yaml");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["output_sha256"], sha256_of(&out).as_str());
+    assert_eq!(
+        entries[0]["input_sha256"],
+        sha256_of(UNITS.as_bytes()).as_str()
+    );
+    assert_eq!(entries[0]["algorithm"], "labkit-assign-v2");
+    // To stdout, the hash is of the bytes printed.
+    let run = lab
+        .run(&[
+            "assign",
+            "units.csv",
+            "--arms",
+            "a,b",
+            "--seed",
+            "2",
+            "--log",
+            "s.yaml",
+        ])
+        .ok();
+    assert_eq!(run.stdout.as_bytes(), &out[..]);
+    assert_eq!(
+        log_entries(&lab, "s.yaml")[0]["output_sha256"],
+        sha256_of(run.stdout.as_bytes()).as_str()
+    );
+}
+
+#[test]
+fn append_keeps_the_earlier_arms_and_continues_the_chain() {
+    let lab = Lab::new();
+    lab.write("week1.csv", UNITS);
+    lab.write(
+        "week2.csv",
+        "id,region,name\n7,north,Nuno\n8,south,Sara\n9,east,Teo\n",
+    );
+    lab.run(&[
+        "assign",
+        "week1.csv",
+        "--ratio",
+        "sms=2,letter=1",
+        "--block-size",
+        "3",
+        "--stratify",
+        "region",
+        "--id",
+        "id",
+        "--seed",
+        "11",
+        "-o",
+        "trial.csv",
+        "--log",
+        "trial.yaml",
+    ])
+    .ok();
+    let before = std::fs::read_to_string(lab.path().join("trial.csv")).unwrap();
+    assert!(before.starts_with("id,region,name,arm\n"), "{before}");
+    // Three north and three south: one complete block each, two sms and one letter.
+    for region in ["north", "south"] {
+        let sms = before
+            .lines()
+            .filter(|l| l.contains(region) && l.ends_with(",sms"))
+            .count();
+        assert_eq!(sms, 2, "{before}");
+    }
+    let run = lab
+        .run(&[
+            "assign",
+            "week2.csv",
+            "--append",
+            "trial.csv",
+            "--log",
+            "trial.yaml",
+            "--seed",
+            "12",
+        ])
+        .ok();
+    assert!(
+        run.stderr
+            .contains("trial.csv: 3 rows added (batch 2) after the 6 assigned before"),
+        "{}",
+        run.stderr
+    );
+    let after = std::fs::read_to_string(lab.path().join("trial.csv")).unwrap();
+    assert!(after.starts_with(&before), "earlier rows changed:\n{after}");
+    let added: Vec<&str> = after[before.len()..].lines().collect();
+    assert_eq!(added.len(), 3, "{after}");
+    assert!(added[0].starts_with("7,north,Nuno,"), "{after}");
+    let entries = log_entries(&lab, "trial.yaml");
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1]["batch"], 2);
+    assert_eq!(entries[1]["previous_sha256"], entries[0]["sha256"]);
+    assert_eq!(entries[1]["seed"], 12);
+    assert_eq!(entries[1]["block_size"], 3);
+    assert_eq!(entries[1]["appended_to"], "trial.csv");
+    assert_eq!(
+        entries[1]["output_sha256"],
+        sha256_of(after.as_bytes()).as_str()
+    );
+
+    // An id already assigned is refused, and nothing is written.
+    lab.write("again.csv", "id,region,name\n3,north,Eva\n");
+    let run = lab
+        .run(&[
+            "assign",
+            "again.csv",
+            "--append",
+            "trial.csv",
+            "--log",
+            "trial.yaml",
+        ])
+        .code(2);
+    assert!(
+        run.stderr.contains("already in the earlier assignment"),
+        "{}",
+        run.stderr
+    );
+    // A settings flag that differs from the log's is refused.
+    let run = lab
+        .run(&[
+            "assign",
+            "again.csv",
+            "--append",
+            "trial.csv",
+            "--log",
+            "trial.yaml",
+            "--ratio",
+            "sms=1,letter=1",
+        ])
+        .code(2);
+    assert!(run.stderr.contains("`--ratio` differs"), "{}", run.stderr);
+
+    // An edited CSV is refused.
+    lab.write("week3.csv", "id,region,name\n10,north,Vera\n");
+    let edited = after.replacen(",sms\n", ",letter\n", 1);
+    lab.write("trial.csv", &edited);
+    let run = lab
+        .run(&[
+            "assign",
+            "week3.csv",
+            "--append",
+            "trial.csv",
+            "--log",
+            "trial.yaml",
+        ])
+        .code(2);
+    assert!(
+        run.stderr
+            .contains("trial.csv has changed since it was assigned"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(lab.path().join("trial.csv")).unwrap(),
+        edited
+    );
+    // So is an edited log, and a log whose chain is broken.
+    lab.write("trial.csv", &after);
+    let log = std::fs::read_to_string(lab.path().join("trial.yaml")).unwrap();
+    lab.write("trial.yaml", log.replacen("seed: 11", "seed: 13", 1));
+    let run = lab
+        .run(&[
+            "assign",
+            "week3.csv",
+            "--append",
+            "trial.csv",
+            "--log",
+            "trial.yaml",
+        ])
+        .code(2);
+    assert!(
+        run.stderr.contains("trial.yaml: entry 1 has been changed"),
+        "{}",
+        run.stderr
+    );
+    let first_hash = entries[0]["sha256"].as_str().unwrap();
+    lab.write(
+        "trial.yaml",
+        log.replacen(
+            &format!("previous_sha256: {first_hash}"),
+            &format!("previous_sha256: {}", "0".repeat(64)),
+            1,
+        ),
+    );
+    let run = lab
+        .run(&[
+            "assign",
+            "week3.csv",
+            "--append",
+            "trial.csv",
+            "--log",
+            "trial.yaml",
+        ])
+        .code(2);
+    assert!(run.stderr.contains("trial.yaml: entry 2"), "{}", run.stderr);
+    // Restored, it goes on.
+    lab.write("trial.yaml", &log);
+    lab.run(&[
+        "assign",
+        "week3.csv",
+        "--append",
+        "trial.csv",
+        "--log",
+        "trial.yaml",
+        "--seed",
+        "1",
+    ])
+    .ok();
+    assert_eq!(log_entries(&lab, "trial.yaml").len(), 3);
+}
+
+#[test]
+fn ratio_names_the_arms() {
+    let lab = Lab::new();
+    lab.write("units.csv", UNITS);
+    let run = lab
+        .run(&[
+            "assign",
+            "units.csv",
+            "--arms",
+            "control,treatment",
+            "--ratio",
+            "2:1",
+        ])
+        .code(2);
+    assert!(
+        run.stderr
+            .contains("name the arms instead: `--ratio control=2,treatment=1`"),
+        "{}",
+        run.stderr
+    );
+    // Named, the order of --arms does not matter; without --arms the ratio names them.
+    let named = lab
+        .run(&[
+            "assign",
+            "units.csv",
+            "--arms",
+            "control,treatment",
+            "--ratio",
+            "treatment=2,control=1",
+            "--seed",
+            "4",
+        ])
+        .ok();
+    assert_eq!(
+        named
+            .stdout
+            .lines()
+            .filter(|l| l.ends_with(",treatment"))
+            .count(),
+        4
+    );
+    let bare = lab
+        .run(&[
+            "assign",
+            "units.csv",
+            "--ratio",
+            "control=1,treatment=2",
+            "--seed",
+            "4",
+        ])
+        .ok();
+    assert_eq!(bare.stdout, named.stdout);
+    // Equal parts may stay unnamed.
+    lab.run(&[
+        "assign",
+        "units.csv",
+        "--arms",
+        "a,b",
+        "--ratio",
+        "1:1",
+        "--seed",
+        "4",
+    ])
+    .ok();
+}
+
+/// Values that YAML would read as something else unless quoted (booleans, numbers, null, dates)
+/// survive the log's round trip, so the chain still checks.
+#[test]
+fn the_chain_checks_whatever_the_values() {
+    let lab = Lab::new();
+    let tricky = [
+        "yes",
+        "007",
+        "1.50",
+        "null",
+        "~",
+        "2026-01-01",
+        "é \"q\"",
+        "- x",
+        "#h",
+    ];
+    let mut first = String::from("id,g\n");
+    let mut second = String::from("id,g\n");
+    for (i, v) in tricky.iter().enumerate() {
+        let cell = format!("\"{}\"", v.replace('"', "\"\""));
+        first.push_str(&format!("{i},{cell}\n"));
+        second.push_str(&format!("{},{cell}\n", i + 100));
+    }
+    lab.write("a.csv", &first);
+    lab.write("b.csv", &second);
+    lab.run(&[
+        "assign",
+        "a.csv",
+        "--arms",
+        "yes,no",
+        "--stratify",
+        "g",
+        "--seed",
+        "9",
+        "-o",
+        "t.csv",
+        "--log",
+        "t.yaml",
+    ])
+    .ok();
+    lab.run(&[
+        "assign", "b.csv", "--append", "t.csv", "--log", "t.yaml", "--seed", "10",
+    ])
+    .ok();
+    let entries = log_entries(&lab, "t.yaml");
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0]["arms"][0], "yes");
+    assert_eq!(entries[0]["strata"][1]["key"], "007");
+    let out = std::fs::read(lab.path().join("t.csv")).unwrap();
+    assert_eq!(entries[1]["output_sha256"], sha256_of(&out).as_str());
 }

@@ -24,7 +24,7 @@ fn main() {
     let template =
         report::find_template(None, &method.id, None, std::path::Path::new(".")).expect("template");
     let t = Instant::now();
-    let context = report::context::build(method, &session, Lang::En, report::uses::Parts::ALL);
+    let context = report::context::build(method, &session, Lang::En, &report::uses::Parts::ALL);
     let built = t.elapsed();
     drop(context);
     let t = Instant::now();

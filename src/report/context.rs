@@ -12,12 +12,12 @@ use crate::lang::Lang;
 use crate::method::{Method, Question, QuestionKind};
 use crate::session::{Session, Status};
 
-use super::uses::Parts;
+use super::uses::{Parts, Want};
 
 /// The context for `method`'s report on `session`. `parts` says which of the large parts
 /// (`q`, `steps`, `answers`) the template can read (see `uses.rs`); a part it cannot read is
 /// left out, the rest is the same.
-pub fn build(method: &Method, session: &Session, lang: Lang, parts: Parts) -> Json {
+pub fn build(method: &Method, session: &Session, lang: Lang, parts: &Parts) -> Json {
     // Large answers are moved into place, never copied: `json!` with a value inside would
     // serialize it again, which dominates the time for a session with thousands of ideas.
     let mut q = Map::new();
@@ -26,12 +26,17 @@ pub fn build(method: &Method, session: &Session, lang: Lang, parts: Parts) -> Js
         let mut questions = Vec::new();
         let mut answered = false;
         for question in &step.questions {
-            if !(parts.q || parts.steps) {
-                break;
+            // A step's questions are whole; `q` keeps what the template reads of each.
+            let want = match parts.steps {
+                true => Want::All,
+                false => parts.question(&question.id),
+            };
+            if want == Want::Nothing {
+                continue;
             }
-            let object = question_json(question, session, lang);
+            let object = question_json(question, session, lang, want);
             answered |= object["answered"] == true;
-            match (parts.q, parts.steps) {
+            match (parts.q(), parts.steps) {
                 (true, true) => {
                     q.insert(question.id.clone(), object.clone());
                     questions.push(object);
@@ -98,13 +103,15 @@ pub fn build(method: &Method, session: &Session, lang: Lang, parts: Parts) -> Js
     if parts.steps {
         root.insert("steps".into(), Json::Array(steps));
     }
-    if parts.q {
+    if parts.q() {
         root.insert("q".into(), Json::Object(q));
     }
     Json::Object(root)
 }
 
-fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
+/// A question's object: `want` says which of its large fields (`value`, `text`, `entries`,
+/// `order`) the template reads; the others are left out.
+fn question_json(question: &Question, session: &Session, lang: Lang, want: Want) -> Json {
     let value = session.answer(&question.id).filter(|v| !v.is_null());
     let mut object = Map::new();
     object.insert("id".into(), json!(question.id));
@@ -126,6 +133,7 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
         _ => json!(""),
     };
     let raw = match (&question.kind, value) {
+        _ if !want.field("value") => Json::Null,
         (QuestionKind::Records { fields, .. }, Some(Value::Sequence(rows))) => Json::Array(
             rows.iter()
                 .map(|row| {
@@ -145,15 +153,19 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
         (_, Some(v)) => yaml_to_json(v),
         (_, None) => empty,
     };
-    object.insert("value".into(), raw);
-    object.insert(
-        "text".into(),
-        json!(
-            value
-                .map(|v| display(question, v, lang))
-                .unwrap_or_default()
-        ),
-    );
+    if want.field("value") {
+        object.insert("value".into(), raw);
+    }
+    if want.field("text") {
+        object.insert(
+            "text".into(),
+            json!(
+                value
+                    .map(|v| display(question, v, lang))
+                    .unwrap_or_default()
+            ),
+        );
+    }
     let strings = |v: Option<&Value>| -> Vec<String> {
         match v {
             Some(Value::Sequence(items)) => items.iter().filter_map(scalar).collect(),
@@ -161,10 +173,10 @@ fn question_json(question: &Question, session: &Session, lang: Lang) -> Json {
         }
     };
     match &question.kind {
-        QuestionKind::List { .. } => {
+        QuestionKind::List { .. } if want.field("entries") => {
             object.insert("entries".into(), json!(strings(value)));
         }
-        QuestionKind::Rank { .. } => {
+        QuestionKind::Rank { .. } if want.field("order") => {
             object.insert("order".into(), json!(strings(value)));
         }
         // The point and its label apart, so a template can write `3/5 — Moderate`: `text`

@@ -431,7 +431,7 @@ impl Compiled {
         session: &Session,
         lang: Lang,
     ) -> Result<Rendered, ReportError> {
-        let data = context::build(method, session, lang, self.parts);
+        let data = context::build(method, session, lang, &self.parts);
         let markdown = render_data_with(&self.registry, &self.template, data)?;
         Ok(Rendered {
             markdown: tidy(&markdown),
@@ -567,7 +567,7 @@ pub fn render_playbook(
     let data = || {
         let mut methods = serde_json::Map::new();
         for (m, part) in &parts {
-            methods.insert(m.id.clone(), context::build(m, part, lang, uses::Parts::ALL));
+            methods.insert(m.id.clone(), context::build(m, part, lang, &uses::Parts::ALL));
         }
         serde_json::json!({
             "lang": lang.code(),

@@ -11,26 +11,109 @@ use handlebars::template::{
     BlockParam, DecoratorTemplate, HelperTemplate, Parameter, Template, TemplateElement,
 };
 use handlebars::{Path, PathSeg};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The context's large parts that a template may read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parts {
-    pub q: bool,
     pub steps: bool,
     pub answers: bool,
+    /// What of `q`: nothing, all of it, or some questions (each whole, or some of its fields).
+    q: Reach,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Reach {
+    Nothing,
+    All,
+    /// Question id → the fields read (`None`: the whole question object).
+    Some(BTreeMap<String, Option<BTreeSet<String>>>),
+}
+
+/// What of one question's object a template reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want<'a> {
+    Nothing,
+    All,
+    Fields(&'a BTreeSet<String>),
+}
+
+impl Want<'_> {
+    /// Whether the field `name` of the question's object is read.
+    pub fn field(&self, name: &str) -> bool {
+        match self {
+            Want::Nothing => false,
+            Want::All => true,
+            Want::Fields(fields) => fields.contains(name),
+        }
+    }
 }
 
 impl Parts {
     pub const ALL: Parts = Parts {
-        q: true,
         steps: true,
         answers: true,
+        q: Reach::All,
     };
     const NONE: Parts = Parts {
-        q: false,
         steps: false,
         answers: false,
+        q: Reach::Nothing,
     };
+
+    /// Whether the template reads anything of `q`.
+    pub fn q(&self) -> bool {
+        self.q != Reach::Nothing
+    }
+
+    /// What of `q.<id>` the template reads.
+    pub fn question(&self, id: &str) -> Want<'_> {
+        match &self.q {
+            Reach::Nothing => Want::Nothing,
+            Reach::All => Want::All,
+            Reach::Some(questions) => match questions.get(id) {
+                None => Want::Nothing,
+                Some(None) => Want::All,
+                Some(Some(fields)) => Want::Fields(fields),
+            },
+        }
+    }
+
+    fn everything(&mut self) {
+        *self = Parts::ALL;
+    }
+
+    /// A path from the root, by its names: `q.ideas.entries` → `["q", "ideas", "entries"]`.
+    fn reach(&mut self, names: &[&str]) {
+        match names {
+            ["steps", ..] => self.steps = true,
+            ["answers", ..] => self.answers = true,
+            ["q"] => self.q = Reach::All,
+            ["q", id, rest @ ..] => {
+                let questions = match &mut self.q {
+                    Reach::All => return,
+                    Reach::Some(questions) => questions,
+                    Reach::Nothing => {
+                        self.q = Reach::Some(BTreeMap::new());
+                        match &mut self.q {
+                            Reach::Some(questions) => questions,
+                            _ => return,
+                        }
+                    }
+                };
+                let fields = questions
+                    .entry((*id).to_owned())
+                    .or_insert_with(|| Some(BTreeSet::new()));
+                match (fields, rest.first()) {
+                    (Some(fields), Some(field)) => {
+                        fields.insert((*field).to_owned());
+                    }
+                    (fields, _) => *fields = None,
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The parts that `template` (with the other templates of its registry, for partials) reads.
@@ -78,7 +161,7 @@ impl Walk<'_> {
                 self.partial(d, scopes)
             }
             // Something a later handlebars adds: not understood, so everything is built.
-            _ => self.parts = Parts::ALL,
+            _ => self.parts.everything(),
         }
     }
 
@@ -112,7 +195,7 @@ impl Walk<'_> {
                     scopes.pop();
                 }
                 // `{{#with ../..}}` past the top.
-                (true, None) => self.parts = Parts::ALL,
+                (true, None) => self.parts.everything(),
             }
         }
     }
@@ -149,7 +232,7 @@ impl Walk<'_> {
                 }
             }
             // A partial named at render time: anything may run.
-            _ => self.parts = Parts::ALL,
+            _ => self.parts.everything(),
         }
     }
 
@@ -157,13 +240,14 @@ impl Walk<'_> {
         match p {
             Parameter::Name(name) => {
                 if scopes.last() == Some(&Scope::Root) {
-                    self.key(name.split(['.', '/']).next().unwrap_or(name));
+                    let names: Vec<&str> = name.split(['.', '/']).collect();
+                    self.parts.reach(&names);
                 }
             }
             Parameter::Path(path) => self.path(path, scopes),
             Parameter::Literal(_) => {}
             Parameter::Subexpression(sub) => self.element(&sub.element, scopes),
-            _ => self.parts = Parts::ALL,
+            _ => self.parts.everything(),
         }
     }
 
@@ -173,25 +257,32 @@ impl Walk<'_> {
             Path::Local((_, _, raw)) => (&[][..], raw.as_str()),
         };
         if let Some(rest) = raw.strip_prefix("@root") {
-            // `@root.q.x`, `@root/steps`: the name after the root; `@root` alone is all of it.
-            match rest.trim_start_matches(['.', '/']).split(['.', '/', '[']).next() {
-                Some(first) if !first.is_empty() => self.key(first),
-                _ => self.parts = Parts::ALL,
+            // `@root.q.x`, `@root/steps`: the names after the root; `@root` alone is all of it,
+            // and so is a `[literal]` segment, which the walk does not take apart.
+            let rest = rest.trim_start_matches(['.', '/']);
+            if rest.is_empty() || rest.contains('[') {
+                self.parts.everything();
+            } else {
+                let names: Vec<&str> = rest.split(['.', '/']).collect();
+                self.parts.reach(&names);
             }
             return;
         }
         if matches!(path, Path::Local(_)) {
             return; // `@index`, `@key`…: the block's own values, not the context.
         }
-        let first = segs.iter().find_map(|s| match s {
-            PathSeg::Named(n) => Some(n.as_str()),
-            _ => None,
-        });
-        match (self.scope_of(path, scopes), first) {
+        let names: Vec<&str> = segs
+            .iter()
+            .filter_map(|s| match s {
+                PathSeg::Named(n) => Some(n.as_str()),
+                _ => None,
+            })
+            .collect();
+        match (self.scope_of(path, scopes), names.is_empty()) {
             (Some(Scope::Inner), _) => {}
-            (Some(Scope::Root), Some(first)) => self.key(first),
+            (Some(Scope::Root), false) => self.parts.reach(&names),
             // The root itself, or a climb past the top that the walk cannot place.
-            _ => self.parts = Parts::ALL,
+            _ => self.parts.everything(),
         }
     }
 
@@ -210,15 +301,6 @@ impl Walk<'_> {
             .take_while(|s| matches!(s, PathSeg::Ruled(_)))
             .count();
         scopes.len().checked_sub(1 + ups).map(|i| scopes[i])
-    }
-
-    fn key(&mut self, key: &str) {
-        match key {
-            "q" => self.parts.q = true,
-            "steps" => self.parts.steps = true,
-            "answers" => self.parts.answers = true,
-            _ => {}
-        }
     }
 }
 
@@ -243,58 +325,53 @@ mod tests {
         parts(template, &registry)
     }
 
-    const Q: Parts = Parts {
-        q: true,
-        steps: false,
-        answers: false,
-    };
+    /// The fields of `q.<id>` read, `None` for the whole object, `Some([])` for nothing.
+    fn fields(parts: &Parts, id: &str) -> Option<Vec<String>> {
+        match parts.question(id) {
+            Want::All => None,
+            Want::Nothing => Some(Vec::new()),
+            Want::Fields(f) => Some(f.iter().cloned().collect()),
+        }
+    }
+
+    fn only_q(parts: &Parts) -> bool {
+        parts.q() && !parts.steps && !parts.answers
+    }
 
     #[test]
     fn paths_from_the_root_name_their_part() {
-        assert_eq!(parts_of("{{q.challenge.text}}"), Q);
-        assert_eq!(parts_of("{{#each q.ideas.entries}}- {{this}}\n{{/each}}"), Q);
-        assert_eq!(parts_of("{{#if (eq lang \"pt\")}}{{cell q.x.text}}{{/if}}"), Q);
-        assert_eq!(
-            parts_of("{{#each steps}}{{title}}{{/each}}"),
-            Parts {
-                steps: true,
-                ..Parts::NONE
-            }
-        );
-        assert_eq!(
-            parts_of("{{answers.ideas}}"),
-            Parts {
-                answers: true,
-                ..Parts::NONE
-            }
-        );
+        let p = parts_of("{{q.challenge.text}} {{#each q.ideas.entries}}- {{this}}\n{{/each}}");
+        assert!(only_q(&p));
+        assert_eq!(fields(&p, "challenge"), Some(vec!["text".into()]));
+        assert_eq!(fields(&p, "ideas"), Some(vec!["entries".into()]));
+        assert_eq!(fields(&p, "other"), Some(vec![]));
+        let p = parts_of("{{#if (eq lang \"pt\")}}{{cell q.x.text}}{{/if}}{{answer q.y}}");
+        assert_eq!(fields(&p, "x"), Some(vec!["text".into()]));
+        assert_eq!(fields(&p, "y"), None, "a question passed whole is built whole");
+        let p = parts_of("{{#each steps}}{{title}}{{/each}}");
+        assert!(p.steps && !p.q() && !p.answers);
+        let p = parts_of("{{answers.ideas}}");
+        assert!(p.answers && !p.q() && !p.steps);
         assert_eq!(parts_of("{{method.name}} {{lang}}"), Parts::NONE);
+        assert_eq!(fields(&parts_of("{{lookup q \"x\"}}"), "x"), None);
     }
 
     #[test]
     fn paths_inside_a_block_are_read_from_its_value() {
-        // `questions` here is a step's, not a root key; `../q` climbs back to the root.
-        assert_eq!(
-            parts_of("{{#each q.ideas.entries}}{{steps}}{{../q.x}}{{/each}}"),
-            Q
-        );
-        assert_eq!(parts_of("{{#with q}}{{steps}}{{/with}}"), Q);
-        assert_eq!(
-            parts_of("{{#each q.a.value}}{{@root.answers.x}}{{/each}}{{q.b}}"),
-            Parts {
-                answers: true,
-                ..Q
-            }
-        );
+        // `steps` here is an entry's, not the root's; `../q` climbs back to the root.
+        let p = parts_of("{{#each q.ideas.entries}}{{steps}}{{../q.x.text}}{{/each}}");
+        assert!(only_q(&p));
+        assert_eq!(fields(&p, "x"), Some(vec!["text".into()]));
+        let p = parts_of("{{#with q.ideas}}{{steps}}{{text}}{{/with}}");
+        assert!(only_q(&p));
+        assert_eq!(fields(&p, "ideas"), None);
+        let p = parts_of("{{#each q.a.value}}{{@root.answers.x}}{{/each}}{{q.b.text}}");
+        assert!(p.answers && p.q() && !p.steps);
         assert!(parts_of("{{#if q.a.answered}}{{steps.0.title}}{{/if}}").steps);
         // `if` is no context of its own: `../` inside it climbs out of the `each`.
-        assert_eq!(
-            parts_of("{{#each q.a.value}}{{#if this}}{{../answers}}{{/if}}{{/each}}"),
-            Parts {
-                answers: true,
-                ..Q
-            }
-        );
+        let p = parts_of("{{#each q.a.value}}{{#if this}}{{../answers}}{{/if}}{{/each}}");
+        assert!(p.answers && !p.steps);
+        assert!(parts_of("{{#each q.a.value}}{{#with @root}}{{steps}}{{/with}}{{/each}}").steps);
     }
 
     #[test]
@@ -304,17 +381,16 @@ mod tests {
         assert_eq!(parts_of("{{#with this}}{{x}}{{/with}}"), Parts::ALL);
         assert_eq!(parts_of("{{#each q.a.value}}{{../../x}}{{/each}}"), Parts::ALL);
         assert_eq!(parts_of("{{lookup this \"q\"}}"), Parts::ALL);
-        assert!(parts_of("{{#each q.a.value}}{{#with @root}}{{steps}}{{/with}}{{/each}}").steps);
+        assert_eq!(parts_of("{{#each q}}{{text}}{{/each}}").question("z"), Want::All);
     }
 
     #[test]
     fn inline_partials_are_read_as_if_used_at_the_root() {
-        assert_eq!(
-            parts_of("{{#*inline \"p\"}}{{answers.a}}{{/inline}}{{#each q.x.value}}{{> p}}{{/each}}"),
-            Parts {
-                answers: true,
-                ..Q
-            }
+        let p = parts_of(
+            "{{#*inline \"p\"}}{{answers.a}}{{/inline}}{{#each q.x.value}}{{> p}}{{/each}}",
         );
+        assert!(p.answers && p.q() && !p.steps);
+        let p = parts_of("{{#*inline \"l\"}}{{v}}{{/inline}}{{> l v=q.risk.value}}");
+        assert_eq!(fields(&p, "risk"), Some(vec!["value".into()]));
     }
 }

@@ -1823,6 +1823,14 @@ const EN: &[(&str, &str)] = &[
         "room.err.failed",
         "Could not reach the facilitator's computer. Check the Wi-Fi and try again.",
     ),
+    (
+        "stats.wrong_direction",
+        "the effect ({difference}, treatment minus control) points away from the `{alternative}` alternative; give the difference the test looks for, or `--alternative two-sided`",
+    ),
+    (
+        "stats.no_mde_decrease",
+        "no decrease below `--baseline` {baseline} is detectable with `--per-arm` {per_arm}: even a target of 0 needs {need} per arm before adjustments",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -3726,6 +3734,14 @@ const PT: &[(&str, &str)] = &[
     (
         "room.err.failed",
         "Não foi possível contactar o computador de quem facilita. Verifique o Wi-Fi e tente de novo.",
+    ),
+    (
+        "stats.wrong_direction",
+        "o efeito ({difference}, tratamento menos controlo) vai no sentido contrário da alternativa `{alternative}`; indique a diferença que o teste procura, ou `--alternative two-sided`",
+    ),
+    (
+        "stats.no_mde_decrease",
+        "nenhuma diminuição abaixo de `--baseline` {baseline} é detetável com `--per-arm` {per_arm}: mesmo um alvo de 0 precisa de {need} por braço antes dos ajustes",
     ),
 ];
 

@@ -1,13 +1,17 @@
-//! Sample size, minimum detectable effect (MDE) and trial duration for
-//! two-arm, two-sided comparisons, plus the localised (English / European
-//! Portuguese) text that presents the results. All functions are pure: they
+//! Sample size, power, minimum detectable effect (MDE) and trial duration for
+//! two-arm comparisons (two-sided or one-sided), plus the localised (English /
+//! European Portuguese) text that presents the results. All functions are pure: they
 //! validate every input and report problems as [`StatsError`] values naming
 //! the CLI flag (`--baseline`, `--alpha`, ...) the user has to fix.
 //!
 //! Conventions shared by every calculation:
 //! * arm 1 is the control (baseline) arm, arm 2 the treatment arm, and the
 //!   allocation ratio is `r = n2 / n1` (`--ratio`, default 1);
-//! * `z_a = qnorm(1 - alpha/2)` (two-sided test) and `z_b = qnorm(power)`;
+//! * `z_a = qnorm(1 - alpha/2)` for a two-sided test, `qnorm(1 - alpha)` for a
+//!   one-sided one (`--alternative greater|less`), and `z_b = qnorm(power)`;
+//! * proportions use the normal approximation of R's `power.prop.test`; means
+//!   use the exact power of the two-sample t-test (noncentral t, df = n1 + n2 - 2,
+//!   see [`super::tdist`]), solved for n by bisection, as R's `power.t.test`;
 //! * the design pipeline is always, in this order: the unrounded `n1` from the
 //!   formula; `n_k = n1 * (1, r)[k]`; multiply by the design effect
 //!   `1 + (M - 1) * ICC` when clustered; divide by `1 - attrition`; and only then
@@ -19,6 +23,7 @@ use serde::Serialize;
 
 use super::error::StatsError;
 use super::normal::{pnorm, qnorm};
+use super::tdist::{pnt_upper, qt_upper};
 
 /// Below this an `f64` count is treated as already whole, so that values such
 /// as `64.00000000001` (floating-point noise) are not rounded up to 65.
@@ -30,10 +35,49 @@ const CEIL_SLACK: f64 = 1e-9;
 pub const PROPORTIONS_FORMULA: &str = "n1 = [z(1-α/2)·√(p̄(1-p̄)(1+1/r)) + z(power)·√(p1(1-p1) + p2(1-p2)/r)]² / (p2-p1)², \
      p̄ = (p1 + r·p2)/(1+r), n2 = r·n1";
 
-/// Formula shown to users for [`sample_size_means`] / [`mde_means`].
-/// Normal approximation plus Guenther's small-sample correction `z²/4`.
-pub const MEANS_FORMULA: &str =
-    "n1 = (1+1/r)·σ²·(z(1-α/2) + z(power))² / δ² + z(1-α/2)²/4, n2 = r·n1";
+/// Formula shown to users for [`sample_size_means`] / [`mde_means`]: the
+/// exact power of the two-sample t-test (what R's `power.t.test` solves).
+pub const MEANS_FORMULA: &str = "power = P(T > t(1-α/2, ν)), T ~ noncentral t(ν, λ), ν = n1 + n2 - 2, \
+     λ = (δ/σ) / √(1/n1 + 1/n2), n2 = r·n1; n1 is the smallest n reaching the power";
+
+/// Which hypothesis the test is for (`--alternative`). `Greater` means the
+/// treatment arm (arm 2) is expected above the control arm; `Less` below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Alternative {
+    #[default]
+    TwoSided,
+    Greater,
+    Less,
+}
+
+impl Alternative {
+    /// 2 for a two-sided test (α is split between the tails), else 1.
+    pub fn sides(self) -> f64 {
+        match self {
+            Alternative::TwoSided => 2.0,
+            Alternative::Greater | Alternative::Less => 1.0,
+        }
+    }
+
+    /// The difference `treatment - control` seen from the alternative: positive
+    /// when it points the way the test looks (any way for two-sided).
+    pub fn oriented(self, difference: f64) -> f64 {
+        match self {
+            Alternative::TwoSided => difference.abs(),
+            Alternative::Greater => difference,
+            Alternative::Less => -difference,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Alternative::TwoSided => "two-sided",
+            Alternative::Greater => "greater",
+            Alternative::Less => "less",
+        }
+    }
+}
 
 /// Which outcome type a calculation is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -50,6 +94,8 @@ pub struct Design {
     pub cluster: Option<(u64, f64)>,
     /// Expected fraction of participants lost to follow-up, in `[0, 1)`.
     pub attrition: Option<f64>,
+    /// The test's alternative hypothesis (two-sided by default).
+    pub alternative: Alternative,
 }
 
 impl Design {
@@ -76,7 +122,11 @@ impl Design {
             }
             (Some(m), Some(icc)) => Some((m, icc)),
         };
-        let design = Design { cluster, attrition };
+        let design = Design {
+            cluster,
+            attrition,
+            alternative: Alternative::TwoSided,
+        };
         design.validate()?;
         Ok(design)
     }
@@ -107,6 +157,12 @@ impl Design {
         Ok(())
     }
 
+    /// The same design, tested against `alternative`.
+    pub fn with_alternative(mut self, alternative: Alternative) -> Self {
+        self.alternative = alternative;
+        self
+    }
+
     /// `1 + (M - 1)·ICC`, or `None` when not clustered.
     pub fn design_effect(&self) -> Option<f64> {
         self.cluster
@@ -135,9 +191,14 @@ pub struct Inputs {
     pub delta: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per_arm: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
     pub alpha: f64,
-    pub power: f64,
+    /// The power asked for (absent for `calc power`, which computes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub power: Option<f64>,
     pub ratio: f64,
+    pub alternative: Alternative,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster_size: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -186,6 +247,12 @@ pub struct Mde {
     pub mde: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
+    /// Two-sided proportions: the smallest detectable decrease (negative) and
+    /// its target proportion, when one is detectable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decrease: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_decrease: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub standardized: Option<f64>,
     /// Arm-1 sample size left after removing design effect and attrition,
@@ -254,8 +321,14 @@ fn check_positive(flag: &'static str, x: f64) -> Result<f64, StatsError> {
     }
 }
 
-/// Validates alpha, power and ratio; returns `(z_a, z_b)`.
-fn z_values(alpha: f64, power: f64, ratio: f64) -> Result<(f64, f64), StatsError> {
+/// Validates alpha, power and ratio; returns `(z_a, z_b)`, with
+/// `z_a = qnorm(1 - alpha / sides)`.
+fn z_values(
+    alpha: f64,
+    power: f64,
+    ratio: f64,
+    alternative: Alternative,
+) -> Result<(f64, f64), StatsError> {
     check_open_unit("--alpha", alpha)?;
     check_open_unit("--power", power)?;
     check_positive("--ratio", ratio)?;
@@ -265,7 +338,26 @@ fn z_values(alpha: f64, power: f64, ratio: f64) -> Result<(f64, f64), StatsError
             &[("power", &power), ("alpha", &alpha)],
         )));
     }
-    Ok((qnorm(1.0 - alpha / 2.0), qnorm(power)))
+    Ok((qnorm(1.0 - alpha / alternative.sides()), qnorm(power)))
+}
+
+/// Refuses an effect that points away from a one-sided alternative (no sample
+/// size can give such a test its power).
+fn check_direction(difference: f64, alternative: Alternative) -> Result<(), StatsError> {
+    if alternative.oriented(difference) > 0.0 {
+        Ok(())
+    } else {
+        Err(StatsError::param(
+            "--alternative",
+            crate::i18n::msg(
+                "stats.wrong_direction",
+                &[
+                    ("alternative", &alternative.name()),
+                    ("difference", &difference),
+                ],
+            ),
+        ))
+    }
 }
 
 fn ceil_count(x: f64) -> u64 {
@@ -331,9 +423,59 @@ fn n_proportions(p1: f64, p2: f64, za: f64, zb: f64, r: f64) -> f64 {
     (za * null_sd + zb * alt_sd).powi(2) / (d * d)
 }
 
-/// Unrounded arm-1 n for two means (no validation).
-fn n_means(sd: f64, delta: f64, za: f64, zb: f64, r: f64) -> f64 {
-    (1.0 + 1.0 / r) * sd * sd * (za + zb).powi(2) / (delta * delta) + za * za / 4.0
+/// Power of the two-sample t-test (pooled variance, df = n1 + n2 - 2) with `n1`
+/// and `n2` people per arm for a standardised effect `effect = δ/σ`, oriented
+/// by the alternative (see [`Alternative::oriented`]). As R's `power.t.test`
+/// (`strict = FALSE`), a two-sided test counts only the tail in the direction
+/// of the effect: the other tail adds less than α/2 and R leaves it out too, so
+/// that the sample sizes agree. `NaN` when `n1 + n2 <= 2`.
+pub fn t_test_power(n1: f64, n2: f64, effect: f64, alpha: f64, sides: f64) -> f64 {
+    let df = n1 + n2 - 2.0;
+    if !(df > 0.0 && n1 > 0.0 && n2 > 0.0) {
+        return f64::NAN;
+    }
+    let ncp = effect / (1.0 / n1 + 1.0 / n2).sqrt();
+    pnt_upper(qt_upper(alpha / sides, df), df, ncp)
+}
+
+/// The first `x` in `(lo, ∞)` where the increasing function `f` reaches
+/// `target`, by doubling then bisection (to about 1e-12 relative). `None` when
+/// no `x` below 1e15 does.
+fn solve_increasing(lo: f64, start: f64, target: f64, f: impl Fn(f64) -> f64) -> Option<f64> {
+    let mut lo = lo;
+    let mut hi = start.max(lo * 2.0).max(1e-6);
+    while !(f(hi) >= target) {
+        lo = hi;
+        hi *= 2.0;
+        if hi > 1e15 {
+            return None;
+        }
+    }
+    for _ in 0..200 {
+        let mid = 0.5 * (lo + hi);
+        if mid <= lo || mid >= hi || hi - lo <= 1e-12 * hi {
+            break;
+        }
+        if f(mid) >= target {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(hi)
+}
+
+/// Unrounded arm-1 n for two means: the n1 at which the t-test with
+/// `n2 = r·n1` reaches `power` (`effect` standardised and oriented, > 0).
+fn n_means(effect: f64, alpha: f64, power: f64, r: f64, sides: f64) -> Option<f64> {
+    let za = qnorm(1.0 - alpha / sides);
+    let zb = qnorm(power);
+    let normal = (1.0 + 1.0 / r) * (za + zb).powi(2) / (effect * effect);
+    // df = n1·(1 + r) - 2 must stay above 0.
+    let lo = 2.0 / (1.0 + r);
+    solve_increasing(lo, normal.max(lo * 1.5), power, |n1| {
+        t_test_power(n1, r * n1, effect, alpha, sides)
+    })
 }
 
 /// Turns `--baseline` and `--mde` (absolute difference) into the target
@@ -379,14 +521,16 @@ pub fn sample_size_proportions(
             &[("value", &p1)],
         )));
     }
-    let (za, zb) = z_values(alpha, power, ratio)?;
+    let (za, zb) = z_values(alpha, power, ratio, design.alternative)?;
+    check_direction(p2 - p1, design.alternative)?;
     let n_raw = n_proportions(p1, p2, za, zb, ratio);
     let inputs = Inputs {
         baseline: Some(p1),
         target: Some(p2),
         alpha,
-        power,
+        power: Some(power),
         ratio,
+        alternative: design.alternative,
         ..Inputs::default()
     };
     finish(
@@ -399,9 +543,10 @@ pub fn sample_size_proportions(
     )
 }
 
-/// Sample size to detect a difference `delta` in means with common standard
-/// deviation `sd`. See [`MEANS_FORMULA`]; agrees with R's `power.t.test`
-/// within one per arm.
+/// Sample size to detect a difference `delta` (treatment minus control) in
+/// means with common standard deviation `sd`: the smallest n1 at which the
+/// two-sample t-test reaches `power` (see [`MEANS_FORMULA`]). At ratio 1 this is
+/// R's `power.t.test` rounded up.
 pub fn sample_size_means(
     sd: f64,
     delta: f64,
@@ -417,14 +562,20 @@ pub fn sample_size_means(
             crate::i18n::msg("stats.nonzero", &[("value", &delta)]),
         ));
     }
-    let (za, zb) = z_values(alpha, power, ratio)?;
-    let n_raw = n_means(sd, delta, za, zb, ratio);
+    z_values(alpha, power, ratio, design.alternative)?;
+    check_direction(delta, design.alternative)?;
+    let effect = design.alternative.oriented(delta) / sd;
+    let n_raw =
+        n_means(effect, alpha, power, ratio, design.alternative.sides()).ok_or_else(|| {
+            StatsError::Invalid(crate::i18n::msg("stats.too_large", &[("n", &"1e15")]))
+        })?;
     let inputs = Inputs {
         sd: Some(sd),
         delta: Some(delta),
         alpha,
-        power,
+        power: Some(power),
         ratio,
+        alternative: design.alternative,
         ..Inputs::default()
     };
     finish(
@@ -437,28 +588,22 @@ pub fn sample_size_means(
     )
 }
 
-/// Power of the means test at arm-1 size `n1` under the same normal
-/// approximation (including Guenther's correction) that
-/// [`sample_size_means`] inverts. Used to cross-check results.
-pub fn power_means(n1: f64, sd: f64, delta: f64, alpha: f64, ratio: f64) -> f64 {
-    let za = qnorm(1.0 - alpha / 2.0);
-    let n_eff = n1 - za * za / 4.0;
-    if n_eff <= 0.0 {
-        return 0.0;
-    }
-    let se = sd * ((1.0 + 1.0 / ratio) / n_eff).sqrt();
-    pnorm(delta.abs() / se - za)
+/// Power of the means comparison (t-test) with `n1` and `n2` analysed per arm.
+pub fn power_means(n1: f64, n2: f64, sd: f64, delta: f64, alpha: f64, alt: Alternative) -> f64 {
+    t_test_power(n1, n2, alt.oriented(delta) / sd, alpha, alt.sides())
 }
 
-/// Power of the proportions test at arm-1 size `n1` (normal approximation,
-/// ignoring the negligible opposite rejection tail, as R's default does).
-pub fn power_proportions(n1: f64, p1: f64, p2: f64, alpha: f64, ratio: f64) -> f64 {
-    let za = qnorm(1.0 - alpha / 2.0);
-    let r = ratio;
+/// Power of the proportions test at arm sizes `n1`, `n2` under the normal
+/// approximation that [`sample_size_proportions`] inverts (R's
+/// `power.prop.test` when `n1 = n2`). An effect pointing away from a one-sided
+/// alternative gets a power below α.
+pub fn power_proportions(n1: f64, n2: f64, p1: f64, p2: f64, alpha: f64, alt: Alternative) -> f64 {
+    let za = qnorm(1.0 - alpha / alt.sides());
+    let r = n2 / n1;
     let pbar = (p1 + r * p2) / (1.0 + r);
     let null_sd = (pbar * (1.0 - pbar) * (1.0 + 1.0 / r)).sqrt();
     let alt_sd = (p1 * (1.0 - p1) + p2 * (1.0 - p2) / r).sqrt();
-    pnorm(((n1.sqrt() * (p2 - p1).abs()) - za * null_sd) / alt_sd)
+    pnorm((n1.sqrt() * alt.oriented(p2 - p1) - za * null_sd) / alt_sd)
 }
 
 /// Validates `--per-arm` and returns the arm-1 n the formula must deliver once
@@ -474,9 +619,37 @@ fn effective_n(n_per_arm: u64, design: &Design) -> Result<f64, StatsError> {
     Ok(n_per_arm as f64 / design.inflation())
 }
 
-/// Smallest increase over `p1` detectable with `n_per_arm` participants in
-/// arm 1 (arm 2 gets `ratio` times as many). Solved by bisection on the target
-/// proportion in `(p1, 1)` so that it is exactly consistent with
+/// The target nearest to `p1` (above it when `up`, else below) that needs no
+/// more than `n_eff` in arm 1, by bisection; `None` when even a target at the
+/// edge (1 or 0) needs more. The n needed falls as the target moves away from
+/// `p1`, so the edge is the best case.
+fn search_target(p1: f64, n_eff: f64, n_at: impl Fn(f64) -> f64, up: bool) -> Option<f64> {
+    let mut far = if up { 1.0 - 1e-12 } else { 1e-12 };
+    if !(n_at(far) <= n_eff) {
+        return None;
+    }
+    let mut near = p1;
+    for _ in 0..200 {
+        let mid = 0.5 * (near + far);
+        if mid == near || mid == far {
+            break;
+        }
+        if n_at(mid) > n_eff {
+            near = mid;
+        } else {
+            far = mid;
+        }
+    }
+    // `far` is the nearest target known to need no more than n_eff.
+    Some(far)
+}
+
+/// Smallest change from `p1` detectable with `n_per_arm` participants in arm 1
+/// (arm 2 gets `ratio` times as many): an increase for a two-sided or
+/// `greater` test, a decrease (negative `mde`) for `less`. A two-sided result
+/// also gives the smallest detectable decrease (`decrease`), which differs
+/// from the increase because the variance of a proportion depends on it.
+/// Solved by bisection on the target so that it is exactly consistent with
 /// [`sample_size_proportions`].
 pub fn mde_proportions(
     n_per_arm: u64,
@@ -487,47 +660,45 @@ pub fn mde_proportions(
     design: &Design,
 ) -> Result<Mde, StatsError> {
     check_open_unit("--baseline", p1)?;
-    let (za, zb) = z_values(alpha, power, ratio)?;
+    let (za, zb) = z_values(alpha, power, ratio, design.alternative)?;
     let n_eff = effective_n(n_per_arm, design)?;
     let n_at = |p2: f64| n_proportions(p1, p2, za, zb, ratio);
-    // n needed falls as the target moves away from p1, so the best case is a
-    // target just below 1.
-    let mut hi = 1.0 - 1e-12;
-    if n_at(hi) > n_eff {
-        return Err(StatsError::Invalid(crate::i18n::msg(
-            "stats.no_mde",
+    let up = design.alternative != Alternative::Less;
+    let target = search_target(p1, n_eff, n_at, up).ok_or_else(|| {
+        let edge = if up { 1.0 - 1e-12 } else { 1e-12 };
+        StatsError::Invalid(crate::i18n::msg(
+            if up {
+                "stats.no_mde"
+            } else {
+                "stats.no_mde_decrease"
+            },
             &[
                 ("baseline", &p1),
                 ("per_arm", &n_per_arm),
-                ("need", &format!("{:.1}", n_at(hi))),
+                ("need", &format!("{:.1}", n_at(edge))),
             ],
-        )));
-    }
-    let mut lo = p1;
-    for _ in 0..200 {
-        let mid = 0.5 * (lo + hi);
-        if mid <= lo || mid >= hi {
-            break;
-        }
-        if n_at(mid) > n_eff {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    // `hi` is the smallest target known to need no more than n_eff.
+        ))
+    })?;
+    let decrease = if design.alternative == Alternative::TwoSided {
+        search_target(p1, n_eff, n_at, false)
+    } else {
+        None
+    };
     let inputs = Inputs {
         baseline: Some(p1),
         per_arm: Some(n_per_arm),
         alpha,
-        power,
+        power: Some(power),
         ratio,
+        alternative: design.alternative,
         ..Inputs::default()
     };
     Ok(Mde {
         method: Method::Proportions,
-        mde: hi - p1,
-        target: Some(hi),
+        mde: target - p1,
+        target: Some(target),
+        decrease: decrease.map(|t| t - p1),
+        target_decrease: decrease,
         standardized: None,
         n_effective: n_eff,
         design_effect: design.design_effect(),
@@ -536,9 +707,11 @@ pub fn mde_proportions(
     })
 }
 
-/// Smallest difference in means detectable with `n_per_arm` in arm 1: the
-/// closed-form inverse of [`sample_size_means`] including Guenther's term,
-/// `δ = (z_a + z_b)·σ·√((1 + 1/r) / (n - z_a²/4))`.
+/// Smallest difference in means detectable with `n_per_arm` in arm 1 (arm 2
+/// gets `ratio` times as many): the standardised effect at which the t-test
+/// reaches `power`, by bisection, so that it inverts [`sample_size_means`].
+/// Negative for `--alternative less`; for a two-sided test the same size
+/// either way.
 pub fn mde_means(
     n_per_arm: u64,
     sd: f64,
@@ -548,28 +721,43 @@ pub fn mde_means(
     design: &Design,
 ) -> Result<Mde, StatsError> {
     check_positive("--sd", sd)?;
-    let (za, zb) = z_values(alpha, power, ratio)?;
+    z_values(alpha, power, ratio, design.alternative)?;
     let n_eff = effective_n(n_per_arm, design)?;
-    let usable = n_eff - za * za / 4.0;
-    if usable <= 0.0 {
+    let sides = design.alternative.sides();
+    if !(n_eff * (1.0 + ratio) > 2.0) {
         return Err(StatsError::param(
             "--per-arm",
             crate::i18n::msg("stats.per_arm_too_small", &[("n", &n_per_arm)]),
         ));
     }
-    let delta = (za + zb) * sd * ((1.0 + 1.0 / ratio) / usable).sqrt();
+    let effect = solve_increasing(0.0, 1.0, power, |e| {
+        t_test_power(n_eff, ratio * n_eff, e, alpha, sides)
+    })
+    .ok_or_else(|| {
+        StatsError::param(
+            "--per-arm",
+            crate::i18n::msg("stats.per_arm_too_small", &[("n", &n_per_arm)]),
+        )
+    })?;
+    let delta = match design.alternative {
+        Alternative::Less => -effect * sd,
+        _ => effect * sd,
+    };
     let inputs = Inputs {
         sd: Some(sd),
         per_arm: Some(n_per_arm),
         alpha,
-        power,
+        power: Some(power),
         ratio,
+        alternative: design.alternative,
         ..Inputs::default()
     };
     Ok(Mde {
         method: Method::Means,
         mde: delta,
         target: None,
+        decrease: None,
+        target_decrease: None,
         standardized: Some(delta / sd),
         n_effective: n_eff,
         design_effect: design.design_effect(),
@@ -692,19 +880,32 @@ fn push_common(
     design_effect: Option<f64>,
     lang: &str,
 ) {
+    let sided = match inputs.alternative {
+        Alternative::TwoSided => w.t(
+            "Significance level (two-sided)",
+            "Nível de significância (bilateral)",
+        ),
+        Alternative::Greater => w.t(
+            "Significance level (one-sided: treatment greater)",
+            "Nível de significância (unilateral: tratamento maior)",
+        ),
+        Alternative::Less => w.t(
+            "Significance level (one-sided: treatment less)",
+            "Nível de significância (unilateral: tratamento menor)",
+        ),
+    };
     lines.push(format!(
         "  {}: {}",
-        w.t(
-            "Significance level (two-sided)",
-            "Nível de significância (bilateral)"
-        ),
+        sided,
         format_short(inputs.alpha, 4, lang)
     ));
-    lines.push(format!(
-        "  {}: {}",
-        w.t("Power", "Potência"),
-        format_short(inputs.power, 4, lang)
-    ));
+    if let Some(power) = inputs.power {
+        lines.push(format!(
+            "  {}: {}",
+            w.t("Power", "Potência"),
+            format_short(power, 4, lang)
+        ));
+    }
     lines.push(format!(
         "  {}: {}",
         w.t(
@@ -792,8 +993,8 @@ fn push_formula(lines: &mut Vec<String>, w: &Words, method: Method, formula: &st
             "aproximação normal, variância combinada sob H0; como o power.prop.test do R para r = 1",
         ),
         Method::Means => w.t(
-            "normal approximation with Guenther's correction",
-            "aproximação normal com a correção de Guenther",
+            "exact t-test power (noncentral t); as R's power.t.test for r = 1",
+            "potência exata do teste t (t não central); como o power.t.test do R para r = 1",
         ),
     };
     lines.push(format!("{}: {formula}", w.t("Formula", "Fórmula")));
@@ -975,6 +1176,7 @@ mod tests {
     const NONE: Design = Design {
         cluster: None,
         attrition: None,
+        alternative: Alternative::TwoSided,
     };
 
     fn err_text(r: Result<impl std::fmt::Debug, StatsError>) -> String {
@@ -1016,7 +1218,7 @@ mod tests {
     fn proportions_unequal_allocation_reaches_power() {
         for &(p1, p2, r) in &[(0.3, 0.4, 2.0), (0.1, 0.05, 0.5), (0.5, 0.6, 3.0)] {
             let ss = sample_size_proportions(p1, p2, 0.05, 0.8, r, &NONE).unwrap();
-            let pw = power_proportions(ss.n_raw, p1, p2, 0.05, r);
+            let pw = power_proportions(ss.n_raw, r * ss.n_raw, p1, p2, 0.05, Alternative::TwoSided);
             assert!((pw - 0.8).abs() < 1e-9, "power at n_raw = {pw}");
             assert_eq!(
                 ss.n_per_arm_each[1],
@@ -1027,25 +1229,17 @@ mod tests {
 
     #[test]
     fn means_agree_with_power_t_test() {
-        // R power.t.test values (n per group): (delta, sd, power, R's n)
+        // R 4.x power.t.test(delta, sd, power) n per group, rounded up: (delta, sd, power, R's n)
         let cases = [
-            (0.5, 1.0, 0.8, 63.77),
-            (1.0, 1.0, 0.9, 22.02),
-            (0.2, 1.0, 0.8, 393.4),
+            (0.5, 1.0, 0.8, 63.765_610),
+            (1.0, 1.0, 0.9, 22.021_098),
+            (0.2, 1.0, 0.8, 393.405_693),
         ];
         for (delta, sd, power, r_n) in cases {
             let ss = sample_size_means(sd, delta, 0.05, power, 1.0, &NONE).unwrap();
-            let r_ceil = f64::ceil(r_n) as i64;
-            assert!(
-                (ss.n_per_arm as i64 - r_ceil).abs() <= 1,
-                "delta {delta}: ours {} vs R {r_ceil}",
-                ss.n_per_arm
-            );
+            assert!((ss.n_raw - r_n).abs() < 1e-3, "{} vs R {r_n}", ss.n_raw);
+            assert_eq!(ss.n_per_arm, f64::ceil(r_n) as u64, "delta {delta}");
         }
-        let ss = sample_size_means(1.0, 0.5, 0.05, 0.8, 1.0, &NONE).unwrap();
-        assert_eq!(ss.n_per_arm, 64);
-        let ss = sample_size_means(1.0, 1.0, 0.05, 0.9, 1.0, &NONE).unwrap();
-        assert_eq!(ss.n_per_arm, 22);
     }
 
     #[test]
@@ -1056,9 +1250,11 @@ mod tests {
                     for &r in &[1.0, 2.0] {
                         let ss = sample_size_means(sd, delta, 0.05, power, r, &NONE).unwrap();
                         let n = ss.n_per_arm as f64;
-                        assert!(power_means(n, sd, delta, 0.05, r) >= power - 1e-12);
+                        let at =
+                            |n: f64| power_means(n, r * n, sd, delta, 0.05, Alternative::TwoSided);
+                        assert!(at(n) >= power - 1e-12);
                         if n > 2.0 {
-                            assert!(power_means(n - 1.0, sd, delta, 0.05, r) < power);
+                            assert!(at(n - 1.0) < power);
                         }
                     }
                 }
@@ -1073,8 +1269,20 @@ mod tests {
                 for &power in &[0.8, 0.9] {
                     let ss = sample_size_proportions(p1, p1 + d, 0.05, power, 1.0, &NONE).unwrap();
                     let n = ss.n_per_arm as f64;
-                    assert!(power_proportions(n, p1, p1 + d, 0.05, 1.0) >= power - 1e-12);
-                    assert!(power_proportions(n - 1.0, p1, p1 + d, 0.05, 1.0) < power);
+                    assert!(
+                        power_proportions(n, n, p1, p1 + d, 0.05, Alternative::TwoSided)
+                            >= power - 1e-12
+                    );
+                    assert!(
+                        power_proportions(
+                            n - 1.0,
+                            n - 1.0,
+                            p1,
+                            p1 + d,
+                            0.05,
+                            Alternative::TwoSided
+                        ) < power
+                    );
                 }
             }
         }

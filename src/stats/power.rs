@@ -33,12 +33,12 @@ const CEIL_SLACK: f64 = 1e-9;
 /// Normal approximation with the pooled variance under H0 and the unpooled
 /// variance under H1 (what R's `power.prop.test` solves when r = 1).
 pub const PROPORTIONS_FORMULA: &str = "n1 = [z(1-α/2)·√(p̄(1-p̄)(1+1/r)) + z(power)·√(p1(1-p1) + p2(1-p2)/r)]² / (p2-p1)², \
-     p̄ = (p1 + r·p2)/(1+r), n2 = r·n1";
+     p̄ = (p1 + r·p2)/(1+r), n2 = r·n1 (α in place of α/2 for a one-sided test)";
 
 /// Formula shown to users for [`sample_size_means`] / [`mde_means`]: the
 /// exact power of the two-sample t-test (what R's `power.t.test` solves).
 pub const MEANS_FORMULA: &str = "power = P(T > t(1-α/2, ν)), T ~ noncentral t(ν, λ), ν = n1 + n2 - 2, \
-     λ = (δ/σ) / √(1/n1 + 1/n2), n2 = r·n1; n1 is the smallest n reaching the power";
+     λ = (δ/σ) / √(1/n1 + 1/n2), n2 = r·n1 (α in place of α/2 for a one-sided test); n1 is the smallest n reaching the power";
 
 /// Which hypothesis the test is for (`--alternative`). `Greater` means the
 /// treatment arm (arm 2) is expected above the control arm; `Less` below.
@@ -347,16 +347,13 @@ fn check_direction(difference: f64, alternative: Alternative) -> Result<(), Stat
     if alternative.oriented(difference) > 0.0 {
         Ok(())
     } else {
-        Err(StatsError::param(
-            "--alternative",
-            crate::i18n::msg(
-                "stats.wrong_direction",
-                &[
-                    ("alternative", &alternative.name()),
-                    ("difference", &difference),
-                ],
-            ),
-        ))
+        Err(StatsError::Invalid(crate::i18n::msg(
+            "stats.wrong_direction",
+            &[
+                ("alternative", &alternative.name()),
+                ("difference", &difference),
+            ],
+        )))
     }
 }
 
@@ -444,7 +441,7 @@ pub fn t_test_power(n1: f64, n2: f64, effect: f64, alpha: f64, sides: f64) -> f6
 fn solve_increasing(lo: f64, start: f64, target: f64, f: impl Fn(f64) -> f64) -> Option<f64> {
     let mut lo = lo;
     let mut hi = start.max(lo * 2.0).max(1e-6);
-    while !(f(hi) >= target) {
+    while f(hi).partial_cmp(&target).is_none_or(|o| o.is_lt()) {
         lo = hi;
         hi *= 2.0;
         if hi > 1e15 {
@@ -625,7 +622,7 @@ fn effective_n(n_per_arm: u64, design: &Design) -> Result<f64, StatsError> {
 /// `p1`, so the edge is the best case.
 fn search_target(p1: f64, n_eff: f64, n_at: impl Fn(f64) -> f64, up: bool) -> Option<f64> {
     let mut far = if up { 1.0 - 1e-12 } else { 1e-12 };
-    if !(n_at(far) <= n_eff) {
+    if n_at(far).partial_cmp(&n_eff).is_none_or(|o| o.is_gt()) {
         return None;
     }
     let mut near = p1;
@@ -724,7 +721,7 @@ pub fn mde_means(
     z_values(alpha, power, ratio, design.alternative)?;
     let n_eff = effective_n(n_per_arm, design)?;
     let sides = design.alternative.sides();
-    if !(n_eff * (1.0 + ratio) > 2.0) {
+    if n_eff * (1.0 + ratio) <= 2.0 {
         return Err(StatsError::param(
             "--per-arm",
             crate::i18n::msg("stats.per_arm_too_small", &[("n", &n_per_arm)]),
@@ -764,6 +761,256 @@ pub fn mde_means(
         inputs: design_inputs(inputs, design),
         formula: MEANS_FORMULA,
     })
+}
+
+/// The effect a power calculation is for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Effect {
+    /// Control proportion `p1`, treatment proportion `p2`.
+    Proportions { p1: f64, p2: f64 },
+    /// Standard deviation and difference in means (treatment minus control).
+    Means { sd: f64, delta: f64 },
+}
+
+impl Effect {
+    fn method(self) -> Method {
+        match self {
+            Effect::Proportions { .. } => Method::Proportions,
+            Effect::Means { .. } => Method::Means,
+        }
+    }
+
+    fn validate(self) -> Result<(), StatsError> {
+        match self {
+            Effect::Proportions { p1, p2 } => {
+                check_open_unit("--baseline", p1)?;
+                check_open_unit("--target", p2)?;
+            }
+            Effect::Means { sd, delta } => {
+                check_positive("--sd", sd)?;
+                if !delta.is_finite() {
+                    return Err(StatsError::param(
+                        "--delta",
+                        crate::i18n::msg("stats.nonzero", &[("value", &delta)]),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Power with `n` analysed per arm.
+    fn power(self, n: [f64; 2], alpha: f64, alt: Alternative) -> f64 {
+        match self {
+            Effect::Proportions { p1, p2 } => power_proportions(n[0], n[1], p1, p2, alpha, alt),
+            Effect::Means { sd, delta } => power_means(n[0], n[1], sd, delta, alpha, alt),
+        }
+    }
+
+    /// The difference treatment minus control, in the outcome's units.
+    fn difference(self) -> f64 {
+        match self {
+            Effect::Proportions { p1, p2 } => p2 - p1,
+            Effect::Means { delta, .. } => delta,
+        }
+    }
+
+    /// The same effect with another difference.
+    fn with_difference(self, d: f64) -> Self {
+        match self {
+            Effect::Proportions { p1, .. } => Effect::Proportions { p1, p2: p1 + d },
+            Effect::Means { sd, .. } => Effect::Means { sd, delta: d },
+        }
+    }
+
+    fn formula(self) -> &'static str {
+        match self {
+            Effect::Proportions { .. } => PROPORTIONS_FORMULA,
+            Effect::Means { .. } => MEANS_FORMULA,
+        }
+    }
+}
+
+/// The sample a power calculation is for: `--per-arm N` (control arm; the
+/// treatment arm gets `ratio·N`) or `--total N` (split `1 : ratio`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sample {
+    PerArm(u64),
+    Total(u64),
+}
+
+impl Sample {
+    /// People per arm (control, treatment) as planned, before design effect
+    /// and attrition; not rounded, so that `ratio` is kept exactly.
+    fn arms(self, ratio: f64) -> [f64; 2] {
+        match self {
+            Sample::PerArm(n) => [n as f64, ratio * n as f64],
+            Sample::Total(n) => {
+                let n1 = n as f64 / (1.0 + ratio);
+                [n1, n as f64 - n1]
+            }
+        }
+    }
+}
+
+/// What varies along a power curve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CurveOver {
+    N,
+    Effect,
+}
+
+/// One point of a power curve.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurvePoint {
+    /// People per arm (control, treatment) as planned.
+    pub n_per_arm_each: [f64; 2],
+    pub n_total: f64,
+    /// The difference treatment minus control at this point.
+    pub difference: f64,
+    pub power: f64,
+}
+
+/// Result of [`power`]. JSON: `power` (0–1), the sample as planned
+/// (`n_per_arm_each`, `n_total`), the sample analysed once the design effect
+/// and attrition are taken out (`n_effective`), and `curve` when asked for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Power {
+    pub method: Method,
+    pub power: f64,
+    pub n_per_arm_each: [f64; 2],
+    pub n_total: f64,
+    pub n_effective: [f64; 2],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub design_effect: Option<f64>,
+    pub inputs: Inputs,
+    pub formula: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curve: Option<Vec<CurvePoint>>,
+}
+
+/// The power of a trial of `sample` people to detect `effect` with a test at
+/// level `alpha` (see [`Alternative`] for one-sided tests): the same maths the
+/// sample-size calculations invert.
+pub fn power(
+    effect: Effect,
+    sample: Sample,
+    alpha: f64,
+    ratio: f64,
+    design: &Design,
+) -> Result<Power, StatsError> {
+    effect.validate()?;
+    check_open_unit("--alpha", alpha)?;
+    check_positive("--ratio", ratio)?;
+    design.validate()?;
+    let (flag, n) = match sample {
+        Sample::PerArm(n) => ("--per-arm", n),
+        Sample::Total(n) => ("--total", n),
+    };
+    if n == 0 {
+        return Err(StatsError::param(
+            flag,
+            crate::i18n::msg("stats.at_least_one", &[]),
+        ));
+    }
+    let planned = sample.arms(ratio);
+    let effective = planned.map(|n| n / design.inflation());
+    let value = effect.power(effective, alpha, design.alternative);
+    if !value.is_finite() {
+        return Err(StatsError::param(
+            flag,
+            crate::i18n::msg("stats.per_arm_too_small", &[("n", &n)]),
+        ));
+    }
+    let (per_arm, total) = match sample {
+        Sample::PerArm(n) => (Some(n), None),
+        Sample::Total(n) => (None, Some(n)),
+    };
+    let mut inputs = Inputs {
+        per_arm,
+        total,
+        alpha,
+        ratio,
+        alternative: design.alternative,
+        ..Inputs::default()
+    };
+    match effect {
+        Effect::Proportions { p1, p2 } => {
+            inputs.baseline = Some(p1);
+            inputs.target = Some(p2);
+        }
+        Effect::Means { sd, delta } => {
+            inputs.sd = Some(sd);
+            inputs.delta = Some(delta);
+        }
+    }
+    Ok(Power {
+        method: effect.method(),
+        power: value,
+        n_per_arm_each: planned,
+        n_total: planned[0] + planned[1],
+        n_effective: effective,
+        design_effect: design.design_effect(),
+        inputs: design_inputs(inputs, design),
+        formula: effect.formula(),
+        curve: None,
+    })
+}
+
+/// Power at `points` values spread evenly from near zero up to twice the
+/// sample size (`CurveOver::N`, whole people in the control arm, at least 2
+/// in all) or twice the effect (`CurveOver::Effect`; targets outside 0–1 are
+/// left out). Points where the test cannot be computed are left out.
+pub fn power_curve(
+    effect: Effect,
+    sample: Sample,
+    alpha: f64,
+    ratio: f64,
+    design: &Design,
+    over: CurveOver,
+    points: u64,
+) -> Result<Vec<CurvePoint>, StatsError> {
+    if !(2..=10_000).contains(&points) {
+        return Err(StatsError::param(
+            "--points",
+            crate::i18n::msg("stats.points_range", &[("value", &points)]),
+        ));
+    }
+    let base = power(effect, sample, alpha, ratio, design)?;
+    let inflation = design.inflation();
+    let mut curve = Vec::with_capacity(points as usize);
+    let mut last_n1 = 0.0;
+    for i in 1..=points {
+        let share = 2.0 * i as f64 / points as f64;
+        let (planned, e) = match over {
+            CurveOver::N => {
+                let n1 = (base.n_per_arm_each[0] * share).round();
+                if n1 <= last_n1 {
+                    continue;
+                }
+                last_n1 = n1;
+                ([n1, n1 * ratio], effect)
+            }
+            CurveOver::Effect => (
+                base.n_per_arm_each,
+                effect.with_difference(effect.difference() * share),
+            ),
+        };
+        if e.validate().is_err() {
+            continue;
+        }
+        let value = e.power(planned.map(|n| n / inflation), alpha, design.alternative);
+        if value.is_finite() {
+            curve.push(CurvePoint {
+                n_per_arm_each: planned,
+                n_total: planned[0] + planned[1],
+                difference: e.difference(),
+                power: value,
+            });
+        }
+    }
+    Ok(curve)
 }
 
 /// Whole recruitment periods needed to enrol `total` participants when
@@ -1093,6 +1340,17 @@ pub fn mde_summary(m: &Mde, lang: &str) -> String {
                 w.t("target proportion", "proporção alvo"),
                 target
             ));
+            if let (Some(d), Some(t)) = (m.decrease, m.target_decrease) {
+                lines.push(format!(
+                    "{}: {} ({} {}; {} {})",
+                    w.t("As a decrease", "Como diminuição"),
+                    format_short(d, 4, lang),
+                    format_short(d * 100.0, 2, lang),
+                    w.t("percentage points", "pontos percentuais"),
+                    w.t("target proportion", "proporção alvo"),
+                    format_short(t, 4, lang)
+                ));
+            }
         }
         Method::Means => {
             let std = m
@@ -1105,6 +1363,78 @@ pub fn mde_summary(m: &Mde, lang: &str) -> String {
                 format_short(m.mde, 4, lang),
                 w.t("standardised effect d =", "efeito padronizado d ="),
                 std
+            ));
+        }
+    }
+    lines.join("\n")
+}
+
+/// Multi-line summary of a power result, with its curve as a table when it
+/// has one.
+pub fn power_summary(p: &Power, lang: &str) -> String {
+    let w = Words { pt: is_pt(lang) };
+    let mut lines = vec![format!(
+        "{} — {}",
+        w.t("Power", "Potência"),
+        method_title(&w, p.method)
+    )];
+    push_outcome_inputs(&mut lines, &w, &p.inputs, lang);
+    if let Some(n) = p.inputs.total {
+        lines.push(format!(
+            "  {}: {}",
+            w.t(
+                "Total sample (both arms)",
+                "Amostra total (ambos os braços)"
+            ),
+            count(n, lang)
+        ));
+    }
+    push_common(&mut lines, &w, &p.inputs, p.design_effect, lang);
+    push_formula(&mut lines, &w, p.method, p.formula);
+    let [n1, n2] = p.n_per_arm_each;
+    let [e1, e2] = p.n_effective;
+    lines.push(format!(
+        "{}: {} {} / {} {}",
+        w.t("Sample", "Amostra"),
+        format_short(n1, 1, lang),
+        w.t("control", "controlo"),
+        format_short(n2, 1, lang),
+        w.t("treatment", "tratamento"),
+    ));
+    if (e1 - n1).abs() > 1e-9 || (e2 - n2).abs() > 1e-9 {
+        lines.push(format!(
+            "{}: {} / {}",
+            w.t(
+                "Effective sample (after design effect and attrition)",
+                "Amostra efetiva (após efeito de desenho e desistências)"
+            ),
+            format_short(e1, 1, lang),
+            format_short(e2, 1, lang),
+        ));
+    }
+    lines.push(format!(
+        "{}: {} {} ({})",
+        w.t("Result", "Resultado"),
+        w.t("power", "potência"),
+        format_number(p.power, 4, lang),
+        percent((p.power * 1000.0).round() / 1000.0, lang)
+    ));
+    if let Some(curve) = &p.curve {
+        lines.push(String::new());
+        lines.push(format!(
+            "{:>12}  {:>12}  {:>12}  {:>8}",
+            w.t("control", "controlo"),
+            w.t("treatment", "tratamento"),
+            w.t("difference", "diferença"),
+            w.t("power", "potência")
+        ));
+        for point in curve {
+            lines.push(format!(
+                "{:>12}  {:>12}  {:>12}  {:>8}",
+                format_short(point.n_per_arm_each[0], 1, lang),
+                format_short(point.n_per_arm_each[1], 1, lang),
+                format_short(point.difference, 4, lang),
+                format_number(point.power, 3, lang)
             ));
         }
     }

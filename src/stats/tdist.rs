@@ -62,7 +62,7 @@ pub fn qt_upper(p: f64, df: f64) -> f64 {
 /// P(T ≤ t) for a noncentral t with `df` degrees of freedom and noncentrality `ncp`
 /// (Lenth's AS 243 as in R's `pnt`; see the module comment).
 pub fn pnt(t: f64, df: f64, ncp: f64) -> f64 {
-    if !(df > 0.0) || t.is_nan() || ncp.is_nan() {
+    if df.is_nan() || df <= 0.0 || t.is_nan() || ncp.is_nan() {
         return f64::NAN;
     }
     if ncp == 0.0 {

@@ -133,3 +133,79 @@ fn one_sided_less_mirrors_greater() {
     // The wrong way round is refused.
     assert!(sample_size_means(2.0, -1.0, 0.05, 0.8, 1.0, &greater).is_err());
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::super::power::{
+        Alternative, Design, Effect, Sample, mde_means, mde_proportions, power, sample_size_means,
+        sample_size_proportions,
+    };
+
+    fn alternative() -> impl Strategy<Value = Alternative> {
+        prop_oneof![
+            Just(Alternative::TwoSided),
+            Just(Alternative::Greater),
+            Just(Alternative::Less)
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// MDE at n, then the sample size for that MDE, gives n back (within one person, the
+        /// rounding), and the MDE at that n is no larger than the first.
+        #[test]
+        fn mde_to_n_to_mde(
+            n in 4_u64..5000,
+            sd in 0.1_f64..50.0,
+            p1 in 0.05_f64..0.95,
+            alpha in prop_oneof![Just(0.01), Just(0.05), Just(0.1)],
+            pw in 0.6_f64..0.95,
+            ratio in prop_oneof![Just(1.0), Just(2.0), Just(0.5)],
+            alt in alternative(),
+        ) {
+            let design = Design::default().with_alternative(alt);
+            let m = mde_means(n, sd, alpha, pw, ratio, &design).unwrap();
+            let back = sample_size_means(sd, m.mde, alpha, pw, ratio, &design).unwrap();
+            prop_assert!(back.n_per_arm.abs_diff(n) <= 1, "means {n} -> {} -> {}", m.mde, back.n_per_arm);
+            let again = mde_means(back.n_per_arm, sd, alpha, pw, ratio, &design).unwrap();
+            prop_assert!(again.mde.abs() <= m.mde.abs() * (1.0 + 1e-9));
+            if let Ok(m) = mde_proportions(n, p1, alpha, pw, ratio, &design) {
+                let p2 = m.target.unwrap();
+                let back = sample_size_proportions(p1, p2, alpha, pw, ratio, &design).unwrap();
+                prop_assert!(back.n_per_arm.abs_diff(n) <= 1, "props {n} -> {p2} -> {}", back.n_per_arm);
+            }
+        }
+
+        /// Power grows with the sample and with the effect (to the 1e-12 accuracy of the
+        /// noncentral t series, with room to spare).
+        #[test]
+        fn power_is_monotone(
+            n in 3_u64..3000,
+            extra in 1_u64..500,
+            sd in 0.5_f64..5.0,
+            delta in 0.01_f64..3.0,
+            grow in 1.01_f64..2.0,
+            p1 in 0.05_f64..0.6,
+            d in 0.005_f64..0.3,
+            alpha in prop_oneof![Just(0.01), Just(0.05), Just(0.1)],
+            alt in prop_oneof![Just(Alternative::TwoSided), Just(Alternative::Greater)],
+        ) {
+            let design = Design::default().with_alternative(alt);
+            let at = |e: Effect, n: u64| {
+                power(e, Sample::PerArm(n), alpha, 1.0, &design).unwrap().power
+            };
+            let means = Effect::Means { sd, delta };
+            prop_assert!(at(means, n + extra) >= at(means, n) - 2e-10);
+            let bigger = Effect::Means { sd, delta: delta * grow };
+            prop_assert!(at(bigger, n) >= at(means, n) - 2e-10);
+            let props = Effect::Proportions { p1, p2: p1 + d };
+            prop_assert!(at(props, n + extra) >= at(props, n) - 2e-10);
+            if p1 + d * grow < 1.0 {
+                let bigger = Effect::Proportions { p1, p2: p1 + d * grow };
+                prop_assert!(at(bigger, n) >= at(props, n) - 2e-10);
+            }
+        }
+    }
+}

@@ -356,6 +356,15 @@ pub struct DesignArgs {
     /// Expected drop-out, as a fraction (0.1 = 10%)
     #[arg(long, allow_negative_numbers = true, value_name = "F")]
     pub attrition: Option<f64>,
+    /// Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)
+    #[arg(long)]
+    pub continuity: bool,
+    /// Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)
+    #[arg(long, allow_negative_numbers = true, value_name = "CV")]
+    pub cluster_cv: Option<f64>,
+    /// Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u32>, default_value_t = 2, value_name = "K")]
+    pub arms: u32,
     #[arg(long, value_enum, default_value_t)]
     pub format: CalcFormat,
 }
@@ -451,6 +460,15 @@ pub struct PowerArgs {
     /// Expected drop-out, as a fraction (0.1 = 10%)
     #[arg(long, allow_negative_numbers = true, value_name = "F")]
     pub attrition: Option<f64>,
+    /// Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)
+    #[arg(long)]
+    pub continuity: bool,
+    /// Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)
+    #[arg(long, allow_negative_numbers = true, value_name = "CV")]
+    pub cluster_cv: Option<f64>,
+    /// Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u32>, default_value_t = 2, value_name = "K")]
+    pub arms: u32,
     /// Also show power across a range of sample sizes (n, the default) or of effects
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "n", value_name = "OVER")]
     pub curve: Option<CurveOver>,

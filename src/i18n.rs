@@ -1924,6 +1924,56 @@ const EN: &[(&str, &str)] = &[
         "help.calc.power.arg.force",
         "Replace an existing output file",
     ),
+    (
+        "stats.cv_needs_cluster",
+        "`--cluster-cv` requires `--cluster-size` and `--icc`",
+    ),
+    ("stats.not_negative", "must be 0 or more, got {value}"),
+    ("stats.arms_range", "must be between 2 and 100, got {value}"),
+    (
+        "stats.few_clusters",
+        "only {clusters} clusters per arm (fewer than {few}): the power rests on few independent units and on the ICC being right; add clusters if you can, and analyse at the cluster level",
+    ),
+    (
+        "stats.continuity_proportions",
+        "`--continuity` is for proportions (`--baseline`), not means",
+    ),
+    (
+        "help.calc.sample-size.arg.continuity",
+        "Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)",
+    ),
+    (
+        "help.calc.sample-size.arg.cluster_cv",
+        "Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)",
+    ),
+    (
+        "help.calc.sample-size.arg.arms",
+        "Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)",
+    ),
+    (
+        "help.calc.mde.arg.continuity",
+        "Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)",
+    ),
+    (
+        "help.calc.mde.arg.cluster_cv",
+        "Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)",
+    ),
+    (
+        "help.calc.mde.arg.arms",
+        "Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)",
+    ),
+    (
+        "help.calc.power.arg.continuity",
+        "Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)",
+    ),
+    (
+        "help.calc.power.arg.cluster_cv",
+        "Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)",
+    ),
+    (
+        "help.calc.power.arg.arms",
+        "Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -3925,6 +3975,62 @@ const PT: &[(&str, &str)] = &[
     (
         "help.calc.power.arg.force",
         "Substituir um ficheiro de saída existente",
+    ),
+    (
+        "stats.cv_needs_cluster",
+        "`--cluster-cv` exige `--cluster-size` e `--icc`",
+    ),
+    (
+        "stats.not_negative",
+        "tem de ser 0 ou mais, recebido {value}",
+    ),
+    (
+        "stats.arms_range",
+        "tem de estar entre 2 e 100, recebido {value}",
+    ),
+    (
+        "stats.few_clusters",
+        "apenas {clusters} clusters por braço (menos de {few}): a potência assenta em poucas unidades independentes e num CCI certo; acrescente clusters se puder, e analise ao nível do cluster",
+    ),
+    (
+        "stats.continuity_proportions",
+        "`--continuity` é para proporções (`--baseline`), não para médias",
+    ),
+    (
+        "help.calc.sample-size.arg.continuity",
+        "Proporções: correção de continuidade de Fleiss (para um teste qui-quadrado com a correção de Yates ou o teste exato de Fisher)",
+    ),
+    (
+        "help.calc.sample-size.arg.cluster_cv",
+        "Clusters de dimensão desigual: o coeficiente de variação da dimensão dos clusters (com --cluster-size, a dimensão média)",
+    ),
+    (
+        "help.calc.sample-size.arg.arms",
+        "Braços ao todo, incluindo o controlo; cada comparação com o controlo usa α/(braços − 1) (Bonferroni)",
+    ),
+    (
+        "help.calc.mde.arg.continuity",
+        "Proporções: correção de continuidade de Fleiss (para um teste qui-quadrado com a correção de Yates ou o teste exato de Fisher)",
+    ),
+    (
+        "help.calc.mde.arg.cluster_cv",
+        "Clusters de dimensão desigual: o coeficiente de variação da dimensão dos clusters (com --cluster-size, a dimensão média)",
+    ),
+    (
+        "help.calc.mde.arg.arms",
+        "Braços ao todo, incluindo o controlo; cada comparação com o controlo usa α/(braços − 1) (Bonferroni)",
+    ),
+    (
+        "help.calc.power.arg.continuity",
+        "Proporções: correção de continuidade de Fleiss (para um teste qui-quadrado com a correção de Yates ou o teste exato de Fisher)",
+    ),
+    (
+        "help.calc.power.arg.cluster_cv",
+        "Clusters de dimensão desigual: o coeficiente de variação da dimensão dos clusters (com --cluster-size, a dimensão média)",
+    ),
+    (
+        "help.calc.power.arg.arms",
+        "Braços ao todo, incluindo o controlo; cada comparação com o controlo usa α/(braços − 1) (Bonferroni)",
     ),
 ];
 

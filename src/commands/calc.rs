@@ -80,13 +80,19 @@ fn alternative(alt: CalcAlternative) -> Alternative {
 }
 
 fn design(args: &DesignArgs) -> Result<Design, StatsError> {
-    Ok(Design::new(args.cluster_size, args.icc, args.attrition)?
-        .with_alternative(alternative(args.alternative)))
+    Design::new(args.cluster_size, args.icc, args.attrition)?
+        .with_alternative(alternative(args.alternative))
+        .with_continuity(args.continuity)
+        .with_cluster_cv(args.cluster_cv)?
+        .with_arms(args.arms)
 }
 
 pub fn power(args: &PowerArgs) -> Result<power::Power, StatsError> {
     let design = Design::new(args.cluster_size, args.icc, args.attrition)?
-        .with_alternative(alternative(args.alternative));
+        .with_alternative(alternative(args.alternative))
+        .with_continuity(args.continuity)
+        .with_cluster_cv(args.cluster_cv)?
+        .with_arms(args.arms)?;
     let effect = match (args.baseline, args.target, args.sd, args.delta) {
         (Some(p1), Some(p2), None, None) => Effect::Proportions { p1, p2 },
         (None, None, Some(sd), Some(delta)) => Effect::Means { sd, delta },

@@ -96,6 +96,14 @@ pub struct Design {
     pub attrition: Option<f64>,
     /// The test's alternative hypothesis (two-sided by default).
     pub alternative: Alternative,
+    /// Fleiss's continuity correction for proportions (`--continuity`).
+    pub continuity: bool,
+    /// Coefficient of variation of cluster sizes (`--cluster-cv`), for
+    /// clusters of unequal size.
+    pub cluster_cv: Option<f64>,
+    /// Number of arms (`--arms`, default 2): each of the `arms - 1` treatment
+    /// arms is compared with the control at `alpha / (arms - 1)` (Bonferroni).
+    pub arms: u32,
 }
 
 impl Design {
@@ -125,7 +133,7 @@ impl Design {
         let design = Design {
             cluster,
             attrition,
-            alternative: Alternative::TwoSided,
+            ..Design::default()
         };
         design.validate()?;
         Ok(design)
@@ -163,10 +171,66 @@ impl Design {
         self
     }
 
-    /// `1 + (M - 1)·ICC`, or `None` when not clustered.
+    /// Fleiss's continuity correction (proportions only).
+    pub fn with_continuity(mut self, on: bool) -> Self {
+        self.continuity = on;
+        self
+    }
+
+    /// Unequal cluster sizes, by the coefficient of variation of their size.
+    pub fn with_cluster_cv(mut self, cv: Option<f64>) -> Result<Self, StatsError> {
+        if let Some(cv) = cv {
+            if self.cluster.is_none() {
+                return Err(StatsError::Invalid(crate::i18n::msg(
+                    "stats.cv_needs_cluster",
+                    &[],
+                )));
+            }
+            if !(cv.is_finite() && cv >= 0.0) {
+                return Err(StatsError::param(
+                    "--cluster-cv",
+                    crate::i18n::msg("stats.not_negative", &[("value", &cv)]),
+                ));
+            }
+        }
+        self.cluster_cv = cv;
+        Ok(self)
+    }
+
+    /// `arms` arms in all (2 or more), compared with the control one by one.
+    pub fn with_arms(mut self, arms: u32) -> Result<Self, StatsError> {
+        if !(2..=100).contains(&arms) {
+            return Err(StatsError::param(
+                "--arms",
+                crate::i18n::msg("stats.arms_range", &[("value", &arms)]),
+            ));
+        }
+        self.arms = arms;
+        Ok(self)
+    }
+
+    /// Comparisons with the control: `arms - 1` (1 for a two-arm trial).
+    pub fn comparisons(&self) -> u32 {
+        self.arms.max(2) - 1
+    }
+
+    /// α for each comparison: Bonferroni's `alpha / (arms - 1)`.
+    pub fn alpha_per_comparison(&self, alpha: f64) -> f64 {
+        alpha / f64::from(self.comparisons())
+    }
+
+    /// `1 + (M - 1)·ICC` for clusters of equal size M, or with a coefficient of
+    /// variation cv of cluster size `1 + ((cv² + 1)·M - 1)·ICC` (Eldridge, Ashby
+    /// & Kerry 2006, M the mean size); `None` when not clustered.
     pub fn design_effect(&self) -> Option<f64> {
-        self.cluster
-            .map(|(m, icc)| 1.0 + (m.saturating_sub(1) as f64) * icc)
+        self.cluster.map(|(m, icc)| {
+            let cv = self.cluster_cv.unwrap_or(0.0);
+            if cv > 0.0 {
+                1.0 + ((cv * cv + 1.0) * m as f64 - 1.0) * icc
+            } else {
+                1.0 + (m.saturating_sub(1) as f64) * icc
+            }
+        })
     }
 
     /// Factor by which the formula's n is multiplied before rounding.
@@ -199,6 +263,15 @@ pub struct Inputs {
     pub power: Option<f64>,
     pub ratio: f64,
     pub alternative: Alternative,
+    /// Arms in all, when more than 2, and the Bonferroni α of each comparison.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arms: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alpha_per_comparison: Option<f64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub continuity: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster_cv: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster_size: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -234,9 +307,20 @@ pub struct SampleSize {
     pub design_effect: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clusters_per_arm: Option<[u64; 2]>,
+    /// Clustered designs: clusters per arm from the formula, before the
+    /// t-based adjustment added clusters (when it did).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clusters_before_t: Option<[u64; 2]>,
     pub inputs: Inputs,
     pub formula: &'static str,
+    /// Cautions about the design (few clusters), also printed with the summary.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
+
+/// Below this many clusters per arm, labkit warns that the trial rests on few
+/// independent units: its power depends heavily on the ICC being right.
+pub const FEW_CLUSTERS: u64 = 10;
 
 /// Result of a minimum-detectable-effect calculation. `mde` is the absolute
 /// difference (proportion points, or outcome units for means); `target` is
@@ -363,6 +447,10 @@ fn ceil_count(x: f64) -> u64 {
 
 /// Applies the documented pipeline (design effect, attrition, rounding,
 /// clusters) to the unrounded arm-1 n.
+/// The test statistic's expected value (its noncentrality) with `n1`, `n2`
+/// analysed per arm, for the cluster adjustment in [`finish`].
+type Noncentrality<'a> = &'a dyn Fn(f64, f64) -> f64;
+
 fn finish(
     method: Method,
     n_raw: f64,
@@ -370,6 +458,7 @@ fn finish(
     design: &Design,
     inputs: Inputs,
     formula: &'static str,
+    ncp: Noncentrality,
 ) -> Result<SampleSize, StatsError> {
     design.validate()?;
     let inflation = design.inflation();
@@ -382,9 +471,21 @@ fn finish(
             &[("n", &format!("{:.3e}", adjusted[0]))],
         )));
     }
+    let mut warnings = Vec::new();
+    let mut before_t = None;
     let (each, clusters) = match design.cluster {
         Some((m, _)) => {
-            let c = adjusted.map(|n| ceil_count(n / m as f64));
+            let first = adjusted.map(|n| ceil_count(n / m as f64));
+            let c = t_adjusted_clusters(first, m, ratio, design, &inputs, ncp);
+            if c != first {
+                before_t = Some(first);
+            }
+            if c[0].min(c[1]) < FEW_CLUSTERS {
+                warnings.push(crate::i18n::msg(
+                    "stats.few_clusters",
+                    &[("clusters", &c[0].min(c[1])), ("few", &FEW_CLUSTERS)],
+                ));
+            }
             (c.map(|c| c * m), Some(c))
         }
         None => (adjusted.map(ceil_count), None),
@@ -394,12 +495,76 @@ fn finish(
         n_raw,
         n_per_arm: each[0],
         n_per_arm_each: each,
-        n_total: each[0] + each[1],
+        n_total: each[0] + u64::from(design.comparisons()) * each[1],
         design_effect: design.design_effect(),
         clusters_per_arm: clusters,
+        clusters_before_t: before_t,
         inputs,
         formula,
+        warnings,
     })
+}
+
+/// Power of a cluster trial analysed at the cluster level: the normal
+/// approximation's statistic `ncp` (at the effective sample) referred to a t
+/// distribution with `clusters - 2` degrees of freedom, as Hayes & Moulton
+/// (Cluster Randomised Trials, 2nd ed., 2017, §7.3) recommend in place of z.
+fn cluster_t_power(clusters: f64, ncp: f64, alpha: f64, sides: f64) -> f64 {
+    let df = clusters - 2.0;
+    if df.is_nan() || df <= 0.0 {
+        return 0.0;
+    }
+    pnt_upper(qt_upper(alpha / sides, df), df, ncp)
+}
+
+/// Adds whole clusters (keeping the ratio) until the t-based power of the
+/// cluster-level analysis reaches the power asked for.
+fn t_adjusted_clusters(
+    first: [u64; 2],
+    m: u64,
+    ratio: f64,
+    design: &Design,
+    inputs: &Inputs,
+    ncp: Noncentrality,
+) -> [u64; 2] {
+    let Some(target) = inputs.power else {
+        return first;
+    };
+    let alpha = design.alpha_per_comparison(inputs.alpha);
+    let shrink = design.inflation();
+    let mut c = first;
+    for _ in 0..100_000 {
+        let n = c.map(|c| (c * m) as f64 / shrink);
+        let power = cluster_t_power(
+            (c[0] + c[1]) as f64,
+            ncp(n[0], n[1]),
+            alpha,
+            design.alternative.sides(),
+        );
+        if power >= target {
+            break;
+        }
+        c[0] += 1;
+        c[1] = c[1].max(ceil_count(c[0] as f64 * ratio));
+    }
+    c
+}
+
+/// Fleiss, Tytun & Ury (1980): the n per control arm with the continuity
+/// correction, `n' = n/4·(1 + √(1 + 2(r+1)/(r·n·|d|)))²`.
+fn fleiss_corrected(n: f64, r: f64, d: f64) -> f64 {
+    n / 4.0 * (1.0 + (1.0 + 2.0 * (r + 1.0) / (r * n * d.abs())).sqrt()).powi(2)
+}
+
+/// The inverse of [`fleiss_corrected`]: the uncorrected n that `n'` people
+/// are worth, `(2n' - A)² / (4n')` with `A = (r+1)/(r·|d|)`; 0 when `2n' <= A`.
+fn fleiss_uncorrected(n: f64, r: f64, d: f64) -> f64 {
+    let a = (r + 1.0) / (r * d.abs());
+    if 2.0 * n <= a {
+        0.0
+    } else {
+        (2.0 * n - a).powi(2) / (4.0 * n)
+    }
 }
 
 fn design_inputs(mut inputs: Inputs, design: &Design) -> Inputs {
@@ -408,6 +573,12 @@ fn design_inputs(mut inputs: Inputs, design: &Design) -> Inputs {
         inputs.icc = Some(icc);
     }
     inputs.attrition = design.attrition;
+    inputs.continuity = design.continuity;
+    inputs.cluster_cv = design.cluster_cv;
+    if design.comparisons() > 1 {
+        inputs.arms = Some(design.arms);
+        inputs.alpha_per_comparison = Some(design.alpha_per_comparison(inputs.alpha));
+    }
     inputs
 }
 
@@ -518,9 +689,15 @@ pub fn sample_size_proportions(
             &[("value", &p1)],
         )));
     }
-    let (za, zb) = z_values(alpha, power, ratio, design.alternative)?;
+    check_open_unit("--alpha", alpha)?;
+    let alpha_c = design.alpha_per_comparison(alpha);
+    let (za, zb) = z_values(alpha_c, power, ratio, design.alternative)?;
     check_direction(p2 - p1, design.alternative)?;
-    let n_raw = n_proportions(p1, p2, za, zb, ratio);
+    let mut n_raw = n_proportions(p1, p2, za, zb, ratio);
+    if design.continuity {
+        n_raw = fleiss_corrected(n_raw, ratio, p2 - p1);
+    }
+    let alt = design.alternative;
     let inputs = Inputs {
         baseline: Some(p1),
         target: Some(p2),
@@ -537,6 +714,7 @@ pub fn sample_size_proportions(
         design,
         design_inputs(inputs, design),
         PROPORTIONS_FORMULA,
+        &|n1, n2| proportions_ncp(n1, n2, p1, p2, alpha_c, alt),
     )
 }
 
@@ -559,11 +737,14 @@ pub fn sample_size_means(
             crate::i18n::msg("stats.nonzero", &[("value", &delta)]),
         ));
     }
-    z_values(alpha, power, ratio, design.alternative)?;
+    check_open_unit("--alpha", alpha)?;
+    means_without_continuity(design)?;
+    let alpha_c = design.alpha_per_comparison(alpha);
+    z_values(alpha_c, power, ratio, design.alternative)?;
     check_direction(delta, design.alternative)?;
     let effect = design.alternative.oriented(delta) / sd;
     let n_raw =
-        n_means(effect, alpha, power, ratio, design.alternative.sides()).ok_or_else(|| {
+        n_means(effect, alpha_c, power, ratio, design.alternative.sides()).ok_or_else(|| {
             StatsError::Invalid(crate::i18n::msg("stats.too_large", &[("n", &"1e15")]))
         })?;
     let inputs = Inputs {
@@ -582,7 +763,33 @@ pub fn sample_size_means(
         design,
         design_inputs(inputs, design),
         MEANS_FORMULA,
+        &|n1, n2| effect / (1.0 / n1 + 1.0 / n2).sqrt(),
     )
+}
+
+/// `--continuity` is for proportions only.
+fn means_without_continuity(design: &Design) -> Result<(), StatsError> {
+    if design.continuity {
+        Err(StatsError::Invalid(crate::i18n::msg(
+            "stats.continuity_proportions",
+            &[],
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+/// The proportions test's statistic for the cluster t adjustment: the `λ` with
+/// `Φ(λ - z_a)` equal to the normal approximation's power at `n1`, `n2` (pooled
+/// variance under H0, unpooled under H1), so that with many clusters the t
+/// version gives back the normal answer exactly.
+fn proportions_ncp(n1: f64, n2: f64, p1: f64, p2: f64, alpha: f64, alt: Alternative) -> f64 {
+    let za = qnorm(1.0 - alpha / alt.sides());
+    let r = n2 / n1;
+    let pbar = (p1 + r * p2) / (1.0 + r);
+    let null_sd = (pbar * (1.0 - pbar) * (1.0 + 1.0 / r)).sqrt();
+    let alt_sd = (p1 * (1.0 - p1) + p2 * (1.0 - p2) / r).sqrt();
+    (n1.sqrt() * alt.oriented(p2 - p1) - za * null_sd) / alt_sd + za
 }
 
 /// Power of the means comparison (t-test) with `n1` and `n2` analysed per arm.
@@ -620,9 +827,9 @@ fn effective_n(n_per_arm: u64, design: &Design) -> Result<f64, StatsError> {
 /// more than `n_eff` in arm 1, by bisection; `None` when even a target at the
 /// edge (1 or 0) needs more. The n needed falls as the target moves away from
 /// `p1`, so the edge is the best case.
-fn search_target(p1: f64, n_eff: f64, n_at: impl Fn(f64) -> f64, up: bool) -> Option<f64> {
+fn search_target(p1: f64, enough: impl Fn(f64) -> bool, up: bool) -> Option<f64> {
     let mut far = if up { 1.0 - 1e-12 } else { 1e-12 };
-    if n_at(far).partial_cmp(&n_eff).is_none_or(|o| o.is_gt()) {
+    if !enough(far) {
         return None;
     }
     let mut near = p1;
@@ -631,10 +838,10 @@ fn search_target(p1: f64, n_eff: f64, n_at: impl Fn(f64) -> f64, up: bool) -> Op
         if mid == near || mid == far {
             break;
         }
-        if n_at(mid) > n_eff {
-            near = mid;
-        } else {
+        if enough(mid) {
             far = mid;
+        } else {
+            near = mid;
         }
     }
     // `far` is the nearest target known to need no more than n_eff.
@@ -657,11 +864,31 @@ pub fn mde_proportions(
     design: &Design,
 ) -> Result<Mde, StatsError> {
     check_open_unit("--baseline", p1)?;
-    let (za, zb) = z_values(alpha, power, ratio, design.alternative)?;
+    check_open_unit("--alpha", alpha)?;
+    let (za, zb) = z_values(
+        design.alpha_per_comparison(alpha),
+        power,
+        ratio,
+        design.alternative,
+    )?;
     let n_eff = effective_n(n_per_arm, design)?;
-    let n_at = |p2: f64| n_proportions(p1, p2, za, zb, ratio);
+    let n_at = |p2: f64| {
+        let n = n_proportions(p1, p2, za, zb, ratio);
+        if design.continuity {
+            fleiss_corrected(n, ratio, p2 - p1)
+        } else {
+            n
+        }
+    };
     let up = design.alternative != Alternative::Less;
-    let target = search_target(p1, n_eff, n_at, up).ok_or_else(|| {
+    // A cluster design is judged by its t-based power on the clusters (as in
+    // the sample size); otherwise by the n the formula needs.
+    let planned = [n_per_arm as f64, ratio * n_per_arm as f64];
+    let enough = |p2: f64| match design.cluster {
+        Some(_) => Effect::Proportions { p1, p2 }.power(planned, alpha, design) >= power,
+        None => n_at(p2) <= n_eff,
+    };
+    let target = search_target(p1, enough, up).ok_or_else(|| {
         let edge = if up { 1.0 - 1e-12 } else { 1e-12 };
         StatsError::Invalid(crate::i18n::msg(
             if up {
@@ -677,7 +904,7 @@ pub fn mde_proportions(
         ))
     })?;
     let decrease = if design.alternative == Alternative::TwoSided {
-        search_target(p1, n_eff, n_at, false)
+        search_target(p1, enough, false)
     } else {
         None
     };
@@ -718,7 +945,10 @@ pub fn mde_means(
     design: &Design,
 ) -> Result<Mde, StatsError> {
     check_positive("--sd", sd)?;
-    z_values(alpha, power, ratio, design.alternative)?;
+    check_open_unit("--alpha", alpha)?;
+    means_without_continuity(design)?;
+    let alpha_c = design.alpha_per_comparison(alpha);
+    z_values(alpha_c, power, ratio, design.alternative)?;
     let n_eff = effective_n(n_per_arm, design)?;
     let sides = design.alternative.sides();
     if n_eff * (1.0 + ratio) <= 2.0 {
@@ -727,8 +957,13 @@ pub fn mde_means(
             crate::i18n::msg("stats.per_arm_too_small", &[("n", &n_per_arm)]),
         ));
     }
-    let effect = solve_increasing(0.0, 1.0, power, |e| {
-        t_test_power(n_eff, ratio * n_eff, e, alpha, sides)
+    let planned = [n_per_arm as f64, ratio * n_per_arm as f64];
+    let effect = solve_increasing(0.0, 1.0, power, |e| match design.cluster {
+        Some(_) => {
+            let delta = design.alternative.oriented(e);
+            Effect::Means { sd: 1.0, delta }.power(planned, alpha, design)
+        }
+        None => t_test_power(n_eff, ratio * n_eff, e, alpha_c, sides),
     })
     .ok_or_else(|| {
         StatsError::param(
@@ -799,10 +1034,39 @@ impl Effect {
         Ok(())
     }
 
-    /// Power with `n` analysed per arm.
-    fn power(self, n: [f64; 2], alpha: f64, alt: Alternative) -> f64 {
+    /// Power with `planned` people per arm (each comparison at Bonferroni's
+    /// α): the effective sample is what is left after the design effect and
+    /// attrition; a cluster design is analysed with a t on its clusters.
+    fn power(self, planned: [f64; 2], alpha: f64, design: &Design) -> f64 {
+        let alt = design.alternative;
+        let alpha = design.alpha_per_comparison(alpha);
+        let mut n = planned.map(|n| n / design.inflation());
+        if let (true, Effect::Proportions { p1, p2 }) = (design.continuity, self) {
+            let r = n[1] / n[0];
+            let n1 = fleiss_uncorrected(n[0], r, p2 - p1);
+            n = [n1, n1 * r];
+        }
+        if let Some((m, _)) = design.cluster {
+            if !(n[0] > 0.0 && n[1] > 0.0) {
+                return 0.0;
+            }
+            let ncp = match self {
+                Effect::Proportions { p1, p2 } => proportions_ncp(n[0], n[1], p1, p2, alpha, alt),
+                Effect::Means { sd, delta } => {
+                    alt.oriented(delta) / sd / (1.0 / n[0] + 1.0 / n[1]).sqrt()
+                }
+            };
+            let clusters = (planned[0] + planned[1]) / m as f64;
+            return cluster_t_power(clusters, ncp, alpha, alt.sides());
+        }
         match self {
-            Effect::Proportions { p1, p2 } => power_proportions(n[0], n[1], p1, p2, alpha, alt),
+            Effect::Proportions { p1, p2 } => {
+                if n[0] > 0.0 {
+                    power_proportions(n[0], n[1], p1, p2, alpha, alt)
+                } else {
+                    0.0
+                }
+            }
             Effect::Means { sd, delta } => power_means(n[0], n[1], sd, delta, alpha, alt),
         }
     }
@@ -842,12 +1106,12 @@ pub enum Sample {
 impl Sample {
     /// People per arm (control, treatment) as planned, before design effect
     /// and attrition; not rounded, so that `ratio` is kept exactly.
-    fn arms(self, ratio: f64) -> [f64; 2] {
+    fn arms(self, ratio: f64, comparisons: u32) -> [f64; 2] {
         match self {
             Sample::PerArm(n) => [n as f64, ratio * n as f64],
             Sample::Total(n) => {
-                let n1 = n as f64 / (1.0 + ratio);
-                [n1, n as f64 - n1]
+                let n1 = n as f64 / (1.0 + f64::from(comparisons) * ratio);
+                [n1, n1 * ratio]
             }
         }
     }
@@ -914,9 +1178,12 @@ pub fn power(
             crate::i18n::msg("stats.at_least_one", &[]),
         ));
     }
-    let planned = sample.arms(ratio);
+    if let Effect::Means { .. } = effect {
+        means_without_continuity(design)?;
+    }
+    let planned = sample.arms(ratio, design.comparisons());
     let effective = planned.map(|n| n / design.inflation());
-    let value = effect.power(effective, alpha, design.alternative);
+    let value = effect.power(planned, alpha, design);
     if !value.is_finite() {
         return Err(StatsError::param(
             flag,
@@ -949,7 +1216,7 @@ pub fn power(
         method: effect.method(),
         power: value,
         n_per_arm_each: planned,
-        n_total: planned[0] + planned[1],
+        n_total: planned[0] + f64::from(design.comparisons()) * planned[1],
         n_effective: effective,
         design_effect: design.design_effect(),
         inputs: design_inputs(inputs, design),
@@ -978,7 +1245,6 @@ pub fn power_curve(
         ));
     }
     let base = power(effect, sample, alpha, ratio, design)?;
-    let inflation = design.inflation();
     let mut curve = Vec::with_capacity(points as usize);
     let mut last_n1 = 0.0;
     for i in 1..=points {
@@ -1000,11 +1266,11 @@ pub fn power_curve(
         if e.validate().is_err() {
             continue;
         }
-        let value = e.power(planned.map(|n| n / inflation), alpha, design.alternative);
+        let value = e.power(planned, alpha, design);
         if value.is_finite() {
             curve.push(CurvePoint {
                 n_per_arm_each: planned,
-                n_total: planned[0] + planned[1],
+                n_total: planned[0] + f64::from(design.comparisons()) * planned[1],
                 difference: e.difference(),
                 power: value,
             });
@@ -1172,11 +1438,42 @@ fn push_common(
             format_short(icc, 4, lang)
         ));
     }
+    if let Some(cv) = inputs.cluster_cv {
+        lines.push(format!(
+            "  {}: {}",
+            w.t(
+                "Coefficient of variation of cluster size",
+                "Coeficiente de variação da dimensão dos clusters"
+            ),
+            format_short(cv, 4, lang)
+        ));
+    }
     if let Some(f) = inputs.attrition {
         lines.push(format!(
             "  {}: {}",
             w.t("Attrition rate", "Taxa de desistência"),
             percent(f, lang)
+        ));
+    }
+    if let (Some(k), Some(a)) = (inputs.arms, inputs.alpha_per_comparison) {
+        lines.push(format!(
+            "  {}: {} ({} {})",
+            w.t("Arms", "Braços"),
+            k,
+            w.t(
+                "each treatment arm against the control, Bonferroni α per comparison",
+                "cada braço de tratamento contra o controlo, α de Bonferroni por comparação"
+            ),
+            format_short(a, 6, lang)
+        ));
+    }
+    if inputs.continuity {
+        lines.push(format!(
+            "  {}",
+            w.t(
+                "With Fleiss's continuity correction",
+                "Com a correção de continuidade de Fleiss"
+            )
         ));
     }
 }
@@ -1310,6 +1607,20 @@ pub fn summary(ss: &SampleSize, lang: &str) -> String {
             )
         };
         lines.push(format!("{}: {}", w.t("Clusters", "Clusters"), clusters));
+    }
+    if let Some([c1, c2]) = ss.clusters_before_t {
+        lines.push(format!(
+            "  ({} {} / {})",
+            w.t(
+                "t-based adjustment for few clusters; the normal approximation gave",
+                "ajuste pela distribuição t para poucos clusters; a aproximação normal dava"
+            ),
+            count(c1, lang),
+            count(c2, lang)
+        ));
+    }
+    for warning in &ss.warnings {
+        lines.push(format!("{}: {warning}", w.t("Warning", "Aviso")));
     }
     lines.join("\n")
 }
@@ -1507,6 +1818,9 @@ mod tests {
         cluster: None,
         attrition: None,
         alternative: Alternative::TwoSided,
+        continuity: false,
+        cluster_cv: None,
+        arms: 2,
     };
 
     fn err_text(r: Result<impl std::fmt::Debug, StatsError>) -> String {
@@ -1626,9 +1940,39 @@ mod tests {
         assert_eq!(ss.design_effect, Some(deff));
         let inflated = ss.n_raw * deff / 0.9; // 123.6
         let clusters = (inflated / 10.0).ceil() as u64;
+        // 13 clusters per arm from the normal approximation; the t on 24 df needs one more.
+        assert_eq!(ss.clusters_before_t, Some([clusters, clusters]));
+        let clusters = clusters + 1;
         assert_eq!(ss.clusters_per_arm, Some([clusters, clusters]));
         assert_eq!(ss.n_per_arm, clusters * 10);
         assert_eq!(ss.n_total, 2 * clusters * 10);
+        assert!(ss.warnings.is_empty());
+
+        // The case: two clusters per arm from the normal approximation have a real
+        // power near 0.5 for a target of 0.9; the t adjustment adds clusters until it is met.
+        let few = Design::new(Some(100), Some(0.01), None).unwrap();
+        let ss = sample_size_proportions(0.3, 0.5, 0.05, 0.9, 1.0, &few).unwrap();
+        let [before, _] = ss.clusters_before_t.unwrap();
+        let [after, _] = ss.clusters_per_arm.unwrap();
+        assert!(after > before, "{before} -> {after}");
+        let at = |c: u64| {
+            power(
+                Effect::Proportions { p1: 0.3, p2: 0.5 },
+                Sample::PerArm(c * 100),
+                0.05,
+                1.0,
+                &few,
+            )
+            .unwrap()
+            .power
+        };
+        assert!(
+            at(before) < 0.9 && at(after) >= 0.9,
+            "{} {}",
+            at(before),
+            at(after)
+        );
+        assert_eq!(ss.warnings.len(), 1);
 
         let attr_only = Design::new(None, None, Some(0.2)).unwrap();
         let ss = sample_size_means(1.0, 0.5, 0.05, 0.8, 1.0, &attr_only).unwrap();
@@ -1777,6 +2121,10 @@ mod tests {
         ];
         for design in &designs {
             for &n in &[20_u64, 77, 150, 1000, 12_345] {
+                // Under two clusters per arm nothing is detectable (a t with under 2 df).
+                if design.cluster.is_some_and(|(m, _)| n < 3 * m) {
+                    continue;
+                }
                 for &r in &[1.0, 2.0] {
                     let m = mde_means(n, 2.0, 0.05, 0.8, r, design).unwrap();
                     let back = sample_size_means(2.0, m.mde, 0.05, 0.8, r, design).unwrap();

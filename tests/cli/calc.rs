@@ -38,7 +38,9 @@ fn clusters_and_attrition_inflate() {
         "--icc",
         "0.05",
     ]);
-    assert_eq!(r["clusters_per_arm"][0], 135);
+    // 135 from the normal approximation, one more for the t on 268 df.
+    assert_eq!(r["clusters_per_arm"][0], 136);
+    assert_eq!(r["clusters_before_t"][0], 135);
     let plain = json(&["sample-size", "--sd", "10", "--delta", "3"]);
     let with_dropout = json(&[
         "sample-size",

@@ -317,3 +317,44 @@ fn alternative_and_ratio_errors() {
     ]);
     assert!(less["mde"].as_f64().unwrap() < 0.0);
 }
+
+/// The worked examples of docs/experiments.md: every `$ labkit …` line of its `console` blocks
+/// runs, and each line shown under it is a line of the output.
+#[test]
+fn docs_worked_examples() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/experiments.md");
+    let docs = std::fs::read_to_string(path).unwrap();
+    let mut examples: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    let mut in_console = false;
+    for line in docs.lines() {
+        if line.starts_with("```") {
+            in_console = line == "```console";
+            continue;
+        }
+        if !in_console {
+            continue;
+        }
+        if let Some(command) = line.strip_prefix("$ labkit ") {
+            examples.push((
+                command.split_whitespace().map(String::from).collect(),
+                Vec::new(),
+            ));
+        } else if let Some((_, expected)) = examples.last_mut() {
+            expected.push(line.to_string());
+        }
+    }
+    assert!(examples.len() >= 8, "{} examples", examples.len());
+    let lab = Lab::new();
+    for (command, expected) in &examples {
+        let args: Vec<&str> = command.iter().map(String::as_str).collect();
+        let run = lab.run(&args).ok();
+        for line in expected {
+            assert!(
+                run.stdout.lines().any(|l| l == line),
+                "`labkit {}`: no line {line:?} in\n{}",
+                command.join(" "),
+                run.stdout
+            );
+        }
+    }
+}

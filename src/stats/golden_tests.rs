@@ -209,3 +209,36 @@ mod properties {
         }
     }
 }
+
+/// Issue 15's budget: a power curve of 100 points under 20 ms. Timed in-process here (run with
+/// `cargo test --release --lib curve_speed -- --ignored --nocapture`); `benches/cli.sh` times the
+/// whole command.
+#[test]
+#[ignore = "timing; run by hand"]
+fn curve_speed() {
+    use super::power::{CurveOver, Effect, Sample, power_curve};
+    let design = Design::default();
+    for (name, effect) in [
+        (
+            "means",
+            Effect::Means {
+                sd: 1.0,
+                delta: 0.2,
+            },
+        ),
+        ("proportions", Effect::Proportions { p1: 0.3, p2: 0.35 }),
+    ] {
+        for over in [CurveOver::N, CurveOver::Effect] {
+            let start = std::time::Instant::now();
+            let runs = 20;
+            for _ in 0..runs {
+                let curve = power_curve(effect, Sample::PerArm(400), 0.05, 1.0, &design, over, 100)
+                    .unwrap();
+                assert_eq!(curve.len(), 100);
+            }
+            let ms = start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs);
+            println!("{name} {over:?}: {ms:.3} ms per 100-point curve");
+            assert!(ms < 20.0);
+        }
+    }
+}

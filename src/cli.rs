@@ -263,7 +263,7 @@ pub enum ReportFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum CalcCommand {
-    /// People needed per arm for a two-sided test of proportions or means
+    /// People needed per arm for a test of proportions or means (two-sided or one-sided)
     #[command(
         after_help = "Examples:\n  labkit calc sample-size --baseline 0.5 --target 0.75 --power 0.9\n  labkit calc sample-size --baseline 0.30 --mde 0.05 --cluster-size 20 --icc 0.05\n  labkit calc sample-size --sd 10 --delta 3 --attrition 0.1 --format json"
     )]
@@ -278,20 +278,75 @@ pub enum CalcCommand {
         after_help = "Examples:\n  labkit calc duration --total 1200 --per-week 150\n  labkit calc duration --total 300 --per-day 12"
     )]
     Duration(DurationArgs),
+    /// The power of a trial of a given size: the chance it detects the effect if it is real
+    #[command(
+        after_help = "Examples:\n  labkit calc power --baseline 0.3 --target 0.35 --per-arm 1000\n  labkit calc power --sd 10 --delta 3 --total 300 --ratio treatment=2,control=1\n  labkit calc power --baseline 0.3 --target 0.35 --per-arm 1000 --curve -o curve.svg"
+    )]
+    Power(PowerArgs),
+}
+
+/// `calc --alternative`: which difference the test looks for: either way (α split between the
+/// two tails), treatment greater than control, or less (one-sided, all of α in one tail).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CalcAlternative {
+    #[default]
+    TwoSided,
+    Greater,
+    Less,
+}
+
+/// `calc power --curve`: what varies along the curve, from near zero up to twice the value given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CurveOver {
+    N,
+    Effect,
+}
+
+/// `calc --ratio`: a number (people in the treatment arm per person in the control arm) or the
+/// arms named, `treatment=2,control=1` (the form `assign --ratio` reads too), in either order.
+fn calc_ratio(value: &str) -> Result<f64, String> {
+    let value = value.trim();
+    if !value.contains('=') {
+        return value
+            .parse()
+            .map_err(|_| crate::i18n::msg("cli.calc_ratio", &[("value", &value)]));
+    }
+    let (mut treatment, mut control) = (None, None);
+    for part in value.split(',') {
+        let bad = || crate::i18n::msg("cli.calc_ratio", &[("value", &value)]);
+        let (name, weight) = part.split_once('=').ok_or_else(bad)?;
+        let weight: f64 = weight.trim().parse().map_err(|_| bad())?;
+        let slot = match name.trim().to_ascii_lowercase().as_str() {
+            "treatment" | "tratamento" => &mut treatment,
+            "control" | "controlo" => &mut control,
+            _ => return Err(bad()),
+        };
+        if slot.replace(weight).is_some() {
+            return Err(bad());
+        }
+    }
+    match (treatment, control) {
+        (Some(t), Some(c)) if c > 0.0 => Ok(t / c),
+        (Some(_), Some(c)) => Ok(c),
+        _ => Err(crate::i18n::msg("cli.calc_ratio", &[("value", &value)])),
+    }
 }
 
 /// Settings shared by the power calculations.
 #[derive(Debug, Args)]
 pub struct DesignArgs {
-    /// Significance level (two-sided)
+    /// Significance level α (split between both tails when two-sided)
     #[arg(long, allow_negative_numbers = true, default_value_t = 0.05)]
     pub alpha: f64,
     /// Power: the chance of detecting the effect if it is real
     #[arg(long, allow_negative_numbers = true, default_value_t = 0.8)]
     pub power: f64,
-    /// Allocation ratio: people in the second arm per person in the first
-    #[arg(long, allow_negative_numbers = true, default_value_t = 1.0)]
+    /// Allocation ratio: treatment per control (2), or named (treatment=2,control=1)
+    #[arg(long, allow_negative_numbers = true, default_value = "1", value_parser = calc_ratio, value_name = "R")]
     pub ratio: f64,
+    /// The difference the test looks for: either way, or treatment greater or less than control
+    #[arg(long, value_enum, default_value_t)]
+    pub alternative: CalcAlternative,
     /// People per cluster, for cluster randomisation (with --icc)
     #[arg(long, allow_negative_numbers = true, value_parser = whole::<u64>, value_name = "M")]
     pub cluster_size: Option<u64>,
@@ -301,6 +356,15 @@ pub struct DesignArgs {
     /// Expected drop-out, as a fraction (0.1 = 10%)
     #[arg(long, allow_negative_numbers = true, value_name = "F")]
     pub attrition: Option<f64>,
+    /// Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)
+    #[arg(long)]
+    pub continuity: bool,
+    /// Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)
+    #[arg(long, allow_negative_numbers = true, value_name = "CV")]
+    pub cluster_cv: Option<f64>,
+    /// Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u32>, default_value_t = 2, value_name = "K")]
+    pub arms: u32,
     #[arg(long, value_enum, default_value_t)]
     pub format: CalcFormat,
 }
@@ -356,6 +420,69 @@ pub struct MdeArgs {
     pub sd: Option<f64>,
     #[command(flatten)]
     pub design: DesignArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PowerArgs {
+    /// People in the control arm (the treatment arm gets --ratio times as many)
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u64>, value_name = "N", conflicts_with = "total", required_unless_present = "total")]
+    pub per_arm: Option<u64>,
+    /// People in both arms together, split by --ratio
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u64>, value_name = "N")]
+    pub total: Option<u64>,
+    /// Proportions: the outcome rate without the change (0–1)
+    #[arg(long, allow_negative_numbers = true, value_name = "P1", conflicts_with_all = ["sd", "delta"])]
+    pub baseline: Option<f64>,
+    /// Proportions: the outcome rate hoped for with the change (0–1)
+    #[arg(long, allow_negative_numbers = true, value_name = "P2")]
+    pub target: Option<f64>,
+    /// Means: the outcome's standard deviation
+    #[arg(long, allow_negative_numbers = true, value_name = "S")]
+    pub sd: Option<f64>,
+    /// Means: the difference in means (treatment minus control)
+    #[arg(long, allow_negative_numbers = true, value_name = "D")]
+    pub delta: Option<f64>,
+    /// Significance level α (split between both tails when two-sided)
+    #[arg(long, allow_negative_numbers = true, default_value_t = 0.05)]
+    pub alpha: f64,
+    /// Allocation ratio: treatment per control (2), or named (treatment=2,control=1)
+    #[arg(long, allow_negative_numbers = true, default_value = "1", value_parser = calc_ratio, value_name = "R")]
+    pub ratio: f64,
+    /// The difference the test looks for: either way, or treatment greater or less than control
+    #[arg(long, value_enum, default_value_t)]
+    pub alternative: CalcAlternative,
+    /// People per cluster, for cluster randomisation (with --icc)
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u64>, value_name = "M")]
+    pub cluster_size: Option<u64>,
+    /// Intra-cluster correlation (with --cluster-size)
+    #[arg(long, allow_negative_numbers = true, value_name = "R")]
+    pub icc: Option<f64>,
+    /// Expected drop-out, as a fraction (0.1 = 10%)
+    #[arg(long, allow_negative_numbers = true, value_name = "F")]
+    pub attrition: Option<f64>,
+    /// Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)
+    #[arg(long)]
+    pub continuity: bool,
+    /// Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)
+    #[arg(long, allow_negative_numbers = true, value_name = "CV")]
+    pub cluster_cv: Option<f64>,
+    /// Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)
+    #[arg(long, allow_negative_numbers = true, value_parser = whole::<u32>, default_value_t = 2, value_name = "K")]
+    pub arms: u32,
+    /// Also show power across a range of sample sizes (n, the default) or of effects
+    #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "n", value_name = "OVER")]
+    pub curve: Option<CurveOver>,
+    /// Points on the curve
+    #[arg(long, value_parser = whole::<u64>, default_value_t = 20, value_name = "K", requires = "curve")]
+    pub points: u64,
+    /// Write the curve as an SVG chart to this file
+    #[arg(short, long, value_name = "FILE", requires = "curve")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing output file
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: CalcFormat,
 }
 
 #[derive(Debug, Args)]

@@ -1406,7 +1406,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.calc.sample-size.about",
-        "People needed per arm for a two-sided test of proportions or means",
+        "People needed per arm for a test of proportions or means (two-sided or one-sided)",
     ),
     (
         "help.calc.sample-size.after_help",
@@ -1434,7 +1434,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.calc.sample-size.arg.alpha",
-        "Significance level (two-sided)",
+        "Significance level α (split between both tails when two-sided)",
     ),
     (
         "help.calc.sample-size.arg.power",
@@ -1442,7 +1442,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "help.calc.sample-size.arg.ratio",
-        "Allocation ratio: people in the second arm per person in the first",
+        "Allocation ratio: treatment per control (2), or named (treatment=2,control=1)",
     ),
     (
         "help.calc.sample-size.arg.cluster_size",
@@ -1473,14 +1473,17 @@ const EN: &[(&str, &str)] = &[
         "help.calc.mde.arg.sd",
         "Means: the outcome's standard deviation",
     ),
-    ("help.calc.mde.arg.alpha", "Significance level (two-sided)"),
+    (
+        "help.calc.mde.arg.alpha",
+        "Significance level α (split between both tails when two-sided)",
+    ),
     (
         "help.calc.mde.arg.power",
         "Power: the chance of detecting the effect if it is real",
     ),
     (
         "help.calc.mde.arg.ratio",
-        "Allocation ratio: people in the second arm per person in the first",
+        "Allocation ratio: treatment per control (2), or named (treatment=2,control=1)",
     ),
     (
         "help.calc.mde.arg.cluster_size",
@@ -1906,6 +1909,154 @@ const EN: &[(&str, &str)] = &[
     (
         "help.assign.arg.append",
         "Add the units to this earlier assignment (its output CSV), keeping its arms; needs --log",
+    ),
+    (
+        "stats.wrong_direction",
+        "the difference ({difference}, treatment minus control) points away from `--alternative {alternative}`; give the difference the test looks for, or `--alternative two-sided`",
+    ),
+    (
+        "stats.no_mde_decrease",
+        "no decrease below `--baseline` {baseline} is detectable with `--per-arm` {per_arm}: even a target of 0 needs {need} per arm before adjustments",
+    ),
+    (
+        "cli.calc_ratio",
+        "`{value}` is not a ratio: give a number (treatment per control, e.g. 2) or name both arms (treatment=2,control=1)",
+    ),
+    (
+        "stats.power_inputs",
+        "give `--baseline` and `--target` (proportions) or `--sd` and `--delta` (means)",
+    ),
+    ("stats.power_sample", "give `--per-arm` or `--total`"),
+    (
+        "stats.points_range",
+        "must be between 2 and 10000, got {value}",
+    ),
+    (
+        "help.calc.sample-size.arg.alternative",
+        "The difference the test looks for: either way, or treatment greater or less than control",
+    ),
+    (
+        "help.calc.mde.arg.alternative",
+        "The difference the test looks for: either way, or treatment greater or less than control",
+    ),
+    (
+        "help.calc.power.about",
+        "The power of a trial of a given size: the chance it detects the effect if it is real",
+    ),
+    (
+        "help.calc.power.after_help",
+        "Examples:\n  labkit calc power --baseline 0.3 --target 0.35 --per-arm 1000\n  labkit calc power --sd 10 --delta 3 --total 300 --ratio treatment=2,control=1\n  labkit calc power --baseline 0.3 --target 0.35 --per-arm 1000 --curve -o curve.svg",
+    ),
+    (
+        "help.calc.power.arg.per_arm",
+        "People in the control arm (the treatment arm gets --ratio times as many)",
+    ),
+    (
+        "help.calc.power.arg.total",
+        "People in both arms together, split by --ratio",
+    ),
+    (
+        "help.calc.power.arg.baseline",
+        "Proportions: the outcome rate without the change (0–1)",
+    ),
+    (
+        "help.calc.power.arg.target",
+        "Proportions: the outcome rate hoped for with the change (0–1)",
+    ),
+    (
+        "help.calc.power.arg.sd",
+        "Means: the outcome's standard deviation",
+    ),
+    (
+        "help.calc.power.arg.delta",
+        "Means: the difference in means (treatment minus control)",
+    ),
+    (
+        "help.calc.power.arg.alpha",
+        "Significance level α (split between both tails when two-sided)",
+    ),
+    (
+        "help.calc.power.arg.ratio",
+        "Allocation ratio: treatment per control (2), or named (treatment=2,control=1)",
+    ),
+    (
+        "help.calc.power.arg.alternative",
+        "The difference the test looks for: either way, or treatment greater or less than control",
+    ),
+    (
+        "help.calc.power.arg.cluster_size",
+        "People per cluster, for cluster randomisation (with --icc)",
+    ),
+    (
+        "help.calc.power.arg.icc",
+        "Intra-cluster correlation (with --cluster-size)",
+    ),
+    (
+        "help.calc.power.arg.attrition",
+        "Expected drop-out, as a fraction (0.1 = 10%)",
+    ),
+    (
+        "help.calc.power.arg.curve",
+        "Also show power across a range of sample sizes (n, the default) or of effects",
+    ),
+    ("help.calc.power.arg.points", "Points on the curve"),
+    (
+        "help.calc.power.arg.output",
+        "Write the curve as an SVG chart to this file",
+    ),
+    (
+        "help.calc.power.arg.force",
+        "Replace an existing output file",
+    ),
+    (
+        "stats.cv_needs_cluster",
+        "`--cluster-cv` requires `--cluster-size` and `--icc`",
+    ),
+    ("stats.not_negative", "must be 0 or more, got {value}"),
+    ("stats.arms_range", "must be between 2 and 100, got {value}"),
+    (
+        "stats.few_clusters",
+        "only {clusters} clusters per arm (fewer than {few}): the power rests on few independent units and on the ICC being right; add clusters if you can, and analyse at the cluster level",
+    ),
+    (
+        "stats.continuity_proportions",
+        "`--continuity` is for proportions (`--baseline`), not means",
+    ),
+    (
+        "help.calc.sample-size.arg.continuity",
+        "Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)",
+    ),
+    (
+        "help.calc.sample-size.arg.cluster_cv",
+        "Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)",
+    ),
+    (
+        "help.calc.sample-size.arg.arms",
+        "Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)",
+    ),
+    (
+        "help.calc.mde.arg.continuity",
+        "Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)",
+    ),
+    (
+        "help.calc.mde.arg.cluster_cv",
+        "Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)",
+    ),
+    (
+        "help.calc.mde.arg.arms",
+        "Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)",
+    ),
+    (
+        "help.calc.power.arg.continuity",
+        "Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)",
+    ),
+    (
+        "help.calc.power.arg.cluster_cv",
+        "Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)",
+    ),
+    (
+        "help.calc.power.arg.arms",
+        "Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)",
     ),
 ];
 
@@ -3367,7 +3518,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.calc.sample-size.about",
-        "Pessoas necessárias por braço para um teste bilateral de proporções ou de médias",
+        "Pessoas necessárias por braço para um teste de proporções ou de médias (bilateral ou unilateral)",
     ),
     (
         "help.calc.sample-size.after_help",
@@ -3395,7 +3546,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.calc.sample-size.arg.alpha",
-        "Nível de significância (bilateral)",
+        "Nível de significância α (repartido pelas duas caudas quando bilateral)",
     ),
     (
         "help.calc.sample-size.arg.power",
@@ -3403,7 +3554,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.calc.sample-size.arg.ratio",
-        "Razão de alocação: pessoas no segundo braço por cada pessoa no primeiro",
+        "Rácio de alocação: tratamento por controlo (2), ou com os braços nomeados (treatment=2,control=1)",
     ),
     (
         "help.calc.sample-size.arg.cluster_size",
@@ -3436,7 +3587,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.calc.mde.arg.alpha",
-        "Nível de significância (bilateral)",
+        "Nível de significância α (repartido pelas duas caudas quando bilateral)",
     ),
     (
         "help.calc.mde.arg.power",
@@ -3444,7 +3595,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.calc.mde.arg.ratio",
-        "Razão de alocação: pessoas no segundo braço por cada pessoa no primeiro",
+        "Rácio de alocação: tratamento por controlo (2), ou com os braços nomeados (treatment=2,control=1)",
     ),
     (
         "help.calc.mde.arg.cluster_size",
@@ -3891,6 +4042,160 @@ const PT: &[(&str, &str)] = &[
     (
         "help.assign.arg.append",
         "Acrescentar as unidades a esta atribuição anterior (o seu CSV de saída), mantendo os braços; precisa de --log",
+    ),
+    (
+        "stats.wrong_direction",
+        "a diferença ({difference}, tratamento menos controlo) vai no sentido contrário de `--alternative {alternative}`; indique a diferença que o teste procura, ou `--alternative two-sided`",
+    ),
+    (
+        "stats.no_mde_decrease",
+        "nenhuma diminuição abaixo de `--baseline` {baseline} é detetável com `--per-arm` {per_arm}: mesmo um alvo de 0 precisa de {need} por braço antes dos ajustes",
+    ),
+    (
+        "cli.calc_ratio",
+        "`{value}` não é um rácio: indique um número (tratamento por controlo, p. ex. 2) ou nomeie os dois braços (treatment=2,control=1)",
+    ),
+    (
+        "stats.power_inputs",
+        "indique `--baseline` e `--target` (proporções) ou `--sd` e `--delta` (médias)",
+    ),
+    ("stats.power_sample", "indique `--per-arm` ou `--total`"),
+    (
+        "stats.points_range",
+        "tem de estar entre 2 e 10000, recebido {value}",
+    ),
+    (
+        "help.calc.sample-size.arg.alternative",
+        "A diferença que o teste procura: em qualquer sentido, ou tratamento maior ou menor do que o controlo",
+    ),
+    (
+        "help.calc.mde.arg.alternative",
+        "A diferença que o teste procura: em qualquer sentido, ou tratamento maior ou menor do que o controlo",
+    ),
+    (
+        "help.calc.power.about",
+        "A potência de um ensaio de dimensão dada: a probabilidade de detetar o efeito se ele for real",
+    ),
+    (
+        "help.calc.power.after_help",
+        "Exemplos:\n  labkit calc power --baseline 0.3 --target 0.35 --per-arm 1000\n  labkit calc power --sd 10 --delta 3 --total 300 --ratio treatment=2,control=1\n  labkit calc power --baseline 0.3 --target 0.35 --per-arm 1000 --curve -o curva.svg",
+    ),
+    (
+        "help.calc.power.arg.per_arm",
+        "Pessoas no braço de controlo (o braço de tratamento recebe --ratio vezes mais)",
+    ),
+    (
+        "help.calc.power.arg.total",
+        "Pessoas nos dois braços juntos, repartidas segundo --ratio",
+    ),
+    (
+        "help.calc.power.arg.baseline",
+        "Proporções: a taxa do resultado sem a mudança (0–1)",
+    ),
+    (
+        "help.calc.power.arg.target",
+        "Proporções: a taxa do resultado esperada com a mudança (0–1)",
+    ),
+    (
+        "help.calc.power.arg.sd",
+        "Médias: o desvio-padrão do resultado",
+    ),
+    (
+        "help.calc.power.arg.delta",
+        "Médias: a diferença de médias (tratamento menos controlo)",
+    ),
+    (
+        "help.calc.power.arg.alpha",
+        "Nível de significância α (repartido pelas duas caudas quando bilateral)",
+    ),
+    (
+        "help.calc.power.arg.ratio",
+        "Rácio de alocação: tratamento por controlo (2), ou com os braços nomeados (treatment=2,control=1)",
+    ),
+    (
+        "help.calc.power.arg.alternative",
+        "A diferença que o teste procura: em qualquer sentido, ou tratamento maior ou menor do que o controlo",
+    ),
+    (
+        "help.calc.power.arg.cluster_size",
+        "Pessoas por cluster, para aleatorização por clusters (com --icc)",
+    ),
+    (
+        "help.calc.power.arg.icc",
+        "Correlação intracluster (com --cluster-size)",
+    ),
+    (
+        "help.calc.power.arg.attrition",
+        "Desistências esperadas, como fração (0.1 = 10%)",
+    ),
+    (
+        "help.calc.power.arg.curve",
+        "Mostrar também a potência ao longo de um intervalo de dimensões da amostra (n, por omissão) ou de efeitos",
+    ),
+    ("help.calc.power.arg.points", "Pontos da curva"),
+    (
+        "help.calc.power.arg.output",
+        "Escrever a curva como gráfico SVG neste ficheiro",
+    ),
+    (
+        "help.calc.power.arg.force",
+        "Substituir um ficheiro de saída existente",
+    ),
+    (
+        "stats.cv_needs_cluster",
+        "`--cluster-cv` exige `--cluster-size` e `--icc`",
+    ),
+    (
+        "stats.not_negative",
+        "tem de ser 0 ou mais, recebido {value}",
+    ),
+    (
+        "stats.arms_range",
+        "tem de estar entre 2 e 100, recebido {value}",
+    ),
+    (
+        "stats.few_clusters",
+        "apenas {clusters} clusters por braço (menos de {few}): a potência assenta em poucas unidades independentes e num CCI certo; acrescente clusters se puder, e analise ao nível do cluster",
+    ),
+    (
+        "stats.continuity_proportions",
+        "`--continuity` é para proporções (`--baseline`), não para médias",
+    ),
+    (
+        "help.calc.sample-size.arg.continuity",
+        "Proporções: correção de continuidade de Fleiss (para um teste qui-quadrado com a correção de Yates ou o teste exato de Fisher)",
+    ),
+    (
+        "help.calc.sample-size.arg.cluster_cv",
+        "Clusters de dimensão desigual: o coeficiente de variação da dimensão dos clusters (com --cluster-size, a dimensão média)",
+    ),
+    (
+        "help.calc.sample-size.arg.arms",
+        "Braços ao todo, incluindo o controlo; cada comparação com o controlo usa α/(braços − 1) (Bonferroni)",
+    ),
+    (
+        "help.calc.mde.arg.continuity",
+        "Proporções: correção de continuidade de Fleiss (para um teste qui-quadrado com a correção de Yates ou o teste exato de Fisher)",
+    ),
+    (
+        "help.calc.mde.arg.cluster_cv",
+        "Clusters de dimensão desigual: o coeficiente de variação da dimensão dos clusters (com --cluster-size, a dimensão média)",
+    ),
+    (
+        "help.calc.mde.arg.arms",
+        "Braços ao todo, incluindo o controlo; cada comparação com o controlo usa α/(braços − 1) (Bonferroni)",
+    ),
+    (
+        "help.calc.power.arg.continuity",
+        "Proporções: correção de continuidade de Fleiss (para um teste qui-quadrado com a correção de Yates ou o teste exato de Fisher)",
+    ),
+    (
+        "help.calc.power.arg.cluster_cv",
+        "Clusters de dimensão desigual: o coeficiente de variação da dimensão dos clusters (com --cluster-size, a dimensão média)",
+    ),
+    (
+        "help.calc.power.arg.arms",
+        "Braços ao todo, incluindo o controlo; cada comparação com o controlo usa α/(braços − 1) (Bonferroni)",
     ),
 ];
 

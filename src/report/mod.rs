@@ -14,6 +14,7 @@ pub mod docx;
 pub mod html;
 pub mod markdown;
 mod ooxml;
+pub mod power_curve;
 pub mod uses;
 
 use std::path::{Path, PathBuf};

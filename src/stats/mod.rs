@@ -7,3 +7,7 @@ pub mod csvscan;
 pub mod error;
 pub mod normal;
 pub mod power;
+pub mod tdist;
+
+#[cfg(test)]
+mod golden_tests;

@@ -2,6 +2,7 @@
 //! distribution functions, sample size / minimum detectable effect / duration
 //! calculations, and reproducible stratified (cluster) randomisation of CSV rows.
 
+pub mod analyse;
 pub mod assign;
 pub mod csvscan;
 pub mod error;

@@ -49,6 +49,19 @@ impl Summary {
         s
     }
 
+    /// The summary of `ones` ones and `n − ones` zeros.
+    pub fn from_counts(ones: u64, n: u64) -> Summary {
+        if n == 0 {
+            return Summary::default();
+        }
+        let p = ones as f64 / n as f64;
+        Summary {
+            n,
+            mean: p,
+            m2: n as f64 * p * (1.0 - p),
+        }
+    }
+
     /// The sample variance (n − 1 in the denominator); `None` below two values.
     pub fn variance(&self) -> Option<f64> {
         (self.n >= 2).then(|| self.m2 / (self.n - 1) as f64)
@@ -185,8 +198,7 @@ pub fn welch(treatment: &Summary, control: &Summary, alpha: f64) -> Option<Effec
             ratio: None,
         });
     }
-    let df = (a + b).powi(2)
-        / (a * a / (treatment.n - 1) as f64 + b * b / (control.n - 1) as f64);
+    let df = (a + b).powi(2) / (a * a / (treatment.n - 1) as f64 + b * b / (control.n - 1) as f64);
     let t = StudentsT::new(0.0, 1.0, df).ok()?;
     let q = t.inverse_cdf(1.0 - alpha / 2.0);
     let p = (2.0 * t.sf((d / se).abs())).min(1.0);
@@ -301,8 +313,26 @@ mod tests {
     #[test]
     fn chi_square_p_values_and_risk_ratios() {
         let cases = [
-            (56, 70, 48, 80, 0.008045081368, 1.3333333333, 1.0766264228, 1.6512485113),
-            (9, 10, 3, 10, 0.006169899321, 3.0, 1.1383503574, 7.9061775148),
+            (
+                56,
+                70,
+                48,
+                80,
+                0.008045081368,
+                1.3333333333,
+                1.0766264228,
+                1.6512485113,
+            ),
+            (
+                9,
+                10,
+                3,
+                10,
+                0.006169899321,
+                3.0,
+                1.1383503574,
+                7.9061775148,
+            ),
             (
                 612,
                 2000,
@@ -373,6 +403,14 @@ mod tests {
         let s = Summary::of(&[1e9 + 4.0, 1e9 + 7.0, 1e9 + 13.0, 1e9 + 16.0]);
         close(s.variance().unwrap(), 30.0, 1e-6);
         assert_eq!(Summary::of(&[1.0, 0.0, 1.0]).ones(), 2);
+        let counted = Summary::from_counts(2, 5);
+        let listed = Summary::of(&[1.0, 0.0, 1.0, 0.0, 0.0]);
+        close(counted.mean, listed.mean, 1e-15);
+        close(
+            counted.variance().unwrap(),
+            listed.variance().unwrap(),
+            1e-15,
+        );
     }
 
     #[test]

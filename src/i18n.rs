@@ -1980,7 +1980,10 @@ const EN: &[(&str, &str)] = &[
         "analyse.not_a_plan",
         "{file} is a session of `{method}`, not a trial design: it has no primary outcome or baseline rate",
     ),
-    ("analyse.not_analysed_note", "{n} rows not analysed:"),
+    (
+        "analyse.not_analysed_note",
+        "{n} row not analysed:|{n} rows not analysed:",
+    ),
     ("analyse.points", "points "),
     (
         "analyse.ragged",
@@ -4117,7 +4120,10 @@ const PT: &[(&str, &str)] = &[
         "analyse.not_a_plan",
         "{file} é uma sessão de `{method}`, não um desenho de ensaio: não tem resultado principal nem taxa de referência",
     ),
-    ("analyse.not_analysed_note", "{n} linhas não analisadas:"),
+    (
+        "analyse.not_analysed_note",
+        "{n} linha não analisada:|{n} linhas não analisadas:",
+    ),
     ("analyse.points", "pontos "),
     (
         "analyse.ragged",

@@ -943,8 +943,13 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
     } else {
         &by_arm
     };
-    let arm_rows: Vec<ArmRow> = (0..n_arms)
-        .filter(|&a| known[a])
+    // The control first, then the other arms in order of first appearance.
+    let order: Vec<usize> = std::iter::once(control)
+        .chain((0..n_arms).filter(|&a| a != control && known[a]))
+        .collect();
+    let arm_rows: Vec<ArmRow> = order
+        .iter()
+        .copied()
         .map(|a| ArmRow {
             arm: arms[a].clone(),
             assigned: assigned[a],
@@ -994,9 +999,6 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
 
     // Balance.
     let mut balance = Vec::new();
-    let order: Vec<usize> = std::iter::once(control)
-        .chain((0..n_arms).filter(|&a| a != control && known[a]))
-        .collect();
     let treatment = order.get(1).copied();
     for cov in &covariates {
         if cov.categorical {
@@ -1127,7 +1129,7 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
     // Rows not analysed, on stderr.
     let total: u64 = problems.counts.iter().sum();
     if total > 0 {
-        let mut note = tf(lang, "analyse.not_analysed_note", &[("n", &total)]);
+        let mut note = crate::i18n::tn(lang, "analyse.not_analysed_note", total as usize);
         for p in readout.problems.iter().take(SHOWN) {
             note.push_str(&format!("\n  {}", problem_text(p, lang)));
         }

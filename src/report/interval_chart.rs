@@ -72,7 +72,7 @@ pub fn svg(
     reference: Option<f64>,
     reference_label: &str,
 ) -> String {
-    let (width, label_w, right) = (680.0, 200.0, 24.0);
+    let (width, label_w, right) = (680.0, 250.0, 24.0);
     let (row_h, top) = (34.0, 30.0);
     let finite = |x: &f64| x.is_finite();
     let mut lo = 0.0_f64;

@@ -2053,6 +2053,14 @@ const EN: &[(&str, &str)] = &[
     ),
     ("analyse.verdict.supported", "supported"),
     ("analyse.written", "readout written to {path}"),
+    (
+        "analyse.answers_arm",
+        "{arm}: {assigned} assigned, {analysed} analysed",
+    ),
+    (
+        "analyse.answers_left_out",
+        "Rows left out (listed in the readout): {n}",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4193,6 +4201,14 @@ const PT: &[(&str, &str)] = &[
     ),
     ("analyse.verdict.supported", "confirmado"),
     ("analyse.written", "leitura escrita em {path}"),
+    (
+        "analyse.answers_arm",
+        "{arm}: {assigned} afetados, {analysed} analisados",
+    ),
+    (
+        "analyse.answers_left_out",
+        "Linhas deixadas de fora (listadas na leitura): {n}",
+    ),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

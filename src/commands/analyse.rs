@@ -333,14 +333,20 @@ struct Plan {
 
 fn read_plan(path: &Path, shown: &str, lang: Lang) -> Result<Plan, Error> {
     let session = crate::session::Session::load(path)?;
+    // A playbook session keeps each method's answers under its id.
+    let answers = match session.answers.get("trial-design") {
+        Some(serde_yaml::Value::Mapping(m)) => m.clone(),
+        _ => session.answers.clone(),
+    };
+    let answer = |id: &str| answers.get(id);
     let text = |id: &str| {
-        session.answer(id).and_then(|v| match v {
+        answer(id).and_then(|v| match v {
             serde_yaml::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
             _ => None,
         })
     };
     let number = |id: &str| {
-        session.answer(id).and_then(|v| match v {
+        answer(id).and_then(|v| match v {
             serde_yaml::Value::Number(n) => n.as_f64(),
             serde_yaml::Value::String(s) => s.trim().parse().ok(),
             _ => None,
@@ -358,7 +364,7 @@ fn read_plan(path: &Path, shown: &str, lang: Lang) -> Result<Plan, Error> {
     }
     let mut arms = Vec::new();
     let mut control = None;
-    if let Some(serde_yaml::Value::Sequence(rows)) = session.answer("arms") {
+    if let Some(serde_yaml::Value::Sequence(rows)) = answer("arms") {
         for row in rows {
             let name = row
                 .get("arm_name")
@@ -1113,7 +1119,10 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
         problems: listed,
         problems_listed_max: MAX_LISTED,
         plan: plan.as_ref(),
+        answers: serde_json::Map::new(),
     };
+    let mut readout = readout;
+    readout.answers = method_answers(&readout, lang);
 
     // Stdout.
     match args.format {
@@ -1233,6 +1242,9 @@ struct Readout<'a> {
     problems_listed_max: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     plan: Option<&'a Plan>,
+    /// The result questions of the `experiment-readout` method, filled in, so that
+    /// `labkit run experiment-readout --answers THIS.json` starts from them.
+    answers: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A value in the outcome's unit: percentages for proportions.
@@ -1671,4 +1683,68 @@ fn readout_markdown(r: &Readout, lang: Lang) -> String {
     };
     let _ = writeln!(md, "{}", escape(t(lang, method_key)));
     md
+}
+
+/// The answers of the `experiment-readout` method's first step, from the first comparison.
+fn method_answers(r: &Readout, lang: Lang) -> serde_json::Map<String, serde_json::Value> {
+    let mut a = serde_json::Map::new();
+    let proportion = r.kind == "proportion";
+    let outcome = r
+        .plan
+        .and_then(|p| p.primary_outcome.clone())
+        .unwrap_or_else(|| r.outcome.clone());
+    a.insert("outcome".into(), outcome.into());
+    let mut counts: Vec<String> = r
+        .arms
+        .iter()
+        .map(|arm| {
+            tf(
+                lang,
+                "analyse.answers_arm",
+                &[
+                    ("arm", &arm.arm),
+                    (
+                        "assigned",
+                        &format_number(arm.assigned as f64, 0, lang.code()),
+                    ),
+                    (
+                        "analysed",
+                        &format_number(arm.analysed as f64, 0, lang.code()),
+                    ),
+                ],
+            )
+        })
+        .collect();
+    let left_out: u64 = r.not_analysed.values().filter_map(|v| v.as_u64()).sum();
+    counts.push(tf(lang, "analyse.answers_left_out", &[("n", &left_out)]));
+    a.insert("analysed".into(), counts.join("\n").into());
+    let Some(c) = r.effects.first() else {
+        return a;
+    };
+    let k = if proportion { 100.0 } else { 1.0 };
+    let round = |x: f64| (x * 1e4).round() / 1e4;
+    a.insert(
+        "result".into(),
+        c.sentence
+            .clone()
+            .unwrap_or_else(|| effect_line(c, r, lang))
+            .into(),
+    );
+    a.insert("effect".into(), round(k * c.effect.difference).into());
+    a.insert("ci_low".into(), round(k * c.effect.ci_low).into());
+    a.insert("ci_high".into(), round(k * c.effect.ci_high).into());
+    if let Some(p) = c.effect.p_value {
+        a.insert("p_value".into(), p.into());
+    }
+    if let Some(v) = c.verdict {
+        let value = match v {
+            Verdict::Supported => "supported",
+            Verdict::SmallerThanPlanned => "smaller_than_planned",
+            Verdict::NotSupported => "not_supported",
+            Verdict::Inconclusive => "inconclusive",
+            Verdict::Opposite => "opposite",
+        };
+        a.insert("verdict".into(), value.into());
+    }
+    a
 }

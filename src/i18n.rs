@@ -2061,6 +2061,10 @@ const EN: &[(&str, &str)] = &[
         "analyse.answers_left_out",
         "Rows left out (listed in the readout): {n}",
     ),
+    (
+        "analyse.too_many_ids",
+        "more than 4,294,967,295 different ids or clusters",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4208,6 +4212,10 @@ const PT: &[(&str, &str)] = &[
     (
         "analyse.answers_left_out",
         "Linhas deixadas de fora (listadas na leitura): {n}",
+    ),
+    (
+        "analyse.too_many_ids",
+        "mais de 4 294 967 295 ids ou clusters diferentes",
     ),
 ];
 

@@ -11,7 +11,6 @@
 //! row without an arm, an arm the plan does not name, a repeated id, an outcome row whose id is
 //! not in the data. The maths is in `stats::analyse`.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -32,6 +31,7 @@ use crate::report::{Format, Rendered, TitleBlock};
 use crate::settings::Settings;
 use crate::stats::analyse::{Effect, Summary, Verdict, proportions, smd, verdict, welch};
 use crate::stats::csvscan::{ScanError, Scanner, detect};
+use crate::stats::interner::Interner;
 use crate::stats::power::format_number;
 
 /// The most problem rows kept to list (all are counted).
@@ -556,8 +556,10 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
     let mut unit_state: Vec<u8> = Vec::new();
     let mut unit_value: Vec<f64> = Vec::new();
     let mut unit_offset: Vec<u64> = Vec::new();
-    let mut ids: HashMap<Box<[u8]>, u32> = HashMap::new();
-    let mut clusters: HashMap<Box<[u8]>, u32> = HashMap::new();
+    // Ids, and the unit of each.
+    let mut ids = Interner::default();
+    let mut id_unit: Vec<u32> = Vec::new();
+    let mut clusters = Interner::default();
     let mut cluster_arm: Vec<u16> = Vec::new();
     let mut problems = Problems::default();
     let mut kinds = Kinds::default();
@@ -611,26 +613,29 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
         let unit = unit_arm.len() as u32;
         let mut state = NO_ROW;
         if let Some(id) = id {
-            if let Some(&first) = ids.get(id) {
-                problems.add(Problem {
-                    file: 0,
-                    offset,
-                    reason: Reason::DuplicateId,
-                    id: Some(utf8(id)),
-                    value: None,
-                    first: Some(unit_offset[first as usize]),
-                });
-                state = REPEAT;
-            } else {
-                ids.insert(id.into(), unit);
+            match ids.intern(id) {
+                Some((first, false)) => {
+                    problems.add(Problem {
+                        file: 0,
+                        offset,
+                        reason: Reason::DuplicateId,
+                        id: Some(utf8(id)),
+                        value: None,
+                        first: Some(unit_offset[id_unit[first as usize] as usize]),
+                    });
+                    state = REPEAT;
+                }
+                Some((_, true)) => id_unit.push(unit),
+                None => return Err(data.at(offset, &tf(lang, "analyse.too_many_ids", &[]))),
             }
         }
         let cluster = match cluster_col {
             Some(c) => {
                 let key = trim(sc.field(c));
-                let next = clusters.len() as u32;
-                let k = *clusters.entry(key.into()).or_insert(next);
-                if k == next {
+                let Some((k, new)) = clusters.intern(key) else {
+                    return Err(data.at(offset, &tf(lang, "analyse.too_many_ids", &[])));
+                };
+                if new {
                     cluster_arm.push(arm as u16);
                 } else if cluster_arm[k as usize] != arm as u16 {
                     return Err(data.at(
@@ -716,7 +721,8 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
         let header = more.header(&mut sc)?;
         let id_col = more.column(&header, id_name, "--id")?;
         let out_col = more.column(&header, &outcome_name, "--outcome")?;
-        let mut seen_at: HashMap<u32, u64> = HashMap::new();
+        // Where each unit's outcome row was seen (`u64::MAX`: not yet).
+        let mut seen_at: Vec<u64> = vec![u64::MAX; unit_arm.len()];
         while sc.next_record().map_err(|e| more.scan_error(e))? {
             let offset = sc.start;
             if sc.field_count() != header.len() {
@@ -730,7 +736,7 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
                 ));
             }
             let id = trim(sc.field(id_col));
-            let Some(&unit) = ids.get(id) else {
+            let Some(unit) = ids.get(id).map(|i| id_unit[i as usize]) else {
                 problems.add(Problem {
                     file: 1,
                     offset,
@@ -741,7 +747,8 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
                 });
                 continue;
             };
-            if let Some(&first) = seen_at.get(&unit) {
+            let first = seen_at[unit as usize];
+            if first != u64::MAX {
                 problems.add(Problem {
                     file: 1,
                     offset,
@@ -752,7 +759,7 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
                 });
                 continue;
             }
-            seen_at.insert(unit, offset);
+            seen_at[unit as usize] = offset;
             let u = unit as usize;
             let raw = sc.field(out_col);
             match read_cell(raw) {
@@ -1151,7 +1158,7 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
         printer.warn(&note);
     }
     if cluster_level {
-        printer.note(&t(lang, "analyse.cluster_note"));
+        printer.note(t(lang, "analyse.cluster_note"));
     }
     if let (Some(path), Some(format)) = (&output, format) {
         let rendered = Rendered {

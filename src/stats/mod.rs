@@ -6,5 +6,6 @@ pub mod analyse;
 pub mod assign;
 pub mod csvscan;
 pub mod error;
+pub mod interner;
 pub mod normal;
 pub mod power;

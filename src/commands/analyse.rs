@@ -1741,6 +1741,12 @@ fn method_answers(r: &Readout, lang: Lang) -> serde_json::Map<String, serde_json
     a.insert("ci_low".into(), round(k * c.effect.ci_low).into());
     a.insert("ci_high".into(), round(k * c.effect.ci_high).into());
     if let Some(p) = c.effect.p_value {
+        // Four decimals, or two significant digits below 0.0001.
+        let p = if p >= 1e-4 {
+            (p * 1e4).round() / 1e4
+        } else {
+            format!("{p:.1e}").parse().unwrap_or(p)
+        };
         a.insert("p_value".into(), p.into());
     }
     if let Some(v) = c.verdict {

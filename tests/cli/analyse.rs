@@ -367,3 +367,52 @@ fn the_readout_is_written_as_markdown_html_and_word_with_text_escaped() {
         .code(2);
     assert!(run.stderr.contains("--force"), "{}", run.stderr);
 }
+
+/// The JSON's `answers` start the `experiment-readout` method: its result questions come filled
+/// in (without a plan, all but the verdict), and the rest is asked (here, given with `--set`).
+#[test]
+fn the_json_starts_an_experiment_readout() {
+    let lab = lab_with_fixtures();
+    let run = lab
+        .run(&[
+            "analyse",
+            "small.csv",
+            "--outcome",
+            "renewed",
+            "--id",
+            "id",
+            "--format",
+            "json",
+        ])
+        .ok();
+    lab.write("readout.json", &run.stdout);
+    let v = json(&run.stdout);
+    assert_eq!(v["answers"]["outcome"], "renewed");
+    close(&v["answers"]["effect"], 42.8571);
+    lab.run(&[
+        "run",
+        "experiment-readout",
+        "--answers",
+        "readout.json",
+        "--set",
+        "verdict=inconclusive",
+        "--set",
+        "ran_as_planned=yes",
+        "--set",
+        "decision=more_evidence",
+        "--set",
+        "rationale=Too few units to decide.",
+        "--no-input",
+        "--session",
+        "s.yaml",
+        "--report",
+        "r.md",
+    ])
+    .ok();
+    let md = std::fs::read_to_string(lab.path().join("r.md")).unwrap();
+    assert!(
+        md.contains("| 42.8571 | \\-6.1451 | 72.3225 | 0.0943 |"),
+        "{md}"
+    );
+    assert!(md.contains("Gather more evidence before deciding"), "{md}");
+}

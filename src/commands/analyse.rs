@@ -1593,8 +1593,11 @@ fn readout_markdown(r: &Readout, lang: Lang) -> String {
                 .map(|m| 100.0 * m),
             reference_label: t(lang, "analyse.chart_planned").to_owned(),
         };
+        // The block opens and closes with a line break: one blank line on each side.
+        while md.ends_with("\n\n") {
+            md.pop();
+        }
         md.push_str(&chart.block());
-        md.push('\n');
     }
     let _ = writeln!(md, "## {}\n", escape(t(lang, "analyse.h.arms")));
     let mean_label = if proportion {

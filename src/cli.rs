@@ -185,6 +185,11 @@ pub enum Command {
         after_help = "Examples:\n  labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv --log audit.yaml\n  labkit assign schools.csv --ratio a=2,b=1,c=1 --stratify region --cluster school --log audit.yaml\n  labkit assign week1.csv --ratio sms=2,letter=1 --block-size 6 --stratify office -o trial.csv --log trial.yaml\n  labkit assign week2.csv --append trial.csv --log trial.yaml"
     )]
     Assign(AssignArgs),
+    /// Read out a trial: outcome by arm, the effect with its interval, balance, and the verdict
+    #[command(
+        after_help = "Examples:\n  labkit analyse assigned.csv --outcome renewed --control control\n  labkit analyse assigned.csv --outcome renewed --id case --outcomes results.csv --plan sessions/trial.yaml -o readout.html\n  labkit analyse pupils.csv --outcome score --cluster school --covariates age,prior --format json"
+    )]
+    Analyse(AnalyseArgs),
     /// Create a lab workspace: labkit.yaml, methods/, templates/, sessions/ and a README
     #[command(
         after_help = "Examples:\n  labkit init\n  labkit init our-lab --lab \"LabX\" --lang pt --facilitator \"Ana Sousa\""
@@ -809,4 +814,53 @@ pub struct ManArgs {
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyseArgs {
+    /// The CSV of units with their arm (what `labkit assign` wrote, or any CSV with an arm column)
+    pub data: PathBuf,
+    /// The outcome column (0/1, true/false, yes/no: a proportion; numbers: a mean); with --plan, defaults to the plan's primary outcome
+    #[arg(long, value_name = "COLUMN")]
+    pub outcome: Option<String>,
+    /// The column holding each unit's arm
+    #[arg(long, value_name = "COLUMN", default_value = "arm")]
+    pub arm_column: String,
+    /// The control arm; the others are compared with it
+    #[arg(long, value_name = "ARM")]
+    pub control: Option<String>,
+    /// The column of unit ids: repeats are listed, and --outcomes is joined on it
+    #[arg(long, value_name = "COLUMN")]
+    pub id: Option<String>,
+    /// A second CSV with the outcome, joined to the data on the --id column
+    #[arg(long, value_name = "FILE", requires = "id")]
+    pub outcomes: Option<PathBuf>,
+    /// Analyse at the level of this column's clusters (cluster means compared with Welch's test)
+    #[arg(long, value_name = "COLUMN")]
+    pub cluster: Option<String>,
+    /// Baseline columns for the balance table (standardised mean differences)
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    pub covariates: Vec<String>,
+    /// The trial-design session: primary outcome, minimum effect, alpha and decision rule
+    #[arg(long, value_name = "SESSION")]
+    pub plan: Option<PathBuf>,
+    /// Significance level for the intervals and the verdict [default: the plan's, else 0.05]
+    #[arg(long, allow_negative_numbers = true, value_name = "A")]
+    pub alpha: Option<f64>,
+    /// Output format on stdout
+    #[arg(long, value_enum, default_value_t)]
+    pub format: AnalyseFormat,
+    /// Write the readout to a file: .md, .html or .docx
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing output file
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum AnalyseFormat {
+    #[default]
+    Table,
+    Json,
 }

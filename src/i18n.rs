@@ -2058,6 +2058,248 @@ const EN: &[(&str, &str)] = &[
         "help.calc.power.arg.arms",
         "Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)",
     ),
+    (
+        "help.analyse.about",
+        "Read out a trial: outcome by arm, the effect with its interval, balance, and the verdict",
+    ),
+    (
+        "help.analyse.after_help",
+        "Examples:\n  labkit analyse assigned.csv --outcome renewed --control control\n  labkit analyse assigned.csv --outcome renewed --id case --outcomes results.csv --plan sessions/trial.yaml -o readout.html\n  labkit analyse pupils.csv --outcome score --cluster school --covariates age,prior --format json",
+    ),
+    (
+        "help.analyse.arg.data",
+        "The CSV of units with their arm (what `labkit assign` wrote, or any CSV with an arm column)",
+    ),
+    (
+        "help.analyse.arg.outcome",
+        "The outcome column (0/1, true/false, yes/no: a proportion; numbers: a mean); with --plan, defaults to the plan's primary outcome",
+    ),
+    (
+        "help.analyse.arg.arm_column",
+        "The column holding each unit's arm",
+    ),
+    (
+        "help.analyse.arg.control",
+        "The control arm; the others are compared with it",
+    ),
+    (
+        "help.analyse.arg.id",
+        "The column of unit ids: repeats are listed, and --outcomes is joined on it",
+    ),
+    (
+        "help.analyse.arg.outcomes",
+        "A second CSV with the outcome, joined to the data on the --id column",
+    ),
+    (
+        "help.analyse.arg.cluster",
+        "Analyse at the level of this column's clusters (cluster means compared with Welch's test)",
+    ),
+    (
+        "help.analyse.arg.covariates",
+        "Baseline columns for the balance table (standardised mean differences)",
+    ),
+    (
+        "help.analyse.arg.plan",
+        "The trial-design session: primary outcome, minimum effect, alpha and decision rule",
+    ),
+    (
+        "help.analyse.arg.alpha",
+        "Significance level for the intervals and the verdict [default: the plan's, else 0.05]",
+    ),
+    ("help.analyse.arg.format", "Output format on stdout"),
+    (
+        "help.analyse.arg.output",
+        "Write the readout to a file: .md, .html or .docx",
+    ),
+    ("help.analyse.arg.force", "Replace an existing output file"),
+    (
+        "analyse.unknown_format",
+        "cannot tell the format of `{path}`; name it .md, .html or .docx",
+    ),
+    (
+        "analyse.bad_alpha",
+        "`--alpha` must be between 0 and 1, not {value}",
+    ),
+    (
+        "analyse.bad_value",
+        "{value} in column {column} is not a number, 0/1, true/false or yes/no",
+    ),
+    (
+        "analyse.chart_difference",
+        "Difference (treatment − control)",
+    ),
+    ("analyse.chart_points", "Difference, percentage points"),
+    ("analyse.chart_planned", "planned minimum"),
+    (
+        "analyse.chart_title",
+        "Effect on {outcome} with its {level}% confidence interval",
+    ),
+    (
+        "analyse.cluster_note",
+        "analysed at the cluster level: each cluster's mean is one value, and the arms' cluster means are compared with Welch's t test",
+    ),
+    (
+        "analyse.cluster_two_arms",
+        "cluster {cluster} is in arm {arm} here and in arm {other} on an earlier row; a cluster belongs to one arm",
+    ),
+    ("analyse.col.analysed", "Analysed"),
+    ("analyse.col.arm", "Arm"),
+    ("analyse.col.assigned", "Assigned"),
+    ("analyse.col.ci", "{level}% CI"),
+    ("analyse.col.cluster_mean", "Mean of cluster means"),
+    ("analyse.col.clusters", "Clusters"),
+    ("analyse.col.comparison", "Comparison"),
+    ("analyse.col.covariate", "Covariate"),
+    ("analyse.col.file", "File"),
+    ("analyse.col.line", "Line"),
+    ("analyse.col.mean", "Mean"),
+    ("analyse.col.proportion", "Proportion"),
+    ("analyse.col.reason", "Reason"),
+    ("analyse.col.smd", "SMD"),
+    ("analyse.decision_rule", "The plan's decision rule:"),
+    (
+        "analyse.delimiter_undetected",
+        "cannot tell the delimiter from the header {header}",
+    ),
+    (
+        "analyse.effect_line",
+        "{arm} − {control}: {difference} {unit}({level}% CI {low} to {high}), p {p}",
+    ),
+    ("analyse.fact.data", "Data"),
+    ("analyse.fact.outcomes", "Outcomes"),
+    ("analyse.fact.plan", "Plan"),
+    ("analyse.first_at", "repeats line {line}"),
+    ("analyse.footer", "Made with labkit analyse on {date}."),
+    ("analyse.h.arms", "Outcome by arm"),
+    ("analyse.h.balance", "Balance at baseline"),
+    ("analyse.h.method", "Method"),
+    ("analyse.h.not_analysed", "Rows not analysed"),
+    ("analyse.h.result", "Result"),
+    ("analyse.higher", "higher"),
+    ("analyse.kicker", "Trial readout"),
+    ("analyse.lower", "lower"),
+    (
+        "analyse.method.cluster",
+        "Analysed at the cluster level: each cluster's mean outcome counts as one value, and the arms' cluster means are compared with Welch's t interval and test (unequal variances). The arms' means shown are means of cluster means.",
+    ),
+    (
+        "analyse.method.mean",
+        "Difference of means with Welch's t interval and test (unequal variances, as R's t.test(var.equal = FALSE)).",
+    ),
+    (
+        "analyse.method.proportion",
+        "Difference of proportions with Newcombe's hybrid score interval (Newcombe 1998, method 10); the p-value is the chi-square test without continuity correction (as R's prop.test(correct = FALSE)); the risk ratio has Katz's log interval.",
+    ),
+    (
+        "analyse.mixed_kinds",
+        "column {column} mixes numbers such as {value} with words such as {word} (line {line}); a proportion is 0/1, true/false or yes/no, a mean is numbers",
+    ),
+    (
+        "analyse.more_rows",
+        "… and {n} more (all, up to 1,000, in --format json)",
+    ),
+    (
+        "analyse.no_control",
+        "no control arm{control} among the arms {arms}: name it with `--control`",
+    ),
+    (
+        "analyse.no_effect",
+        "No effect could be computed: an arm has too few analysed units.",
+    ),
+    (
+        "analyse.no_outcome",
+        "name the outcome column with `--outcome` (or give a `--plan` whose primary outcome is a column)",
+    ),
+    ("analyse.no_units", "no row has an arm in column {column}"),
+    (
+        "analyse.not_a_plan",
+        "{file} is a session of `{method}`, not a trial design: it has no primary outcome or baseline rate",
+    ),
+    (
+        "analyse.not_analysed_note",
+        "{n} row not analysed:|{n} rows not analysed:",
+    ),
+    ("analyse.points", "points "),
+    (
+        "analyse.ragged",
+        "this row has {found} fields, the header {expected}",
+    ),
+    (
+        "analyse.ratio_line",
+        "; risk ratio {ratio} ({low} to {high})",
+    ),
+    ("analyse.reason.duplicate_id", "repeated id"),
+    (
+        "analyse.reason.duplicate_outcome_id",
+        "repeated id in the outcomes file",
+    ),
+    ("analyse.reason.missing_outcome", "no outcome"),
+    ("analyse.reason.no_arm", "no arm"),
+    (
+        "analyse.reason.no_outcome_row",
+        "no row in the outcomes file",
+    ),
+    ("analyse.reason.unknown_arm", "arm not in the plan"),
+    ("analyse.reason.unknown_id", "id not in the data"),
+    (
+        "analyse.sentence",
+        "{outcome}: {size} {unit}{direction} in {arm} than in {control} ({level}% CI {low} to {high})",
+    ),
+    (
+        "analyse.sentence_no_minimum",
+        "; the plan gives no minimum effect to judge it against",
+    ),
+    (
+        "analyse.sentence_plan",
+        "; the plan said at least {size} {unit}{direction}: {verdict}",
+    ),
+    (
+        "analyse.smd_note",
+        "SMD: standardised mean difference, treatment minus control over the pooled standard deviation; beyond ±0.1 is commonly read as an imbalance.",
+    ),
+    (
+        "analyse.subtitle",
+        "Outcome by arm, the effect with its interval, and every row not analysed.",
+    ),
+    ("analyse.title", "Readout: {outcome}"),
+    (
+        "analyse.too_many_arms",
+        "column {column} has more than {n} different values: is it the arm column? (`--arm-column`)",
+    ),
+    (
+        "analyse.too_many_levels",
+        "covariate {column} has more than {n} different values: left out of the balance table",
+    ),
+    (
+        "analyse.verdict.inconclusive",
+        "inconclusive — the interval holds both no effect and the planned effect",
+    ),
+    (
+        "analyse.verdict.not_supported",
+        "not supported — the interval rules out an effect of the planned size",
+    ),
+    (
+        "analyse.verdict.opposite",
+        "contradicted — the effect went the other way",
+    ),
+    (
+        "analyse.verdict.smaller",
+        "not supported — a real effect, but smaller than planned",
+    ),
+    ("analyse.verdict.supported", "supported"),
+    ("analyse.written", "readout written to {path}"),
+    (
+        "analyse.answers_arm",
+        "{arm}: {assigned} assigned, {analysed} analysed",
+    ),
+    (
+        "analyse.answers_left_out",
+        "Rows left out (listed in the readout): {n}",
+    ),
+    (
+        "analyse.too_many_ids",
+        "more than 4,294,967,295 different ids or clusters",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4196,6 +4438,254 @@ const PT: &[(&str, &str)] = &[
     (
         "help.calc.power.arg.arms",
         "Braços ao todo, incluindo o controlo; cada comparação com o controlo usa α/(braços − 1) (Bonferroni)",
+    ),
+    (
+        "help.analyse.about",
+        "Ler os resultados de um ensaio: resultado por braço, o efeito com o seu intervalo, equilíbrio e o veredicto",
+    ),
+    (
+        "help.analyse.after_help",
+        "Exemplos:\n  labkit analyse afetados.csv --outcome renovou --control controlo\n  labkit analyse afetados.csv --outcome renovou --id processo --outcomes resultados.csv --plan sessions/ensaio.yaml -o leitura.html\n  labkit analyse alunos.csv --outcome nota --cluster escola --covariates idade,anterior --format json",
+    ),
+    (
+        "help.analyse.arg.data",
+        "O CSV das unidades com o seu braço (o que o `labkit assign` escreveu, ou qualquer CSV com uma coluna de braço)",
+    ),
+    (
+        "help.analyse.arg.outcome",
+        "A coluna do resultado (0/1, verdadeiro/falso, sim/não: uma proporção; números: uma média); com --plan, por omissão o resultado principal do plano",
+    ),
+    (
+        "help.analyse.arg.arm_column",
+        "A coluna com o braço de cada unidade",
+    ),
+    (
+        "help.analyse.arg.control",
+        "O braço de controlo; os outros são comparados com ele",
+    ),
+    (
+        "help.analyse.arg.id",
+        "A coluna dos identificadores das unidades: as repetições são listadas, e --outcomes é ligado por ela",
+    ),
+    (
+        "help.analyse.arg.outcomes",
+        "Um segundo CSV com o resultado, ligado aos dados pela coluna --id",
+    ),
+    (
+        "help.analyse.arg.cluster",
+        "Analisar ao nível dos clusters desta coluna (médias dos clusters comparadas com o teste de Welch)",
+    ),
+    (
+        "help.analyse.arg.covariates",
+        "Colunas de base para a tabela de equilíbrio (diferenças médias padronizadas)",
+    ),
+    (
+        "help.analyse.arg.plan",
+        "A sessão de desenho do ensaio: resultado principal, efeito mínimo, alfa e regra de decisão",
+    ),
+    (
+        "help.analyse.arg.alpha",
+        "Nível de significância para os intervalos e o veredicto [por omissão: o do plano, senão 0,05]",
+    ),
+    ("help.analyse.arg.format", "Formato de saída no stdout"),
+    (
+        "help.analyse.arg.output",
+        "Escrever a leitura num ficheiro: .md, .html ou .docx",
+    ),
+    (
+        "help.analyse.arg.force",
+        "Substituir um ficheiro de saída existente",
+    ),
+    (
+        "analyse.unknown_format",
+        "não é possível saber o formato de `{path}`; use .md, .html ou .docx",
+    ),
+    (
+        "analyse.bad_alpha",
+        "`--alpha` tem de estar entre 0 e 1, não {value}",
+    ),
+    (
+        "analyse.bad_value",
+        "{value} na coluna {column} não é um número, 0/1, verdadeiro/falso nem sim/não",
+    ),
+    (
+        "analyse.chart_difference",
+        "Diferença (tratamento − controlo)",
+    ),
+    ("analyse.chart_points", "Diferença, pontos percentuais"),
+    ("analyse.chart_planned", "mínimo previsto"),
+    (
+        "analyse.chart_title",
+        "Efeito em {outcome} com o intervalo de confiança a {level}%",
+    ),
+    (
+        "analyse.cluster_note",
+        "análise ao nível dos clusters: a média de cada cluster conta como um valor, e as médias dos clusters dos braços são comparadas com o teste t de Welch",
+    ),
+    (
+        "analyse.cluster_two_arms",
+        "o cluster {cluster} está aqui no braço {arm} e no braço {other} numa linha anterior; um cluster pertence a um só braço",
+    ),
+    ("analyse.col.analysed", "Analisados"),
+    ("analyse.col.arm", "Braço"),
+    ("analyse.col.assigned", "Afetados"),
+    ("analyse.col.ci", "IC {level}%"),
+    ("analyse.col.cluster_mean", "Média das médias dos clusters"),
+    ("analyse.col.clusters", "Clusters"),
+    ("analyse.col.comparison", "Comparação"),
+    ("analyse.col.covariate", "Covariável"),
+    ("analyse.col.file", "Ficheiro"),
+    ("analyse.col.line", "Linha"),
+    ("analyse.col.mean", "Média"),
+    ("analyse.col.proportion", "Proporção"),
+    ("analyse.col.reason", "Motivo"),
+    ("analyse.col.smd", "DMP"),
+    ("analyse.decision_rule", "A regra de decisão do plano:"),
+    (
+        "analyse.delimiter_undetected",
+        "não é possível identificar o separador a partir do cabeçalho {header}",
+    ),
+    (
+        "analyse.effect_line",
+        "{arm} − {control}: {difference} {unit}(IC {level}%: {low} a {high}), p {p}",
+    ),
+    ("analyse.fact.data", "Dados"),
+    ("analyse.fact.outcomes", "Resultados"),
+    ("analyse.fact.plan", "Plano"),
+    ("analyse.first_at", "repete a linha {line}"),
+    ("analyse.footer", "Feito com labkit analyse em {date}."),
+    ("analyse.h.arms", "Resultado por braço"),
+    ("analyse.h.balance", "Equilíbrio à partida"),
+    ("analyse.h.method", "Método"),
+    ("analyse.h.not_analysed", "Linhas não analisadas"),
+    ("analyse.h.result", "Resultado"),
+    ("analyse.higher", "acima"),
+    ("analyse.kicker", "Leitura do ensaio"),
+    ("analyse.lower", "abaixo"),
+    (
+        "analyse.method.cluster",
+        "Análise ao nível dos clusters: o resultado médio de cada cluster conta como um valor, e as médias dos clusters dos braços são comparadas com o intervalo e o teste t de Welch (variâncias desiguais). As médias dos braços apresentadas são médias das médias dos clusters.",
+    ),
+    (
+        "analyse.method.mean",
+        "Diferença de médias com o intervalo e o teste t de Welch (variâncias desiguais, como t.test(var.equal = FALSE) no R).",
+    ),
+    (
+        "analyse.method.proportion",
+        "Diferença de proporções com o intervalo híbrido de score de Newcombe (Newcombe 1998, método 10); o valor p é o do teste do qui-quadrado sem correção de continuidade (como prop.test(correct = FALSE) no R); o risco relativo tem o intervalo logarítmico de Katz.",
+    ),
+    (
+        "analyse.mixed_kinds",
+        "a coluna {column} mistura números como {value} com palavras como {word} (linha {line}); uma proporção é 0/1, verdadeiro/falso ou sim/não, uma média são números",
+    ),
+    (
+        "analyse.more_rows",
+        "… e mais {n} (todas, até 1000, em --format json)",
+    ),
+    (
+        "analyse.no_control",
+        "não há braço de controlo{control} entre os braços {arms}: indique-o com `--control`",
+    ),
+    (
+        "analyse.no_effect",
+        "Não foi possível calcular o efeito: um braço tem poucas unidades analisadas.",
+    ),
+    (
+        "analyse.no_outcome",
+        "indique a coluna do resultado com `--outcome` (ou um `--plan` cujo resultado principal seja uma coluna)",
+    ),
+    (
+        "analyse.no_units",
+        "nenhuma linha tem braço na coluna {column}",
+    ),
+    (
+        "analyse.not_a_plan",
+        "{file} é uma sessão de `{method}`, não um desenho de ensaio: não tem resultado principal nem taxa de referência",
+    ),
+    (
+        "analyse.not_analysed_note",
+        "{n} linha não analisada:|{n} linhas não analisadas:",
+    ),
+    ("analyse.points", "pontos "),
+    (
+        "analyse.ragged",
+        "esta linha tem {found} campos, o cabeçalho {expected}",
+    ),
+    (
+        "analyse.ratio_line",
+        "; risco relativo {ratio} ({low} a {high})",
+    ),
+    ("analyse.reason.duplicate_id", "id repetido"),
+    (
+        "analyse.reason.duplicate_outcome_id",
+        "id repetido no ficheiro de resultados",
+    ),
+    ("analyse.reason.missing_outcome", "sem resultado"),
+    ("analyse.reason.no_arm", "sem braço"),
+    (
+        "analyse.reason.no_outcome_row",
+        "sem linha no ficheiro de resultados",
+    ),
+    ("analyse.reason.unknown_arm", "braço fora do plano"),
+    ("analyse.reason.unknown_id", "id ausente dos dados"),
+    (
+        "analyse.sentence",
+        "{outcome}: {size} {unit}{direction} em {arm} do que em {control} (IC {level}%: {low} a {high})",
+    ),
+    (
+        "analyse.sentence_no_minimum",
+        "; o plano não indica um efeito mínimo com que o comparar",
+    ),
+    (
+        "analyse.sentence_plan",
+        "; o plano pedia pelo menos {size} {unit}{direction}: {verdict}",
+    ),
+    (
+        "analyse.smd_note",
+        "DMP: diferença média padronizada, tratamento menos controlo sobre o desvio-padrão conjunto; acima de ±0,1 lê-se habitualmente como desequilíbrio.",
+    ),
+    (
+        "analyse.subtitle",
+        "Resultado por braço, o efeito com o seu intervalo, e todas as linhas não analisadas.",
+    ),
+    ("analyse.title", "Leitura: {outcome}"),
+    (
+        "analyse.too_many_arms",
+        "a coluna {column} tem mais de {n} valores diferentes: é a coluna dos braços? (`--arm-column`)",
+    ),
+    (
+        "analyse.too_many_levels",
+        "a covariável {column} tem mais de {n} valores diferentes: fica fora da tabela de equilíbrio",
+    ),
+    (
+        "analyse.verdict.inconclusive",
+        "inconclusivo — o intervalo inclui tanto a ausência de efeito como o efeito previsto",
+    ),
+    (
+        "analyse.verdict.not_supported",
+        "não confirmado — o intervalo exclui um efeito da dimensão prevista",
+    ),
+    (
+        "analyse.verdict.opposite",
+        "contrariado — o efeito foi no sentido oposto",
+    ),
+    (
+        "analyse.verdict.smaller",
+        "não confirmado — há efeito, mas menor do que o previsto",
+    ),
+    ("analyse.verdict.supported", "confirmado"),
+    ("analyse.written", "leitura escrita em {path}"),
+    (
+        "analyse.answers_arm",
+        "{arm}: {assigned} afetados, {analysed} analisados",
+    ),
+    (
+        "analyse.answers_left_out",
+        "Linhas deixadas de fora (listadas na leitura): {n}",
+    ),
+    (
+        "analyse.too_many_ids",
+        "mais de 4 294 967 295 ids ou clusters diferentes",
     ),
 ];
 

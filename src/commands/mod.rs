@@ -1,6 +1,7 @@
 //! One module per subcommand; the only layer that wires the other modules together.
 
 mod agenda;
+mod analyse;
 mod assign;
 mod calc;
 mod completions;
@@ -46,6 +47,7 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &mut Printer) ->
         Command::Portfolio(args) => portfolio::run(&args, settings, printer),
         Command::Calc(command) => calc::run(&command, settings, printer),
         Command::Assign(args) => assign::run(&args, settings, printer),
+        Command::Analyse(args) => analyse::run(&args, settings, printer),
         Command::Init(args) => init::run(&args, settings, printer),
         Command::Config(args) => config::run(&args, settings, printer),
         Command::New(command) => new::run(&command, settings, printer),

@@ -38,6 +38,14 @@ pub fn svg(chart: &Chart) -> String {
             points,
             ..
         } => matrix(title, x_label, y_label, *min, *max, quadrants, points),
+        Chart::Interval {
+            title,
+            value_label,
+            rows,
+            reference,
+            reference_label,
+            ..
+        } => super::interval_chart::svg(title, value_label, rows, *reference, reference_label),
     }
 }
 

@@ -122,6 +122,20 @@ pub enum Chart {
         /// The header of the quadrant column (`Quadrant`), so no header cell is left blank.
         quadrant_label: String,
     },
+    /// Estimates with their confidence intervals (a forest plot), e.g. a trial's effect.
+    Interval {
+        title: String,
+        item_label: String,
+        /// What the axis measures (`Difference, points`).
+        value_label: String,
+        /// The header of the interval column (`95% CI`).
+        interval_label: String,
+        /// Label, estimate, low, high.
+        rows: Vec<(String, f64, f64, f64)>,
+        /// A line besides zero, such as the planned minimum effect.
+        reference: Option<f64>,
+        reference_label: String,
+    },
 }
 
 pub const CHART_FENCE: &str = "labkit-chart";
@@ -198,6 +212,26 @@ impl Chart {
                         format_value(*y),
                         format_value(*x),
                         cell(quadrant(quadrants, *min, *max, *x, *y))
+                    ));
+                }
+            }
+            Chart::Interval {
+                item_label,
+                value_label,
+                interval_label,
+                rows,
+                ..
+            } => {
+                out.push_str(&format!(
+                    "| {} | {} | {} |\n|---|---:|---:|\n",
+                    cell(item_label),
+                    cell(value_label),
+                    cell(interval_label)
+                ));
+                for (label, estimate, low, high) in rows {
+                    out.push_str(&format!(
+                        "| {} | {estimate:.1} | {low:.1} – {high:.1} |\n",
+                        cell(label)
                     ));
                 }
             }

@@ -12,6 +12,7 @@ pub mod charts;
 pub mod context;
 pub mod docx;
 pub mod html;
+pub mod interval_chart;
 pub mod markdown;
 mod ooxml;
 pub mod power_curve;

@@ -6,6 +6,7 @@
 mod support;
 
 mod agenda;
+mod analyse;
 mod assign;
 mod bad_input;
 mod browser;

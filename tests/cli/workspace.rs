@@ -223,23 +223,29 @@ fn bash_completes_ids_after_options_and_the_values_of_known_flags() {
     lab.write("en-notes.txt", "x");
     lab.write("setup.txt", "x");
     let cases: &[(&[&str], &[&str])] = &[
-        (&["labkit", "show", "te"], &["test-card"]),
-        (&["labkit", "--lang", "pt", "show", "te"], &["test-card"]),
+        (&["labkit", "show", "test-c"], &["test-card"]),
+        (
+            &["labkit", "--lang", "pt", "show", "test-c"],
+            &["test-card"],
+        ),
         // bash splits `--lang=pt` at the `=`.
         (
-            &["labkit", "--lang", "=", "pt", "show", "te"],
+            &["labkit", "--lang", "=", "pt", "show", "test-c"],
             &["test-card"],
         ),
         (
-            &["labkit", "-q", "--color", "never", "agenda", "te"],
+            &["labkit", "-q", "--color", "never", "agenda", "test-c"],
             &["test-card"],
         ),
         (
-            &["labkit", "show", "--format", "json", "te"],
+            &["labkit", "show", "--format", "json", "test-c"],
             &["test-card"],
         ),
-        (&["labkit", "--methods", "run", "run", "te"], &["test-card"]),
-        (&["labkit", "eject", "--template", "te"], &["test-card"]),
+        (
+            &["labkit", "--methods", "run", "run", "test-c"],
+            &["test-card"],
+        ),
+        (&["labkit", "eject", "--template", "test-c"], &["test-card"]),
         (
             &["labkit", "show", "--format", ""],
             &["text", "md", "json", "yaml"],

@@ -127,6 +127,13 @@ pub enum Chart {
 pub const CHART_FENCE: &str = "labkit-chart";
 
 impl Chart {
+    /// The chart's title: its caption, and the alt text of its picture in Word.
+    pub fn title(&self) -> &str {
+        match self {
+            Chart::Bars { title, .. } | Chart::Matrix { title, .. } => title,
+        }
+    }
+
     /// The fenced block that stands for this chart in the Markdown source.
     pub fn block(&self) -> String {
         format!(

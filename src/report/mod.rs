@@ -14,6 +14,7 @@ pub mod docx;
 pub mod html;
 pub mod markdown;
 mod ooxml;
+mod raster;
 
 use std::path::{Path, PathBuf};
 
@@ -632,7 +633,7 @@ impl Rendered {
     }
 
     pub fn to_docx(&self) -> Result<Vec<u8>, ReportError> {
-        docx::document(&markdown::charts_as_tables(&self.markdown), &self.title)
+        docx::document(&self.markdown, &self.title)
     }
 }
 

@@ -252,7 +252,7 @@ impl Builder {
             self.pictures.push(picture.png);
         }
         if !figure_only(&json) {
-            for event in Parser::new_ext(&chart.table(), OPTIONS) {
+            for event in Parser::new_ext(&chart.data_table(), OPTIONS) {
                 self.handle(event);
             }
         }

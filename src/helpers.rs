@@ -364,8 +364,8 @@ fn answer(
 }
 
 /// `{{chart q.votes}}`: votes as bars, two-criteria scores as a 2×2 matrix. With
-/// `table=false` the template prints the data as a table of its own, so Markdown and Word
-/// (where a chart is a table) leave the chart out.
+/// `table=false` the template prints the data as a table of its own, so Markdown (where a
+/// chart is a table) leaves the chart out and Word shows its picture without a table beneath.
 fn chart(
     h: &Helper,
     _: &Handlebars,

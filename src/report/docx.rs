@@ -1,6 +1,8 @@
 //! Markdown → the body of a Word (.docx) document: headings, paragraphs, emphasis, lists,
-//! tables; the package around it (styles, numbering, properties, zip) is [`super::ooxml`].
-//! Charts arrive already turned into tables.
+//! tables, charts; the package around it (styles, numbering, properties, zip) is
+//! [`super::ooxml`]. A chart (a `labkit-chart` block) becomes a picture, the SVG of the HTML
+//! report drawn by [`super::raster`], with its table beneath it for screen readers (unless the
+//! template prints that table itself, `table=false`).
 //!
 //! The body is written as WordprocessingML text straight into `document.xml`, each element in
 //! the schema's order (`pStyle` before `numPr` before `ind`, `ilvl` before `numId`, `b` before
@@ -19,9 +21,12 @@
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::charts;
+use super::markdown::{CHART_FENCE, Chart, figure_only};
 use super::ooxml::{self, ListStart};
+use super::raster::Rasteriser;
 use super::{ReportError, TitleBlock};
 
 /// How a run looks.
@@ -116,6 +121,12 @@ struct Builder {
     cell_chars: usize,
     in_head: bool,
     in_cell: bool,
+    /// The JSON of the chart block being read.
+    chart: Option<String>,
+    /// Drawn only once a chart comes: a document without one never loads the font.
+    raster: Option<Rasteriser>,
+    /// The PNG of each picture, in order.
+    pictures: Vec<Vec<u8>>,
 }
 
 impl Builder {
@@ -216,6 +227,147 @@ impl Builder {
             out.push_str("</w:tr>");
         }
         out.push_str("</w:tbl>");
+    }
+
+    /// A chart block has been read: its picture (the SVG of the HTML report, drawn), then its
+    /// table for screen readers and for anyone who wants the numbers, unless the template
+    /// prints that table itself (`table=false`). A block that is not a chart stays as text.
+    fn finish_chart(&mut self) {
+        let Some(json) = self.chart.take() else {
+            return;
+        };
+        let Ok(chart) = serde_json::from_str::<Chart>(&json) else {
+            self.push_text(&json);
+            self.finish_paragraph();
+            return;
+        };
+        let raster = self.raster.get_or_insert_with(Rasteriser::new);
+        if let Some(picture) = raster.picture(&charts::svg(&chart)) {
+            ooxml::picture(
+                &mut self.body,
+                self.pictures.len(),
+                (picture.width, picture.height),
+                chart.title(),
+            );
+            self.pictures.push(picture.png);
+        }
+        if !figure_only(&json) {
+            for event in Parser::new_ext(&chart.data_table(), OPTIONS) {
+                self.handle(event);
+            }
+        }
+    }
+
+    /// Reads one Markdown event into the document.
+    fn handle(&mut self, event: Event) {
+        let plain = Look::default();
+        if let Some(json) = self.chart.as_mut() {
+            match event {
+                Event::Text(text) => json.push_str(&text),
+                Event::End(TagEnd::CodeBlock) => self.finish_chart(),
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if info.as_ref() == CHART_FENCE =>
+            {
+                self.finish_paragraph();
+                self.chart = Some(String::new());
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.finish_paragraph();
+                self.paragraph = Some(Para::styled(style_id(level)));
+            }
+            Event::End(TagEnd::Heading(_)) => self.finish_paragraph(),
+            Event::Start(Tag::Paragraph) if self.paragraph.is_none() => {
+                self.paragraph = Some(if self.lists.is_empty() {
+                    Para::default()
+                } else {
+                    self.continuation()
+                });
+            }
+            Event::End(TagEnd::Paragraph) => self.finish_paragraph(),
+            Event::Start(Tag::List(first)) => {
+                // The text of the item this list is nested in, if any, comes first.
+                self.finish_paragraph();
+                let num = match first {
+                    Some(first) => {
+                        self.numbered.push(ListStart {
+                            level: self.lists.len(),
+                            first,
+                        });
+                        ooxml::numbered_num(self.numbered.len() - 1)
+                    }
+                    None => ooxml::BULLET_NUM,
+                };
+                self.lists.push(num);
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.finish_paragraph();
+                self.lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                self.finish_paragraph();
+                let num = self.lists.last().copied().unwrap_or(ooxml::BULLET_NUM);
+                let mut p = Para::styled("ListParagraph");
+                p.properties.push_str(&format!(
+                    r#"<w:numPr><w:ilvl w:val="{}"/><w:numId w:val="{num}"/></w:numPr>"#,
+                    self.lists.len().saturating_sub(1)
+                ));
+                self.paragraph = Some(p);
+            }
+            Event::End(TagEnd::Item) => self.finish_paragraph(),
+            Event::Start(Tag::Strong) => self.bold = true,
+            Event::End(TagEnd::Strong) => self.bold = false,
+            Event::Start(Tag::Emphasis) => self.italic = true,
+            Event::End(TagEnd::Emphasis) => self.italic = false,
+            Event::Start(Tag::Table(_)) => {
+                self.finish_paragraph();
+                self.table = Some(TableBuf::default());
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(table) = self.table.take() {
+                    self.write_table(&table);
+                    Para::default().write(&mut self.body);
+                }
+            }
+            Event::Start(Tag::TableHead) => {
+                self.in_head = true;
+                self.row = Vec::new();
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.finish_row();
+                self.in_head = false;
+            }
+            Event::Start(Tag::TableRow) => self.row = Vec::new(),
+            Event::End(TagEnd::TableRow) => self.finish_row(),
+            Event::Start(Tag::TableCell) => {
+                self.in_cell = true;
+                self.cell_chars = 0;
+                self.paragraph = Some(Para::default());
+            }
+            Event::End(TagEnd::TableCell) => self.finish_cell(),
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                self.push_text(&text)
+            }
+            Event::SoftBreak => self.push_text(" "),
+            Event::HardBreak => {
+                let p = self.paragraph.get_or_insert_with(Para::default);
+                p.runs.push_str("<w:r><w:br/></w:r>");
+            }
+            Event::Rule => {
+                self.finish_paragraph();
+                let mut p = Para {
+                    properties: r#"<w:jc w:val="center"/>"#.into(),
+                    runs: String::new(),
+                };
+                run(&mut p.runs, "⁂", plain);
+                p.write(&mut self.body);
+            }
+            _ => {}
+        }
     }
 }
 
@@ -323,6 +475,8 @@ fn contents(body: &mut String, markdown: &str, lang: &str) {
     }
 }
 
+const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
+
 pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportError> {
     let mut b = Builder {
         body: String::with_capacity(markdown.len() * 4 + 4096),
@@ -336,6 +490,9 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
         cell_chars: 0,
         in_head: false,
         in_cell: false,
+        chart: None,
+        raster: None,
+        pictures: Vec::new(),
     };
     b.body.push_str(&ooxml::document_head());
 
@@ -382,103 +539,8 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
 
     contents(&mut b.body, markdown, &title.lang);
 
-    for event in Parser::new_ext(
-        markdown,
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-    ) {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                b.finish_paragraph();
-                b.paragraph = Some(Para::styled(style_id(level)));
-            }
-            Event::End(TagEnd::Heading(_)) => b.finish_paragraph(),
-            Event::Start(Tag::Paragraph) if b.paragraph.is_none() => {
-                b.paragraph = Some(if b.lists.is_empty() {
-                    Para::default()
-                } else {
-                    b.continuation()
-                });
-            }
-            Event::End(TagEnd::Paragraph) => b.finish_paragraph(),
-            Event::Start(Tag::List(first)) => {
-                // The text of the item this list is nested in, if any, comes first.
-                b.finish_paragraph();
-                let num = match first {
-                    Some(first) => {
-                        b.numbered.push(ListStart {
-                            level: b.lists.len(),
-                            first,
-                        });
-                        ooxml::numbered_num(b.numbered.len() - 1)
-                    }
-                    None => ooxml::BULLET_NUM,
-                };
-                b.lists.push(num);
-            }
-            Event::End(TagEnd::List(_)) => {
-                b.finish_paragraph();
-                b.lists.pop();
-            }
-            Event::Start(Tag::Item) => {
-                b.finish_paragraph();
-                let num = b.lists.last().copied().unwrap_or(ooxml::BULLET_NUM);
-                let mut p = Para::styled("ListParagraph");
-                p.properties.push_str(&format!(
-                    r#"<w:numPr><w:ilvl w:val="{}"/><w:numId w:val="{num}"/></w:numPr>"#,
-                    b.lists.len().saturating_sub(1)
-                ));
-                b.paragraph = Some(p);
-            }
-            Event::End(TagEnd::Item) => b.finish_paragraph(),
-            Event::Start(Tag::Strong) => b.bold = true,
-            Event::End(TagEnd::Strong) => b.bold = false,
-            Event::Start(Tag::Emphasis) => b.italic = true,
-            Event::End(TagEnd::Emphasis) => b.italic = false,
-            Event::Start(Tag::Table(_)) => {
-                b.finish_paragraph();
-                b.table = Some(TableBuf::default());
-            }
-            Event::End(TagEnd::Table) => {
-                if let Some(table) = b.table.take() {
-                    b.write_table(&table);
-                    Para::default().write(&mut b.body);
-                }
-            }
-            Event::Start(Tag::TableHead) => {
-                b.in_head = true;
-                b.row = Vec::new();
-            }
-            Event::End(TagEnd::TableHead) => {
-                b.finish_row();
-                b.in_head = false;
-            }
-            Event::Start(Tag::TableRow) => b.row = Vec::new(),
-            Event::End(TagEnd::TableRow) => b.finish_row(),
-            Event::Start(Tag::TableCell) => {
-                b.in_cell = true;
-                b.cell_chars = 0;
-                b.paragraph = Some(Para::default());
-            }
-            Event::End(TagEnd::TableCell) => b.finish_cell(),
-            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                b.push_text(&text)
-            }
-            Event::SoftBreak => b.push_text(" "),
-            Event::HardBreak => {
-                let p = b.paragraph.get_or_insert_with(Para::default);
-                p.runs.push_str("<w:r><w:br/></w:r>");
-            }
-            Event::Rule => {
-                b.finish_paragraph();
-                let mut p = Para {
-                    properties: r#"<w:jc w:val="center"/>"#.into(),
-                    runs: String::new(),
-                };
-                run(&mut p.runs, "⁂", plain);
-                p.write(&mut b.body);
-            }
-            _ => {}
-        }
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        b.handle(event);
     }
     b.finish_paragraph();
     let mut p = Para::default();
@@ -504,7 +566,7 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
             modified: &title.modified,
         },
         numbered_lists: &b.numbered,
-        images: &[],
+        images: &b.pictures,
     })
 }
 

@@ -141,6 +141,15 @@ pub enum Chart {
 pub const CHART_FENCE: &str = "labkit-chart";
 
 impl Chart {
+    /// The chart's title: its caption, and the alt text of its picture in Word.
+    pub fn title(&self) -> &str {
+        match self {
+            Chart::Bars { title, .. }
+            | Chart::Matrix { title, .. }
+            | Chart::Interval { title, .. } => title,
+        }
+    }
+
     /// The fenced block that stands for this chart in the Markdown source.
     pub fn block(&self) -> String {
         format!(
@@ -150,8 +159,8 @@ impl Chart {
     }
 
     /// The fenced block for a chart whose data the template prints as a table of its own
-    /// (`{{chart q.x table=false}}`): HTML draws it, Markdown and Word, where a chart is a
-    /// table, leave it out rather than print the same table twice. The mark is an extra
+    /// (`{{chart q.x table=false}}`): HTML draws it and Word shows its picture, while Markdown,
+    /// where a chart is a table, leaves it out rather than print the same table twice. The mark is an extra
     /// `"table": false` key, which `Chart` itself ignores.
     pub fn figure_block(&self) -> String {
         let mut json = serde_json::to_value(self).unwrap_or_default();
@@ -161,8 +170,19 @@ impl Chart {
         format!("\n```{CHART_FENCE}\n{json}\n```\n")
     }
 
-    /// The chart as a Markdown table, for Markdown and Word output.
+    /// The chart as a Markdown table, for Markdown output: bars drawn with `█`.
     pub fn table(&self) -> String {
+        self.table_with(true)
+    }
+
+    /// The chart's data as a Markdown table, for the table beneath its picture in Word: the
+    /// numbers only, since the picture draws the bars (and a screen reader would read out
+    /// every `█`).
+    pub fn data_table(&self) -> String {
+        self.table_with(false)
+    }
+
+    fn table_with(&self, bars: bool) -> String {
         let mut out = String::new();
         match self {
             Chart::Bars {
@@ -177,9 +197,13 @@ impl Chart {
                     cell(value_label)
                 ));
                 for (i, (label, value)) in rows.iter().enumerate() {
-                    let bar = "█".repeat(value.round().clamp(0.0, 40.0) as usize);
+                    let bar = if bars {
+                        format!(" {}", "█".repeat(value.round().clamp(0.0, 40.0) as usize))
+                    } else {
+                        String::new()
+                    };
                     out.push_str(&format!(
-                        "| {} | {} | {} {} |\n",
+                        "| {} | {} | {}{} |\n",
                         i + 1,
                         cell(label),
                         format_value(*value),
@@ -264,7 +288,7 @@ pub fn figure_only(body: &str) -> bool {
     serde_json::from_str::<serde_json::Value>(body).is_ok_and(|v| v["table"] == false)
 }
 
-/// Replaces every chart block in `markdown` with its table (for Markdown and Word output),
+/// Replaces every chart block in `markdown` with its table (for Markdown output),
 /// or with nothing when the template prints the table itself.
 pub fn charts_as_tables(markdown: &str) -> String {
     let open = format!("```{CHART_FENCE}\n");

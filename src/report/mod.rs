@@ -16,6 +16,7 @@ pub mod interval_chart;
 pub mod markdown;
 mod ooxml;
 pub mod power_curve;
+mod raster;
 pub mod uses;
 
 use std::path::{Path, PathBuf};
@@ -569,7 +570,10 @@ pub fn render_playbook(
     let data = || {
         let mut methods = serde_json::Map::new();
         for (m, part) in &parts {
-            methods.insert(m.id.clone(), context::build(m, part, lang, &uses::Parts::ALL));
+            methods.insert(
+                m.id.clone(),
+                context::build(m, part, lang, &uses::Parts::ALL),
+            );
         }
         serde_json::json!({
             "lang": lang.code(),
@@ -641,7 +645,7 @@ impl Rendered {
     }
 
     pub fn to_docx(&self) -> Result<Vec<u8>, ReportError> {
-        docx::document(&markdown::charts_as_tables(&self.markdown), &self.title)
+        docx::document(&self.markdown, &self.title)
     }
 }
 

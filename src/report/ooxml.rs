@@ -313,13 +313,66 @@ pub fn image_rel(n: usize) -> String {
     format!("rIdImage{}", n + 1)
 }
 
+/// EMU (English Metric Units) in a twentieth of a point.
+const EMU_PER_TWIP: u64 = 635;
+
+/// A4's height less its margins, in twentieths of a point.
+const TEXT_HEIGHT: u32 = 16838 - 2 * 1134;
+
+/// How many CSS pixels of a chart span the text width: the bars chart's 680, so that it fills
+/// the width and every chart's text comes out the same size (13 px ≈ 9 pt).
+const CHART_PX_AT_TEXT_WIDTH: f64 = 680.0;
+
+/// A chart's size on the page in EMU from its size in CSS pixels, keeping the aspect ratio:
+/// one scale for every chart (see [`CHART_PX_AT_TEXT_WIDTH`]), never wider than the text nor
+/// taller than most of a page (a long legend), so it never overflows one.
+pub fn picture_extent(size: (f32, f32)) -> (u64, u64) {
+    let full = f64::from(TEXT_WIDTH) * EMU_PER_TWIP as f64;
+    let tallest = f64::from(TEXT_HEIGHT) * EMU_PER_TWIP as f64 * 0.85;
+    let (w, h) = (f64::from(size.0.max(1.0)), f64::from(size.1.max(1.0)));
+    let scale = (full / CHART_PX_AT_TEXT_WIDTH)
+        .min(full / w)
+        .min(tallest / h);
+    ((w * scale).round() as u64, (h * scale).round() as u64)
+}
+
+/// The paragraph holding the `n`th picture (from 0) of the document, `media/chart{n+1}.png`,
+/// inline and centred, kept with the table that follows it; `alt` is its alternative text
+/// (`wp:docPr descr`) for screen readers. Elements in the schema's order: `wp:inline` holds
+/// extent, effectExtent, docPr, cNvGraphicFramePr, graphic; `pic:pic` holds nvPicPr, blipFill,
+/// spPr.
+pub fn picture(out: &mut String, n: usize, size: (f32, f32), alt: &str) {
+    let (cx, cy) = picture_extent(size);
+    let id = n + 1;
+    let alt = escaped(alt);
+    out.push_str(&format!(
+        concat!(
+            r#"<w:p><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/></w:pPr>"#,
+            r#"<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">"#,
+            r#"<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>"#,
+            r#"<wp:docPr id="{id}" name="Chart {id}" descr="{alt}"/>"#,
+            r#"<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>"#,
+            r#"<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>"#,
+            r#"<pic:nvPicPr><pic:cNvPr id="{id}" name="chart{id}.png" descr="{alt}"/><pic:cNvPicPr/></pic:nvPicPr>"#,
+            r#"<pic:blipFill><a:blip r:embed="{rel}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"#,
+            r#"<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>"#,
+            r#"</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
+        ),
+        cx = cx,
+        cy = cy,
+        id = id,
+        alt = alt,
+        rel = image_rel(n),
+    ));
+}
+
 fn document_rels(images: usize) -> String {
     let mut out = format!(
         r#"{DECL}<Relationships xmlns="{RELS}"><Relationship Id="rId1" Type="{R}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="{R}/numbering" Target="numbering.xml"/><Relationship Id="rId3" Type="{R}/settings" Target="settings.xml"/><Relationship Id="rId4" Type="{R}/theme" Target="theme/theme1.xml"/>"#
     );
     for n in 0..images {
         out.push_str(&format!(
-            r#"<Relationship Id="{}" Type="{R}/image" Target="media/image{}.png"/>"#,
+            r#"<Relationship Id="{}" Type="{R}/image" Target="media/chart{}.png"/>"#,
             image_rel(n),
             n + 1
         ));
@@ -370,7 +423,7 @@ pub fn pack(package: &Package) -> Result<Vec<u8>, ReportError> {
     }
     for (n, png) in package.images.iter().enumerate() {
         // PNG is already compressed.
-        zip.start_file(format!("word/media/image{}.png", n + 1), stored)
+        zip.start_file(format!("word/media/chart{}.png", n + 1), stored)
             .map_err(|e| fail(&e))?;
         zip.write_all(png).map_err(|e| fail(&e))?;
     }

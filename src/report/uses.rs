@@ -347,7 +347,11 @@ mod tests {
         assert_eq!(fields(&p, "other"), Some(vec![]));
         let p = parts_of("{{#if (eq lang \"pt\")}}{{cell q.x.text}}{{/if}}{{answer q.y}}");
         assert_eq!(fields(&p, "x"), Some(vec!["text".into()]));
-        assert_eq!(fields(&p, "y"), None, "a question passed whole is built whole");
+        assert_eq!(
+            fields(&p, "y"),
+            None,
+            "a question passed whole is built whole"
+        );
         let p = parts_of("{{#each steps}}{{title}}{{/each}}");
         assert!(p.steps && !p.q() && !p.answers);
         let p = parts_of("{{answers.ideas}}");
@@ -379,9 +383,15 @@ mod tests {
         assert_eq!(parts_of("{{#each this}}{{@key}}{{/each}}"), Parts::ALL);
         assert_eq!(parts_of("{{lookup @root \"steps\"}}"), Parts::ALL);
         assert_eq!(parts_of("{{#with this}}{{x}}{{/with}}"), Parts::ALL);
-        assert_eq!(parts_of("{{#each q.a.value}}{{../../x}}{{/each}}"), Parts::ALL);
+        assert_eq!(
+            parts_of("{{#each q.a.value}}{{../../x}}{{/each}}"),
+            Parts::ALL
+        );
         assert_eq!(parts_of("{{lookup this \"q\"}}"), Parts::ALL);
-        assert_eq!(parts_of("{{#each q}}{{text}}{{/each}}").question("z"), Want::All);
+        assert_eq!(
+            parts_of("{{#each q}}{{text}}{{/each}}").question("z"),
+            Want::All
+        );
     }
 
     #[test]

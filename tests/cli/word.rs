@@ -221,6 +221,32 @@ const ORDER: &[(&str, &[&str])] = &[
     ),
     ("w:num", &["w:abstractNumId", "w:lvlOverride"]),
     ("w:body", &["w:p", "w:tbl", "w:sectPr"]),
+    // A chart's picture: an inline drawing (CT_Inline, CT_Picture, CT_BlipFillProperties,
+    // CT_ShapeProperties).
+    ("w:drawing", &["wp:inline"]),
+    (
+        "wp:inline",
+        &[
+            "wp:extent",
+            "wp:effectExtent",
+            "wp:docPr",
+            "wp:cNvGraphicFramePr",
+            "a:graphic",
+        ],
+    ),
+    ("wp:cNvGraphicFramePr", &["a:graphicFrameLocks"]),
+    ("a:graphic", &["a:graphicData"]),
+    ("a:graphicData", &["pic:pic"]),
+    ("pic:pic", &["pic:nvPicPr", "pic:blipFill", "pic:spPr"]),
+    ("pic:nvPicPr", &["pic:cNvPr", "pic:cNvPicPr"]),
+    (
+        "pic:blipFill",
+        &["a:blip", "a:srcRect", "a:tile", "a:stretch"],
+    ),
+    ("a:stretch", &["a:fillRect"]),
+    ("pic:spPr", &["a:xfrm", "a:prstGeom"]),
+    ("a:xfrm", &["a:off", "a:ext"]),
+    ("a:prstGeom", &["a:avLst"]),
 ];
 
 /// Every element named in [`ORDER`] has only children it names, in its order.
@@ -256,24 +282,29 @@ fn check_order(part: &str, root: &Node) -> Result<(), String> {
     Ok(())
 }
 
-/// A `.docx` opened: its parts by name.
+/// A `.docx` opened: its parts by name, and its pictures.
 struct Docx {
     parts: BTreeMap<String, String>,
+    media: BTreeMap<String, Vec<u8>>,
 }
 
 impl Docx {
     fn open(bytes: &[u8]) -> Docx {
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let mut parts = BTreeMap::new();
+        let (mut parts, mut media) = (BTreeMap::new(), BTreeMap::new());
         for n in 0..zip.len() {
             let mut file = zip.by_index(n).unwrap();
             if file.name().ends_with(".xml") || file.name().ends_with(".rels") {
                 let mut text = String::new();
                 file.read_to_string(&mut text).unwrap();
                 parts.insert(file.name().to_owned(), text);
+            } else {
+                let mut bytes = Vec::new();
+                file.read_to_end(&mut bytes).unwrap();
+                media.insert(file.name().to_owned(), bytes);
             }
         }
-        Docx { parts }
+        Docx { parts, media }
     }
 
     fn part(&self, name: &str) -> Node {
@@ -292,6 +323,124 @@ struct Shape {
     /// The number of items of each numbered list, in order.
     numbered: Vec<usize>,
     headings: Vec<String>,
+    /// Each picture's alt text, in order.
+    pictures: Vec<String>,
+}
+
+/// A PNG's width and height from its IHDR chunk, or why it is not a PNG.
+fn png_size(png: &[u8]) -> Result<(u32, u32), String> {
+    if !png.starts_with(b"\x89PNG\r\n\x1a\n") || png.get(12..16) != Some(b"IHDR") {
+        return Err("not a PNG (signature, IHDR)".into());
+    }
+    let be = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    let size = (be(16), be(20));
+    if size.0 == 0 || size.1 == 0 {
+        return Err(format!("a PNG of {size:?} pixels"));
+    }
+    Ok(size)
+}
+
+/// A4's text width (2 cm margins) in EMU.
+const TEXT_WIDTH_EMU: u64 = (11906 - 2 * 1134) * 635;
+
+/// Checks every picture of the body: an inline drawing alone in its paragraph, with alt text,
+/// whose image relationship leads to a PNG in the package (with a content type) of the
+/// drawing's shape, no wider than the text, and a table after it before the next heading or
+/// picture (its data, for screen readers). Returns each picture's alt text.
+fn check_pictures(docx: &Docx, body: &Node) -> Result<Vec<String>, String> {
+    let rels = docx.part("word/_rels/document.xml.rels");
+    let mut alts = Vec::new();
+    let blocks = &body.children;
+    for (i, block) in blocks.iter().enumerate() {
+        let drawings = block.descendants("w:drawing");
+        if drawings.is_empty() {
+            continue;
+        }
+        if block.name != "w:p" || drawings.len() != 1 {
+            return Err(format!("{} drawings in a `{}`", drawings.len(), block.name));
+        }
+        let inline = drawings[0]
+            .child("wp:inline")
+            .ok_or("a drawing not inline")?;
+        let alt = inline
+            .child("wp:docPr")
+            .and_then(|d| d.attr("descr"))
+            .unwrap_or_default();
+        if alt.trim().is_empty() {
+            return Err("a picture without alt text (wp:docPr descr)".into());
+        }
+        let extent = inline.child("wp:extent").ok_or("no wp:extent")?;
+        let emu = |name: &str| -> Result<u64, String> {
+            extent
+                .attr(name)
+                .and_then(|v| v.parse().ok())
+                .ok_or(format!("wp:extent {name}"))
+        };
+        let (cx, cy) = (emu("cx")?, emu("cy")?);
+        if cx == 0 || cx > TEXT_WIDTH_EMU {
+            return Err(format!(
+                "a picture {cx} EMU wide, the text is {TEXT_WIDTH_EMU}"
+            ));
+        }
+        let embed = inline
+            .descendants("a:blip")
+            .first()
+            .and_then(|b| b.attr("r:embed"))
+            .ok_or("no a:blip r:embed")?
+            .to_owned();
+        let rel = rels
+            .descendants("Relationship")
+            .into_iter()
+            .find(|r| r.attr("Id") == Some(embed.as_str()))
+            .ok_or(format!("no relationship {embed}"))?;
+        if !rel
+            .attr("Type")
+            .unwrap_or_default()
+            .ends_with("/relationships/image")
+        {
+            return Err(format!("relationship {embed} is not an image"));
+        }
+        let target = format!("word/{}", rel.attr("Target").unwrap_or_default());
+        let png = docx.media.get(&target).ok_or(format!("no `{target}`"))?;
+        let (w, h) = png_size(png).map_err(|e| format!("{target}: {e}"))?;
+        // The picture keeps its aspect ratio (to a pixel's rounding).
+        let on_page = cy as f64 / cx as f64;
+        let drawn = f64::from(h) / f64::from(w);
+        if (on_page - drawn).abs() > 2.0 / f64::from(w.min(h)) {
+            return Err(format!("{target}: {w}×{h} pixels shown at {cx}×{cy} EMU"));
+        }
+        // Sharp in print: at least 150 pixels an inch (914,400 EMU) on the page.
+        if (f64::from(w) * 914_400.0 / cx as f64) < 150.0 {
+            return Err(format!("{target}: {w} pixels across {cx} EMU"));
+        }
+        let table_follows = blocks[i + 1..]
+            .iter()
+            .take_while(|b| {
+                let heading = b
+                    .child("w:pPr")
+                    .and_then(|p| p.child("w:pStyle"))
+                    .and_then(|s| s.attr("w:val"))
+                    .is_some_and(|s| s.starts_with("Heading"));
+                !heading && b.descendants("w:drawing").is_empty()
+            })
+            .any(|b| b.name == "w:tbl");
+        if !table_follows {
+            return Err(format!("no table after the picture `{alt}`"));
+        }
+        alts.push(alt.to_owned());
+    }
+    if !alts.is_empty() {
+        let types = docx.part("[Content_Types].xml");
+        let png_type = types.children.iter().any(|t| {
+            t.name == "Default"
+                && t.attr("Extension") == Some("png")
+                && t.attr("ContentType") == Some("image/png")
+        });
+        if !png_type {
+            return Err("pictures but no content type for .png".into());
+        }
+    }
+    Ok(alts)
 }
 
 /// Checks one report's package; what it holds, for the PDF checks.
@@ -395,6 +544,7 @@ fn check_docx(bytes: &[u8], title: &str, lang: &str) -> Result<Shape, String> {
         }
         previous_num = num;
     }
+    shape.pictures = check_pictures(&docx, body)?;
     // Every table's first row is a repeated header row, and bold.
     for table in body.descendants("w:tbl") {
         let first = table.child("w:tr").ok_or("a table without rows")?;
@@ -499,16 +649,40 @@ fn built_in_reports() -> Vec<(String, &'static str, String, Vec<u8>)> {
 fn every_built_in_report_is_a_well_formed_word_document() {
     let mut failures = Vec::new();
     let (mut bullets, mut numbered) = (0, 0);
+    let mut with_pictures = Vec::new();
     for (name, lang, title, docx) in built_in_reports() {
         match check_docx(&docx, &title, lang) {
             Ok(shape) => {
                 bullets += shape.bullets;
                 numbered += shape.numbered.len();
+                if !shape.pictures.is_empty() {
+                    with_pictures.push(name.clone());
+                }
             }
             Err(e) => failures.push(format!("{name}: {e}")),
         }
+        // Charts are pictures: no bar of `█` characters is left in the text.
+        if Docx::open(&docx).parts["word/document.xml"].contains('█') {
+            failures.push(format!("{name}: a chart drawn with █ characters"));
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The methods whose templates draw charts: dot votes on questions (bars), scores on two
+    // criteria (matrices).
+    for method in [
+        "assumptions-map",
+        "impact-effort",
+        "problem-framing",
+        "stakeholder-map",
+    ] {
+        for lang in ["en", "pt"] {
+            let name = format!("{method}-{lang}");
+            assert!(
+                with_pictures.contains(&name),
+                "{name}: no picture; {with_pictures:?}"
+            );
+        }
+    }
     // The checks above saw lists of both kinds.
     assert!(
         bullets > 50 && numbered > 2,
@@ -539,6 +713,111 @@ fn a_list_in_markdown_keeps_its_kind_and_its_own_count() {
     assert_eq!(shape.bullets, 3);
     assert_eq!(shape.numbered, [2, 1]);
     assert_eq!(shape.headings, ["A"]);
+}
+
+fn title_block(lang: &str) -> report::TitleBlock {
+    report::TitleBlock {
+        lang: lang.into(),
+        kicker: String::new(),
+        title: "T".into(),
+        subtitle: String::new(),
+        facts: Vec::new(),
+        draft: None,
+        footer: String::new(),
+        author: Some("Ana Sousa".into()),
+        lab: None,
+        created: "2026-11-26T09:30:00Z".into(),
+        modified: "2026-11-26T11:00:00Z".into(),
+    }
+}
+
+#[test]
+fn a_chart_is_a_picture_with_alt_text_and_its_table_beneath() {
+    use labkit::report::markdown::Chart;
+    let votes = Chart::Bars {
+        title: "Votos nas questões".into(),
+        item_label: "Questão".into(),
+        value_label: "Pontos".into(),
+        rows: vec![
+            ("Como poderíamos lembrar a renovação?".into(), 7.0),
+            ("Marcação tão fácil como pagar uma conta".into(), 3.0),
+        ],
+    };
+    let matrix = Chart::Matrix {
+        title: "Impacto & esforço".into(),
+        x_label: "Esforço".into(),
+        y_label: "Impacto".into(),
+        min: 1.0,
+        max: 5.0,
+        quadrants: [
+            "Ganhos rápidos",
+            "Grandes projetos",
+            "Tarefas",
+            "Sorvedouros",
+        ]
+        .map(String::from),
+        points: vec![("SMS".into(), 2.0, 4.0), ("Carta".into(), 4.0, 5.0)],
+        item_label: "Item".into(),
+        quadrant_label: "Quadrante".into(),
+    };
+    // The matrix's table is printed by the template itself (`table=false`): its picture
+    // alone, then the template's own table.
+    let markdown = format!(
+        "## Votação\n{}\n## Matriz\n{}\n| Item | Quadrante |\n|---|---|\n| SMS | Ganhos rápidos |\n",
+        votes.block(),
+        matrix.figure_block()
+    );
+    let docx = report::docx::document(&markdown, &title_block("pt")).unwrap();
+    let shape = check_docx(&docx, "T", "pt-PT").unwrap();
+    assert_eq!(shape.pictures, ["Votos nas questões", "Impacto & esforço"]);
+
+    let opened = Docx::open(&docx);
+    let document = opened.part("word/document.xml");
+    let body = document.child("w:body").unwrap();
+    let at = |text: &str| {
+        body.children
+            .iter()
+            .position(|b| b.text_of().contains(text))
+            .unwrap_or_else(|| panic!("no `{text}`"))
+    };
+    // The bars' picture comes right after its heading, and its table (numbers, no `█`) right
+    // after it.
+    let picture = at("Votação") + 1;
+    assert_eq!(body.children[picture].descendants("w:drawing").len(), 1);
+    let table = &body.children[picture + 1];
+    assert_eq!(table.name, "w:tbl");
+    assert!(
+        table
+            .text_of()
+            .contains("Como poderíamos lembrar a renovação?")
+    );
+    assert!(table.text_of().contains('7') && !table.text_of().contains('█'));
+    // The matrix: its picture, then only the template's table.
+    let picture = at("Matriz") + 1;
+    assert_eq!(body.children[picture].descendants("w:drawing").len(), 1);
+    assert_eq!(body.children[picture + 1].name, "w:tbl");
+    assert_eq!(body.descendants("w:tbl").len(), 2, "no table twice");
+
+    // Two PNGs, drawn at twice the charts' CSS size: the bars chart is 680 px wide.
+    let pngs: Vec<(u32, u32)> = ["word/media/chart1.png", "word/media/chart2.png"]
+        .iter()
+        .map(|name| png_size(&opened.media[*name]).unwrap())
+        .collect();
+    assert_eq!(pngs[0].0, 1360, "{pngs:?}");
+    assert!(pngs[1].0 < pngs[0].0, "the matrix is narrower: {pngs:?}");
+    let rels = &opened.parts["word/_rels/document.xml.rels"];
+    assert_eq!(rels.matches("/relationships/image").count(), 2);
+    // The alt text is escaped like any other text.
+    assert!(opened.parts["word/document.xml"].contains(r#"descr="Impacto &amp; esforço""#));
+}
+
+#[test]
+fn a_document_without_charts_has_no_pictures() {
+    let docx = report::docx::document("## Plain\n\ntext\n", &title_block("en")).unwrap();
+    let opened = Docx::open(&docx);
+    assert!(opened.media.is_empty());
+    assert!(!opened.parts["word/document.xml"].contains("w:drawing"));
+    assert!(!opened.parts["word/_rels/document.xml.rels"].contains("/image"));
 }
 
 /// LibreOffice (`soffice`) and poppler (`pdftotext`, `pdftohtml`), else a panic saying how to

@@ -221,14 +221,11 @@ impl Walk<'_> {
                     return;
                 }
                 self.partials_seen.push(name.clone());
-                match self.registry.get_template(name) {
-                    Some(t) => {
-                        scopes.push(Scope::Root);
-                        self.template(t, scopes);
-                        scopes.pop();
-                    }
-                    // An inline partial was walked where it was defined.
-                    None => {}
+                // An inline partial is not in the registry: it was walked where it was defined.
+                if let Some(t) = self.registry.get_template(name) {
+                    scopes.push(Scope::Root);
+                    self.template(t, scopes);
+                    scopes.pop();
                 }
             }
             // A partial named at render time: anything may run.

@@ -250,7 +250,7 @@ fn days_between(start: &str, end: &str) -> Option<i64> {
 /// `2` or `2:1`), `alternative` (`two_sided`, `greater`, `less`), `arms` (2), `cluster_size`
 /// with `icc` and optionally `cluster_cv`, `attrition`. `show` picks the figure: `control`,
 /// `treatment`, `total`, `clusters_control`, `clusters_treatment`, `design_effect`; with
-/// `planned` (control-arm units), `planned_total`; with `per_week`, `weeks_needed` and
+/// `planned` (control-arm units), `planned_treatment` and `planned_total`; with `per_week`, `weeks_needed` and
 /// `weeks_planned`; `weeks_available` from `weeks` or the dates `start` and `end`; with
 /// `per_week` and `weeks`, `recruitable`. A figure that does not apply prints nothing.
 fn trial_design(
@@ -280,7 +280,8 @@ fn trial_design(
                 },
             };
             if let Some(w) = weeks {
-                out.write(&trim_number(w))?;
+                // Two decimals: what the report shows is what `recruitable` multiplies.
+                out.write(&trim_number((w * 100.0).round() / 100.0))?;
             }
             return Ok(());
         }
@@ -362,6 +363,9 @@ fn trial_design(
         "clusters_treatment" => result.clusters_per_arm.map(|c| c[1].to_string()),
         "design_effect" => result.design_effect.map(trim_number),
         "planned_total" => hash_number(h, "planned")?.map(|p| planned_total(p).to_string()),
+        "planned_treatment" => hash_number(h, "planned")?
+            .map(|p| (p.round().max(0.0) * ratio - 1e-9).ceil().max(0.0) as u64)
+            .map(|n| n.to_string()),
         "weeks_needed" => weeks(result.n_total)?.map(|w| w.to_string()),
         "weeks_planned" => match hash_number(h, "planned")? {
             Some(p) => weeks(planned_total(p))?.map(|w| w.to_string()),

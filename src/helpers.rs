@@ -209,7 +209,9 @@ fn hash_number(h: &Helper, name: &str) -> Result<Option<f64>, RenderErrorReason>
     match hash_value(h, name) {
         None => Ok(None),
         Some(v) => as_number(v).map(Some).ok_or_else(|| {
-            RenderErrorReason::Other(format!("`trial_design` expects a number for `{name}`, got {v}"))
+            RenderErrorReason::Other(format!(
+                "`trial_design` expects a number for `{name}`, got {v}"
+            ))
         }),
     }
 }
@@ -332,10 +334,16 @@ fn trial_design(
         hash_number(h, "sd")?,
         hash_number(h, "delta")?,
     ) {
-        (Some(p1), Some(p2), _, _) => power::sample_size_proportions(p1, p2, alpha, pw, ratio, &design),
-        (_, _, Some(sd), Some(delta)) => power::sample_size_means(sd, delta, alpha, pw, ratio, &design),
+        (Some(p1), Some(p2), _, _) => {
+            power::sample_size_proportions(p1, p2, alpha, pw, ratio, &design)
+        }
+        (_, _, Some(sd), Some(delta)) => {
+            power::sample_size_means(sd, delta, alpha, pw, ratio, &design)
+        }
         _ => {
-            return Err(RenderErrorReason::Other(crate::i18n::msg("helpers.trial_inputs", &[])).into());
+            return Err(
+                RenderErrorReason::Other(crate::i18n::msg("helpers.trial_inputs", &[])).into(),
+            );
         }
     }
     .map_err(other)?;
@@ -372,10 +380,9 @@ fn trial_design(
             None => None,
         },
         other => {
-            return Err(RenderErrorReason::Other(format!(
-                "`trial_design` cannot show `{other}`"
-            ))
-            .into());
+            return Err(
+                RenderErrorReason::Other(format!("`trial_design` cannot show `{other}`")).into(),
+            );
         }
     };
     if let Some(text) = text {
@@ -388,7 +395,11 @@ fn trial_design(
 fn trim_number(x: f64) -> String {
     let text = format!("{x:.10}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".into() } else { text.to_owned() }
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.to_owned()
+    }
 }
 
 /// `{{t "report.date"}}`: a fixed label in the report's language.
@@ -444,10 +455,16 @@ fn number_helper(
 ) -> HelperResult {
     let value = param(h, 0)?;
     let text = match as_number(value) {
-        Some(n) if h.hash_get("full").is_some_and(|f| f.value().as_bool() == Some(true)) => {
+        Some(n)
+            if h.hash_get("full")
+                .is_some_and(|f| f.value().as_bool() == Some(true)) =>
+        {
             let text = power::format_number(n, 10, lang_of(ctx).code());
             match text.find(['.', ',']) {
-                Some(_) => text.trim_end_matches('0').trim_end_matches(['.', ',']).to_owned(),
+                Some(_) => text
+                    .trim_end_matches('0')
+                    .trim_end_matches(['.', ','])
+                    .to_owned(),
                 None => text,
             }
         }
@@ -796,6 +813,101 @@ mod tests {
             hb.render_template("{{sample_size_proportions baseline baseline}}", &data)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn trial_design_is_calcs_maths_with_every_input() {
+        let hb = registry();
+        let data = serde_json::json!({
+            "b": 0.18, "t": 0.12, "ratio": "2:1", "m": 40, "icc": 0.02, "cv": 0.4,
+            "drop": 0.1, "none": null, "empty": "", "arms": [1, 2],
+        });
+        let design = Design::new(Some(40), Some(0.02), Some(0.1))
+            .unwrap()
+            .with_cluster_cv(Some(0.4))
+            .unwrap();
+        let want = power::sample_size_proportions(0.18, 0.12, 0.05, 0.8, 2.0, &design).unwrap();
+        let show = |what: &str| {
+            hb.render_template(
+                &format!(
+                    "{{{{trial_design baseline=b target=t sd=none delta=empty ratio=ratio \
+                     cluster_size=m icc=icc cluster_cv=cv attrition=drop arms=(len arms) \
+                     alternative=none planned=300 per_week=300 show='{what}'}}}}"
+                ),
+                &data,
+            )
+            .unwrap()
+        };
+        assert_eq!(show("control"), want.n_per_arm_each[0].to_string());
+        assert_eq!(show("treatment"), want.n_per_arm_each[1].to_string());
+        assert_eq!(show("total"), want.n_total.to_string());
+        let clusters = want.clusters_per_arm.unwrap();
+        assert_eq!(show("clusters_control"), clusters[0].to_string());
+        assert_eq!(show("clusters_treatment"), clusters[1].to_string());
+        assert_eq!(show("planned_treatment"), "600");
+        assert_eq!(show("planned_total"), "900");
+        assert_eq!(show("weeks_planned"), "3");
+        // One-sided means, as `calc --alternative less`.
+        let one = Design::default().with_alternative(power::Alternative::Less);
+        let want = power::sample_size_means(12.5, -4.0, 0.001, 0.9, 1.0, &one).unwrap();
+        let got = hb
+            .render_template(
+                "{{trial_design sd=12.5 delta=-4 alpha=0.001 power=0.9 alternative='less'}}",
+                &data,
+            )
+            .unwrap();
+        assert_eq!(got, want.n_per_arm.to_string());
+        // Weeks from dates, and what can be enrolled in them.
+        let weeks = hb
+            .render_template(
+                "{{trial_design show='weeks_available' start='2027-01-11' end='2027-03-05'}}",
+                &data,
+            )
+            .unwrap();
+        assert_eq!(weeks, "7.57");
+        let n = hb
+            .render_template(
+                "{{trial_design show='recruitable' per_week=1050 weeks=7.57}}",
+                &data,
+            )
+            .unwrap();
+        assert_eq!(n, "7948");
+        assert!(
+            hb.render_template("{{trial_design ratio='two' baseline=b target=t}}", &data)
+                .is_err()
+        );
+        assert!(
+            hb.render_template("{{trial_design alpha=0.05}}", &data)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn ratios_read_treatment_before_control() {
+        assert_eq!(parse_ratio("2:1"), Some(2.0));
+        assert_eq!(parse_ratio(" 1 : 2 "), Some(0.5));
+        assert_eq!(parse_ratio("1.5"), Some(1.5));
+        assert_eq!(parse_ratio("2:2:1"), Some(2.0));
+        assert_eq!(parse_ratio("2:1:1"), None);
+        assert_eq!(parse_ratio("0:1"), None);
+        assert_eq!(parse_ratio("two"), None);
+    }
+
+    #[test]
+    fn numbers_in_full_drop_trailing_zeros() {
+        let hb = report_registry();
+        let data = serde_json::json!({ "a": 0.001, "b": 0.8, "c": 1234.5, "lang": "pt" });
+        let en = hb
+            .render_template(
+                "{{number a full=true}} {{number b full=true}} {{number c full=true}}",
+                &serde_json::json!({ "a": 0.001, "b": 0.8, "c": 1234.5 }),
+            )
+            .unwrap();
+        assert_eq!(en, "0.001 0.8 1,234.5");
+        let pt = hb
+            .render_template("{{number a full=true}} {{number c full=true}}", &data)
+            .unwrap();
+        assert_eq!(pt, "0,001 1\u{a0}234,5");
     }
 
     #[test]

@@ -45,21 +45,48 @@ fn a_cluster_design_at_two_to_one_agrees_with_calc_and_is_flagged() {
     let want = calc(
         &lab,
         &[
-            "--baseline", "0.18", "--target", "0.12", "--ratio", "2", "--cluster-size", "40",
-            "--icc", "0.02", "--cluster-cv", "0.4", "--attrition", "0.1",
+            "--baseline",
+            "0.18",
+            "--target",
+            "0.12",
+            "--ratio",
+            "2",
+            "--cluster-size",
+            "40",
+            "--icc",
+            "0.02",
+            "--cluster-cv",
+            "0.4",
+            "--attrition",
+            "0.1",
         ],
     );
     assert_eq!(int(&got, "sample_size_needed"), want["n_per_arm_each"][0]);
-    assert_eq!(int(&got, "sample_size_needed_treatment"), want["n_per_arm_each"][1]);
+    assert_eq!(
+        int(&got, "sample_size_needed_treatment"),
+        want["n_per_arm_each"][1]
+    );
     assert_eq!(int(&got, "clusters_needed"), want["clusters_per_arm"][0]);
-    assert_eq!(int(&got, "clusters_needed_treatment"), want["clusters_per_arm"][1]);
+    assert_eq!(
+        int(&got, "clusters_needed_treatment"),
+        want["clusters_per_arm"][1]
+    );
     assert_eq!(int(&got, "sample_size_needed_total"), want["n_total"]);
     assert_eq!(int(&got, "sample_size_needed_total"), 2760);
     // 600 control + 1,200 treatment planned; 300 a week for 8 weeks = 2,400 < 2,760.
     assert_eq!(int(&got, "sample_size_planned_total"), 1800);
     assert_eq!(int(&got, "units_recruitable"), 2400);
     let duration = lab
-        .run(&["calc", "duration", "--total", "2760", "--per-week", "300", "--format", "json"])
+        .run(&[
+            "calc",
+            "duration",
+            "--total",
+            "2760",
+            "--per-week",
+            "300",
+            "--format",
+            "json",
+        ])
         .ok();
     let duration: Json = serde_json::from_str(&duration.stdout).unwrap();
     assert_eq!(int(&got, "weeks_needed"), duration["periods"]);
@@ -70,15 +97,26 @@ fn a_cluster_design_at_two_to_one_agrees_with_calc_and_is_flagged() {
             .ok()
             .stdout;
         let (planned, late, needed) = if lang == "pt" {
-            ("Planeado < necessário", "Não é possível recrutar o suficiente a tempo", "1\u{a0}840")
+            (
+                "Planeado < necessário",
+                "Não é possível recrutar o suficiente a tempo",
+                "1\u{a0}840",
+            )
         } else {
             ("Planned < needed", "Cannot recruit enough in time", "1,840")
         };
         assert!(md.contains(planned), "{md}");
         assert!(md.contains(late), "{md}");
         assert!(md.contains(needed), "{md}");
-        lab.run(&["report", "trial.yaml", "--lang", lang, "-o", &format!("r.{lang}.html")])
-            .ok();
+        lab.run(&[
+            "report",
+            "trial.yaml",
+            "--lang",
+            lang,
+            "-o",
+            &format!("r.{lang}.html"),
+        ])
+        .ok();
         let html = std::fs::read_to_string(lab.path().join(format!("r.{lang}.html"))).unwrap();
         let body = &html[html.find("<body>").unwrap()..];
         snapshot(&format!("trial-design-cluster.{lang}.md"), &md);
@@ -122,12 +160,25 @@ fn a_mean_outcome_one_sided_agrees_with_calc_and_shows_alpha_in_full() {
     let want = calc(
         &lab,
         &[
-            "--sd", "12.5", "--delta", "-4", "--alpha", "0.001", "--power", "0.9", "--ratio",
-            "2", "--alternative", "less",
+            "--sd",
+            "12.5",
+            "--delta",
+            "-4",
+            "--alpha",
+            "0.001",
+            "--power",
+            "0.9",
+            "--ratio",
+            "2",
+            "--alternative",
+            "less",
         ],
     );
     assert_eq!(int(&got, "sample_size_needed"), want["n_per_arm_each"][0]);
-    assert_eq!(int(&got, "sample_size_needed_treatment"), want["n_per_arm_each"][1]);
+    assert_eq!(
+        int(&got, "sample_size_needed_treatment"),
+        want["n_per_arm_each"][1]
+    );
     assert_eq!(int(&got, "sample_size_needed_total"), want["n_total"]);
     // 8 weeks of enrolment (4 January to 1 March) at 100 a week.
     assert_eq!(int(&got, "units_recruitable"), 800);
@@ -135,7 +186,10 @@ fn a_mean_outcome_one_sided_agrees_with_calc_and_shows_alpha_in_full() {
     assert!(md.contains("| 0.001 |"), "{md}");
     assert!(md.contains("| 12.5 |"), "{md}");
     assert!(md.contains("one-sided (fall)"), "{md}");
-    let pt = lab.run(&["report", "trial.yaml", "--lang", "pt"]).ok().stdout;
+    let pt = lab
+        .run(&["report", "trial.yaml", "--lang", "pt"])
+        .ok()
+        .stdout;
     assert!(pt.contains("| 0,001 |"), "{pt}");
 
     // `analyse --plan` reads the minimum difference of a mean outcome.
@@ -150,7 +204,18 @@ fn a_mean_outcome_one_sided_agrees_with_calc_and_shows_alpha_in_full() {
     }
     lab.write("cases.csv", &csv);
     let run = lab
-        .run(&["analyse", "cases.csv", "--outcome", "days", "--plan", "trial.yaml"])
+        .run(&[
+            "analyse",
+            "cases.csv",
+            "--outcome",
+            "days",
+            "--plan",
+            "trial.yaml",
+        ])
         .ok();
-    assert!(run.stdout.contains("the plan said at least 4"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("the plan said at least 4"),
+        "{}",
+        run.stdout
+    );
 }

@@ -40,7 +40,8 @@ fn int(answers: &serde_yaml::Value, id: &str) -> u64 {
 #[test]
 fn a_cluster_design_at_two_to_one_agrees_with_calc_and_is_flagged() {
     let lab = Lab::new();
-    let answers = std::fs::read_to_string(fixture("answers/trial-design-cluster.yaml")).unwrap();
+    let answers =
+        std::fs::read_to_string(fixture("answers-extra/trial-design-cluster.yaml")).unwrap();
     let got = run_design(&lab, &answers);
     let want = calc(
         &lab,

@@ -24,6 +24,7 @@ pub const BUILTIN: &[&str] = &[
 pub const LABKIT: &[&str] = &[
     "sample_size_proportions",
     "sample_size_means",
+    "trial_design",
     "t",
     "date",
     "number",
@@ -99,6 +100,7 @@ pub fn report_registry() -> Handlebars<'static> {
 fn register_all(registry: &mut Handlebars<'static>) {
     registry.register_helper("sample_size_proportions", Box::new(sample_size_proportions));
     registry.register_helper("sample_size_means", Box::new(sample_size_means));
+    registry.register_helper("trial_design", Box::new(trial_design));
     registry.register_helper("t", Box::new(translate));
     registry.register_helper("date", Box::new(date));
     registry.register_helper("number", Box::new(number_helper));
@@ -195,6 +197,211 @@ fn sample_size_means(
     sample_size(power::sample_size_means, h, out)
 }
 
+/// A named argument of `trial_design`, `None` when absent, null or empty (an optional question
+/// left unanswered).
+fn hash_value<'a>(h: &'a Helper, name: &str) -> Option<&'a Json> {
+    h.hash_get(name)
+        .map(|p| p.value())
+        .filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
+}
+
+fn hash_number(h: &Helper, name: &str) -> Result<Option<f64>, RenderErrorReason> {
+    match hash_value(h, name) {
+        None => Ok(None),
+        Some(v) => as_number(v).map(Some).ok_or_else(|| {
+            RenderErrorReason::Other(format!(
+                "`trial_design` expects a number for `{name}`, got {v}"
+            ))
+        }),
+    }
+}
+
+/// An allocation ratio as treatment per control: `2`, `2:1` (treatment:control) or `1:1`; with
+/// more arms, `2:2:1` reads each treatment arm before the control, which comes last.
+pub fn parse_ratio(text: &str) -> Option<f64> {
+    let parts: Vec<f64> = text
+        .split(':')
+        .map(|p| p.trim().replace(',', ".").parse::<f64>().ok())
+        .collect::<Option<_>>()?;
+    let (control, treatments) = parts.split_last()?;
+    let first = *treatments.first().unwrap_or(control);
+    let value = if treatments.is_empty() {
+        *control
+    } else {
+        first / control
+    };
+    (value.is_finite() && value > 0.0 && treatments.iter().all(|t| *t == first)).then_some(value)
+}
+
+/// Whole days from one `YYYY-MM-DD` date to another.
+fn days_between(start: &str, end: &str) -> Option<i64> {
+    let day = |s: &str| {
+        let mut it = s.trim().splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.get(..2)?.parse().ok()?;
+        crate::clock::days_from_civil(y, m, d)
+    };
+    Some(day(end)? - day(start)?)
+}
+
+/// `{{trial_design baseline=… target=… alpha=… power=… show="control"}}`: the trial-design
+/// numbers from the same functions as `labkit calc sample-size`, so the two always agree.
+/// Inputs (named; null or empty means not given): `baseline` and `target` for a proportion, or
+/// `sd` and `delta` for a mean; `alpha` (0.05), `power` (0.8), `ratio` (treatment per control,
+/// `2` or `2:1`), `alternative` (`two_sided`, `greater`, `less`), `arms` (2), `cluster_size`
+/// with `icc` and optionally `cluster_cv`, `attrition`. `show` picks the figure: `control`,
+/// `treatment`, `total`, `clusters_control`, `clusters_treatment`, `design_effect`; with
+/// `planned` (control-arm units), `planned_treatment` and `planned_total`; with `per_week`, `weeks_needed` and
+/// `weeks_planned`; `weeks_available` from `weeks` or the dates `start` and `end`; with
+/// `per_week` and `weeks`, `recruitable`. A figure that does not apply prints nothing.
+fn trial_design(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let other = |e: crate::stats::error::StatsError| RenderErrorReason::Other(e.to_string());
+    let show = hash_value(h, "show")
+        .and_then(Json::as_str)
+        .unwrap_or("control");
+    // Figures that need no sample-size calculation.
+    match show {
+        "weeks_available" => {
+            let weeks = match hash_number(h, "weeks")? {
+                Some(w) => Some(w),
+                None => match (
+                    hash_value(h, "start").and_then(Json::as_str),
+                    hash_value(h, "end").and_then(Json::as_str),
+                ) {
+                    (Some(s), Some(e)) => days_between(s, e)
+                        .filter(|d| *d > 0)
+                        .map(|d| d as f64 / 7.0),
+                    _ => None,
+                },
+            };
+            if let Some(w) = weeks {
+                // Two decimals: what the report shows is what `recruitable` multiplies.
+                out.write(&trim_number((w * 100.0).round() / 100.0))?;
+            }
+            return Ok(());
+        }
+        "recruitable" => {
+            if let (Some(rate), Some(weeks)) =
+                (hash_number(h, "per_week")?, hash_number(h, "weeks")?)
+            {
+                out.write(&((rate * weeks + 1e-9).floor().max(0.0) as u64).to_string())?;
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
+    let ratio = match hash_value(h, "ratio") {
+        None => 1.0,
+        Some(v) => as_number(v)
+            .or_else(|| v.as_str().and_then(parse_ratio))
+            .ok_or_else(|| {
+                RenderErrorReason::Other(crate::i18n::msg(
+                    "helpers.bad_ratio",
+                    &[("value", &v.render())],
+                ))
+            })?,
+    };
+    let alternative = match hash_value(h, "alternative").and_then(Json::as_str) {
+        Some("greater") => power::Alternative::Greater,
+        Some("less") => power::Alternative::Less,
+        _ => power::Alternative::TwoSided,
+    };
+    let cluster_size = hash_number(h, "cluster_size")?.map(|m| m.round().max(0.0) as u64);
+    let icc = hash_number(h, "icc")?;
+    let (cluster_size, icc) = match (cluster_size, icc) {
+        (Some(m), Some(r)) => (Some(m), Some(r)),
+        _ => (None, None),
+    };
+    let arms = hash_number(h, "arms")?.map_or(2, |a| a.round().clamp(2.0, 100.0) as u32);
+    let cluster_cv = hash_number(h, "cluster_cv")?.filter(|_| cluster_size.is_some());
+    let design = Design::new(cluster_size, icc, hash_number(h, "attrition")?)
+        .and_then(|d| d.with_cluster_cv(cluster_cv))
+        .and_then(|d| d.with_arms(arms))
+        .map_err(other)?
+        .with_alternative(alternative);
+    let alpha = hash_number(h, "alpha")?.unwrap_or(0.05);
+    let pw = hash_number(h, "power")?.unwrap_or(0.8);
+    let result = match (
+        hash_number(h, "baseline")?,
+        hash_number(h, "target")?,
+        hash_number(h, "sd")?,
+        hash_number(h, "delta")?,
+    ) {
+        (Some(p1), Some(p2), _, _) => {
+            power::sample_size_proportions(p1, p2, alpha, pw, ratio, &design)
+        }
+        (_, _, Some(sd), Some(delta)) => {
+            power::sample_size_means(sd, delta, alpha, pw, ratio, &design)
+        }
+        _ => {
+            return Err(
+                RenderErrorReason::Other(crate::i18n::msg("helpers.trial_inputs", &[])).into(),
+            );
+        }
+    }
+    .map_err(other)?;
+    let [control, treatment] = result.n_per_arm_each;
+    let others = u64::from(design.comparisons());
+    let planned_total = |planned: f64| {
+        let c = planned.round().max(0.0);
+        c as u64 + others * (c * ratio - 1e-9).ceil().max(0.0) as u64
+    };
+    let weeks = |total: u64| -> Result<Option<u64>, RenderErrorReason> {
+        match hash_number(h, "per_week")?.filter(|r| *r > 0.0) {
+            Some(rate) => Ok(Some(
+                power::trial_duration(total as f64, rate, power::Period::Week)
+                    .map_err(other)?
+                    .periods,
+            )),
+            None => Ok(None),
+        }
+    };
+    let text = match show {
+        "control" => Some(control.to_string()),
+        "treatment" => Some(treatment.to_string()),
+        "total" => Some(result.n_total.to_string()),
+        "clusters_control" => result.clusters_per_arm.map(|c| c[0].to_string()),
+        "clusters_treatment" => result.clusters_per_arm.map(|c| c[1].to_string()),
+        "design_effect" => result.design_effect.map(trim_number),
+        "planned_total" => hash_number(h, "planned")?.map(|p| planned_total(p).to_string()),
+        "planned_treatment" => hash_number(h, "planned")?
+            .map(|p| (p.round().max(0.0) * ratio - 1e-9).ceil().max(0.0) as u64)
+            .map(|n| n.to_string()),
+        "weeks_needed" => weeks(result.n_total)?.map(|w| w.to_string()),
+        "weeks_planned" => match hash_number(h, "planned")? {
+            Some(p) => weeks(planned_total(p))?.map(|w| w.to_string()),
+            None => None,
+        },
+        other => {
+            return Err(
+                RenderErrorReason::Other(format!("`trial_design` cannot show `{other}`")).into(),
+            );
+        }
+    };
+    if let Some(text) = text {
+        out.write(&text)?;
+    }
+    Ok(())
+}
+
+/// A number with up to ten decimals and no trailing zeros (`0.001`, `2.5`, `7`), plain.
+fn trim_number(x: f64) -> String {
+    let text = format!("{x:.10}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.to_owned()
+    }
+}
+
 /// `{{t "report.date"}}`: a fixed label in the report's language.
 fn translate(
     h: &Helper,
@@ -237,7 +444,8 @@ fn date(
     Ok(())
 }
 
-/// `{{number value [decimals]}}`: decimal comma in Portuguese.
+/// `{{number value [decimals]}}`: decimal comma in Portuguese. `{{number value full=true}}`
+/// shows the value as typed, to full precision without trailing zeros (α 0.001, not "0.00").
 fn number_helper(
     h: &Helper,
     _: &Handlebars,
@@ -247,6 +455,19 @@ fn number_helper(
 ) -> HelperResult {
     let value = param(h, 0)?;
     let text = match as_number(value) {
+        Some(n)
+            if h.hash_get("full")
+                .is_some_and(|f| f.value().as_bool() == Some(true)) =>
+        {
+            let text = power::format_number(n, 10, lang_of(ctx).code());
+            match text.find(['.', ',']) {
+                Some(_) => text
+                    .trim_end_matches('0')
+                    .trim_end_matches(['.', ','])
+                    .to_owned(),
+                None => text,
+            }
+        }
         Some(n) => {
             let decimals = h
                 .param(1)
@@ -592,6 +813,101 @@ mod tests {
             hb.render_template("{{sample_size_proportions baseline baseline}}", &data)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn trial_design_is_calcs_maths_with_every_input() {
+        let hb = registry();
+        let data = serde_json::json!({
+            "b": 0.18, "t": 0.12, "ratio": "2:1", "m": 40, "icc": 0.02, "cv": 0.4,
+            "drop": 0.1, "none": null, "empty": "", "arms": [1, 2],
+        });
+        let design = Design::new(Some(40), Some(0.02), Some(0.1))
+            .unwrap()
+            .with_cluster_cv(Some(0.4))
+            .unwrap();
+        let want = power::sample_size_proportions(0.18, 0.12, 0.05, 0.8, 2.0, &design).unwrap();
+        let show = |what: &str| {
+            hb.render_template(
+                &format!(
+                    "{{{{trial_design baseline=b target=t sd=none delta=empty ratio=ratio \
+                     cluster_size=m icc=icc cluster_cv=cv attrition=drop arms=(len arms) \
+                     alternative=none planned=300 per_week=300 show='{what}'}}}}"
+                ),
+                &data,
+            )
+            .unwrap()
+        };
+        assert_eq!(show("control"), want.n_per_arm_each[0].to_string());
+        assert_eq!(show("treatment"), want.n_per_arm_each[1].to_string());
+        assert_eq!(show("total"), want.n_total.to_string());
+        let clusters = want.clusters_per_arm.unwrap();
+        assert_eq!(show("clusters_control"), clusters[0].to_string());
+        assert_eq!(show("clusters_treatment"), clusters[1].to_string());
+        assert_eq!(show("planned_treatment"), "600");
+        assert_eq!(show("planned_total"), "900");
+        assert_eq!(show("weeks_planned"), "3");
+        // One-sided means, as `calc --alternative less`.
+        let one = Design::default().with_alternative(power::Alternative::Less);
+        let want = power::sample_size_means(12.5, -4.0, 0.001, 0.9, 1.0, &one).unwrap();
+        let got = hb
+            .render_template(
+                "{{trial_design sd=12.5 delta=-4 alpha=0.001 power=0.9 alternative='less'}}",
+                &data,
+            )
+            .unwrap();
+        assert_eq!(got, want.n_per_arm.to_string());
+        // Weeks from dates, and what can be enrolled in them.
+        let weeks = hb
+            .render_template(
+                "{{trial_design show='weeks_available' start='2027-01-11' end='2027-03-05'}}",
+                &data,
+            )
+            .unwrap();
+        assert_eq!(weeks, "7.57");
+        let n = hb
+            .render_template(
+                "{{trial_design show='recruitable' per_week=1050 weeks=7.57}}",
+                &data,
+            )
+            .unwrap();
+        assert_eq!(n, "7948");
+        assert!(
+            hb.render_template("{{trial_design ratio='two' baseline=b target=t}}", &data)
+                .is_err()
+        );
+        assert!(
+            hb.render_template("{{trial_design alpha=0.05}}", &data)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn ratios_read_treatment_before_control() {
+        assert_eq!(parse_ratio("2:1"), Some(2.0));
+        assert_eq!(parse_ratio(" 1 : 2 "), Some(0.5));
+        assert_eq!(parse_ratio("1.5"), Some(1.5));
+        assert_eq!(parse_ratio("2:2:1"), Some(2.0));
+        assert_eq!(parse_ratio("2:1:1"), None);
+        assert_eq!(parse_ratio("0:1"), None);
+        assert_eq!(parse_ratio("two"), None);
+    }
+
+    #[test]
+    fn numbers_in_full_drop_trailing_zeros() {
+        let hb = report_registry();
+        let data = serde_json::json!({ "a": 0.001, "b": 0.8, "c": 1234.5, "lang": "pt" });
+        let en = hb
+            .render_template(
+                "{{number a full=true}} {{number b full=true}} {{number c full=true}}",
+                &serde_json::json!({ "a": 0.001, "b": 0.8, "c": 1234.5 }),
+            )
+            .unwrap();
+        assert_eq!(en, "0.001 0.8 1,234.5");
+        let pt = hb
+            .render_template("{{number a full=true}} {{number c full=true}}", &data)
+            .unwrap();
+        assert_eq!(pt, "0,001 1\u{a0}234,5");
     }
 
     #[test]

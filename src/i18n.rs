@@ -2300,6 +2300,14 @@ const EN: &[(&str, &str)] = &[
         "analyse.too_many_ids",
         "more than 4,294,967,295 different ids or clusters",
     ),
+    (
+        "helpers.bad_ratio",
+        "cannot read the allocation ratio `{value}`: write treatment:control, e.g. 1:1 or 2:1",
+    ),
+    (
+        "helpers.trial_inputs",
+        "the sample size needs a baseline and a target rate, or a standard deviation and a minimum difference",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4686,6 +4694,14 @@ const PT: &[(&str, &str)] = &[
     (
         "analyse.too_many_ids",
         "mais de 4 294 967 295 ids ou clusters diferentes",
+    ),
+    (
+        "helpers.bad_ratio",
+        "não foi possível ler a proporção de afetação `{value}`: escreva tratamento:controlo, por exemplo 1:1 ou 2:1",
+    ),
+    (
+        "helpers.trial_inputs",
+        "a dimensão da amostra precisa de uma taxa de referência e uma taxa alvo, ou de um desvio-padrão e uma diferença mínima",
     ),
 ];
 

@@ -388,7 +388,11 @@ fn read_plan(path: &Path, shown: &str, lang: Lang) -> Result<Plan, Error> {
             .zip(target)
             .map(|(b, t)| t - b)
             .filter(|m| *m != 0.0)
-            .or_else(|| number("delta").filter(|d| *d != 0.0)),
+            .or_else(|| {
+                number("minimum_difference")
+                    .or_else(|| number("delta"))
+                    .filter(|d| *d != 0.0)
+            }),
         alpha: number("alpha"),
         decision_rule: text("decision_rule"),
         arms,

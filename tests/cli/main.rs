@@ -34,6 +34,7 @@ mod room_load;
 mod run;
 mod schema;
 mod show;
+mod trial_design;
 pub(crate) mod untrusted_text;
 mod validate;
 mod word;

@@ -992,10 +992,13 @@ impl<'a> Interview<'a> {
     }
 
     /// After a change: answers to questions no longer asked go, computed values are redone.
+    /// A computed value whose condition has just come true is worked out too: its step may be
+    /// one already answered, which a resumed run reviews rather than walks again.
     fn refresh(&mut self) {
         for k in 0..self.flat.len() {
             let q = self.flat[k].1;
-            if self.session.answer(&q.id).is_none() {
+            let computed = matches!(q.kind, QuestionKind::Computed { .. });
+            if self.session.answer(&q.id).is_none() && !(computed && self.asked(k)) {
                 continue;
             }
             if !self.asked(k) {

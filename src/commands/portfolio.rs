@@ -76,6 +76,8 @@ const DECISION_QUESTIONS: &[(&str, &str)] = &[
     ("scale-decision", "decision"),
     ("learning-card", "decision"),
     ("ethics-check", "ethics_decision"),
+    ("scaling-readiness", "decision"),
+    ("experiment-readout", "decision"),
 ];
 
 pub fn run(args: &PortfolioArgs, settings: &Settings, printer: &mut Printer) -> Outcome {

@@ -1188,6 +1188,7 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
         problems: listed,
         problems_listed_max: MAX_LISTED,
         plan: plan.as_ref(),
+        method: "experiment-readout",
         answers: serde_json::Map::new(),
     };
     let mut readout = readout;
@@ -1320,8 +1321,12 @@ struct Readout<'a> {
     problems_listed_max: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     plan: Option<&'a Plan>,
+    /// The method `answers` are for: `experiment-readout`. A playbook that runs it (such as
+    /// `test-and-learn`) takes this file as it is and puts the answers under that id.
+    method: &'static str,
     /// The result questions of the `experiment-readout` method, filled in, so that
-    /// `labkit run experiment-readout --answers THIS.json` starts from them.
+    /// `labkit run experiment-readout --answers THIS.json` (or `labkit run test-and-learn
+    /// --answers THIS.json`) starts from them.
     answers: serde_json::Map<String, serde_json::Value>,
 }
 

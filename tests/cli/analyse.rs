@@ -606,3 +606,80 @@ fn more_arms_are_each_compared_with_control_with_bonferroni() {
         table.stdout
     );
 }
+
+/// The JSON goes to the `test-and-learn` playbook as it is: it names its method
+/// (`"method": "experiment-readout"`), so the playbook puts its answers under that id; the
+/// playbook's later methods start from the readout's result.
+#[test]
+fn the_json_starts_the_test_and_learn_playbook_as_it_is() {
+    let lab = lab_with_fixtures();
+    let run = lab
+        .run(&[
+            "analyse",
+            "small.csv",
+            "--outcome",
+            "renewed",
+            "--id",
+            "id",
+            "--format",
+            "json",
+        ])
+        .ok();
+    assert_eq!(json(&run.stdout)["method"], "experiment-readout");
+    lab.write("readout.json", &run.stdout);
+    let mut args = vec![
+        "run",
+        "test-and-learn",
+        "--answers",
+        "readout.json",
+        "--defaults",
+        "--no-input",
+        "--session",
+        "s.yaml",
+        "--report",
+        "r.md",
+    ];
+    for set in [
+        "experiment-readout.verdict=inconclusive",
+        "experiment-readout.ran_as_planned=yes",
+        "experiment-readout.decision=more_evidence",
+        "experiment-readout.rationale=Too few units to decide.",
+        "learning-card.believed=A reminder helps people renew on time.",
+        "learning-card.criterion_met=inconclusive",
+        "learning-card.learned=The trial was too small to tell.",
+        "learning-card.confidence=2",
+        "learning-card.decision=retest",
+        "learning-card.therefore=Run it again with more units.",
+        "learning-card.action_owner=Ana",
+        "scale-decision.hypothesis=A reminder helps people renew on time.",
+        "scale-decision.criterion_met=inconclusive",
+        "scale-decision.evidence_strength=2",
+        "scale-decision.decision=iterate",
+        "scale-decision.rationale=Too few units.",
+        "scale-decision.decided_by=Director",
+        "scale-decision.decision_date=2026-12-01",
+        "scale-decision.next_owner=Ana",
+        "scale-decision.review_date=2027-03-01",
+        "scale-decision.next_experiment=A larger trial.",
+    ] {
+        args.extend(["--set", set]);
+    }
+    lab.run(&args).ok();
+    let session = std::fs::read_to_string(lab.path().join("s.yaml")).unwrap();
+    assert!(
+        session.contains("  experiment-readout:\n    outcome: renewed\n"),
+        "{session}"
+    );
+    let md = std::fs::read_to_string(lab.path().join("r.md")).unwrap();
+    assert!(
+        md.contains("| 42.8571 | \\-6.1451 | 72.3225 | 0.0943 |"),
+        "{md}"
+    );
+    // The learning card's "observed" and the scale decision's "results" come from the readout.
+    assert!(
+        md.matches("sms − control: +42.9 points (95% CI -6.1 to 72.3)")
+            .count()
+            >= 3,
+        "{md}"
+    );
+}

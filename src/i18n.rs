@@ -2332,6 +2332,10 @@ const EN: &[(&str, &str)] = &[
         "analyse.note_bonferroni",
         "{n} arms compared with {control}: Bonferroni correction, each comparison at α = {alpha} ({level}% intervals) and each p-value multiplied by {n} (at most 1).",
     ),
+    (
+        "help.analyse.arg.alternative",
+        "The test: two-sided, or one-sided for a rise (greater) or a fall (less) in the treatment arm [default: the plan's test_sides, else two-sided]",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4750,6 +4754,10 @@ const PT: &[(&str, &str)] = &[
     (
         "analyse.note_bonferroni",
         "{n} braços comparados com {control}: correção de Bonferroni, cada comparação a α = {alpha} (intervalos de {level}%) e cada valor p multiplicado por {n} (no máximo 1).",
+    ),
+    (
+        "help.analyse.arg.alternative",
+        "O teste: bilateral, ou unilateral para uma subida (greater) ou uma descida (less) no braço de tratamento [por omissão: o test_sides do plano, senão bilateral]",
     ),
 ];
 

@@ -847,6 +847,9 @@ pub struct AnalyseArgs {
     /// Significance level for the intervals and the verdict [default: the plan's, else 0.05]
     #[arg(long, allow_negative_numbers = true, value_name = "A")]
     pub alpha: Option<f64>,
+    /// The test: two-sided, or one-sided for a rise (greater) or a fall (less) in the treatment arm [default: the plan's test_sides, else two-sided]
+    #[arg(long, value_enum, value_name = "SIDES")]
+    pub alternative: Option<CalcAlternative>,
     /// Output format on stdout
     #[arg(long, value_enum, default_value_t)]
     pub format: AnalyseFormat,

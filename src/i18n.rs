@@ -2308,6 +2308,34 @@ const EN: &[(&str, &str)] = &[
         "helpers.trial_inputs",
         "the sample size needs a baseline and a target rate, or a standard deviation and a minimum difference",
     ),
+    (
+        "analyse.sentence_greater",
+        "; one-sided test, as planned, for a rise",
+    ),
+    (
+        "analyse.sentence_less",
+        "; one-sided test, as planned, for a fall",
+    ),
+    (
+        "analyse.sentence_bonferroni",
+        "; Bonferroni-corrected for {n} comparisons with the control",
+    ),
+    (
+        "analyse.note_greater",
+        "One-sided test for a rise in the treatment arm: p-values are one-sided, and the lower bound of the {level}% interval is the one-sided {one}% bound.",
+    ),
+    (
+        "analyse.note_less",
+        "One-sided test for a fall in the treatment arm: p-values are one-sided, and the upper bound of the {level}% interval is the one-sided {one}% bound.",
+    ),
+    (
+        "analyse.note_bonferroni",
+        "{n} arms compared with {control}: Bonferroni correction, each comparison at α = {alpha} ({level}% intervals) and each p-value multiplied by {n} (at most 1).",
+    ),
+    (
+        "help.analyse.arg.alternative",
+        "The test: two-sided, or one-sided for a rise (greater) or a fall (less) in the treatment arm [default: the plan's test_sides, else two-sided]",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4702,6 +4730,34 @@ const PT: &[(&str, &str)] = &[
     (
         "helpers.trial_inputs",
         "a dimensão da amostra precisa de uma taxa de referência e uma taxa alvo, ou de um desvio-padrão e uma diferença mínima",
+    ),
+    (
+        "analyse.sentence_greater",
+        "; teste unilateral, como planeado, para uma subida",
+    ),
+    (
+        "analyse.sentence_less",
+        "; teste unilateral, como planeado, para uma descida",
+    ),
+    (
+        "analyse.sentence_bonferroni",
+        "; com correção de Bonferroni para {n} comparações com o controlo",
+    ),
+    (
+        "analyse.note_greater",
+        "Teste unilateral para uma subida no braço de tratamento: os valores p são unilaterais, e o limite inferior do intervalo de {level}% é o limite unilateral de {one}%.",
+    ),
+    (
+        "analyse.note_less",
+        "Teste unilateral para uma descida no braço de tratamento: os valores p são unilaterais, e o limite superior do intervalo de {level}% é o limite unilateral de {one}%.",
+    ),
+    (
+        "analyse.note_bonferroni",
+        "{n} braços comparados com {control}: correção de Bonferroni, cada comparação a α = {alpha} (intervalos de {level}%) e cada valor p multiplicado por {n} (no máximo 1).",
+    ),
+    (
+        "help.analyse.arg.alternative",
+        "O teste: bilateral, ou unilateral para uma subida (greater) ou uma descida (less) no braço de tratamento [por omissão: o test_sides do plano, senão bilateral]",
     ),
 ];
 

@@ -554,18 +554,34 @@ fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, shown: &str) -> Result
 /// Reads an answers file (YAML or JSON): either a session file, a mapping with an `answers:`
 /// key, or a plain mapping of question id → answer.
 pub fn load_answers(path: &Path) -> Result<Mapping, Error> {
+    load_answers_for(path).map(|(answers, _)| answers)
+}
+
+/// An answers file's answers, with the method they are for when the file names one beside its
+/// `answers`: `method: experiment-readout` (what `labkit analyse --format json` writes) or a
+/// session's `method: {id: ...}`. A playbook run puts such answers under that method's id.
+pub fn load_answers_for(path: &Path) -> Result<(Mapping, Option<String>), Error> {
     let shown = path.display().to_string();
     let text = crate::input::read_document(path)?;
     let value: Value = parse_yaml(&text, &shown)?;
     match value {
         Value::Mapping(mut map) => match map.remove("answers") {
-            Some(Value::Mapping(answers)) => Ok(answers),
+            Some(Value::Mapping(answers)) => {
+                let method = match map.get("method") {
+                    Some(Value::String(id)) => Some(id.clone()),
+                    Some(Value::Mapping(m)) => {
+                        m.get("id").and_then(Value::as_str).map(str::to_owned)
+                    }
+                    _ => None,
+                };
+                Ok((answers, method))
+            }
             Some(_) => Err(Error::Input(format!(
                 "{shown}: `answers` must be a mapping of question id to answer"
             ))),
-            None => Ok(map),
+            None => Ok((map, None)),
         },
-        Value::Null => Ok(Mapping::new()),
+        Value::Null => Ok((Mapping::new(), None)),
         _ => Err(Error::Input(format!(
             "{shown}: expected a mapping of question id to answer"
         ))),

@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::Outcome;
-use crate::cli::{AnalyseArgs, AnalyseFormat};
+use crate::cli::{AnalyseArgs, AnalyseFormat, CalcAlternative};
 use crate::clock::{Clock, SystemClock, rfc3339};
 use crate::error::Error;
 use crate::fsutil::{check_outputs, write_atomic};
@@ -29,10 +29,12 @@ use crate::output::Printer;
 use crate::report::markdown::{Chart, cell, escape};
 use crate::report::{Format, Rendered, TitleBlock};
 use crate::settings::Settings;
-use crate::stats::analyse::{Effect, Summary, Verdict, proportions, smd, verdict, welch};
+use crate::stats::analyse::{
+    Effect, Summary, Verdict, interval_alpha, proportions, read_out, smd, verdict, welch,
+};
 use crate::stats::csvscan::{ScanError, Scanner, detect};
 use crate::stats::interner::Interner;
-use crate::stats::power::format_number;
+use crate::stats::power::{Alternative, format_number};
 
 /// The most problem rows kept to list (all are counted).
 const MAX_LISTED: usize = 1000;
@@ -325,6 +327,9 @@ struct Plan {
     alpha: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     decision_rule: Option<String>,
+    /// The pre-registered test (`test_sides`): two-sided, greater or less.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alternative: Option<Alternative>,
     #[serde(skip)]
     arms: Vec<String>,
     #[serde(skip)]
@@ -395,6 +400,14 @@ fn read_plan(path: &Path, shown: &str, lang: Lang) -> Result<Plan, Error> {
             }),
         alpha: number("alpha"),
         decision_rule: text("decision_rule"),
+        alternative: text("test_sides").and_then(|s| {
+            match s.to_ascii_lowercase().replace('-', "_").as_str() {
+                "two_sided" => Some(Alternative::TwoSided),
+                "greater" => Some(Alternative::Greater),
+                "less" => Some(Alternative::Less),
+                _ => None,
+            }
+        }),
         arms,
         control,
     })
@@ -422,13 +435,27 @@ struct Comparison {
     sentence: Option<String>,
 }
 
+/// How the effects were read out: the test's sides and the multiplicity correction.
+#[derive(Debug, Clone, Copy)]
+struct Test {
+    alternative: Alternative,
+    /// Treatment arms compared with the control (Bonferroni over these when more than one).
+    comparisons: usize,
+    /// The α the intervals are computed at.
+    interval_alpha: f64,
+}
+
 #[derive(Debug, Serialize)]
 struct BalanceRow {
     covariate: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     level: Option<String>,
     means: serde_json::Map<String, serde_json::Value>,
+    /// The first treatment arm against the control.
     smd: Option<f64>,
+    /// Each treatment arm against the control, when there are more than one.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    smd_by_arm: serde_json::Map<String, serde_json::Value>,
 }
 
 pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
@@ -982,15 +1009,31 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
         // plan gave a difference of means (`delta`).
         proportion || plan.as_ref().is_some_and(|p| p.baseline.is_none())
     });
+    let alternative = match args.alternative {
+        Some(CalcAlternative::TwoSided) => Alternative::TwoSided,
+        Some(CalcAlternative::Greater) => Alternative::Greater,
+        Some(CalcAlternative::Less) => Alternative::Less,
+        None => plan
+            .as_ref()
+            .and_then(|p| p.alternative)
+            .unwrap_or_default(),
+    };
+    let treatments: Vec<usize> = (0..n_arms).filter(|&a| a != control && known[a]).collect();
+    let test = Test {
+        alternative,
+        comparisons: treatments.len().max(1),
+        interval_alpha: interval_alpha(alpha, alternative, treatments.len()),
+    };
     let mut comparisons = Vec::new();
-    for a in (0..n_arms).filter(|&a| a != control && known[a]) {
+    for &a in &treatments {
         let (t, c) = (&level[a], &level[control]);
         let effect = if proportion && !cluster_level {
-            proportions(t.ones(), t.n, c.ones(), c.n, alpha)
+            proportions(t.ones(), t.n, c.ones(), c.n, test.interval_alpha)
         } else {
-            welch(t, c, alpha)
+            welch(t, c, test.interval_alpha)
         };
         let Some(effect) = effect else { continue };
+        let effect = read_out(effect, alternative, test.comparisons);
         let v = minimum.map(|m| verdict(effect.difference, effect.ci_low, effect.ci_high, m));
         let sentence = plan.as_ref().map(|_| {
             sentence(
@@ -999,7 +1042,7 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
                 &arms[a],
                 &arms[control],
                 &effect,
-                alpha,
+                test,
                 proportion,
                 minimum,
                 v,
@@ -1017,6 +1060,16 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
     // Balance.
     let mut balance = Vec::new();
     let treatment = order.get(1).copied();
+    // Every treatment arm's SMD, when there is more than one.
+    let by_arm = |f: &dyn Fn(usize) -> Option<f64>| {
+        let mut m = serde_json::Map::new();
+        if treatments.len() > 1 {
+            for &a in order.iter().skip(1) {
+                m.insert(arms[a].clone(), f(a).into());
+            }
+        }
+        m
+    };
     for cov in &covariates {
         if cov.categorical {
             if cov.too_many {
@@ -1048,6 +1101,7 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
                     level: Some(level_name.clone()),
                     means,
                     smd: treatment.and_then(|t| smd(&share(t), &share(control))),
+                    smd_by_arm: by_arm(&|t| smd(&share(t), &share(control))),
                 });
             }
         } else {
@@ -1062,6 +1116,7 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
                 level: None,
                 means,
                 smd: treatment.and_then(|t| smd(&get(t), &get(control))),
+                smd_by_arm: by_arm(&|t| smd(&get(t), &get(control))),
             });
         }
     }
@@ -1121,7 +1176,10 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
         cluster: args.cluster.clone(),
         control: arms[control].clone(),
         alpha,
-        confidence: 1.0 - alpha,
+        confidence: 1.0 - test.interval_alpha,
+        alternative: alternative.name(),
+        comparisons: test.comparisons,
+        correction: (test.comparisons > 1).then_some("bonferroni"),
         arms: arm_rows,
         effect: comparisons.first(),
         effects: &comparisons,
@@ -1130,6 +1188,7 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
         problems: listed,
         problems_listed_max: MAX_LISTED,
         plan: plan.as_ref(),
+        method: "experiment-readout",
         answers: serde_json::Map::new(),
     };
     let mut readout = readout;
@@ -1243,7 +1302,16 @@ struct Readout<'a> {
     cluster: Option<String>,
     control: String,
     alpha: f64,
+    /// The level of the intervals shown: `1 − α` two-sided, `1 − 2α` one-sided, divided by the
+    /// number of comparisons (Bonferroni).
     confidence: f64,
+    /// two-sided, greater or less.
+    alternative: &'static str,
+    /// Treatment arms compared with the control.
+    comparisons: usize,
+    /// `bonferroni` when more than one arm is compared with the control.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    correction: Option<&'static str>,
     arms: Vec<ArmRow>,
     effect: Option<&'a Comparison>,
     effects: &'a [Comparison],
@@ -1253,8 +1321,12 @@ struct Readout<'a> {
     problems_listed_max: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     plan: Option<&'a Plan>,
+    /// The method `answers` are for: `experiment-readout`. A playbook that runs it (such as
+    /// `test-and-learn`) takes this file as it is and puts the answers under that id.
+    method: &'static str,
     /// The result questions of the `experiment-readout` method, filled in, so that
-    /// `labkit run experiment-readout --answers THIS.json` starts from them.
+    /// `labkit run experiment-readout --answers THIS.json` (or `labkit run test-and-learn
+    /// --answers THIS.json`) starts from them.
     answers: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1299,7 +1371,7 @@ fn sentence(
     arm: &str,
     control: &str,
     e: &Effect,
-    alpha: f64,
+    test: Test,
     proportion: bool,
     minimum: Option<f64>,
     v: Option<Verdict>,
@@ -1326,11 +1398,23 @@ fn sentence(
             ("direction", &dir(e.difference)),
             ("arm", &arm),
             ("control", &control),
-            ("level", &confidence(alpha, lang)),
+            ("level", &confidence(test.interval_alpha, lang)),
             ("low", &shown_diff(e.ci_low, proportion, lang)),
             ("high", &shown_diff(e.ci_high, proportion, lang)),
         ],
     );
+    match test.alternative {
+        Alternative::TwoSided => {}
+        Alternative::Greater => s.push_str(t(lang, "analyse.sentence_greater")),
+        Alternative::Less => s.push_str(t(lang, "analyse.sentence_less")),
+    }
+    if test.comparisons > 1 {
+        s.push_str(&tf(
+            lang,
+            "analyse.sentence_bonferroni",
+            &[("n", &test.comparisons)],
+        ));
+    }
     match (minimum, v) {
         (Some(m), Some(v)) => {
             s.push_str(&tf(
@@ -1424,6 +1508,10 @@ fn table_text(r: &Readout, settings: &Settings) -> String {
         out.push_str(t(lang, "analyse.no_effect"));
         out.push('\n');
     }
+    for note in test_notes(r, lang) {
+        out.push_str(&note);
+        out.push('\n');
+    }
     if !r.balance.is_empty() {
         out.push('\n');
         let mut table = crate::output::table(settings);
@@ -1431,7 +1519,7 @@ fn table_text(r: &Readout, settings: &Settings) -> String {
         if let Some(first) = r.balance.first() {
             head.extend(first.means.keys().cloned());
         }
-        head.push(t(lang, "analyse.col.smd").to_owned());
+        head.extend(smd_heads(r, lang));
         table.set_header(head);
         for b in &r.balance {
             let mut row = vec![covariate_label(b)];
@@ -1441,16 +1529,82 @@ fn table_text(r: &Readout, settings: &Settings) -> String {
                         .map_or("—".into(), |m| format_number(m, 2, lang.code())),
                 );
             }
-            row.push(
-                b.smd
-                    .map_or("—".into(), |s| format_number(s, 3, lang.code())),
-            );
+            row.extend(smd_cells(b, lang));
             table.add_row(row);
         }
         out.push_str(&crate::output::table_text(&table));
         out.push('\n');
     }
     out
+}
+
+/// What the p-values and intervals are when they are not the plain two-sided ones: a
+/// one-sided test, a Bonferroni correction.
+fn test_notes(r: &Readout, lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    let level = confidence(1.0 - r.confidence, lang);
+    let one_sided = |key: &'static str| {
+        tf(
+            lang,
+            key,
+            &[
+                ("level", &level),
+                ("one", &confidence(1.0 - (1.0 + r.confidence) / 2.0, lang)),
+            ],
+        )
+    };
+    match r.alternative {
+        "greater" => notes.push(one_sided("analyse.note_greater")),
+        "less" => notes.push(one_sided("analyse.note_less")),
+        _ => {}
+    }
+    if r.comparisons > 1 {
+        notes.push(tf(
+            lang,
+            "analyse.note_bonferroni",
+            &[
+                ("n", &r.comparisons),
+                ("control", &r.control),
+                ("alpha", &short(r.alpha / r.comparisons as f64, lang)),
+                ("level", &level),
+            ],
+        ));
+    }
+    notes
+}
+
+/// Up to four decimals, trailing zeros dropped (0.025, not 0.0250).
+fn short(x: f64, lang: Lang) -> String {
+    let s = format_number(x, 4, lang.code());
+    if s.contains([',', '.']) {
+        s.trim_end_matches('0')
+            .trim_end_matches([',', '.'])
+            .to_owned()
+    } else {
+        s
+    }
+}
+
+/// The SMD columns of the balance table: one, or one per treatment arm.
+fn smd_heads(r: &Readout, lang: Lang) -> Vec<String> {
+    match r.balance.first() {
+        Some(b) if !b.smd_by_arm.is_empty() => b
+            .smd_by_arm
+            .keys()
+            .map(|a| format!("{} {a}", t(lang, "analyse.col.smd")))
+            .collect(),
+        _ => vec![t(lang, "analyse.col.smd").to_owned()],
+    }
+}
+
+/// The SMD cells of a balance row, to go under [`smd_heads`].
+fn smd_cells(b: &BalanceRow, lang: Lang) -> Vec<String> {
+    let f = |s: Option<f64>| s.map_or("—".into(), |s| format_number(s, 3, lang.code()));
+    if b.smd_by_arm.is_empty() {
+        vec![f(b.smd)]
+    } else {
+        b.smd_by_arm.values().map(|v| f(v.as_f64())).collect()
+    }
 }
 
 fn covariate_label(b: &BalanceRow) -> String {
@@ -1483,7 +1637,7 @@ fn effect_line(c: &Comparison, r: &Readout, lang: Lang) -> String {
                     ""
                 },
             ),
-            ("level", &confidence(r.alpha, lang)),
+            ("level", &confidence(1.0 - r.confidence, lang)),
             ("low", &shown_diff(e.ci_low, proportion, lang)),
             ("high", &shown_diff(e.ci_high, proportion, lang)),
             ("p", &p_value(e.p_value, lang)),
@@ -1549,6 +1703,9 @@ fn readout_markdown(r: &Readout, lang: Lang) -> String {
     if r.effects.is_empty() {
         let _ = writeln!(md, "{}\n", escape(t(lang, "analyse.no_effect")));
     }
+    for note in test_notes(r, lang) {
+        let _ = writeln!(md, "*{}*\n", escape(&note));
+    }
     if let Some(rule) = r.plan.and_then(|p| p.decision_rule.as_deref()) {
         let _ = writeln!(md, "*{}*\n", escape(t(lang, "analyse.decision_rule")));
         for line in rule.lines() {
@@ -1562,7 +1719,7 @@ fn readout_markdown(r: &Readout, lang: Lang) -> String {
                 lang,
                 "analyse.chart_title",
                 &[
-                    ("level", &confidence(r.alpha, lang)),
+                    ("level", &confidence(1.0 - r.confidence, lang)),
                     ("outcome", &r.outcome),
                 ],
             ),
@@ -1570,7 +1727,7 @@ fn readout_markdown(r: &Readout, lang: Lang) -> String {
             interval_label: tf(
                 lang,
                 "analyse.col.ci",
-                &[("level", &confidence(r.alpha, lang))],
+                &[("level", &confidence(1.0 - r.confidence, lang))],
             ),
             value_label: if proportion {
                 t(lang, "analyse.chart_points").to_owned()
@@ -1640,8 +1797,11 @@ fn readout_markdown(r: &Readout, lang: Lang) -> String {
         for a in &arms {
             let _ = write!(md, " {} |", cell(a));
         }
-        let _ = writeln!(md, " {} |", cell(t(lang, "analyse.col.smd")));
-        let _ = writeln!(md, "|---|{}---:|", "---:|".repeat(arms.len()));
+        let heads = smd_heads(r, lang);
+        for h in &heads {
+            let _ = write!(md, " {} |", cell(h));
+        }
+        let _ = writeln!(md, "\n|---|{}", "---:|".repeat(arms.len() + heads.len()));
         for b in &r.balance {
             let _ = write!(md, "| {} |", cell(&covariate_label(b)));
             for v in b.means.values() {
@@ -1652,12 +1812,10 @@ fn readout_markdown(r: &Readout, lang: Lang) -> String {
                         .map_or("—".into(), |m| format_number(m, 2, lang.code()))
                 );
             }
-            let _ = writeln!(
-                md,
-                " {} |",
-                b.smd
-                    .map_or("—".into(), |s| format_number(s, 3, lang.code()))
-            );
+            for c in smd_cells(b, lang) {
+                let _ = write!(md, " {} |", cell(&c));
+            }
+            md.push('\n');
         }
         let _ = writeln!(md, "\n{}\n", escape(t(lang, "analyse.smd_note")));
     }

@@ -108,7 +108,7 @@ pub fn run(args: &RunArgs, settings: &Settings, printer: &mut Printer) -> Outcom
     let today = date(SystemClock.now());
     let (version, hash) = plan.version_and_hash();
     let playbook = matches!(plan, Plan::Playbook(..));
-    let supplied = supplied_answers(args, settings, playbook)?;
+    let supplied = supplied_answers(args, settings, &plan)?;
     let report = args.report.as_ref().map(|r| settings.cwd.join(r));
     if let Some(report) = &report {
         report_format(report)?;
@@ -880,9 +880,26 @@ fn summary(plan: &Plan, session: &Session, settings: &Settings) -> String {
     crate::output::table_text(&table)
 }
 
-fn supplied_answers(args: &RunArgs, settings: &Settings, playbook: bool) -> Result<Mapping, Error> {
+fn supplied_answers(args: &RunArgs, settings: &Settings, plan: &Plan) -> Result<Mapping, Error> {
+    let playbook = matches!(plan, Plan::Playbook(..));
     let mut answers = match &args.answers {
-        Some(p) => session::load_answers(&settings.cwd.join(p))?,
+        Some(p) => {
+            let (answers, method) = session::load_answers_for(&settings.cwd.join(p))?;
+            match (plan, method) {
+                // One method's answers (`labkit analyse`'s JSON, or a session of that method)
+                // for a playbook that runs it: they go under its id, as a playbook keeps them.
+                (Plan::Playbook(p, _), Some(m))
+                    if m != p.id
+                        && p.method_ids().any(|id| id == m)
+                        && !answers.contains_key(m.as_str()) =>
+                {
+                    let mut nested = Mapping::new();
+                    nested.insert(Value::from(m), Value::Mapping(answers));
+                    nested
+                }
+                _ => answers,
+            }
+        }
         None => Mapping::new(),
     };
     for pair in &args.set {

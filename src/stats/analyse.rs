@@ -16,6 +16,16 @@
 //! - **Balance**: the standardised mean difference `(m₁ − m₀) / sqrt((s₁² + s₀²) / 2)`
 //!   (Austin 2009), for numbers and for 0/1 indicators alike.
 //!
+//! - **One-sided tests** (`greater`, `less`): the p-value is the one-sided tail of the same z
+//!   or t statistic (half the two-sided p-value when the difference points the planned way, one
+//!   minus half otherwise: both statistics are symmetric), as R's `prop.test(alternative =
+//!   "greater", correct = FALSE)` and `t.test(alternative = "greater")`; the interval shown is
+//!   the two-sided `1 − 2α` interval, whose bound on the planned side is the one-sided `1 − α`
+//!   bound R reports (CONSORT 2010, item 17a; the usual practice for one-sided trials).
+//! - **More than two arms**: each treatment arm against the control, with Bonferroni's
+//!   correction for the `K − 1` comparisons: intervals at `α / (K − 1)` and p-values multiplied by
+//!   `K − 1` (capped at 1).
+//!
 //! The Wilson and Newcombe formulas are a few lines of arithmetic over the normal quantile; no
 //! maintained Rust crate offers them, so they are written here. Running means and variances use
 //! Welford's update, so a million rows lose no precision to cancellation.
@@ -24,6 +34,7 @@ use serde::Serialize;
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
 use super::normal::{pnorm_upper, qnorm};
+use super::power::Alternative;
 
 /// Count, mean and sum of squared deviations of a stream of numbers (Welford).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -213,6 +224,32 @@ pub fn welch(treatment: &Summary, control: &Summary, alpha: f64) -> Option<Effec
     })
 }
 
+/// The α at which to compute an effect's interval so that it reads out a test at level `alpha`
+/// with `alternative`, among `comparisons` comparisons with a control (Bonferroni): `α / m`
+/// two-sided, `2α / m` one-sided (the `1 − 2α` interval), capped below 1.
+pub fn interval_alpha(alpha: f64, alternative: Alternative, comparisons: usize) -> f64 {
+    let m = comparisons.max(1) as f64;
+    let sides = 3.0 - alternative.sides();
+    (sides * alpha / m).min(0.999_999)
+}
+
+/// Reads an effect out for `alternative` among `comparisons` comparisons: the p-value turned
+/// one-sided when the test is, then multiplied by the number of comparisons (Bonferroni, capped
+/// at 1). The interval is left as computed (see [`interval_alpha`]).
+pub fn read_out(mut effect: Effect, alternative: Alternative, comparisons: usize) -> Effect {
+    if let Some(p) = effect.p_value {
+        let p = match alternative {
+            Alternative::TwoSided => p,
+            // Symmetric statistics: the tail on the planned side is half the two-sided p when
+            // the difference points that way, and the rest otherwise.
+            _ if alternative.oriented(effect.difference) > 0.0 => p / 2.0,
+            _ => 1.0 - p / 2.0,
+        };
+        effect.p_value = Some((p * comparisons.max(1) as f64).min(1.0));
+    }
+    effect
+}
+
 /// The standardised mean difference `(m₁ − m₀) / sqrt((s₁² + s₀²) / 2)`: `None` when an arm
 /// has fewer than two values, or when neither varies yet the means differ; 0 when neither
 /// varies and the means are equal.
@@ -371,6 +408,27 @@ mod tests {
 
     /// The hand-worked example of tests/fixtures/analyse/small.csv, `days` column:
     /// `t.test(sms, control, var.equal = FALSE)` in R.
+    /// R (reference.out, "one-sided tests"): prop.test(c(56, 48), c(70, 80), alternative =
+    /// "greater", correct = FALSE)$p.value 0.004022540684, "less" 0.9959774593; the 90%
+    /// Newcombe interval 0.0765641915 0.3136445836 (its lower bound is the one-sided 95% bound).
+    #[test]
+    fn one_sided_and_bonferroni_read_outs_match_r() {
+        let a = interval_alpha(0.05, Alternative::Greater, 1);
+        close(a, 0.10, 1e-15);
+        let e = proportions(56, 70, 48, 80, a).unwrap();
+        close(e.ci_low, 0.0765641915, 1e-9);
+        close(e.ci_high, 0.3136445836, 1e-9);
+        let g = read_out(e.clone(), Alternative::Greater, 1);
+        close(g.p_value.unwrap(), 0.004022540684, 1e-11);
+        let l = read_out(e.clone(), Alternative::Less, 1);
+        close(l.p_value.unwrap(), 0.9959774593, 1e-9);
+        // Bonferroni: two comparisons, α/2 two-sided, p doubled (capped at 1).
+        close(interval_alpha(0.05, Alternative::TwoSided, 2), 0.025, 1e-15);
+        let two = read_out(e.clone(), Alternative::TwoSided, 2);
+        close(two.p_value.unwrap(), 2.0 * 0.008045081368, 1e-11);
+        assert_eq!(read_out(e, Alternative::Less, 2).p_value, Some(1.0));
+    }
+
     #[test]
     fn welch_matches_r() {
         let sms = Summary::of(&[8.0, 7.5, 11.2, 6.4, 10.0, 5.9, 9.4]);

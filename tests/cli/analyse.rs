@@ -17,7 +17,7 @@ fn close(got: &serde_json::Value, want: f64) {
 
 fn lab_with_fixtures() -> Lab {
     let lab = Lab::new();
-    for name in ["small.csv", "clusters.csv"] {
+    for name in ["small.csv", "clusters.csv", "three.csv"] {
         lab.write(
             name,
             std::fs::read(fixture(&format!("analyse/{name}"))).unwrap(),
@@ -415,4 +415,271 @@ fn the_json_starts_an_experiment_readout() {
         "{md}"
     );
     assert!(md.contains("Gather more evidence before deciding"), "{md}");
+}
+
+/// `--alternative greater|less`: the one-sided p-value of R's `prop.test(alternative = ...,
+/// correct = FALSE)` and `t.test(alternative = ...)`, and the 1 − 2α (90%) two-sided interval,
+/// whose bound on the planned side is R's one-sided bound (reference.out, "one-sided tests").
+#[test]
+fn one_sided_tests_match_r() {
+    let lab = lab_with_fixtures();
+    let run = |outcome: &str, alternative: &str| {
+        json(
+            &lab.run(&[
+                "analyse",
+                "small.csv",
+                "--outcome",
+                outcome,
+                "--id",
+                "id",
+                "--alternative",
+                alternative,
+                "--format",
+                "json",
+            ])
+            .ok()
+            .stdout,
+        )
+    };
+    // R: renewed (small.csv) greater p 0.0471321534, newcombe 90% 0.0099507353 0.6946449464.
+    let v = run("renewed", "greater");
+    assert_eq!(v["alternative"], "greater");
+    close(&v["confidence"], 0.9);
+    close(&v["effect"]["p_value"], 0.0471321534);
+    close(&v["effect"]["ci_low"], 0.0099507353);
+    close(&v["effect"]["ci_high"], 0.6946449464);
+    // R: days welch less p 0.0005285331169, one-sided bound -Inf -4.1902359830;
+    // greater p 0.9994714669, bound -9.6097640170 Inf; 90% ci -9.6097640170 -4.1902359830.
+    let v = run("days", "less");
+    close(&v["effect"]["p_value"], 0.0005285331169);
+    close(&v["effect"]["ci_low"], -9.6097640170);
+    close(&v["effect"]["ci_high"], -4.1902359830);
+    let v = run("days", "greater");
+    close(&v["effect"]["p_value"], 0.9994714669);
+    let table = lab
+        .run(&[
+            "analyse",
+            "small.csv",
+            "--outcome",
+            "renewed",
+            "--id",
+            "id",
+            "--alternative",
+            "greater",
+        ])
+        .ok();
+    assert!(
+        table.stdout.contains("(90% CI 1.0 to 69.5), p = 0.047")
+            && table.stdout.contains("One-sided test for a rise"),
+        "{}",
+        table.stdout
+    );
+}
+
+/// The plan's `test_sides` is used when `--alternative` is not given, and the verdict says so.
+#[test]
+fn a_one_sided_plan_is_read_out_one_sided() {
+    let lab = Lab::new();
+    lab.write(
+        "answers.yaml",
+        std::fs::read(fixture("answers/trial-design.yaml")).unwrap(),
+    );
+    lab.run(&[
+        "run",
+        "trial-design",
+        "--answers",
+        "answers.yaml",
+        "--set",
+        "test_sides=greater",
+        "--no-input",
+        "--session",
+        "trial.yaml",
+    ])
+    .ok();
+    let mut csv = String::from("id,arm,renewed\n");
+    for i in 0..1000 {
+        let (arm, yes) = if i < 500 {
+            ("SMS reminder", i < 300)
+        } else {
+            ("Control", i < 750)
+        };
+        csv.push_str(&format!("{i},{arm},{}\n", u8::from(yes)));
+    }
+    lab.write("trial.csv", &csv);
+    let args = [
+        "analyse",
+        "trial.csv",
+        "--outcome",
+        "renewed",
+        "--plan",
+        "trial.yaml",
+    ];
+    let run = lab.run(&args).ok();
+    assert!(
+        run.stdout.contains(
+            "renewed: 10.0 points higher in SMS reminder than in Control (90% CI 4.8 to 15.1); \
+             one-sided test, as planned, for a rise; the plan said at least 5.0 points higher: supported"
+        ),
+        "{}",
+        run.stdout
+    );
+    // R: greater p 0.0007409403874, newcombe 90% 0.0482657589 0.1509809009.
+    let v = json(
+        &lab.run(&[&args[..], &["--format", "json"]].concat())
+            .ok()
+            .stdout,
+    );
+    assert_eq!(v["plan"]["alternative"], "greater");
+    close(&v["effect"]["p_value"], 0.0007409403874);
+    close(&v["effect"]["ci_low"], 0.0482657589);
+    close(&v["effect"]["ci_high"], 0.1509809009);
+    // The flag wins over the plan.
+    let v = json(
+        &lab.run(
+            &[
+                &args[..],
+                &["--format", "json", "--alternative", "two-sided"],
+            ]
+            .concat(),
+        )
+        .ok()
+        .stdout,
+    );
+    assert_eq!(v["alternative"], "two-sided");
+    close(&v["confidence"], 0.95);
+}
+
+/// Three arms: each treatment arm against the control, Bonferroni over the two comparisons
+/// (97.5% intervals, p-values doubled), and an SMD for each arm (reference.out, "three.csv").
+#[test]
+fn more_arms_are_each_compared_with_control_with_bonferroni() {
+    let lab = lab_with_fixtures();
+    let v = json(
+        &lab.run(&[
+            "analyse",
+            "three.csv",
+            "--outcome",
+            "renewed",
+            "--covariates",
+            "age",
+            "--format",
+            "json",
+        ])
+        .ok()
+        .stdout,
+    );
+    assert_eq!(v["comparisons"], 2);
+    assert_eq!(v["correction"], "bonferroni");
+    close(&v["confidence"], 0.975);
+    let effects = v["effects"].as_array().unwrap();
+    assert_eq!(effects.len(), 2);
+    // R: sms 20/30 vs 12/30 newcombe 97.5% -0.0193545519 0.4988410547, bonferroni p 0.07686786047;
+    // letter 13/30 vs 12/30 newcombe 97.5% -0.2349724920 0.2950557670, bonferroni p 1.
+    assert_eq!(effects[0]["arm"], "sms");
+    close(&effects[0]["ci_low"], -0.0193545519);
+    close(&effects[0]["ci_high"], 0.4988410547);
+    close(&effects[0]["p_value"], 0.07686786047);
+    assert_eq!(effects[1]["arm"], "letter");
+    close(&effects[1]["ci_low"], -0.2349724920);
+    close(&effects[1]["ci_high"], 0.2950557670);
+    close(&effects[1]["p_value"], 1.0);
+    // R: smd age sms 0.3140415526, letter 0.7907781606.
+    let b = &v["balance"][0];
+    close(&b["smd_by_arm"]["sms"], 0.3140415526);
+    close(&b["smd_by_arm"]["letter"], 0.7907781606);
+    let table = lab
+        .run(&[
+            "analyse",
+            "three.csv",
+            "--outcome",
+            "renewed",
+            "--covariates",
+            "age",
+        ])
+        .ok();
+    assert!(
+        table
+            .stdout
+            .contains("Bonferroni correction, each comparison at α = 0.025")
+            && table.stdout.contains("SMD letter"),
+        "{}",
+        table.stdout
+    );
+}
+
+/// The JSON goes to the `test-and-learn` playbook as it is: it names its method
+/// (`"method": "experiment-readout"`), so the playbook puts its answers under that id; the
+/// playbook's later methods start from the readout's result.
+#[test]
+fn the_json_starts_the_test_and_learn_playbook_as_it_is() {
+    let lab = lab_with_fixtures();
+    let run = lab
+        .run(&[
+            "analyse",
+            "small.csv",
+            "--outcome",
+            "renewed",
+            "--id",
+            "id",
+            "--format",
+            "json",
+        ])
+        .ok();
+    assert_eq!(json(&run.stdout)["method"], "experiment-readout");
+    lab.write("readout.json", &run.stdout);
+    let mut args = vec![
+        "run",
+        "test-and-learn",
+        "--answers",
+        "readout.json",
+        "--defaults",
+        "--no-input",
+        "--session",
+        "s.yaml",
+        "--report",
+        "r.md",
+    ];
+    for set in [
+        "experiment-readout.verdict=inconclusive",
+        "experiment-readout.ran_as_planned=yes",
+        "experiment-readout.decision=more_evidence",
+        "experiment-readout.rationale=Too few units to decide.",
+        "learning-card.believed=A reminder helps people renew on time.",
+        "learning-card.criterion_met=inconclusive",
+        "learning-card.learned=The trial was too small to tell.",
+        "learning-card.confidence=2",
+        "learning-card.decision=retest",
+        "learning-card.therefore=Run it again with more units.",
+        "learning-card.action_owner=Ana",
+        "scale-decision.hypothesis=A reminder helps people renew on time.",
+        "scale-decision.criterion_met=inconclusive",
+        "scale-decision.evidence_strength=2",
+        "scale-decision.decision=iterate",
+        "scale-decision.rationale=Too few units.",
+        "scale-decision.decided_by=Director",
+        "scale-decision.decision_date=2026-12-01",
+        "scale-decision.next_owner=Ana",
+        "scale-decision.review_date=2027-03-01",
+        "scale-decision.next_experiment=A larger trial.",
+    ] {
+        args.extend(["--set", set]);
+    }
+    lab.run(&args).ok();
+    let session = std::fs::read_to_string(lab.path().join("s.yaml")).unwrap();
+    assert!(
+        session.contains("  experiment-readout:\n    outcome: renewed\n"),
+        "{session}"
+    );
+    let md = std::fs::read_to_string(lab.path().join("r.md")).unwrap();
+    assert!(
+        md.contains("| 42.8571 | \\-6.1451 | 72.3225 | 0.0943 |"),
+        "{md}"
+    );
+    // The learning card's "observed" and the scale decision's "results" come from the readout.
+    assert!(
+        md.matches("sms − control: +42.9 points (95% CI -6.1 to 72.3)")
+            .count()
+            >= 3,
+        "{md}"
+    );
 }

@@ -720,6 +720,23 @@ impl From<StatsError> for Fail {
     }
 }
 
+/// A scan's result with a failure's byte offset turned into its line, read again from the start.
+fn placed<T, R: Read>(
+    scanned: Result<T, Fail>,
+    open: &impl Fn() -> std::io::Result<R>,
+) -> Result<T, StatsError> {
+    match scanned {
+        Ok(value) => Ok(value),
+        Err(Fail::Other(e)) => Err(e),
+        Err(Fail::At(offset, message)) => {
+            let line = open()
+                .and_then(|r| line_at(r, offset))
+                .map_err(read_error)?;
+            Err(StatsError::Line { line, message })
+        }
+    }
+}
+
 fn scan_fail(e: ScanError) -> Fail {
     let at = |offset, key, args: &[(&str, &dyn std::fmt::Display)]| {
         Fail::At(offset, crate::i18n::msg(key, args))
@@ -883,16 +900,7 @@ impl Prior {
         open: &impl Fn() -> std::io::Result<R>,
         opts: &AssignOptions,
     ) -> Result<Prior, StatsError> {
-        match Self::scan(open, opts) {
-            Ok(prior) => Ok(prior),
-            Err(Fail::Other(e)) => Err(e),
-            Err(Fail::At(offset, message)) => {
-                let line = open()
-                    .and_then(|r| line_at(r, offset))
-                    .map_err(read_error)?;
-                Err(StatsError::Line { line, message })
-            }
-        }
+        placed(Self::scan(open, opts), open)
     }
 
     fn scan<R: Read>(
@@ -1090,16 +1098,7 @@ impl Plan {
         opts: &AssignOptions,
         prior: Option<&Prior>,
     ) -> Result<Plan, StatsError> {
-        match Self::scan(open, opts, prior) {
-            Ok(plan) => Ok(plan),
-            Err(Fail::Other(e)) => Err(e),
-            Err(Fail::At(offset, message)) => {
-                let line = open()
-                    .and_then(|r| line_at(r, offset))
-                    .map_err(read_error)?;
-                Err(StatsError::Line { line, message })
-            }
-        }
+        placed(Self::scan(open, opts, prior), open)
     }
 
     fn scan<R: Read>(

@@ -242,3 +242,125 @@ fn curve_speed() {
         }
     }
 }
+
+/// Design adjustments against golden values computed outside labkit (tests/fixtures/power/
+/// design.R made design.csv with R 4.2.2 and epiR 2.0.57): unequal allocation ratios for
+/// proportions and means, Fleiss's continuity correction, and clusters of unequal size with the
+/// t-based cluster adjustment.
+mod design_golden {
+    use super::super::power::{
+        Alternative, Design, power_means, sample_size_means, sample_size_proportions,
+    };
+
+    const DESIGN: &str = include_str!("../../tests/fixtures/power/design.csv");
+
+    struct Case<'a> {
+        line: usize,
+        fields: Vec<&'a str>,
+        header: &'a [&'a str],
+    }
+
+    impl Case<'_> {
+        fn text(&self, name: &str) -> &str {
+            let i = self.header.iter().position(|h| *h == name).unwrap();
+            self.fields[i]
+        }
+        fn num(&self, name: &str) -> f64 {
+            self.text(name).parse().unwrap_or(f64::NAN)
+        }
+        /// R's "one.sided" is on the effect's side: labkit's greater or less.
+        fn alternative(&self, effect: f64) -> Alternative {
+            match (self.text("alternative"), effect > 0.0) {
+                ("two.sided", _) => Alternative::TwoSided,
+                ("one.sided", true) => Alternative::Greater,
+                ("one.sided", false) => Alternative::Less,
+                (other, _) => panic!("line {}: alternative {other}", self.line),
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_with_r_and_epir_on_every_design_case() {
+        let mut lines = DESIGN
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with('#'));
+        let header: Vec<&str> = lines
+            .next()
+            .unwrap()
+            .1
+            .split(',')
+            .map(|h| h.trim_matches('"'))
+            .collect();
+        let mut mismatches = Vec::new();
+        let mut counted = std::collections::BTreeMap::new();
+        for (i, line) in lines {
+            let case = Case {
+                line: i + 1,
+                fields: line.split(',').map(|f| f.trim_matches('"')).collect(),
+                header: &header,
+            };
+            let kind = case.text("kind").to_owned();
+            *counted.entry(kind.clone()).or_insert(0) += 1;
+            let (alpha, power, ratio) = (case.num("alpha"), case.num("power"), case.num("ratio"));
+            let mut check = |got: f64, want: f64, tolerance: f64| {
+                if (got - want).abs() > tolerance * want.abs().max(1.0) {
+                    mismatches.push(format!("line {} {kind}: labkit {got}, R {want}", case.line));
+                }
+            };
+            match kind.as_str() {
+                "prop_ratio" | "prop_cc" => {
+                    let (p1, p2) = (case.num("p1"), case.num("p2"));
+                    let design = Design::default()
+                        .with_alternative(case.alternative(p2 - p1))
+                        .with_continuity(kind == "prop_cc");
+                    let ss = sample_size_proportions(p1, p2, alpha, power, ratio, &design).unwrap();
+                    check(ss.n_raw, case.num("r_n"), 1e-9);
+                }
+                "t_ratio" => {
+                    let delta = case.num("delta");
+                    let design = Design::default().with_alternative(case.alternative(delta));
+                    let ss = sample_size_means(1.0, delta, alpha, power, ratio, &design).unwrap();
+                    check(ss.n_raw, case.num("r_n"), 1e-6);
+                }
+                "t2n_power" => {
+                    let delta = case.num("delta");
+                    let alt = case.alternative(delta);
+                    let got = power_means(case.num("n1"), case.num("n2"), 1.0, delta, alpha, alt);
+                    check(got, case.num("r_power"), 1e-8);
+                }
+                "cluster_t" => {
+                    let delta = case.num("delta");
+                    let design =
+                        Design::new(Some(case.num("m") as u64), Some(case.num("icc")), None)
+                            .unwrap()
+                            .with_cluster_cv(Some(case.num("cv")))
+                            .unwrap()
+                            .with_alternative(case.alternative(delta));
+                    let ss = sample_size_means(1.0, delta, alpha, power, 1.0, &design).unwrap();
+                    let clusters = ss.clusters_per_arm.unwrap();
+                    check(clusters[0] as f64, case.num("clusters"), 0.0);
+                }
+                other => panic!("line {}: kind {other}", case.line),
+            }
+        }
+        assert!(
+            mismatches.is_empty(),
+            "{} mismatches:\n{}",
+            mismatches.len(),
+            mismatches.join("\n")
+        );
+        for (kind, at_least) in [
+            ("prop_ratio", 90),
+            ("prop_cc", 60),
+            ("t_ratio", 70),
+            ("t2n_power", 40),
+            ("cluster_t", 400),
+        ] {
+            assert!(
+                counted.get(kind).copied().unwrap_or(0) >= at_least,
+                "{kind}: {counted:?}"
+            );
+        }
+    }
+}

@@ -2336,6 +2336,12 @@ const EN: &[(&str, &str)] = &[
         "help.analyse.arg.alternative",
         "The test: two-sided, or one-sided for a rise (greater) or a fall (less) in the treatment arm [default: the plan's test_sides, else two-sided]",
     ),
+    (
+        "analyse.plan_sides_contradict",
+        "{file}: the test is one-sided `{sides}` ({source}) but the plan's effect ({field}: {effect}) is a {direction}; a one-sided test only finds a change in the direction it names. Correct test_sides or the planned effect in the plan, or pass --alternative two-sided",
+    ),
+    ("analyse.direction_rise", "rise"),
+    ("analyse.direction_fall", "fall"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4759,6 +4765,12 @@ const PT: &[(&str, &str)] = &[
         "help.analyse.arg.alternative",
         "O teste: bilateral, ou unilateral para uma subida (greater) ou uma descida (less) no braço de tratamento [por omissão: o test_sides do plano, senão bilateral]",
     ),
+    (
+        "analyse.plan_sides_contradict",
+        "{file}: o teste é unilateral `{sides}` ({source}), mas o efeito do plano ({field}: {effect}) é uma {direction}; um teste unilateral só encontra uma mudança no sentido que indica. Corrija o test_sides ou o efeito previsto no plano, ou use --alternative two-sided",
+    ),
+    ("analyse.direction_rise", "subida"),
+    ("analyse.direction_fall", "descida"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

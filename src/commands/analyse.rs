@@ -383,7 +383,7 @@ fn read_plan(path: &Path, shown: &str, lang: Lang) -> Result<Plan, Error> {
             }
         }
     }
-    Ok(Plan {
+    let plan = Plan {
         session: shown.to_owned(),
         question: text("trial_question"),
         primary_outcome,
@@ -410,7 +410,52 @@ fn read_plan(path: &Path, shown: &str, lang: Lang) -> Result<Plan, Error> {
         }),
         arms,
         control,
-    })
+    };
+    Ok(plan)
+}
+
+/// A one-sided plan must point the way its planned effect goes: `greater` with a planned fall
+/// (or `less` with a rise) would read every real effect as none. Refused, naming the fields.
+/// `source` says where the test came from: `test_sides` (the plan) or `--alternative`.
+fn check_plan_sides(
+    plan: &Plan,
+    alternative: Alternative,
+    source: &str,
+    lang: Lang,
+) -> Result<(), Error> {
+    let Some(effect) = plan.minimum_effect else {
+        return Ok(());
+    };
+    let contradicts = match alternative {
+        Alternative::Greater => effect < 0.0,
+        Alternative::Less => effect > 0.0,
+        Alternative::TwoSided => false,
+    };
+    if !contradicts {
+        return Ok(());
+    }
+    let field = if plan.baseline.is_some() && plan.target.is_some() {
+        "target_rate − baseline_rate"
+    } else {
+        "minimum_difference"
+    };
+    let direction = if effect > 0.0 {
+        "analyse.direction_rise"
+    } else {
+        "analyse.direction_fall"
+    };
+    Err(Error::Input(tf(
+        lang,
+        "analyse.plan_sides_contradict",
+        &[
+            ("file", &plan.session),
+            ("source", &source),
+            ("sides", &alternative.name()),
+            ("field", &field),
+            ("effect", &format_number(effect, 4, lang.code())),
+            ("direction", &t(lang, direction)),
+        ],
+    )))
 }
 
 #[derive(Debug, Serialize)]
@@ -1018,6 +1063,14 @@ pub fn run(args: &AnalyseArgs, settings: &Settings, printer: &mut Printer) -> Ou
             .and_then(|p| p.alternative)
             .unwrap_or_default(),
     };
+    if let Some(plan) = &plan {
+        let source = if args.alternative.is_some() {
+            "--alternative"
+        } else {
+            "test_sides"
+        };
+        check_plan_sides(plan, alternative, source, lang)?;
+    }
     let treatments: Vec<usize> = (0..n_arms).filter(|&a| a != control && known[a]).collect();
     let test = Test {
         alternative,
@@ -1895,6 +1948,26 @@ fn method_answers(r: &Readout, lang: Lang) -> serde_json::Map<String, serde_json
     };
     let k = if proportion { 100.0 } else { 1.0 };
     let round = |x: f64| (x * 1e4).round() / 1e4;
+    // With more than one treatment arm, every comparison (the first one too) as a row, so the
+    // readout carries all of them, not just the first.
+    if r.effects.len() > 1 {
+        let rows: Vec<serde_json::Value> = r
+            .effects
+            .iter()
+            .map(|c| {
+                let mut row = serde_json::Map::new();
+                row.insert("arm".into(), c.arm.clone().into());
+                row.insert("effect".into(), round(k * c.effect.difference).into());
+                row.insert("ci_low".into(), round(k * c.effect.ci_low).into());
+                row.insert("ci_high".into(), round(k * c.effect.ci_high).into());
+                if let Some(v) = c.verdict {
+                    row.insert("verdict".into(), verdict_value(v).into());
+                }
+                row.into()
+            })
+            .collect();
+        a.insert("comparisons".into(), rows.into());
+    }
     a.insert(
         "result".into(),
         c.sentence
@@ -1915,14 +1988,18 @@ fn method_answers(r: &Readout, lang: Lang) -> serde_json::Map<String, serde_json
         a.insert("p_value".into(), p.into());
     }
     if let Some(v) = c.verdict {
-        let value = match v {
-            Verdict::Supported => "supported",
-            Verdict::SmallerThanPlanned => "smaller_than_planned",
-            Verdict::NotSupported => "not_supported",
-            Verdict::Inconclusive => "inconclusive",
-            Verdict::Opposite => "opposite",
-        };
-        a.insert("verdict".into(), value.into());
+        a.insert("verdict".into(), verdict_value(v).into());
     }
     a
+}
+
+/// The `verdict` choice of the `experiment-readout` method for a verdict.
+fn verdict_value(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Supported => "supported",
+        Verdict::SmallerThanPlanned => "smaller_than_planned",
+        Verdict::NotSupported => "not_supported",
+        Verdict::Inconclusive => "inconclusive",
+        Verdict::Opposite => "opposite",
+    }
 }

@@ -549,6 +549,67 @@ fn a_one_sided_plan_is_read_out_one_sided() {
     close(&v["confidence"], 0.95);
 }
 
+/// A one-sided test pointing against the plan's own effect is refused with the file and the
+/// fields named (exit 2), from the plan's test_sides or from the flag; two-sided still runs.
+#[test]
+fn a_one_sided_test_against_the_planned_direction_is_refused() {
+    let lab = Lab::new();
+    lab.write(
+        "answers.yaml",
+        std::fs::read(fixture("answers/trial-design.yaml")).unwrap(),
+    );
+    lab.run(&[
+        "run",
+        "trial-design",
+        "--answers",
+        "answers.yaml",
+        "--set",
+        "test_sides=greater",
+        "--no-input",
+        "--session",
+        "trial.yaml",
+    ])
+    .ok();
+    // `run` refuses such a plan itself; a session edited by hand can still say it.
+    let session = std::fs::read_to_string(lab.path().join("trial.yaml")).unwrap();
+    assert!(session.contains("test_sides: greater"), "{session}");
+    lab.write(
+        "trial.yaml",
+        session.replace("test_sides: greater", "test_sides: less"),
+    );
+    lab.write(
+        "trial.csv",
+        "id,arm,renewed\n1,SMS reminder,1\n2,Control,0\n3,SMS reminder,0\n4,Control,1\n",
+    );
+    let args = [
+        "analyse",
+        "trial.csv",
+        "--outcome",
+        "renewed",
+        "--plan",
+        "trial.yaml",
+    ];
+    let run = lab.run(&args).code(2);
+    assert!(
+        run.stderr.contains("trial.yaml")
+            && run.stderr.contains("one-sided `less` (test_sides)")
+            && run.stderr.contains("target_rate − baseline_rate: 0.05")
+            && run.stderr.contains("is a rise"),
+        "{}",
+        run.stderr
+    );
+    let run = lab
+        .run(&[&args[..], &["--alternative", "less", "--lang", "pt"]].concat())
+        .code(2);
+    assert!(
+        run.stderr.contains("unilateral `less` (--alternative)") && run.stderr.contains("subida"),
+        "{}",
+        run.stderr
+    );
+    lab.run(&[&args[..], &["--alternative", "two-sided"]].concat())
+        .ok();
+}
+
 /// Three arms: each treatment arm against the control, Bonferroni over the two comparisons
 /// (97.5% intervals, p-values doubled), and an SMD for each arm (reference.out, "three.csv").
 #[test]
@@ -604,6 +665,61 @@ fn more_arms_are_each_compared_with_control_with_bonferroni() {
             && table.stdout.contains("SMD letter"),
         "{}",
         table.stdout
+    );
+}
+
+/// With more than one treatment arm the readout's answers carry every comparison, so the
+/// report of `experiment-readout` shows the letter arm too, not only the first (sms).
+#[test]
+fn a_three_arm_readout_carries_every_comparison_into_the_report() {
+    let lab = lab_with_fixtures();
+    let run = lab
+        .run(&[
+            "analyse",
+            "three.csv",
+            "--outcome",
+            "renewed",
+            "--format",
+            "json",
+        ])
+        .ok();
+    lab.write("readout.json", &run.stdout);
+    let v = json(&run.stdout);
+    let rows = v["answers"]["comparisons"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{}", v["answers"]);
+    assert_eq!(rows[0]["arm"], "sms");
+    assert_eq!(rows[1]["arm"], "letter");
+    // The same 97.5% Newcombe bounds as above (R), in percentage points.
+    close(&rows[1]["ci_low"], -23.4972);
+    close(&rows[1]["ci_high"], 29.5056);
+    lab.run(&[
+        "run",
+        "experiment-readout",
+        "--answers",
+        "readout.json",
+        "--set",
+        "verdict=inconclusive",
+        "--set",
+        "ran_as_planned=yes",
+        "--set",
+        "decision=more_evidence",
+        "--set",
+        "rationale=Two arms, too few units.",
+        "--no-input",
+        "--session",
+        "s.yaml",
+        "--report",
+        "r.md",
+    ])
+    .ok();
+    let md = std::fs::read_to_string(lab.path().join("r.md")).unwrap();
+    assert!(
+        md.contains("| sms | 26.6667 | \\-1.9355 | 49.8841 |  |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| letter | 3.3333 | \\-23.4972 | 29.5056 |"),
+        "{md}"
     );
 }
 

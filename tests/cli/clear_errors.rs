@@ -361,7 +361,7 @@ fn wrong_answers_in_a_session_are_all_named_on_resume() {
     let lab = Lab::new();
     let text = session(&lab)
         .replace("status: finished", "status: in_progress")
-        .replace("  test_duration: 6\n", "  test_duration: six weeks\n")
+        .replace("  test_duration: 54\n", "  test_duration: six weeks\n")
         .replace("  critical: 3\n", "  critical: [3]\n");
     lab.write("s.yaml", &text);
     let run = lab.run(&["resume", "s.yaml"]).code(2);

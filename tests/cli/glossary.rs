@@ -118,7 +118,11 @@ fn report(findings: &mut Vec<String>, forms: &[Form], file: &str, field: &str, t
 #[test]
 fn the_rejected_forms_are_read_from_the_glossary_and_matched_by_whole_word() {
     let forms = rejected_forms();
-    assert!(forms.len() >= 20, "only {} forms in {GLOSSARY}", forms.len());
+    assert!(
+        forms.len() >= 20,
+        "only {} forms in {GLOSSARY}",
+        forms.len()
+    );
     let shown = |text| found(&forms, text);
     assert_eq!(shown("Equipes e Usuários"), ["equipe*", "usuári*"]);
     assert_eq!(shown("ESTAMOS   certos se…"), ["estamos certos"]);
@@ -155,7 +159,13 @@ fn no_portuguese_string_uses_a_form_the_glossary_rejects() {
         let text = String::from_utf8_lossy(bytes);
         let file = format!("templates/{name}.md.hbs");
         for (n, line) in text.lines().enumerate() {
-            report(&mut findings, &forms, &file, &format!("line {}", n + 1), line);
+            report(
+                &mut findings,
+                &forms,
+                &file,
+                &format!("line {}", n + 1),
+                line,
+            );
         }
         checked += 1;
     }

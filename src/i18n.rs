@@ -3838,7 +3838,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.calc.sample-size.arg.ratio",
-        "Rácio de alocação: tratamento por controlo (2), ou com os braços nomeados (treatment=2,control=1)",
+        "Proporção de afetação: tratamento por controlo (2), ou com os braços nomeados (treatment=2,control=1)",
     ),
     (
         "help.calc.sample-size.arg.cluster_size",
@@ -3879,7 +3879,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.calc.mde.arg.ratio",
-        "Rácio de alocação: tratamento por controlo (2), ou com os braços nomeados (treatment=2,control=1)",
+        "Proporção de afetação: tratamento por controlo (2), ou com os braços nomeados (treatment=2,control=1)",
     ),
     (
         "help.calc.mde.arg.cluster_size",
@@ -3931,7 +3931,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.assign.arg.ratio",
-        "Razão de alocação com o nome de cada braço, p. ex., tratamento=2,controlo=1 (partes iguais podem ficar 1:1)",
+        "Proporção de afetação com o nome de cada braço, p. ex., tratamento=2,controlo=1 (partes iguais podem ficar 1:1)",
     ),
     (
         "help.assign.arg.stratify",
@@ -4394,7 +4394,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "help.calc.power.arg.ratio",
-        "Rácio de alocação: tratamento por controlo (2), ou com os braços nomeados (treatment=2,control=1)",
+        "Proporção de afetação: tratamento por controlo (2), ou com os braços nomeados (treatment=2,control=1)",
     ),
     (
         "help.calc.power.arg.alternative",

@@ -15,6 +15,7 @@ mod catalogue;
 mod clear_errors;
 mod fixtures;
 mod fuzz;
+mod glossary;
 mod http_client;
 mod kill;
 mod limits;

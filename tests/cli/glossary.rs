@@ -1,6 +1,7 @@
 //! The Portuguese glossary (docs/glossario.md) is kept: none of its rejected forms appears in any
 //! Portuguese string of the built-in methods and playbooks, the built-in report templates, the
-//! Portuguese message catalogue, or the printed catalogue docs/catalogo.md.
+//! Portuguese message catalogue, the printed catalogue docs/catalogo.md, or the Portuguese
+//! example answers (tests/fixtures/answers-pt).
 //!
 //! The rejected forms live in one place, the table under "## Formas rejeitadas" in the glossary;
 //! this test reads them from there. Methods and playbooks come from the library (every built-in
@@ -187,6 +188,42 @@ fn no_portuguese_string_uses_a_form_the_glossary_rejects() {
             &format!("line {}", n + 1),
             line,
         );
+    }
+
+    // The Portuguese example answers, which the Portuguese report snapshots are made from.
+    let mut answer_files = Vec::new();
+    for dir in [
+        "tests/fixtures/answers-pt",
+        "tests/fixtures/answers-pt/playbooks",
+    ] {
+        if let Ok(read) = std::fs::read_dir(root().join(dir)) {
+            for entry in read.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "yaml") {
+                    answer_files.push((
+                        format!("{dir}/{}", entry.file_name().to_string_lossy()),
+                        path,
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        answer_files.len() >= 30,
+        "only {} Portuguese answer files",
+        answer_files.len()
+    );
+    for (file, path) in answer_files {
+        let text = std::fs::read_to_string(path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            report(
+                &mut findings,
+                &forms,
+                &file,
+                &format!("line {}", n + 1),
+                line,
+            );
+        }
     }
 
     assert!(checked > 1000, "only {checked} strings checked");

@@ -341,10 +341,13 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     // chrono also takes `2026-1-5` and signed years; agendas keep to the one written form.
     let shape = text.len() == 10
-        && text
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     shape
         .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten()

@@ -196,9 +196,8 @@ fn render(
 fn working_days(args: &AgendaArgs, lang: crate::lang::Lang) -> Result<WorkingDays, Error> {
     let mut holidays = std::collections::BTreeSet::new();
     for value in &args.holiday {
-        let date = agenda::parse_date(value).ok_or_else(|| {
-            Error::Usage(tf(lang, "agenda.bad_holiday", &[("date", value)]))
-        })?;
+        let date = agenda::parse_date(value)
+            .ok_or_else(|| Error::Usage(tf(lang, "agenda.bad_holiday", &[("date", value)])))?;
         holidays.insert(date);
     }
     if let Some(path) = &args.holidays {

@@ -6,11 +6,11 @@ use comfy_table::Table;
 use serde::Serialize;
 
 use super::Outcome;
+use crate::agenda;
 use crate::catalogue::{Catalogue, Listed};
 use crate::cli::{DataFormat, ListArgs};
 use crate::error::Error;
 use crate::i18n::t;
-use crate::agenda;
 use crate::lang::Lang;
 use crate::library::{Library, Origin};
 use crate::method::{Document, Stage};
@@ -198,8 +198,8 @@ fn table(rows: &[Row], settings: &Settings) -> Table {
             }
             // The sources take at most half of what the name leaves.
             let without_name: Vec<usize> = shown.iter().copied().filter(|&i| i != 1).collect();
-            let room = width
-                .saturating_sub(natural_width(&headers, &cells, &without_name, settings) + 6);
+            let room =
+                width.saturating_sub(natural_width(&headers, &cells, &without_name, settings) + 6);
             sources_width = (room / 2).max(16);
         }
     }

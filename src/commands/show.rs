@@ -332,8 +332,8 @@ fn question_line(out: &mut Styled, q: &Question, m: &Method, lang: Lang, indent:
         notes.push(format!("{} `{from}`", t(lang, "show.items_from")));
     }
     if let Some(when) = &q.when {
-        let cond = condition::words(when, &|id| is_confirm(m, id), lang)
-            .unwrap_or_else(|| when.clone());
+        let cond =
+            condition::words(when, &|id| is_confirm(m, id), lang).unwrap_or_else(|| when.clone());
         notes.push(tf(lang, "show.only_when", &[("cond", &cond)]));
     }
     if q.room {
@@ -600,7 +600,12 @@ mod condition {
         }
     }
 
-    fn render(e: &Expr, negated: bool, is_confirm: &dyn Fn(&str) -> bool, lang: Lang) -> Option<String> {
+    fn render(
+        e: &Expr,
+        negated: bool,
+        is_confirm: &dyn Fn(&str) -> bool,
+        lang: Lang,
+    ) -> Option<String> {
         match e {
             Expr::Path(id) => {
                 let key = match (is_confirm(id), negated) {
@@ -642,7 +647,11 @@ mod condition {
                         .map(|a| {
                             let words = render(a, negated, is_confirm, lang)?;
                             let compound = matches!(a, Expr::Call(h, _) if h == "and" || h == "or");
-                            Some(if compound { format!("({words})") } else { words })
+                            Some(if compound {
+                                format!("({words})")
+                            } else {
+                                words
+                            })
                         })
                         .collect();
                     Some(list(&parts?, joiner))
@@ -669,10 +678,18 @@ mod condition {
         use super::*;
 
         fn en(when: &str) -> Option<String> {
-            words(when, &|id| id.starts_with("check") || id == "vulnerable", Lang::En)
+            words(
+                when,
+                &|id| id.starts_with("check") || id == "vulnerable",
+                Lang::En,
+            )
         }
         fn pt(when: &str) -> Option<String> {
-            words(when, &|id| id.starts_with("check") || id == "vulnerable", Lang::Pt)
+            words(
+                when,
+                &|id| id.starts_with("check") || id == "vulnerable",
+                Lang::Pt,
+            )
         }
 
         #[test]
@@ -689,9 +706,18 @@ mod condition {
                 en("{{ne outcome_type \"mean\"}}").unwrap(),
                 "«outcome_type» is not «mean»"
             );
-            assert_eq!(en("{{gt control_harm 1}}").unwrap(), "«control_harm» is more than 1");
-            assert_eq!(pt("{{gt control_harm 1}}").unwrap(), "«control_harm» é maior do que 1");
-            assert_eq!(en("{{units_per_week}}").unwrap(), "«units_per_week» has an answer");
+            assert_eq!(
+                en("{{gt control_harm 1}}").unwrap(),
+                "«control_harm» is more than 1"
+            );
+            assert_eq!(
+                pt("{{gt control_harm 1}}").unwrap(),
+                "«control_harm» é maior do que 1"
+            );
+            assert_eq!(
+                en("{{units_per_week}}").unwrap(),
+                "«units_per_week» has an answer"
+            );
             assert_eq!(en("{{vulnerable}}").unwrap(), "«vulnerable» is yes");
             assert_eq!(pt("{{not vulnerable}}").unwrap(), "«vulnerable» é não");
             assert_eq!(

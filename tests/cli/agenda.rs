@@ -364,7 +364,10 @@ fn days_skip_a_weekend_and_a_holiday_and_the_calendar_agrees() {
     ] {
         assert!(md.contains(heading), "{heading} in\n{md}");
     }
-    assert!(!md.contains("sábado") && !md.contains("segunda-feira"), "{md}");
+    assert!(
+        !md.contains("sábado") && !md.contains("segunda-feira"),
+        "{md}"
+    );
 
     // Weekends on request: Saturday is a day; the holiday still is not.
     let mut args = base.to_vec();
@@ -375,10 +378,7 @@ fn days_skip_a_weekend_and_a_holiday_and_the_calendar_agrees() {
     args.extend(base);
     args.push("--include-weekends");
     let table = lab.run(&args).ok().stdout;
-    assert!(
-        table.contains(" sábado, 5 de dezembro de 2026 "),
-        "{table}"
-    );
+    assert!(table.contains(" sábado, 5 de dezembro de 2026 "), "{table}");
     // The last of the two flags wins; skipping is the default.
     let mut args = base.to_vec();
     args.extend(["--include-weekends", "--skip-weekends", "--format", "ics"]);
@@ -389,7 +389,14 @@ fn days_skip_a_weekend_and_a_holiday_and_the_calendar_agrees() {
 fn a_start_on_a_weekend_or_holiday_moves_to_the_next_working_day() {
     let lab = three_days_lab();
     let run = lab
-        .run(&["agenda", "three-days", "--date", "2026-12-05", "--format", "ics"])
+        .run(&[
+            "agenda",
+            "three-days",
+            "--date",
+            "2026-12-05",
+            "--format",
+            "ics",
+        ])
         .ok();
     assert_eq!(
         starts(&run.stdout),
@@ -426,7 +433,8 @@ fn a_start_on_a_weekend_or_holiday_moves_to_the_next_working_day() {
         run.stdout
     );
     assert!(
-        run.stderr.contains("Terça-feira, 8 de dezembro de 2026 não é dia útil"),
+        run.stderr
+            .contains("Terça-feira, 8 de dezembro de 2026 não é dia útil"),
         "{}",
         run.stderr
     );

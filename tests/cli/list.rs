@@ -200,14 +200,14 @@ fn playbooks_are_marked_and_listed_at_their_agendas_length() {
     for row in playbooks {
         let id = row["id"].as_str().unwrap();
         // The agenda on the default day, from a Monday: its total is the listed length.
-        let agenda = lab
-            .run(&["agenda", id, "--date", "2027-01-04"])
-            .ok()
-            .stdout;
+        let agenda = lab.run(&["agenda", id, "--date", "2027-01-04"]).ok().stdout;
         let total = agenda.lines().last().unwrap();
         let days = row["days"].as_u64().unwrap();
         let expected = if days > 1 {
-            format!("Total {} over {days} days;", row["duration"].as_str().unwrap())
+            format!(
+                "Total {} over {days} days;",
+                row["duration"].as_str().unwrap()
+            )
         } else {
             format!("Total {}, ends", row["duration"].as_str().unwrap())
         };
@@ -262,7 +262,14 @@ fn long_adds_the_credited_sources() {
 
     // Piped, each title is cut at 40 columns, one a line.
     let table = lab.run(&["list", "--long"]).ok().stdout;
-    assert!(table.lines().next().unwrap().trim_end().ends_with("Sources"));
+    assert!(
+        table
+            .lines()
+            .next()
+            .unwrap()
+            .trim_end()
+            .ends_with("Sources")
+    );
     assert!(
         table.contains("A very long source title that goes on a…")
             && !table.contains("and on about"),
@@ -288,14 +295,24 @@ fn long_fits_an_80_column_terminal() {
         let out = String::from_utf8(bytes).unwrap();
         for line in out.lines() {
             let width = console::measure_text_width(line.trim_end_matches('\r'));
-            assert!(width <= usize::from(cols), "{width} > {cols}: {line}\n{out}");
+            assert!(
+                width <= usize::from(cols),
+                "{width} > {cols}: {line}\n{out}"
+            );
         }
         // Ids are never broken over lines; every one is there whole.
-        for id in ["three-days", "what-so-what-now-what", "behavioural-diagnosis"] {
+        for id in [
+            "three-days",
+            "what-so-what-now-what",
+            "behavioural-diagnosis",
+        ] {
             assert!(out.contains(&format!(" {id} ")), "{id} at {cols}:\n{out}");
         }
         if args.contains(&"--long") {
-            assert!(out.contains("Sources") && out.contains("A very long"), "{out}");
+            assert!(
+                out.contains("Sources") && out.contains("A very long"),
+                "{out}"
+            );
         }
         if cols == 160 {
             assert!(out.contains("Stage") && out.contains("Group"), "{out}");

@@ -2,7 +2,16 @@
 //! playbook, placed on the clock from a start time, with breaks suggested every 90 minutes
 //! where none are declared, spread over working days when a workshop runs longer than one.
 //!
+//! Days are working days: [`WorkingDays`] puts each on a date of the calendar (weekends and
+//! given holidays skipped), and [`day_label`] names it in the agenda's language. Date arithmetic
+//! and weekdays come from `chrono`; only the names of days and months are labkit's own, because
+//! chrono's locales would add a crate of every language's names for two languages.
+//!
 //! Pure: the caller gives the start date and time; nothing here reads the clock.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::lang::Lang;
 use crate::library::Library;
@@ -221,6 +230,150 @@ fn schedule(items: Vec<Item>, start: u32, hours: Hours, lang: Lang) -> Result<Ve
     Ok(slots)
 }
 
+/// The working day `agenda` lays out when not told otherwise (`--start`, `--day-end`), and
+/// the one `list` measures a playbook's length with.
+pub const DEFAULT_HOURS: Hours = Hours {
+    start: 9 * 60 + 30,
+    end: 17 * 60 + 30,
+};
+
+/// How long an agenda is: the time of all its slots (breaks included, suggested ones too), how
+/// many days it spans, and when its last slot ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Length {
+    pub total: Duration,
+    pub days: u32,
+    pub end: u32,
+}
+
+/// The one measure of an agenda, for `agenda`'s summary line and for `list`.
+pub fn length(slots: &[Slot]) -> Length {
+    let minutes: u32 = slots.iter().map(|s| s.end - s.start).sum();
+    Length {
+        total: Duration::from_minutes(minutes.into()),
+        days: slots.last().map_or(1, |s| s.day + 1),
+        end: slots.last().map_or(0, |s| s.end),
+    }
+}
+
+/// A playbook's real length: its agenda on the default working day, measured by [`length`].
+pub fn playbook_length(playbook: &Playbook, library: &Library) -> Result<Length, TooLong> {
+    let slots = for_playbook(
+        playbook,
+        library,
+        DEFAULT_HOURS.start,
+        DEFAULT_HOURS,
+        Lang::En,
+    )?;
+    Ok(length(&slots))
+}
+
+/// Which calendar dates are working days: Monday to Friday unless `weekends`, and never one
+/// of the `holidays`.
+#[derive(Debug, Clone, Default)]
+pub struct WorkingDays {
+    pub weekends: bool,
+    pub holidays: BTreeSet<NaiveDate>,
+}
+
+impl WorkingDays {
+    pub fn is_working(&self, date: NaiveDate) -> bool {
+        let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
+        (self.weekends || !weekend) && !self.holidays.contains(&date)
+    }
+
+    /// The dates of an agenda's `count` days: the first working day on or after `first`, then
+    /// the working days after it. `None` past the end of the calendar (the year 262143).
+    pub fn dates(&self, first: NaiveDate, count: u32) -> Option<Vec<NaiveDate>> {
+        let mut dates = Vec::with_capacity(count as usize);
+        let mut date = first;
+        // Ends: at most two days in seven are weekends, and there are finitely many holidays.
+        while dates.len() < count as usize {
+            if self.is_working(date) {
+                dates.push(date);
+            }
+            date = date.succ_opt()?;
+        }
+        Some(dates)
+    }
+}
+
+const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const WEEKDAYS_PT: [&str; 7] = [
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "sábado",
+    "domingo",
+];
+
+/// A date as people write it: `Monday 7 December 2026`, `segunda-feira, 7 de dezembro de 2026`.
+pub fn day_label(date: NaiveDate, lang: Lang) -> String {
+    let weekday = date.weekday().num_days_from_monday() as usize;
+    let month = date.month0() as usize;
+    let (d, y) = (date.day(), date.year());
+    match lang {
+        Lang::En => format!(
+            "{} {d} {} {y}",
+            WEEKDAYS_EN[weekday],
+            crate::clock::MONTHS_EN[month]
+        ),
+        Lang::Pt => format!(
+            "{}, {d} de {} de {y}",
+            WEEKDAYS_PT[weekday],
+            crate::clock::MONTHS_PT[month]
+        ),
+    }
+}
+
+/// `2026-12-08` → the date, checking it exists.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    // chrono also takes `2026-1-5` and signed years; agendas keep to the one written form.
+    let shape = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    shape
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+}
+
+/// A holidays file: one date (YYYY-MM-DD) a line, optionally followed by the holiday's name;
+/// blank lines and lines starting with `#` are skipped. A line that is not a date is reported
+/// with its 1-based number.
+pub fn parse_holidays(text: &str) -> Result<BTreeSet<NaiveDate>, (usize, String)> {
+    let mut dates = BTreeSet::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_start_matches('\u{feff}').trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let word = line.split_whitespace().next().unwrap_or_default();
+        match parse_date(word) {
+            Some(date) => {
+                dates.insert(date);
+            }
+            None => return Err((n + 1, word.chars().take(40).collect())),
+        }
+    }
+    Ok(dates)
+}
+
 /// `09:30` → minutes from midnight.
 pub fn parse_time(text: &str) -> Option<u32> {
     let (h, m) = text.trim().split_once(':')?;
@@ -373,6 +526,138 @@ mod tests {
         let mut late = item("late", 30, Kind::Method);
         late.day = Some(u32::MAX - 1);
         assert_eq!(schedule(vec![late], 570, HOURS, Lang::En), Err(TooLong));
+    }
+
+    fn date(text: &str) -> NaiveDate {
+        parse_date(text).unwrap()
+    }
+
+    #[test]
+    fn working_days_skip_weekends_and_holidays() {
+        // Thursday 3 December 2026; Tuesday 8 December is a holiday in Portugal.
+        let mut working = WorkingDays::default();
+        let days = |w: &WorkingDays, first: &str| -> Vec<String> {
+            w.dates(date(first), 5)
+                .unwrap()
+                .iter()
+                .map(|d| d.to_string())
+                .collect()
+        };
+        assert_eq!(
+            days(&working, "2026-12-03"),
+            [
+                "2026-12-03",
+                "2026-12-04",
+                "2026-12-07",
+                "2026-12-08",
+                "2026-12-09"
+            ]
+        );
+        working.holidays.insert(date("2026-12-08"));
+        assert_eq!(
+            days(&working, "2026-12-03"),
+            [
+                "2026-12-03",
+                "2026-12-04",
+                "2026-12-07",
+                "2026-12-09",
+                "2026-12-10"
+            ]
+        );
+        // A start on a Saturday moves to the Monday.
+        assert_eq!(days(&working, "2026-12-05")[0], "2026-12-07");
+        working.weekends = true;
+        assert_eq!(
+            days(&working, "2026-12-04"),
+            [
+                "2026-12-04",
+                "2026-12-05",
+                "2026-12-06",
+                "2026-12-07",
+                "2026-12-09"
+            ]
+        );
+        // Across a year's end and a leap day.
+        let working = WorkingDays::default();
+        assert_eq!(
+            days(&working, "2027-12-30"),
+            [
+                "2027-12-30",
+                "2027-12-31",
+                "2028-01-03",
+                "2028-01-04",
+                "2028-01-05"
+            ]
+        );
+        assert_eq!(days(&working, "2028-02-28")[1], "2028-02-29");
+        assert_eq!(
+            working.dates(NaiveDate::MAX, 2),
+            None,
+            "past the calendar's end"
+        );
+    }
+
+    #[test]
+    fn day_labels_in_both_languages() {
+        assert_eq!(
+            day_label(date("2026-12-07"), Lang::En),
+            "Monday 7 December 2026"
+        );
+        assert_eq!(
+            day_label(date("2026-12-07"), Lang::Pt),
+            "segunda-feira, 7 de dezembro de 2026"
+        );
+        assert_eq!(
+            day_label(date("2027-03-06"), Lang::Pt),
+            "sábado, 6 de março de 2027"
+        );
+        assert_eq!(
+            day_label(date("2028-02-29"), Lang::En),
+            "Tuesday 29 February 2028"
+        );
+    }
+
+    #[test]
+    fn dates_and_holiday_files() {
+        assert_eq!(parse_date("2026-02-29"), None, "not a leap year");
+        assert_eq!(parse_date("2026-1-05"), None, "one written form");
+        assert_eq!(parse_date("+2026-01-05"), None);
+        assert!(parse_date(" 2028-02-29 ").is_some());
+        let holidays = parse_holidays(
+            "\u{feff}# Portugal, 2026\n2026-12-08 Imaculada Conceição\n\n  2026-12-25\tNatal\n2026-12-08\n",
+        )
+        .unwrap();
+        assert_eq!(
+            holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            ["2026-12-08", "2026-12-25"]
+        );
+        assert_eq!(
+            parse_holidays("2026-12-08\n\n08/12/2026 Imaculada\n"),
+            Err((3, "08/12/2026".to_owned()))
+        );
+        assert_eq!(parse_holidays("").unwrap().len(), 0);
+    }
+
+    #[test]
+    fn length_counts_every_slot_and_day() {
+        let slots = schedule(
+            vec![
+                item("a", 60, Kind::Method),
+                item("b", 45, Kind::Method),
+                item("c", 480, Kind::Method),
+            ],
+            570,
+            DEFAULT_HOURS,
+            Lang::En,
+        )
+        .unwrap();
+        let length = length(&slots);
+        assert_eq!(
+            length.total.to_string(),
+            "10h",
+            "60m + a suggested 15m + 45m, then 8h the next day"
+        );
+        assert_eq!((length.days, format_time(length.end)), (2, "17:30".into()));
     }
 
     #[test]

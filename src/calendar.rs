@@ -17,7 +17,7 @@ use icalendar::{Calendar, Component, Event, Property};
 use sha2::{Digest, Sha256};
 
 use crate::agenda::{Kind, Slot};
-use crate::clock::{civil_from_days, rfc3339};
+use crate::clock::rfc3339;
 
 /// A time zone labkit can write a VTIMEZONE for.
 #[derive(Debug, PartialEq, Eq)]
@@ -185,8 +185,9 @@ pub struct Export<'a> {
     /// The method's or playbook's name: the calendar's name and each event's description.
     pub name: &'a str,
     pub slots: &'a [Slot],
-    /// The agenda's first day, in days since 1970-01-01.
-    pub first_day: i64,
+    /// The date of each of the agenda's days (`Slot::day` indexes it): the dates the printed
+    /// agenda shows, weekends and holidays already skipped.
+    pub dates: &'a [chrono::NaiveDate],
     pub zone: &'a Zone,
     /// The time of writing, for DTSTAMP.
     pub now: SystemTime,
@@ -220,15 +221,14 @@ pub fn write(export: &Export) -> String {
         .collect();
     let description = text(export.name, true);
     for (n, slot) in export.slots.iter().enumerate() {
-        let (y, m, d) = civil_from_days(export.first_day + i64::from(slot.day));
+        let Some(date) = export.dates.get(slot.day as usize) else {
+            continue;
+        };
+        let day = date.format("%Y%m%d");
         let local = |key: &str, minutes: u32| {
             Property::new(
                 key,
-                format!(
-                    "{y:04}{m:02}{d:02}T{:02}{:02}00",
-                    minutes / 60,
-                    minutes % 60
-                ),
+                format!("{day}T{:02}{:02}00", minutes / 60, minutes % 60),
             )
             .add_parameter("TZID", export.zone.tzid)
             .done()
@@ -301,7 +301,7 @@ fn vtimezone(zone: &Zone) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::{Clock, FixedClock, days_from_civil};
+    use crate::clock::{Clock, FixedClock, civil_from_days, days_from_civil};
     use icalendar::parser::read_calendar;
 
     fn slot(day: u32, start: u32, end: u32, title: &str) -> Slot {
@@ -314,11 +314,17 @@ mod tests {
         }
     }
 
+    /// 2027-02-10 and 2027-02-11, a Wednesday and a Thursday.
+    const DATES: [chrono::NaiveDate; 2] = [
+        chrono::NaiveDate::from_ymd_opt(2027, 2, 10).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2027, 2, 11).unwrap(),
+    ];
+
     fn export<'a>(slots: &'a [Slot], clock: &FixedClock, nonce: u8) -> Export<'a> {
         Export {
             name: "Test Card",
             slots,
-            first_day: days_from_civil(2027, 2, 10).unwrap_or_default(),
+            dates: &DATES,
             zone: DEFAULT_ZONE,
             now: clock.now(),
             nonce: [nonce; 16],

@@ -235,6 +235,9 @@ pub struct ListArgs {
     /// Only methods whose id, name, summary or tags contain this text
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Add a column of each method's credited sources
+    #[arg(long)]
+    pub long: bool,
     #[arg(long, value_enum, default_value_t)]
     pub format: DataFormat,
 }
@@ -687,6 +690,18 @@ pub struct AgendaArgs {
     /// Time zone of the calendar file (default: the `timezone` setting, else Europe/Lisbon)
     #[arg(long, value_name = "ZONE", value_parser = clap::builder::PossibleValuesParser::new(crate::calendar::ZONE_NAMES))]
     pub tz: Option<String>,
+    /// Skip Saturdays and Sundays (the default)
+    #[arg(long, overrides_with = "include_weekends")]
+    pub skip_weekends: bool,
+    /// Hold days on Saturdays and Sundays too
+    #[arg(long, overrides_with = "skip_weekends")]
+    pub include_weekends: bool,
+    /// A day off, YYYY-MM-DD: no workshop day falls on it (repeatable)
+    #[arg(long, value_name = "DATE")]
+    pub holiday: Vec<String>,
+    /// A file of days off, one YYYY-MM-DD a line (a name may follow; # starts a comment)
+    #[arg(long, value_name = "FILE")]
+    pub holidays: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

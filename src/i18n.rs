@@ -2342,6 +2342,75 @@ const EN: &[(&str, &str)] = &[
     ),
     ("analyse.direction_rise", "rise"),
     ("analyse.direction_fall", "fall"),
+    // agendacode (session 5): agendas on real dates, `list` of playbooks and sources, `show`
+    // conditions in words.
+    (
+        "help.agenda.arg.skip_weekends",
+        "Skip Saturdays and Sundays (the default)",
+    ),
+    (
+        "help.agenda.arg.include_weekends",
+        "Hold days on Saturdays and Sundays too",
+    ),
+    (
+        "help.agenda.arg.holiday",
+        "A day off, YYYY-MM-DD: no workshop day falls on it (repeatable)",
+    ),
+    (
+        "help.agenda.arg.holidays",
+        "A file of days off, one YYYY-MM-DD a line (a name may follow; # starts a comment)",
+    ),
+    (
+        "help.list.arg.long",
+        "Add a column of each method's credited sources",
+    ),
+    (
+        "agenda.moved",
+        "{date} is not a working day: the agenda starts on {first}",
+    ),
+    (
+        "agenda.bad_holiday",
+        "`--holiday {date}` is not a date; write it as YYYY-MM-DD",
+    ),
+    (
+        "agenda.bad_holiday_line",
+        "`{value}` is not a date; write one date a line as YYYY-MM-DD (a name may follow)",
+    ),
+    (
+        "agenda.total_dates",
+        "Total {total} over {days} days; the last is {date}, until {end}",
+    ),
+    ("list.playbook", "playbook"),
+    ("list.days", "{total}, {days} days"),
+    ("col.sources", "Sources"),
+    ("show.only_when", "only when {cond}"),
+    ("cond.eq", "{q} is {v}"),
+    ("cond.ne", "{q} is not {v}"),
+    ("cond.gt", "{q} is more than {v}"),
+    ("cond.lt", "{q} is less than {v}"),
+    ("cond.gte", "{q} is at least {v}"),
+    ("cond.lte", "{q} is at most {v}"),
+    ("cond.yes", "{q} is yes"),
+    ("cond.no", "{q} is no"),
+    ("cond.answered", "{q} has an answer"),
+    ("cond.unanswered", "{q} has no answer"),
+    ("cond.and", "and"),
+    ("cond.or", "or"),
+    ("cond.not", "not ({cond})"),
+    ("qtype.text", "text"),
+    ("qtype.longtext", "longtext"),
+    ("qtype.number", "number"),
+    ("qtype.confirm", "confirm"),
+    ("qtype.select", "select"),
+    ("qtype.multiselect", "multiselect"),
+    ("qtype.scale", "scale"),
+    ("qtype.date", "date"),
+    ("qtype.list", "list"),
+    ("qtype.records", "records"),
+    ("qtype.vote", "vote"),
+    ("qtype.score", "score"),
+    ("qtype.rank", "rank"),
+    ("qtype.computed", "computed"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4771,6 +4840,75 @@ const PT: &[(&str, &str)] = &[
     ),
     ("analyse.direction_rise", "subida"),
     ("analyse.direction_fall", "descida"),
+    // agendacode (session 5): agendas on real dates, `list` of playbooks and sources, `show`
+    // conditions in words.
+    (
+        "help.agenda.arg.skip_weekends",
+        "Saltar sábados e domingos (por omissão)",
+    ),
+    (
+        "help.agenda.arg.include_weekends",
+        "Marcar dias também aos sábados e domingos",
+    ),
+    (
+        "help.agenda.arg.holiday",
+        "Um dia sem sessões, AAAA-MM-DD: nenhum dia do workshop calha nele (repetível)",
+    ),
+    (
+        "help.agenda.arg.holidays",
+        "Um ficheiro de dias sem sessões, um AAAA-MM-DD por linha (pode seguir-se um nome; # começa um comentário)",
+    ),
+    (
+        "help.list.arg.long",
+        "Acrescentar uma coluna com as fontes creditadas de cada método",
+    ),
+    (
+        "agenda.moved",
+        "{date} não é dia útil; primeiro dia da agenda: {first}",
+    ),
+    (
+        "agenda.bad_holiday",
+        "`--holiday {date}` não é uma data; escreva-a como AAAA-MM-DD",
+    ),
+    (
+        "agenda.bad_holiday_line",
+        "`{value}` não é uma data; escreva uma data por linha como AAAA-MM-DD (pode seguir-se um nome)",
+    ),
+    (
+        "agenda.total_dates",
+        "Total {total} em {days} dias; o último é {date}, até às {end}",
+    ),
+    ("list.playbook", "roteiro"),
+    ("list.days", "{total}, {days} dias"),
+    ("col.sources", "Fontes"),
+    ("show.only_when", "só quando {cond}"),
+    ("cond.eq", "{q} é {v}"),
+    ("cond.ne", "{q} não é {v}"),
+    ("cond.gt", "{q} é maior do que {v}"),
+    ("cond.lt", "{q} é menor do que {v}"),
+    ("cond.gte", "{q} é pelo menos {v}"),
+    ("cond.lte", "{q} é no máximo {v}"),
+    ("cond.yes", "{q} é sim"),
+    ("cond.no", "{q} é não"),
+    ("cond.answered", "{q} tem resposta"),
+    ("cond.unanswered", "{q} não tem resposta"),
+    ("cond.and", "e"),
+    ("cond.or", "ou"),
+    ("cond.not", "não ({cond})"),
+    ("qtype.text", "texto"),
+    ("qtype.longtext", "texto longo"),
+    ("qtype.number", "número"),
+    ("qtype.confirm", "sim/não"),
+    ("qtype.select", "escolha"),
+    ("qtype.multiselect", "escolha múltipla"),
+    ("qtype.scale", "escala"),
+    ("qtype.date", "data"),
+    ("qtype.list", "lista"),
+    ("qtype.records", "registos"),
+    ("qtype.vote", "votação"),
+    ("qtype.score", "pontuação"),
+    ("qtype.rank", "ordenação"),
+    ("qtype.computed", "calculado"),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

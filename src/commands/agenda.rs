@@ -4,13 +4,13 @@
 use std::fmt::Write as _;
 
 use super::{Outcome, library_for_id};
-use crate::agenda::{self, Hours, Kind, MAX_DAYS, Slot, format_time};
+use crate::agenda::{self, Hours, Kind, MAX_DAYS, Slot, WorkingDays, format_time};
 use crate::calendar;
 use crate::cli::{AgendaArgs, AgendaFormat};
-use crate::clock::{Clock, SystemClock, civil_from_days, date, days_from_civil, parse_date};
+use crate::clock::{Clock, SystemClock, date};
 use crate::error::Error;
 use crate::i18n::{t, tf};
-use crate::method::{Document, Duration};
+use crate::method::{Diagnostic, Document};
 use crate::output::Printer;
 use crate::settings::{Settings, Source};
 
@@ -71,11 +71,12 @@ fn render(
         None => settings.timezone,
     };
     let now = clock.now();
-    let first_day = match &args.date {
-        Some(d) => parse_date(d)
+    let asked = match &args.date {
+        Some(d) => agenda::parse_date(d)
             .ok_or_else(|| Error::Usage(tf(lang, "agenda.bad_date", &[("date", d)])))?,
-        None => parse_date(&date(now)).unwrap_or((2026, 1, 1)),
+        None => agenda::parse_date(&date(now)).unwrap_or_default(),
     };
+    let working = working_days(args, lang)?;
     let library = library_for_id(settings, printer, &args.id)?;
     let entry = super::show::find(&library, &args.id, lang)?;
     let hours = Hours {
@@ -92,45 +93,63 @@ fn render(
             agenda::for_playbook(p, &library, start, hours, lang),
         ),
     };
-    let slots = slots.map_err(|agenda::TooLong| {
+    let too_long = || {
         Error::Usage(tf(
             lang,
             "agenda.too_long",
             &[("id", &args.id), ("days", &MAX_DAYS)],
         ))
-    })?;
-    let first = days_from_civil(first_day.0, first_day.1, first_day.2).unwrap_or(0);
-    let day_date = |day: u32| {
-        let (y, m, d) = civil_from_days(first + i64::from(day));
-        format!("{y:04}-{m:02}-{d:02}")
+    };
+    let slots = slots.map_err(|agenda::TooLong| too_long())?;
+    let length = agenda::length(&slots);
+    let dates = working.dates(asked, length.days).ok_or_else(too_long)?;
+    if let Some(first) = dates.first()
+        && *first != asked
+    {
+        let note = tf(
+            lang,
+            "agenda.moved",
+            &[
+                ("date", &agenda::day_label(asked, lang)),
+                ("first", &agenda::day_label(*first, lang)),
+            ],
+        );
+        // `sábado, 5 de dezembro…` opens a sentence.
+        let mut chars = note.chars();
+        let note: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        printer.note(&note);
+    }
+    let day_label = |day: u32| {
+        dates
+            .get(day as usize)
+            .map(|d| agenda::day_label(*d, lang))
+            .unwrap_or_default()
     };
     let out = match args.format {
         AgendaFormat::Table | AgendaFormat::Md => {
-            let days = slots.last().map_or(1, |s| s.day + 1);
-            let total: u32 = slots.iter().map(|s| s.end - s.start).sum();
-            let end = slots.last().map_or(start, |s| s.end);
-            let summary = if days > 1 {
+            let summary = if length.days > 1 {
                 tf(
                     lang,
-                    "agenda.total_days",
+                    "agenda.total_dates",
                     &[
-                        ("total", &Duration::from_minutes(total.into())),
-                        ("days", &days),
-                        ("end", &format_time(end)),
+                        ("total", &length.total),
+                        ("days", &length.days),
+                        ("date", &day_label(length.days - 1)),
+                        ("end", &format_time(length.end)),
                     ],
                 )
             } else {
                 tf(
                     lang,
                     "agenda.total",
-                    &[
-                        ("total", &Duration::from_minutes(total.into())),
-                        ("end", &format_time(end)),
-                    ],
+                    &[("total", &length.total), ("end", &format_time(length.end))],
                 )
             };
             if args.format == AgendaFormat::Md {
-                markdown(&name, &slots, &day_date, &summary, lang)
+                markdown(&name, &slots, &day_label, &summary, lang)
             } else {
                 let mut table = crate::output::table(settings);
                 table.set_header([
@@ -140,9 +159,17 @@ fn render(
                     t(lang, "agenda.block"),
                     t(lang, "agenda.minutes"),
                 ]);
+                let mut current = None;
                 for s in &slots {
+                    // The day's date on its first line only: a day reads as one group.
+                    let day = if current == Some(s.day) {
+                        String::new()
+                    } else {
+                        current = Some(s.day);
+                        day_label(s.day)
+                    };
                     table.add_row([
-                        day_date(s.day),
+                        day,
                         format_time(s.start),
                         format_time(s.end),
                         s.title.clone(),
@@ -155,7 +182,7 @@ fn render(
         AgendaFormat::Ics => calendar::write(&calendar::Export {
             name: &name,
             slots: &slots,
-            first_day: first,
+            dates: &dates,
             zone,
             now,
             nonce: nonce(now),
@@ -164,15 +191,44 @@ fn render(
     Ok(out)
 }
 
+/// The working days from the flags: weekends skipped unless `--include-weekends`, and every
+/// `--holiday` and line of `--holidays FILE` a day off.
+fn working_days(args: &AgendaArgs, lang: crate::lang::Lang) -> Result<WorkingDays, Error> {
+    let mut holidays = std::collections::BTreeSet::new();
+    for value in &args.holiday {
+        let date = agenda::parse_date(value)
+            .ok_or_else(|| Error::Usage(tf(lang, "agenda.bad_holiday", &[("date", value)])))?;
+        holidays.insert(date);
+    }
+    if let Some(path) = &args.holidays {
+        let shown = path.display().to_string();
+        let text = crate::input::read_document(path)?;
+        let dates = agenda::parse_holidays(&text).map_err(|(line, value)| {
+            Error::Diagnostics(vec![Diagnostic {
+                line: Some(line),
+                ..Diagnostic::whole_file(
+                    &shown,
+                    tf(lang, "agenda.bad_holiday_line", &[("value", &value)]),
+                )
+            }])
+        })?;
+        holidays.extend(dates);
+    }
+    Ok(WorkingDays {
+        weekends: args.include_weekends,
+        holidays,
+    })
+}
+
 fn markdown(
     name: &str,
     slots: &[Slot],
-    day_date: &dyn Fn(u32) -> String,
+    day_label: &dyn Fn(u32) -> String,
     summary: &str,
     lang: crate::lang::Lang,
 ) -> String {
     use crate::report::markdown::cell;
-    let mut out = format!("# {}\n\n", crate::report::markdown::escape(name));
+    let mut out = format!("# {}\n", crate::report::markdown::escape(name));
     let mut current = None;
     for s in slots {
         if current != Some(s.day) {
@@ -182,7 +238,7 @@ fn markdown(
                 "\n## {} {} — {}\n\n| {} | {} | {} |\n|---|---|---|\n",
                 t(lang, "agenda.day"),
                 s.day + 1,
-                day_date(s.day),
+                day_label(s.day),
                 t(lang, "agenda.start"),
                 t(lang, "agenda.end"),
                 t(lang, "agenda.block")
@@ -218,6 +274,10 @@ mod tests {
             date: None,
             format,
             tz: tz.map(str::to_owned),
+            skip_weekends: false,
+            include_weekends: false,
+            holiday: Vec::new(),
+            holidays: None,
         }
     }
 

@@ -304,7 +304,7 @@ fn method_card(m: &Method, entry: &Entry, lang: Lang) -> Styled {
             }
         }
         for q in &step.questions {
-            question_line(&mut out, q, lang, "   ");
+            question_line(&mut out, q, m, lang, "   ");
         }
     }
     sources(&mut out, &m.sources, lang);
@@ -317,14 +317,14 @@ fn origin_line(out: &mut Styled, entry: &Entry, lang: Lang) {
         .dim(&format!(
             "{}: {} ({})",
             t(lang, "show.origin"),
-            entry.origin,
+            t(lang, entry.origin.label_key()),
             entry.file
         ))
         .plain("\n");
 }
 
-fn question_line(out: &mut Styled, q: &Question, lang: Lang, indent: &str) {
-    let mut notes = vec![q.kind.type_name().to_owned()];
+fn question_line(out: &mut Styled, q: &Question, m: &Method, lang: Lang, indent: &str) {
+    let mut notes = vec![t(lang, type_key(&q.kind)).to_owned()];
     if !q.required {
         notes.push(t(lang, "show.optional").to_owned());
     }
@@ -332,7 +332,9 @@ fn question_line(out: &mut Styled, q: &Question, lang: Lang, indent: &str) {
         notes.push(format!("{} `{from}`", t(lang, "show.items_from")));
     }
     if let Some(when) = &q.when {
-        notes.push(format!("{} {when}", t(lang, "show.asked_when")));
+        let cond =
+            condition::words(when, &|id| is_confirm(m, id), lang).unwrap_or_else(|| when.clone());
+        notes.push(tf(lang, "show.only_when", &[("cond", &cond)]));
     }
     if q.room {
         notes.push(t(lang, "show.room").to_owned());
@@ -348,7 +350,7 @@ fn question_line(out: &mut Styled, q: &Question, lang: Lang, indent: &str) {
         }
         QuestionKind::Records { fields, .. } => {
             for f in fields {
-                question_line(out, f, lang, &format!("{indent}    "));
+                question_line(out, f, m, lang, &format!("{indent}    "));
             }
         }
         QuestionKind::Score { criteria, .. } => {
@@ -443,5 +445,317 @@ pub fn stage_key(stage: crate::method::Stage) -> &'static str {
         Stage::Ideation => "stage.ideation",
         Stage::Experiment => "stage.experiment",
         Stage::Learning => "stage.learning",
+    }
+}
+
+/// The catalogue key of a question type's name.
+fn type_key(kind: &QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Text { .. } => "qtype.text",
+        QuestionKind::Longtext { .. } => "qtype.longtext",
+        QuestionKind::Number { .. } => "qtype.number",
+        QuestionKind::Confirm => "qtype.confirm",
+        QuestionKind::Select { .. } => "qtype.select",
+        QuestionKind::Multiselect { .. } => "qtype.multiselect",
+        QuestionKind::Scale { .. } => "qtype.scale",
+        QuestionKind::Date => "qtype.date",
+        QuestionKind::List { .. } => "qtype.list",
+        QuestionKind::Records { .. } => "qtype.records",
+        QuestionKind::Vote { .. } => "qtype.vote",
+        QuestionKind::Score { .. } => "qtype.score",
+        QuestionKind::Rank { .. } => "qtype.rank",
+        QuestionKind::Computed { .. } => "qtype.computed",
+    }
+}
+
+/// Whether the method's question `id` is a yes/no question.
+fn is_confirm(m: &Method, id: &str) -> bool {
+    m.steps
+        .iter()
+        .flat_map(|s| &s.questions)
+        .any(|q| q.id == id && matches!(q.kind, QuestionKind::Confirm))
+}
+
+/// A question's `when` condition in words: `{{eq decision 'persevere'}}` → only when
+/// «decision» is «persevere». Reads the handlebars subexpressions conditions are written in
+/// (`eq`, `ne`, `gt`, `lt`, `gte`, `lte`, `and`, `or`, `not`, a question's id alone), pushing
+/// each `not` down to the comparisons so the words carry no double negatives. Anything else
+/// is left as written (the caller shows the raw condition).
+mod condition {
+    use crate::i18n::{t, tf};
+    use crate::lang::Lang;
+
+    #[derive(Debug, Clone, PartialEq)]
+    enum Expr {
+        Path(String),
+        Literal(String),
+        Number(String),
+        Call(String, Vec<Expr>),
+    }
+
+    pub fn words(when: &str, is_confirm: &dyn Fn(&str) -> bool, lang: Lang) -> Option<String> {
+        let inner = when.trim().strip_prefix("{{")?.strip_suffix("}}")?;
+        let tokens = tokens(inner)?;
+        let mut at = 0;
+        let expr = sequence(&tokens, &mut at)?;
+        if at != tokens.len() {
+            return None;
+        }
+        render(&expr, false, is_confirm, lang)
+    }
+
+    fn tokens(text: &str) -> Option<Vec<String>> {
+        let mut out = Vec::new();
+        let mut chars = text.chars().peekable();
+        while let Some(&c) = chars.peek() {
+            match c {
+                c if c.is_whitespace() => {
+                    chars.next();
+                }
+                '(' | ')' => {
+                    out.push(c.to_string());
+                    chars.next();
+                }
+                '\'' | '"' => {
+                    chars.next();
+                    let mut s = String::from(c);
+                    loop {
+                        match chars.next()? {
+                            q if q == c => break,
+                            other => s.push(other),
+                        }
+                    }
+                    out.push(s);
+                }
+                _ => {
+                    let mut word = String::new();
+                    while let Some(&c) = chars.peek() {
+                        if c.is_whitespace() || c == '(' || c == ')' {
+                            break;
+                        }
+                        word.push(c);
+                        chars.next();
+                    }
+                    out.push(word);
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// `helper arg…` or a single argument, up to a `)` or the end.
+    fn sequence(tokens: &[String], at: &mut usize) -> Option<Expr> {
+        let mut items = Vec::new();
+        while let Some(token) = tokens.get(*at) {
+            if token == ")" {
+                break;
+            }
+            items.push(argument(tokens, at)?);
+        }
+        let mut items = items.into_iter();
+        let first = items.next()?;
+        let rest: Vec<Expr> = items.collect();
+        match first {
+            Expr::Path(helper) if !rest.is_empty() => Some(Expr::Call(helper, rest)),
+            single if rest.is_empty() => Some(single),
+            _ => None,
+        }
+    }
+
+    fn argument(tokens: &[String], at: &mut usize) -> Option<Expr> {
+        let token = tokens.get(*at)?;
+        *at += 1;
+        if token == "(" {
+            let inner = sequence(tokens, at)?;
+            (tokens.get(*at)? == ")").then_some(())?;
+            *at += 1;
+            return Some(match inner {
+                Expr::Path(helper) => Expr::Call(helper, Vec::new()),
+                other => other,
+            });
+        }
+        Some(if let Some(s) = token.strip_prefix(['\'', '"']) {
+            Expr::Literal(s.to_owned())
+        } else if token.parse::<f64>().is_ok() {
+            Expr::Number(token.clone())
+        } else {
+            Expr::Path(token.clone())
+        })
+    }
+
+    fn value(e: &Expr) -> Option<String> {
+        match e {
+            Expr::Path(p) | Expr::Literal(p) => Some(format!("«{p}»")),
+            Expr::Number(n) => Some(n.clone()),
+            Expr::Call(..) => None,
+        }
+    }
+
+    /// `a, b and c` / `a, b e c`.
+    fn list(items: &[String], joiner: &str) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} {joiner} {last}", rest.join(", ")),
+        }
+    }
+
+    fn render(
+        e: &Expr,
+        negated: bool,
+        is_confirm: &dyn Fn(&str) -> bool,
+        lang: Lang,
+    ) -> Option<String> {
+        match e {
+            Expr::Path(id) => {
+                let key = match (is_confirm(id), negated) {
+                    (true, false) => "cond.yes",
+                    (true, true) => "cond.no",
+                    (false, false) => "cond.answered",
+                    (false, true) => "cond.unanswered",
+                };
+                Some(tf(lang, key, &[("q", &format!("«{id}»"))]))
+            }
+            Expr::Call(helper, args) => match (helper.as_str(), &args[..]) {
+                ("not", [x]) => render(x, !negated, is_confirm, lang),
+                ("and" | "or", [_, _, ..]) => {
+                    // not (a and b) = not a or not b, and the other way round.
+                    let and = (helper == "and") != negated;
+                    let joiner = t(lang, if and { "cond.and" } else { "cond.or" });
+                    // «unit» is «site» or «area».
+                    if !and && !negated
+                        && let Some(Expr::Call(_, first)) = args.first()
+                        && args.iter().all(|a| {
+                            matches!(a, Expr::Call(h, xs) if h == "eq" && xs.len() == 2 && xs[0] == first[0] && matches!(xs[0], Expr::Path(_)))
+                        })
+                    {
+                        let values: Option<Vec<String>> = args
+                            .iter()
+                            .map(|a| match a {
+                                Expr::Call(_, xs) => value(&xs[1]),
+                                _ => None,
+                            })
+                            .collect();
+                        return Some(tf(
+                            lang,
+                            "cond.eq",
+                            &[("q", &value(&first[0])?), ("v", &list(&values?, joiner))],
+                        ));
+                    }
+                    let parts: Option<Vec<String>> = args
+                        .iter()
+                        .map(|a| {
+                            let words = render(a, negated, is_confirm, lang)?;
+                            let compound = matches!(a, Expr::Call(h, _) if h == "and" || h == "or");
+                            Some(if compound {
+                                format!("({words})")
+                            } else {
+                                words
+                            })
+                        })
+                        .collect();
+                    Some(list(&parts?, joiner))
+                }
+                (cmp @ ("eq" | "ne" | "gt" | "lt" | "gte" | "lte"), [a, b]) => {
+                    let key = match (cmp, negated) {
+                        ("eq", false) | ("ne", true) => "cond.eq",
+                        ("ne", false) | ("eq", true) => "cond.ne",
+                        ("gt", false) | ("lte", true) => "cond.gt",
+                        ("lt", false) | ("gte", true) => "cond.lt",
+                        ("gte", false) | ("lt", true) => "cond.gte",
+                        _ => "cond.lte",
+                    };
+                    Some(tf(lang, key, &[("q", &value(a)?), ("v", &value(b)?)]))
+                }
+                _ => None,
+            },
+            Expr::Literal(_) | Expr::Number(_) => None,
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn en(when: &str) -> Option<String> {
+            words(
+                when,
+                &|id| id.starts_with("check") || id == "vulnerable",
+                Lang::En,
+            )
+        }
+        fn pt(when: &str) -> Option<String> {
+            words(
+                when,
+                &|id| id.starts_with("check") || id == "vulnerable",
+                Lang::Pt,
+            )
+        }
+
+        #[test]
+        fn conditions_in_words() {
+            assert_eq!(
+                en("{{eq decision 'persevere'}}").unwrap(),
+                "«decision» is «persevere»"
+            );
+            assert_eq!(
+                pt("{{eq decision 'persevere'}}").unwrap(),
+                "«decision» é «persevere»"
+            );
+            assert_eq!(
+                en("{{ne outcome_type \"mean\"}}").unwrap(),
+                "«outcome_type» is not «mean»"
+            );
+            assert_eq!(
+                en("{{gt control_harm 1}}").unwrap(),
+                "«control_harm» is more than 1"
+            );
+            assert_eq!(
+                pt("{{gt control_harm 1}}").unwrap(),
+                "«control_harm» é maior do que 1"
+            );
+            assert_eq!(
+                en("{{units_per_week}}").unwrap(),
+                "«units_per_week» has an answer"
+            );
+            assert_eq!(en("{{vulnerable}}").unwrap(), "«vulnerable» is yes");
+            assert_eq!(pt("{{not vulnerable}}").unwrap(), "«vulnerable» é não");
+            assert_eq!(
+                en("{{or (eq unit 'site') (eq unit 'area')}}").unwrap(),
+                "«unit» is «site» or «area»"
+            );
+            assert_eq!(
+                pt("{{or (eq unit 'site') (eq unit 'area') (eq unit 'x')}}").unwrap(),
+                "«unit» é «site», «area» ou «x»"
+            );
+            assert_eq!(
+                en("{{not (and check_a check_b check_c)}}").unwrap(),
+                "«check_a» is no, «check_b» is no or «check_c» is no"
+            );
+            assert_eq!(
+                en("{{and (or (eq a 'x') (gt b 2)) (not (lt c 3))}}").unwrap(),
+                "(«a» is «x» or «b» is more than 2) and «c» is at least 3"
+            );
+            assert_eq!(
+                en("{{not (or (eq a 'x') (eq a 'y'))}}").unwrap(),
+                "«a» is not «x» and «a» is not «y»"
+            );
+        }
+
+        #[test]
+        fn what_it_cannot_read_is_left_to_the_caller() {
+            for raw in [
+                "eq a 'b'",
+                "{{lookup a 'b'}}",
+                "{{eq a}}",
+                "{{eq a 'b}}",
+                "{{(eq a 'b'}}",
+                "{{}}",
+                "{{eq (and a b) 1}}",
+                "{{'x'}}",
+            ] {
+                assert_eq!(en(raw), None, "{raw}");
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Calendar files any reader accepts: `agenda --format ics` read back by the `icalendar`
 //! crate's parser and by a reader that ends lines at any CR or LF; unique UIDs; DTSTAMP at
-//! the time of writing; times in a named zone with its VTIMEZONE; multi-day blocks.
+//! the time of writing; times in a named zone with its VTIMEZONE; multi-day blocks. Days on
+//! the calendar: weekends and holidays skipped, labels in the report's language, and the
+//! `.ics` on the same dates as the printed agenda.
 
 use icalendar::{Calendar, Component, parser::read_calendar};
 
@@ -262,7 +264,234 @@ fn a_two_day_timebox_fills_two_working_days() {
         .ok()
         .stdout;
     assert!(
-        table.contains("Total 17h over 4 days, ends on day 4 at 10:00"),
+        table.contains("Total 17h over 4 days; the last is Thursday 7 January 2027, until 10:00"),
         "{table}"
     );
+}
+
+/// A playbook of three days, each day's block pinned to it, built on built-in methods (the
+/// built-in playbooks' titles and days are being reworked).
+const THREE_DAYS: &str = r#"schema: 1
+kind: playbook
+id: three-days
+name: { en: Three Days, pt: Três Dias }
+summary: { en: "A playbook over three days, for tests.", pt: "Um roteiro de três dias, para testes." }
+stage: ideation
+group: 3-6
+methods:
+  - method: test-card
+    day: 1
+  - break: 15m
+  - method: brainstorm
+    day: 2
+  - method: learning-card
+    day: 3
+"#;
+
+fn three_days_lab() -> Lab {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: LabX\n");
+    lab.write("methods/three-days.yaml", THREE_DAYS);
+    lab
+}
+
+/// Each event's start as `YYYYMMDD HH:MM`, from the calendar read back by the parser.
+fn starts(ics: &str) -> Vec<String> {
+    parse(ics)
+        .events()
+        .map(|e| {
+            let v = e.property_value("DTSTART").unwrap_or_default();
+            format!("{} {}:{}", &v[..8], &v[9..11], &v[11..13])
+        })
+        .collect()
+}
+
+#[test]
+fn days_skip_a_weekend_and_a_holiday_and_the_calendar_agrees() {
+    let lab = three_days_lab();
+    // Thursday 3 December 2026; Monday 7 December given as a holiday.
+    let base = [
+        "agenda",
+        "three-days",
+        "--date",
+        "2026-12-03",
+        "--holiday",
+        "2026-12-07",
+    ];
+    let table = lab.run(&base).ok().stdout;
+    let days: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.split("   ").next())
+        .map(str::trim)
+        .filter(|d| d.ends_with(" 2026"))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            "Thursday 3 December 2026",
+            "Friday 4 December 2026",
+            "Tuesday 8 December 2026"
+        ],
+        "{table}"
+    );
+    assert!(
+        table.contains("Total 2h15m over 3 days; the last is Tuesday 8 December 2026, until 10:00"),
+        "{table}"
+    );
+    let mut args = base.to_vec();
+    args.extend(["--format", "ics"]);
+    let ics = lab.run(&args).ok().stdout;
+    assert_eq!(
+        starts(&ics),
+        [
+            "20261203 09:30",
+            "20261203 10:15",
+            "20261204 09:30",
+            "20261208 09:30"
+        ],
+        "the printed agenda's dates: {ics}"
+    );
+
+    // In Portuguese, as Markdown: one section per day, named by its date.
+    let mut args = vec!["--lang", "pt"];
+    args.extend(base);
+    args.extend(["--format", "md"]);
+    let md = lab.run(&args).ok().stdout;
+    for heading in [
+        "## Dia 1 — quinta-feira, 3 de dezembro de 2026\n",
+        "## Dia 2 — sexta-feira, 4 de dezembro de 2026\n",
+        "## Dia 3 — terça-feira, 8 de dezembro de 2026\n",
+    ] {
+        assert!(md.contains(heading), "{heading} in\n{md}");
+    }
+    assert!(
+        !md.contains("sábado") && !md.contains("segunda-feira"),
+        "{md}"
+    );
+
+    // Weekends on request: Saturday is a day; the holiday still is not.
+    let mut args = base.to_vec();
+    args.extend(["--include-weekends", "--format", "ics"]);
+    let ics = lab.run(&args).ok().stdout;
+    assert_eq!(starts(&ics)[3], "20261205 09:30", "{ics}");
+    let mut args = vec!["--lang", "pt"];
+    args.extend(base);
+    args.push("--include-weekends");
+    let table = lab.run(&args).ok().stdout;
+    assert!(table.contains(" sábado, 5 de dezembro de 2026 "), "{table}");
+    // The last of the two flags wins; skipping is the default.
+    let mut args = base.to_vec();
+    args.extend(["--include-weekends", "--skip-weekends", "--format", "ics"]);
+    assert_eq!(starts(&lab.run(&args).ok().stdout)[3], "20261208 09:30");
+}
+
+#[test]
+fn a_start_on_a_weekend_or_holiday_moves_to_the_next_working_day() {
+    let lab = three_days_lab();
+    let run = lab
+        .run(&[
+            "agenda",
+            "three-days",
+            "--date",
+            "2026-12-05",
+            "--format",
+            "ics",
+        ])
+        .ok();
+    assert_eq!(
+        starts(&run.stdout),
+        [
+            "20261207 09:30",
+            "20261207 10:15",
+            "20261208 09:30",
+            "20261209 09:30"
+        ]
+    );
+    assert!(
+        run.stderr.contains(
+            "Saturday 5 December 2026 is not a working day: the agenda starts on Monday 7 December 2026"
+        ),
+        "{}",
+        run.stderr
+    );
+    // A method of one day, on a holiday, in Portuguese.
+    let run = lab
+        .run(&[
+            "--lang",
+            "pt",
+            "agenda",
+            "test-card",
+            "--date",
+            "2026-12-08",
+            "--holiday",
+            "2026-12-08",
+        ])
+        .ok();
+    assert!(
+        run.stdout.contains(" quarta-feira, 9 de dezembro de 2026 "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains("Terça-feira, 8 de dezembro de 2026 não é dia útil"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn holidays_come_from_a_file_and_a_bad_line_is_named() {
+    let lab = three_days_lab();
+    lab.write(
+        "feriados.txt",
+        "# Portugal, December 2026\n2026-12-07 (a bridge day)\n\n2026-12-08 Imaculada Conceição\n",
+    );
+    let ics = lab
+        .run(&[
+            "agenda",
+            "three-days",
+            "--date",
+            "2026-12-04",
+            "--holidays",
+            "feriados.txt",
+            "--holiday",
+            "2026-12-09",
+            "--format",
+            "ics",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        starts(&ics),
+        [
+            "20261204 09:30",
+            "20261204 10:15",
+            "20261210 09:30",
+            "20261211 09:30"
+        ]
+    );
+    lab.write("bad.txt", "2026-12-07\n# ok\n8/12/2026 Imaculada\n");
+    let run = lab
+        .run(&["agenda", "three-days", "--holidays", "bad.txt"])
+        .code(2);
+    assert!(
+        run.stderr.contains("bad.txt:3")
+            && run.stderr.contains("`8/12/2026` is not a date")
+            && run.stderr.contains("YYYY-MM-DD"),
+        "{}",
+        run.stderr
+    );
+    let run = lab
+        .run(&["agenda", "three-days", "--holiday", "2026-02-29"])
+        .code(2);
+    assert!(
+        run.stderr.contains("`--holiday 2026-02-29` is not a date"),
+        "{}",
+        run.stderr
+    );
+    let run = lab
+        .run(&["agenda", "three-days", "--holidays", "missing.txt"])
+        .code(2);
+    assert!(run.stderr.contains("missing.txt"), "{}", run.stderr);
 }

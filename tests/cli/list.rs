@@ -161,3 +161,161 @@ fn the_listing_cache_notices_changed_and_broken_files() {
         );
     }
 }
+
+/// A playbook over three days, in a workspace, with a source title too long for a column.
+const THREE_DAYS: &str = r#"schema: 1
+kind: playbook
+id: three-days
+name: { en: Three Days, pt: Três Dias }
+summary: { en: "A playbook over three days, for tests.", pt: "Um roteiro de três dias, para testes." }
+stage: ideation
+group: 3-6
+sources:
+  - { title: "A very long source title that goes on and on about the method it credits" }
+methods:
+  - method: test-card
+    day: 1
+  - break: 15m
+  - method: brainstorm
+    day: 2
+  - method: learning-card
+    day: 3
+"#;
+
+fn three_days_lab() -> Lab {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: Test Lab\n");
+    lab.write("methods/three-days.yaml", THREE_DAYS);
+    lab
+}
+
+#[test]
+fn playbooks_are_marked_and_listed_at_their_agendas_length() {
+    let lab = three_days_lab();
+    let run = lab.run(&["list", "--format", "json"]).ok();
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    let playbooks: Vec<&serde_json::Value> =
+        rows.iter().filter(|r| r["kind"] == "playbook").collect();
+    assert!(playbooks.len() >= 5, "the built-in playbooks and ours");
+    for row in playbooks {
+        let id = row["id"].as_str().unwrap();
+        // The agenda on the default day, from a Monday: its total is the listed length.
+        let agenda = lab.run(&["agenda", id, "--date", "2027-01-04"]).ok().stdout;
+        let total = agenda.lines().last().unwrap();
+        let days = row["days"].as_u64().unwrap();
+        let expected = if days > 1 {
+            format!(
+                "Total {} over {days} days;",
+                row["duration"].as_str().unwrap()
+            )
+        } else {
+            format!("Total {}, ends", row["duration"].as_str().unwrap())
+        };
+        assert!(total.starts_with(&expected), "{id}: {expected} vs {total}");
+    }
+    let ours = rows.iter().find(|r| r["id"] == "three-days").unwrap();
+    assert_eq!(
+        (&ours["duration"], &ours["duration_minutes"], &ours["days"]),
+        (&"2h15m".into(), &135.into(), &3.into()),
+        "45m + a 15m break + 45m + 30m, over three days"
+    );
+    assert!(
+        rows.iter()
+            .filter(|r| r["kind"] == "method")
+            .all(|r| r.get("days").is_none())
+    );
+
+    let table = lab.run(&["list"]).ok().stdout;
+    let line = table.lines().find(|l| l.contains("three-days")).unwrap();
+    assert!(
+        line.contains("Three Days [playbook]") && line.contains("2h15m, 3 days"),
+        "{line}"
+    );
+    let line = table.lines().find(|l| l.contains(" test-card ")).unwrap();
+    assert!(!line.contains("[playbook]"), "{line}");
+    let table = lab.run(&["--lang", "pt", "list"]).ok().stdout;
+    let line = table.lines().find(|l| l.contains("three-days")).unwrap();
+    assert!(
+        line.contains("Três Dias [roteiro]") && line.contains("2h15m, 3 dias"),
+        "{line}"
+    );
+}
+
+#[test]
+fn long_adds_the_credited_sources() {
+    let lab = three_days_lab();
+    let run = lab.run(&["list", "--long", "--format", "json"]).ok();
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    for row in &rows {
+        let id = row["id"].as_str().unwrap();
+        let card: serde_json::Value =
+            serde_json::from_str(&lab.run(&["show", id, "--format", "json"]).ok().stdout).unwrap();
+        let titles: Vec<&serde_json::Value> = card["sources"]
+            .as_array()
+            .map(|s| s.iter().map(|s| &s["title"]).collect())
+            .unwrap_or_default();
+        let listed: Vec<&serde_json::Value> = row["sources"].as_array().unwrap().iter().collect();
+        assert_eq!(listed, titles, "{id}: whole titles in the data");
+    }
+    let run = lab.run(&["list", "--format", "json"]).ok();
+    assert!(!run.stdout.contains("\"sources\""), "only with --long");
+
+    // Piped, each title is cut at 40 columns, one a line.
+    let table = lab.run(&["list", "--long"]).ok().stdout;
+    assert!(
+        table
+            .lines()
+            .next()
+            .unwrap()
+            .trim_end()
+            .ends_with("Sources")
+    );
+    assert!(
+        table.contains("A very long source title that goes on a…")
+            && !table.contains("and on about"),
+        "{table}"
+    );
+    let table = lab.run(&["--lang", "pt", "list", "--long"]).ok().stdout;
+    assert!(table.lines().next().unwrap().trim_end().ends_with("Fontes"));
+}
+
+#[test]
+fn long_fits_an_80_column_terminal() {
+    use crate::pty::labkit;
+    let lab = three_days_lab();
+    for (cols, args) in [
+        (80, &["list", "--long"][..]),
+        (80, &["list"]),
+        (160, &["list", "--long"]),
+    ] {
+        let mut p = labkit(&lab, cols, args);
+        let raw = p.exp_eof().unwrap();
+        // rexpect reads bytes as Latin-1.
+        let bytes: Vec<u8> = raw.chars().map(|c| c as u8).collect();
+        let out = String::from_utf8(bytes).unwrap();
+        for line in out.lines() {
+            let width = console::measure_text_width(line.trim_end_matches('\r'));
+            assert!(
+                width <= usize::from(cols),
+                "{width} > {cols}: {line}\n{out}"
+            );
+        }
+        // Ids are never broken over lines; every one is there whole.
+        for id in [
+            "three-days",
+            "what-so-what-now-what",
+            "behavioural-diagnosis",
+        ] {
+            assert!(out.contains(&format!(" {id} ")), "{id} at {cols}:\n{out}");
+        }
+        if args.contains(&"--long") {
+            assert!(
+                out.contains("Sources") && out.contains("A very long"),
+                "{out}"
+            );
+        }
+        if cols == 160 {
+            assert!(out.contains("Stage") && out.contains("Group"), "{out}");
+        }
+    }
+}

@@ -55,3 +55,121 @@ fn unknown_id_suggests_the_closest() {
         run.stderr
     );
 }
+
+/// A method whose questions are asked only under conditions of every shape labkit reads.
+const CONDITIONS: &str = r#"schema: 1
+id: conditions
+name: { en: Conditions, pt: Condições }
+summary: { en: "A method for tests.", pt: "Um método para testes." }
+stage: learning
+duration: 20m
+group: 2-6
+steps:
+  - id: one
+    title: { en: One, pt: Um }
+    questions:
+      - id: decision
+        type: select
+        prompt: { en: Decision, pt: Decisão }
+        choices: [persevere, pivot, stop]
+      - id: personal_data
+        type: confirm
+        prompt: { en: Personal data?, pt: Dados pessoais? }
+      - id: units
+        type: number
+        prompt: { en: Units, pt: Unidades }
+        required: false
+      - id: why
+        type: longtext
+        prompt: { en: Why persevere, pt: Porquê perseverar }
+        when: "{{eq decision 'persevere'}}"
+      - id: next
+        type: text
+        prompt: { en: Next, pt: Seguinte }
+        when: "{{or (eq decision 'pivot') (eq decision 'stop')}}"
+      - id: dpia
+        type: text
+        prompt: { en: DPIA, pt: AIPD }
+        when: "{{not personal_data}}"
+      - id: weekly
+        type: text
+        prompt: { en: Weekly, pt: Semanal }
+        when: "{{and units (gt units 10)}}"
+"#;
+
+#[test]
+fn conditions_and_types_in_words_in_both_languages() {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: Test Lab\n");
+    lab.write("methods/conditions.yaml", CONDITIONS);
+    let en = lab.run(&["show", "conditions"]).ok().stdout;
+    for line in [
+        "• Why persevere [longtext, only when «decision» is «persevere»] (why)",
+        "• Next [text, only when «decision» is «pivot» or «stop»] (next)",
+        "• DPIA [text, only when «personal_data» is no] (dpia)",
+        "• Weekly [text, only when «units» has an answer and «units» is more than 10] (weekly)",
+        "• Personal data? [confirm] (personal_data)",
+    ] {
+        assert!(en.contains(line), "{line} in\n{en}");
+    }
+    let pt = lab.run(&["--lang", "pt", "show", "conditions"]).ok().stdout;
+    for line in [
+        "• Porquê perseverar [texto longo, só quando «decision» é «persevere»] (why)",
+        "• Seguinte [texto, só quando «decision» é «pivot» ou «stop»] (next)",
+        "• AIPD [texto, só quando «personal_data» é não] (dpia)",
+        "• Semanal [texto, só quando «units» tem resposta e «units» é maior do que 10] (weekly)",
+        "• Dados pessoais? [sim/não] (personal_data)",
+        "• Unidades [número, opcional] (units)",
+        "• Decisão [escolha] (decision)",
+        "Carregado de: área de trabalho",
+    ] {
+        assert!(pt.contains(line), "{line} in\n{pt}");
+    }
+    assert!(!pt.contains("{{") && !en.contains("{{"), "{pt}");
+}
+
+#[test]
+fn every_built_in_card_in_portuguese_has_no_template_syntax_or_english_type() {
+    let lab = Lab::new();
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_str(&lab.run(&["list", "--format", "json"]).ok().stdout).unwrap();
+    for row in rows {
+        let id = row["id"].as_str().unwrap();
+        let card = lab.run(&["--lang", "pt", "show", id]).ok().stdout;
+        assert!(!card.contains("{{"), "{id}:\n{card}");
+        assert!(
+            !card.contains("asked when") && !card.contains("built-in ("),
+            "{id}:\n{card}"
+        );
+        // Each question's notes: `• Prompt [type, optional, …] (id)`.
+        for line in card.lines().filter(|l| l.trim_start().starts_with('•')) {
+            let notes = line
+                .rsplit_once(" [")
+                .and_then(|(_, rest)| rest.rsplit_once("] ("))
+                .map_or("", |(notes, _)| notes);
+            for note in notes.split(", ") {
+                assert!(
+                    ![
+                        "text",
+                        "longtext",
+                        "number",
+                        "confirm",
+                        "select",
+                        "multiselect",
+                        "scale",
+                        "date",
+                        "list",
+                        "records",
+                        "vote",
+                        "score",
+                        "rank",
+                        "computed",
+                        "optional",
+                    ]
+                    .contains(&note),
+                    "{id}: `{note}` in {line}"
+                );
+            }
+        }
+    }
+}

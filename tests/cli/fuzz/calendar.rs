@@ -37,10 +37,17 @@ fn shown(title: &str) -> String {
 
 /// Writes `slots` as a calendar named `name` and reads it back; panics on any difference.
 pub fn round_trip(name: &str, slots: &[Slot]) {
+    // One date a day from Friday 1 January 2027, weekends and all: the dates are not what
+    // is tested here.
+    let days = slots.iter().map(|s| s.day + 1).max().unwrap_or(0);
+    let first = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let dates: Vec<chrono::NaiveDate> = (0..days)
+        .map(|d| first + chrono::Days::new(u64::from(d)))
+        .collect();
     let export = Export {
         name,
         slots,
-        first_day: 20_819,
+        dates: &dates,
         zone: DEFAULT_ZONE,
         now: std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_703_272),
         nonce: [7; 16],

@@ -137,7 +137,10 @@ fn the_sprint_carries_each_days_results_into_the_next() {
     let session: serde_yaml::Value =
         serde_yaml::from_str(&std::fs::read_to_string(lab.path().join("s.yaml")).unwrap()).unwrap();
     let got = &session["answers"];
-    assert_eq!(got["lightning-demos"]["focus"].as_str(), Some(target.as_str()));
+    assert_eq!(
+        got["lightning-demos"]["focus"].as_str(),
+        Some(target.as_str())
+    );
     assert_eq!(
         got["crazy-eights"]["sketch_challenge"].as_str(),
         Some(target.as_str())

@@ -13,6 +13,7 @@ mod browser;
 mod calc;
 mod catalogue;
 mod clear_errors;
+mod design_sprint;
 mod fixtures;
 mod fuzz;
 mod glossary;

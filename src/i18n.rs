@@ -2336,6 +2336,26 @@ const EN: &[(&str, &str)] = &[
         "help.analyse.arg.alternative",
         "The test: two-sided, or one-sided for a rise (greater) or a fall (less) in the treatment arm [default: the plan's test_sides, else two-sided]",
     ),
+    (
+        "validate.tables_no_guide",
+        "`tables: true` needs a `guide` saying how the room splits into tables, what each table does and how the results come back together",
+    ),
+    (
+        "validate.group_fit",
+        "`{method}` is sized for {size} people but the playbook is for {room}: widen the playbook's group, choose another method, or run this block in tables (`tables: true` with a `guide`)",
+    ),
+    (
+        "validate.group_fit_hint",
+        "with `tables: true`, {room} people need {tables} tables; say so in the block's `guide`",
+    ),
+    (
+        "validate.table_size",
+        "`{method}` ({size} people) is not a sensible table size for a playbook of {room}: a table needs a bounded size of at least two, the smallest group must form one table, and the largest must split into tables that each keep the method's minimum",
+    ),
+    (
+        "run.block_tables",
+        "In tables: {tables} tables of up to {max} for {people} people; results come back in plenary.",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4758,6 +4778,26 @@ const PT: &[(&str, &str)] = &[
     (
         "help.analyse.arg.alternative",
         "O teste: bilateral, ou unilateral para uma subida (greater) ou uma descida (less) no braço de tratamento [por omissão: o test_sides do plano, senão bilateral]",
+    ),
+    (
+        "validate.tables_no_guide",
+        "`tables: true` precisa de um `guide` que diga como a sala se divide em mesas, o que faz cada mesa e como os resultados voltam a juntar-se",
+    ),
+    (
+        "validate.group_fit",
+        "`{method}` é para grupos de {size} pessoas, mas o playbook é para {room}: alargue o grupo do playbook, escolha outro método ou faça este bloco em mesas (`tables: true` com um `guide`)",
+    ),
+    (
+        "validate.group_fit_hint",
+        "com `tables: true`, {room} pessoas precisam de {tables} mesas; diga-o no `guide` do bloco",
+    ),
+    (
+        "validate.table_size",
+        "`{method}` ({size} pessoas) não é um tamanho de mesa sensato para um playbook de {room}: uma mesa precisa de um tamanho limitado de pelo menos duas pessoas, o grupo mais pequeno tem de formar uma mesa e o maior tem de se dividir em mesas que mantenham o mínimo do método",
+    ),
+    (
+        "run.block_tables",
+        "Em mesas: {tables} mesas de até {max} pessoas para {people}; os resultados voltam ao plenário.",
     ),
 ];
 

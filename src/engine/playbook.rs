@@ -91,6 +91,24 @@ pub fn drive_playbook(
             position += 1;
             continue;
         }
+        let key = format!("guide-{position}");
+        if !coming_back && !session.offered.contains(&key) {
+            if let Some(ask) = block_ask(block, method, run.playbook, lang) {
+                match prompter.ask(&ask) {
+                    Ok(Reply::Stop) | Err(PromptError::Cancelled) => {
+                        save(session)?;
+                        return Ok(Ended::Cancelled);
+                    }
+                    Err(PromptError::Io(e)) => {
+                        save(session)?;
+                        return Err(Error::Input(format!("terminal: {e}")));
+                    }
+                    Ok(_) => {
+                        session.offered.push(key);
+                    }
+                }
+            }
+        }
         session.done.retain(|d| d != &method.id);
         let prepared = crate::playbook::prepare(method, block, session, run.library);
         let mut part = session.part(method);
@@ -129,6 +147,53 @@ pub fn drive_playbook(
         }
     }
     Ok(Ended::Finished)
+}
+
+/// What to show as a block begins: its guide and, for a block run in tables, how many tables
+/// the playbook's largest group needs. `None` when the block says nothing of how to run it.
+fn block_ask(
+    block: &Block,
+    method: &crate::method::Method,
+    playbook: &Playbook,
+    lang: crate::lang::Lang,
+) -> Option<Ask<'static>> {
+    let Block::Method {
+        title,
+        guide,
+        tables,
+        ..
+    } = block
+    else {
+        return None;
+    };
+    let tables_line = tables
+        .then(|| {
+            let people = playbook.group?.max?;
+            let size = method.group?;
+            let n = crate::method::validate::tables_needed(people, size)?;
+            Some(crate::i18n::tf(
+                lang,
+                "run.block_tables",
+                &[
+                    ("tables", &n),
+                    ("max", &size.max.unwrap_or(people)),
+                    ("people", &people),
+                ],
+            ))
+        })
+        .flatten();
+    if guide.is_none() && tables_line.is_none() {
+        return None;
+    }
+    let title = title
+        .as_ref()
+        .map_or_else(|| method.name.get(lang), |t| t.get(lang))
+        .to_owned();
+    Some(Ask::Block {
+        title,
+        guide: guide.as_ref().map(|g| g.get(lang).to_owned()),
+        tables: tables_line,
+    })
 }
 
 #[cfg(test)]

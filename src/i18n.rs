@@ -2354,7 +2354,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "run.block_tables",
-        "In tables: {tables} tables of up to {max} for {people} people; results come back in plenary.",
+        "In tables: for {people} people, at least {tables} tables of up to {max}; results come back in plenary.",
     ),
 ];
 
@@ -4797,7 +4797,7 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "run.block_tables",
-        "Em mesas: {tables} mesas de até {max} pessoas para {people}; os resultados voltam ao plenário.",
+        "Em mesas: para {people} pessoas, pelo menos {tables} mesas de até {max}; os resultados voltam ao plenário.",
     ),
 ];
 

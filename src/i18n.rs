@@ -2356,6 +2356,10 @@ const EN: &[(&str, &str)] = &[
         "run.block_tables",
         "In tables: for {people} people, at least {tables} tables of up to {max}; results come back in plenary.",
     ),
+    (
+        "show.in_tables",
+        "in parallel tables, results brought back in plenary",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4798,6 +4802,10 @@ const PT: &[(&str, &str)] = &[
     (
         "run.block_tables",
         "Em mesas: para {people} pessoas, pelo menos {tables} mesas de até {max}; os resultados voltam ao plenário.",
+    ),
+    (
+        "show.in_tables",
+        "em mesas paralelas, com os resultados trazidos ao plenário",
     ),
 ];
 

@@ -579,7 +579,7 @@ fn discovery_goes_from_fieldwork_to_a_problem_framed_on_evidence() {
     runs_in_both_languages(
         "discovery",
         &[
-            ("## Fieldwork Notes", "## Notas de Campo"),
+            ("## Fieldwork Notes", "## Notas de Terreno"),
             ("## Research Synthesis", "## Síntese da Investigação"),
             ("## Problem Framing", "## Enquadramento do Problema"),
         ],

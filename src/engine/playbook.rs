@@ -92,21 +92,20 @@ pub fn drive_playbook(
             continue;
         }
         let key = format!("guide-{position}");
-        if !coming_back && !session.offered.contains(&key) {
-            if let Some(ask) = block_ask(block, method, run.playbook, lang) {
-                match prompter.ask(&ask) {
-                    Ok(Reply::Stop) | Err(PromptError::Cancelled) => {
-                        save(session)?;
-                        return Ok(Ended::Cancelled);
-                    }
-                    Err(PromptError::Io(e)) => {
-                        save(session)?;
-                        return Err(Error::Input(format!("terminal: {e}")));
-                    }
-                    Ok(_) => {
-                        session.offered.push(key);
-                    }
+        if !coming_back
+            && !session.offered.contains(&key)
+            && let Some(ask) = block_ask(block, method, run.playbook, lang)
+        {
+            match prompter.ask(&ask) {
+                Ok(Reply::Stop) | Err(PromptError::Cancelled) => {
+                    save(session)?;
+                    return Ok(Ended::Cancelled);
                 }
+                Err(PromptError::Io(e)) => {
+                    save(session)?;
+                    return Err(Error::Input(format!("terminal: {e}")));
+                }
+                Ok(_) => session.offered.push(key),
             }
         }
         session.done.retain(|d| d != &method.id);
@@ -328,9 +327,12 @@ mod tests {
         drive_playbook(&run, &mut session, &mut p, &save).unwrap();
         assert!(!p.asked.contains(&"block".to_owned()), "{:?}", p.asked);
         // Without a group on the methods, no table count can be given: only the guide.
-        let Some(Ask::Block { guide, tables, .. }) =
-            block_ask(&playbook.blocks[1], library.method("second").unwrap(), &playbook, Lang::Pt)
-        else {
+        let Some(Ask::Block { guide, tables, .. }) = block_ask(
+            &playbook.blocks[1],
+            library.method("second").unwrap(),
+            &playbook,
+            Lang::Pt,
+        ) else {
             panic!("a block")
         };
         assert_eq!(guide.as_deref(), Some("Duas mesas; depois plenário."));
@@ -356,7 +358,9 @@ mod tests {
         };
         assert_eq!(
             tables.as_deref(),
-            Some("In tables: for 30 people, at least 5 tables of up to 6; results come back in plenary.")
+            Some(
+                "In tables: for 30 people, at least 5 tables of up to 6; results come back in plenary."
+            )
         );
     }
 }

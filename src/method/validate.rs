@@ -981,7 +981,10 @@ pub fn playbook(
                     c.text(&format!("{path}.guide"), guide);
                 }
                 if entry.tables && entry.guide.is_none() {
-                    c.error(format!("{path}.tables"), msg("validate.tables_no_guide", &[]));
+                    c.error(
+                        format!("{path}.tables"),
+                        msg("validate.tables_no_guide", &[]),
+                    );
                 }
                 blocks.push(Block::Method {
                     method: method.clone(),
@@ -1166,13 +1169,22 @@ pub fn tables_needed(people: u32, table: GroupSize) -> Option<u32> {
 
 /// Group sizes consistent across a playbook (`labkit validate` reports these; a playbook that
 /// fails them still loads and runs): see [`check_group_fit`].
-pub fn playbook_group_fit(playbook: &Playbook, find: &dyn Fn(&str) -> Option<Method>) -> Vec<Issue> {
+pub fn playbook_group_fit(
+    playbook: &Playbook,
+    find: &dyn Fn(&str) -> Option<Method>,
+) -> Vec<Issue> {
     let mut c = Checker { issues: Vec::new() };
     for (i, block) in playbook.blocks.iter().enumerate() {
         if let Block::Method { method, tables, .. } = block
             && let Some(current) = find(method)
         {
-            check_group_fit(&mut c, &format!("methods[{i}]"), playbook.group, &current, *tables);
+            check_group_fit(
+                &mut c,
+                &format!("methods[{i}]"),
+                playbook.group,
+                &current,
+                *tables,
+            );
         }
     }
     c.issues
@@ -1210,7 +1222,10 @@ fn check_group_fit(
             let hint = match (size.max, room.max) {
                 (Some(m), Some(r)) if m >= 2 && size.min <= room.min && m < r => Some(msg(
                     "validate.group_fit_hint",
-                    &[("tables", &tables_needed(r, size).unwrap_or(1)), ("room", &r)],
+                    &[
+                        ("tables", &tables_needed(r, size).unwrap_or(1)),
+                        ("room", &r),
+                    ],
                 )),
                 _ => None,
             };

@@ -56,7 +56,11 @@ fn answers(id: &str) -> String {
 /// The example answers of a playbook in a language: English in `answers/`, European Portuguese
 /// in `answers-pt/`.
 fn answers_in(id: &str, lang: &str) -> String {
-    let dir = if lang == "pt" { "answers-pt" } else { "answers" };
+    let dir = if lang == "pt" {
+        "answers-pt"
+    } else {
+        "answers"
+    };
     fixture(&format!("{dir}/playbooks/{id}.yaml"))
         .to_str()
         .unwrap()
@@ -483,10 +487,7 @@ fn runs_in_both_languages(id: &str, headings: &[(&str, &str)]) {
         ])
         .ok();
         pin_dates(&lab, "s.yaml");
-        let md = lab
-            .run(&["--lang", lang, "report", "s.yaml"])
-            .ok()
-            .stdout;
+        let md = lab.run(&["--lang", lang, "report", "s.yaml"]).ok().stdout;
         for (en, pt) in headings {
             let heading = if lang == "pt" { pt } else { en };
             assert!(md.contains(heading), "{id} ({lang}): {heading} missing");
@@ -602,7 +603,11 @@ fn discovery_goes_from_fieldwork_to_a_problem_framed_on_evidence() {
         let persona = &a["personas"]["personas"][0];
         assert_eq!(
             text(&a["journey-map"]["persona"]),
-            format!("{}: {}", text(&persona["name"]), text(&persona["situation"]))
+            format!(
+                "{}: {}",
+                text(&persona["name"]),
+                text(&persona["situation"])
+            )
         );
         assert_eq!(
             text(&a["problem-framing"]["problem"]),
@@ -630,9 +635,7 @@ fn lab_setup_runs_in_both_languages() {
 fn group_sizes_must_fit_the_playbook_or_run_in_tables() {
     let lab = Lab::new();
     let file = fixture("playbooks/groups/whole-room-too-big.yaml");
-    let run = lab
-        .run(&["validate", file.to_str().unwrap()])
-        .code(1);
+    let run = lab.run(&["validate", file.to_str().unwrap()]).code(1);
     let shown = file.display().to_string();
     assert!(
         run.stderr.contains(&format!(
@@ -662,7 +665,12 @@ fn group_sizes_must_fit_the_playbook_or_run_in_tables() {
     );
     // The playbooks shipped here pass the check.
     let all = lab.run(&["validate"]).stderr;
-    for id in ["policy-lab-day", "experiment-plan", "discovery", "lab-setup"] {
+    for id in [
+        "policy-lab-day",
+        "experiment-plan",
+        "discovery",
+        "lab-setup",
+    ] {
         assert!(
             !all.contains(&format!("playbooks/{id}.yaml")),
             "{id}:\n{all}"

@@ -523,7 +523,7 @@ impl Prompter for TerminalPrompter {
                 self.say("");
                 self.say(&self.bold(&self.fit(&format!("══ {}", terminal_safe(title)), 0)));
                 if let Some(tables) = tables {
-                    self.say(&self.fit(&format!("   {tables}"), 3));
+                    self.markdown(&format!("*{tables}*"), 3);
                 }
                 if let Some(guide) = guide {
                     self.markdown(guide, 3);

@@ -2411,6 +2411,30 @@ const EN: &[(&str, &str)] = &[
     ("qtype.score", "score"),
     ("qtype.rank", "rank"),
     ("qtype.computed", "computed"),
+    (
+        "validate.tables_no_guide",
+        "`tables: true` needs a `guide` saying how the room splits into tables, what each table does and how the results come back together",
+    ),
+    (
+        "validate.group_fit",
+        "`{method}` is sized for {size} people but the playbook is for {room}: widen the playbook's group, choose another method, or run this block in tables (`tables: true` with a `guide`)",
+    ),
+    (
+        "validate.group_fit_hint",
+        "with `tables: true`, {room} people need {tables} tables; say so in the block's `guide`",
+    ),
+    (
+        "validate.table_size",
+        "`{method}` ({size} people) is not a sensible table size for a playbook of {room}: a table needs a bounded size of at least two, the smallest group must form one table, and the largest must split into tables that each keep the method's minimum",
+    ),
+    (
+        "run.block_tables",
+        "In tables: for {people} people, at least {tables} tables of up to {max}; results come back in plenary.",
+    ),
+    (
+        "show.in_tables",
+        "in parallel tables, results brought back in plenary",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4909,6 +4933,30 @@ const PT: &[(&str, &str)] = &[
     ("qtype.score", "pontuação"),
     ("qtype.rank", "ordenação"),
     ("qtype.computed", "calculado"),
+    (
+        "validate.tables_no_guide",
+        "`tables: true` precisa de um `guide` que diga como a sala se divide em mesas, o que faz cada mesa e como os resultados voltam a juntar-se",
+    ),
+    (
+        "validate.group_fit",
+        "`{method}` é para grupos de {size} pessoas, mas o playbook é para {room}: alargue o grupo do playbook, escolha outro método ou faça este bloco em mesas (`tables: true` com um `guide`)",
+    ),
+    (
+        "validate.group_fit_hint",
+        "com `tables: true`, {room} pessoas precisam de {tables} mesas; diga-o no `guide` do bloco",
+    ),
+    (
+        "validate.table_size",
+        "`{method}` ({size} pessoas) não é um tamanho de mesa sensato para um playbook de {room}: uma mesa precisa de um tamanho limitado de pelo menos duas pessoas, o grupo mais pequeno tem de formar uma mesa e o maior tem de se dividir em mesas que mantenham o mínimo do método",
+    ),
+    (
+        "run.block_tables",
+        "Em mesas: para {people} pessoas, pelo menos {tables} mesas de até {max}; os resultados voltam ao plenário.",
+    ),
+    (
+        "show.in_tables",
+        "em mesas paralelas, com os resultados trazidos ao plenário",
+    ),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

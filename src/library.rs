@@ -346,6 +346,25 @@ impl Library {
     }
 }
 
+impl Library {
+    /// Playbooks whose methods' group sizes do not fit the playbook's group (see
+    /// `validate::playbook_group_fit`), placed on their lines.
+    pub fn group_problems(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for entry in self.entries.values() {
+            let Document::Playbook(p) = &entry.doc else {
+                continue;
+            };
+            let issues = validate::playbook_group_fit(p, &|id| self.method(id).cloned());
+            if !issues.is_empty() {
+                let text = entry.text();
+                out.extend(method::place(&entry.file, issues, text.as_deref()));
+            }
+        }
+        out
+    }
+}
+
 /// The embedded built-in files, playbooks included.
 fn built_in_files() -> Vec<Found> {
     let mut files = Vec::new();

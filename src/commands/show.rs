@@ -382,7 +382,13 @@ fn playbook_card(pb: &Playbook, entry: &Entry, library: &Library, lang: Lang) ->
     out.plain("\n").bold(t(lang, "show.blocks")).plain("\n");
     for (i, block) in pb.blocks.iter().enumerate() {
         match block {
-            Block::Method { method, title, .. } => {
+            Block::Method {
+                method,
+                title,
+                guide,
+                tables,
+                ..
+            } => {
                 let m = library.method(method);
                 let name = title
                     .as_ref()
@@ -392,6 +398,16 @@ fn playbook_card(pb: &Playbook, entry: &Entry, library: &Library, lang: Lang) ->
                 let duration = m.map(|m| format!("  [{}]", m.duration)).unwrap_or_default();
                 let _ = write!(out, "{}. {name} ", i + 1);
                 out.dim(&format!("({method}){duration}")).plain("\n");
+                // How the block runs inside the playbook: in tables, and its guide, indented.
+                if *tables {
+                    out.dim(&format!("   {}", t(lang, "show.in_tables")))
+                        .plain("\n");
+                }
+                if let Some(guide) = guide {
+                    for line in guide.get(lang).trim_end().lines() {
+                        let _ = writeln!(out, "   {line}");
+                    }
+                }
             }
             Block::Break { duration, title } => {
                 let name = title

@@ -72,6 +72,7 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
         .iter()
         .flat_map(|p| p.diagnostics.iter().cloned())
         .chain(library.link_problems())
+        .chain(library.group_problems())
         .chain(template_problems(&library, settings))
         .filter(|d| in_scope(&d.file))
         .collect();

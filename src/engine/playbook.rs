@@ -91,6 +91,23 @@ pub fn drive_playbook(
             position += 1;
             continue;
         }
+        let key = format!("guide-{position}");
+        if !coming_back
+            && !session.offered.contains(&key)
+            && let Some(ask) = block_ask(block, method, run.playbook, lang)
+        {
+            match prompter.ask(&ask) {
+                Ok(Reply::Stop) | Err(PromptError::Cancelled) => {
+                    save(session)?;
+                    return Ok(Ended::Cancelled);
+                }
+                Err(PromptError::Io(e)) => {
+                    save(session)?;
+                    return Err(Error::Input(format!("terminal: {e}")));
+                }
+                Ok(_) => session.offered.push(key),
+            }
+        }
         session.done.retain(|d| d != &method.id);
         let prepared = crate::playbook::prepare(method, block, session, run.library);
         let mut part = session.part(method);
@@ -129,6 +146,53 @@ pub fn drive_playbook(
         }
     }
     Ok(Ended::Finished)
+}
+
+/// What to show as a block begins: its guide and, for a block run in tables, how many tables
+/// the playbook's largest group needs. `None` when the block says nothing of how to run it.
+fn block_ask(
+    block: &Block,
+    method: &crate::method::Method,
+    playbook: &Playbook,
+    lang: crate::lang::Lang,
+) -> Option<Ask<'static>> {
+    let Block::Method {
+        title,
+        guide,
+        tables,
+        ..
+    } = block
+    else {
+        return None;
+    };
+    let tables_line = tables
+        .then(|| {
+            let people = playbook.group?.max?;
+            let size = method.group?;
+            let n = crate::method::validate::tables_needed(people, size)?;
+            Some(crate::i18n::tf(
+                lang,
+                "run.block_tables",
+                &[
+                    ("tables", &n),
+                    ("max", &size.max.unwrap_or(people)),
+                    ("people", &people),
+                ],
+            ))
+        })
+        .flatten();
+    if guide.is_none() && tables_line.is_none() {
+        return None;
+    }
+    let title = title
+        .as_ref()
+        .map_or_else(|| method.name.get(lang), |t| t.get(lang))
+        .to_owned();
+    Some(Ask::Block {
+        title,
+        guide: guide.as_ref().map(|g| g.get(lang).to_owned()),
+        tables: tables_line,
+    })
 }
 
 #[cfg(test)]
@@ -222,6 +286,81 @@ mod tests {
         assert_eq!(
             session.offered,
             vec!["first/only", "break-1", "second/only"]
+        );
+    }
+
+    #[test]
+    fn a_blocks_guide_is_shown_once_as_the_block_begins() {
+        let (_, library) = setup();
+        let text = "schema: 1\nkind: playbook\nid: day\nname: Day\nsummary: S.\nstage: ideation\ngroup: 4-12\nmethods:\n  - method: first\n  - method: second\n    tables: true\n    guide: { en: Two tables; then plenary., pt: Duas mesas; depois plenário. }\n";
+        let Document::Playbook(playbook) = doc(text, "day") else {
+            panic!("a playbook")
+        };
+        let method = MethodRef {
+            id: "day".into(),
+            version: 1,
+            hash: playbook.content_hash.clone(),
+            playbook: true,
+            source: None,
+        };
+        let mut session = Session::new(method, "en", "");
+        let clock = FixedClock::at(0);
+        let run = PlaybookRun {
+            playbook: &playbook,
+            library: &library,
+            clock: &clock,
+            opts: opts(),
+        };
+        let save = |_: &Session| Ok(());
+        let text = |s: &str| Reply::Answer(Value::String(s.into()));
+        let mut p = ScriptedPrompter::new([text("a"), Reply::Done, text("b")]);
+        assert_eq!(
+            drive_playbook(&run, &mut session, &mut p, &save).unwrap(),
+            Ended::Cancelled
+        );
+        let block = p.asked.iter().position(|a| a == "block").unwrap();
+        assert_eq!(p.asked[block + 1], "step:only", "{:?}", p.asked);
+        assert_eq!(p.asked.iter().filter(|a| *a == "block").count(), 1);
+        // The first block has no guide and no tables: nothing is shown for it.
+        assert_eq!(p.asked[0], "step:only", "{:?}", p.asked);
+        let mut p = ScriptedPrompter::new([Reply::Done]);
+        drive_playbook(&run, &mut session, &mut p, &save).unwrap();
+        assert!(!p.asked.contains(&"block".to_owned()), "{:?}", p.asked);
+        // Without a group on the methods, no table count can be given: only the guide.
+        let Some(Ask::Block { guide, tables, .. }) = block_ask(
+            &playbook.blocks[1],
+            library.method("second").unwrap(),
+            &playbook,
+            Lang::Pt,
+        ) else {
+            panic!("a block")
+        };
+        assert_eq!(guide.as_deref(), Some("Duas mesas; depois plenário."));
+        assert_eq!(tables, None);
+    }
+
+    #[test]
+    fn a_tables_block_says_how_many_tables_the_largest_group_needs() {
+        let mut library = Library::default();
+        let text = "schema: 1\nid: small\nname: Small\nsummary: S.\nstage: ideation\nduration: 10m\ngroup: 2-6\nsteps:\n  - id: only\n    title: Only\n    questions:\n      - { id: q, type: list, prompt: Q }\n";
+        library.add(doc(text, "small"), Origin::Workspace, "small".into(), None);
+        let text = "schema: 1\nkind: playbook\nid: big\nname: Big\nsummary: S.\nstage: ideation\ngroup: 8-30\nmethods:\n  - method: small\n    tables: true\n    guide: Five tables of six.\n";
+        let Document::Playbook(playbook) = doc(text, "big") else {
+            panic!("a playbook")
+        };
+        let Some(Ask::Block { tables, .. }) = block_ask(
+            &playbook.blocks[0],
+            library.method("small").unwrap(),
+            &playbook,
+            Lang::En,
+        ) else {
+            panic!("a block")
+        };
+        assert_eq!(
+            tables.as_deref(),
+            Some(
+                "In tables: for 30 people, at least 5 tables of up to 6; results come back in plenary."
+            )
         );
     }
 }

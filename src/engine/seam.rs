@@ -28,6 +28,13 @@ pub enum Ask<'a> {
         duration: Duration,
         offer_timer: bool,
     },
+    /// A playbook block begins: how to run it inside the playbook (its `guide`, already in the
+    /// session's language) and, for a block run in tables, how many. Reply `Done`, or `Stop`.
+    Block {
+        title: String,
+        guide: Option<String>,
+        tables: Option<String>,
+    },
     /// A computed value, shown to the group and stored. Reply `Done`.
     Show {
         question: &'a Question,
@@ -252,6 +259,7 @@ pub fn tag(ask: &Ask) -> String {
     match ask {
         Ask::Step { step, .. } => format!("step:{}", step.id),
         Ask::Break { .. } => "break".into(),
+        Ask::Block { .. } => "block".into(),
         Ask::Show { question, .. } => format!("show:{}", question.id),
         Ask::Question { question, .. } => format!("question:{}", question.id),
         Ask::Entry { question, .. } => format!("entry:{}", question.id),
@@ -274,7 +282,9 @@ impl Prompter for ScriptedPrompter {
         self.asked.push(tag(ask));
         match ask {
             // Steps, shown values and breaks need no reply of their own in scripts.
-            Ask::Step { .. } | Ask::Show { .. } | Ask::Break { .. } => Ok(Reply::Done),
+            Ask::Step { .. } | Ask::Show { .. } | Ask::Break { .. } | Ask::Block { .. } => {
+                Ok(Reply::Done)
+            }
             Ask::Review { .. } if !matches!(self.replies.front(), Some(Reply::Edit(_))) => {
                 Ok(Reply::Done)
             }

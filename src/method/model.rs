@@ -366,6 +366,12 @@ pub enum Block {
         /// Start on this day of a multi-day workshop.
         #[serde(skip_serializing_if = "Option::is_none")]
         day: Option<u32>,
+        /// How to run the block inside the playbook (tables, plenary…).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        guide: Option<Text>,
+        /// Runs in parallel tables sized by the method's group range.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        tables: bool,
     },
     Break {
         duration: Duration,

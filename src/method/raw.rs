@@ -435,6 +435,15 @@ pub struct RawPlaybookEntry {
     #[serde(default)]
     #[schemars(range(min = 1))]
     pub day: Option<u32>,
+    /// How to run this block inside the playbook: how the room splits into tables, what each
+    /// table does, how results come back together. Shown when `run` reaches the block.
+    #[serde(default)]
+    #[schemars(with = "Option<NonBlankText>")]
+    pub guide: Option<Text>,
+    /// The block runs in parallel tables, each sized by the method's group range, and the
+    /// tables' results are brought back in plenary. Needs a `guide` saying how.
+    #[serde(default)]
+    pub tables: bool,
 }
 
 /// A labkit method file, or a playbook file (`kind: playbook`).

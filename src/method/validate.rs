@@ -977,6 +977,15 @@ pub fn playbook(
                         ),
                     );
                 }
+                if let Some(guide) = &entry.guide {
+                    c.text(&format!("{path}.guide"), guide);
+                }
+                if entry.tables && entry.guide.is_none() {
+                    c.error(
+                        format!("{path}.tables"),
+                        msg("validate.tables_no_guide", &[]),
+                    );
+                }
                 blocks.push(Block::Method {
                     method: method.clone(),
                     title: entry.title.clone(),
@@ -984,6 +993,8 @@ pub fn playbook(
                     items: entry.items.clone(),
                     top: entry.top,
                     day: entry.day,
+                    guide: entry.guide.clone(),
+                    tables: entry.tables,
                 });
             }
             (None, Some(duration)) => {
@@ -991,6 +1002,8 @@ pub fn playbook(
                     || !entry.items.is_empty()
                     || entry.top.is_some()
                     || entry.day.is_some()
+                    || entry.guide.is_some()
+                    || entry.tables
                 {
                     c.error(&path, msg("validate.break_fields", &[]));
                 }
@@ -1136,6 +1149,108 @@ pub fn playbook_references(
         earlier.push(current);
     }
     c.issues
+}
+
+/// A group size as people read it: `8–30`, `4+`, `6`.
+pub fn group_label(g: GroupSize) -> String {
+    match g.max {
+        Some(max) if max == g.min => max.to_string(),
+        Some(max) => format!("{}–{max}", g.min),
+        None => format!("{}+", g.min),
+    }
+}
+
+/// How many tables of at most `table.max` people seat `people`; `None` when the table size
+/// has no maximum.
+pub fn tables_needed(people: u32, table: GroupSize) -> Option<u32> {
+    let max = table.max.filter(|m| *m > 0)?;
+    Some(people.div_ceil(max).max(1))
+}
+
+/// Group sizes consistent across a playbook (`labkit validate` reports these; a playbook that
+/// fails them still loads and runs): see [`check_group_fit`].
+pub fn playbook_group_fit(
+    playbook: &Playbook,
+    find: &dyn Fn(&str) -> Option<Method>,
+) -> Vec<Issue> {
+    let mut c = Checker { issues: Vec::new() };
+    for (i, block) in playbook.blocks.iter().enumerate() {
+        if let Block::Method { method, tables, .. } = block
+            && let Some(current) = find(method)
+        {
+            check_group_fit(
+                &mut c,
+                &format!("methods[{i}]"),
+                playbook.group,
+                &current,
+                *tables,
+            );
+        }
+    }
+    c.issues
+}
+
+/// Group sizes consistent across a playbook: a method run by the whole room must be sized for
+/// the playbook's whole range; one run in parallel tables (`tables: true`) must be a sensible
+/// table: a bounded size of at least two, small enough that the playbook's smallest group
+/// forms one table, and its largest group splits into tables that each still meet the method's
+/// minimum.
+fn check_group_fit(
+    c: &mut Checker,
+    path: &str,
+    playbook: Option<GroupSize>,
+    method: &Method,
+    tables: bool,
+) {
+    let (Some(room), Some(size)) = (playbook, method.group) else {
+        return;
+    };
+    let (room_label, size_label) = (group_label(room), group_label(size));
+    let args: [(&str, &dyn std::fmt::Display); 3] = [
+        ("method", &method.id),
+        ("size", &size_label),
+        ("room", &room_label),
+    ];
+    if !tables {
+        let covers = size.min <= room.min
+            && match (size.max, room.max) {
+                (None, _) => true,
+                (Some(m), Some(r)) => m >= r,
+                (Some(_), None) => false,
+            };
+        if !covers {
+            let hint = match (size.max, room.max) {
+                (Some(m), Some(r)) if m >= 2 && size.min <= room.min && m < r => Some(msg(
+                    "validate.group_fit_hint",
+                    &[
+                        ("tables", &tables_needed(r, size).unwrap_or(1)),
+                        ("room", &r),
+                    ],
+                )),
+                _ => None,
+            };
+            c.error_hint(
+                format!("{path}.method"),
+                msg("validate.group_fit", &args),
+                hint,
+            );
+        }
+        return;
+    }
+    let sensible = match size.max {
+        None => false,
+        Some(max) => {
+            max >= 2
+                && size.min <= room.min
+                && room.max.is_none_or(|r| {
+                    let n = tables_needed(r, size).unwrap_or(1);
+                    r / n >= size.min
+                })
+        }
+    };
+    if !sensible {
+        c.error(format!("{path}.tables"), msg("validate.table_size", &args));
+    }
 }
 
 fn check_playbook_template(c: &mut Checker, path: &str, template: &str, earlier: &[Method]) {

@@ -515,6 +515,21 @@ impl Prompter for TerminalPrompter {
                     Ok(Reply::Done)
                 }
             }
+            Ask::Block {
+                title,
+                guide,
+                tables,
+            } => {
+                self.say("");
+                self.say(&self.bold(&self.fit(&format!("══ {}", terminal_safe(title)), 0)));
+                if let Some(tables) = tables {
+                    self.markdown(&format!("*{tables}*"), 3);
+                }
+                if let Some(guide) = guide {
+                    self.markdown(guide, 3);
+                }
+                Ok(Reply::Done)
+            }
             Ask::Show { question, value } => {
                 let text = match value {
                     Value::String(s) => s.clone(),

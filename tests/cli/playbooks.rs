@@ -7,9 +7,13 @@ use crate::support::{Lab, fixture, snapshot};
 
 #[test]
 fn each_invalid_playbook_reports_its_exact_errors() {
-    let dir = fixture("playbooks/invalid");
+    // `invalid-blocks` holds the defects of a block's `guide` and `tables`, which the JSON
+    // Schema test does not list.
     let mut checked = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
+    let entries = ["playbooks/invalid", "playbooks/invalid-blocks"]
+        .into_iter()
+        .flat_map(|dir| std::fs::read_dir(fixture(dir)).unwrap());
+    for entry in entries {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
         let mut expected = Vec::new();
@@ -39,11 +43,25 @@ fn each_invalid_playbook_reports_its_exact_errors() {
         assert_eq!(actual, expected, "{}", path.display());
         checked += 1;
     }
-    assert!(checked >= 10);
+    assert!(checked >= 16);
 }
 
 fn answers(id: &str) -> String {
     fixture(&format!("answers/playbooks/{id}.yaml"))
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The example answers of a playbook in a language: English in `answers/`, European Portuguese
+/// in `answers-pt/`.
+fn answers_in(id: &str, lang: &str) -> String {
+    let dir = if lang == "pt" {
+        "answers-pt"
+    } else {
+        "answers"
+    };
+    fixture(&format!("{dir}/playbooks/{id}.yaml"))
         .to_str()
         .unwrap()
         .to_owned()
@@ -109,14 +127,8 @@ fn the_experiment_plan_runs_from_one_answers_file_into_one_report() {
             "{method} missing from\n{text}"
         );
     }
-    pin_dates(&lab, "plan.yaml");
-    for lang in ["en", "pt"] {
-        let md = lab
-            .run(&["--lang", lang, "report", "plan.yaml"])
-            .ok()
-            .stdout;
-        snapshot(&format!("playbook-experiment-plan.{lang}.md"), &md);
-    }
+    // Its reports in both languages are snapshotted, from the answers in each language, by
+    // `the_experiment_plan_tests_the_riskiest_assumption_of_the_first_priority`.
     let md = lab.run(&["report", "plan.yaml"]).ok().stdout;
     for heading in [
         "## Problem Framing",
@@ -142,6 +154,7 @@ fn every_built_in_playbook_runs_from_its_answers() {
         "policy-lab-day",
         "design-sprint",
         "lab-setup",
+        "discovery",
     ] {
         let lab = Lab::new();
         lab.run(&[
@@ -261,7 +274,10 @@ fn agendas_put_blocks_on_the_clock() {
         .ok()
         .stdout;
     assert!(table.contains("09:00   10:00   Problem Framing"), "{table}");
-    assert!(table.contains("Total 7h45m, ends 16:45"), "{table}");
+    assert!(
+        table.contains("Total 9h10m over 2 days, ends on day 2 at 15:40"),
+        "{table}"
+    );
     let sprint = lab
         .run(&[
             "agenda",
@@ -316,7 +332,7 @@ fn the_calendar_file_is_valid_icalendar() {
     let unfolded = ics.replace("\r\n ", "");
     let events = unfolded.matches("BEGIN:VEVENT").count();
     assert_eq!(events, unfolded.matches("END:VEVENT").count());
-    assert_eq!(events, 10, "one event per block");
+    assert_eq!(events, 13, "one event per block");
     for key in ["UID:", "DTSTAMP:", "DTSTART;", "DTEND;", "SUMMARY:"] {
         assert_eq!(
             unfolded.matches(&format!("\r\n{key}")).count(),
@@ -411,4 +427,275 @@ fn the_portfolio_lists_fifty_sessions_and_skips_a_damaged_one() {
         "{html}"
     );
     lab.run(&["portfolio", "--status", "done"]).code(2);
+}
+
+/// Runs a playbook from its answers with some carried answers taken out and `--defaults`, and
+/// returns the session's answers: what the playbook carried from earlier methods.
+fn carried(id: &str, lang: &str, remove: &[(&str, &str)]) -> serde_yaml::Value {
+    let lab = Lab::new();
+    let full = std::fs::read_to_string(answers_in(id, lang)).unwrap();
+    let mut doc: serde_yaml::Value = serde_yaml::from_str(&full).unwrap();
+    for (method, question) in remove {
+        doc["answers"][*method]
+            .as_mapping_mut()
+            .unwrap()
+            .remove(*question)
+            .unwrap_or_else(|| panic!("{id}: {method}.{question} not in the answers"));
+    }
+    lab.write("partial.yaml", serde_yaml::to_string(&doc).unwrap());
+    lab.run(&[
+        "--lang",
+        lang,
+        "run",
+        id,
+        "--answers",
+        "partial.yaml",
+        "--defaults",
+        "--no-input",
+        "--session",
+        "s.yaml",
+    ])
+    .ok();
+    let session: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(lab.path().join("s.yaml")).unwrap()).unwrap();
+    session["answers"].clone()
+}
+
+fn text(v: &serde_yaml::Value) -> String {
+    v.as_str().unwrap_or_default().trim().to_owned()
+}
+
+/// Each playbook this library ships for a lab day runs from its example answers in English and
+/// in European Portuguese into one report per language, snapshotted.
+fn runs_in_both_languages(id: &str, headings: &[(&str, &str)]) {
+    for lang in ["en", "pt"] {
+        let lab = Lab::new();
+        lab.run(&[
+            "--lang",
+            lang,
+            "run",
+            id,
+            "--answers",
+            &answers_in(id, lang),
+            "--no-input",
+            "--session",
+            "s.yaml",
+            "--lab",
+            "LabX",
+            "--facilitator",
+            "Ana Sousa",
+        ])
+        .ok();
+        pin_dates(&lab, "s.yaml");
+        let md = lab.run(&["--lang", lang, "report", "s.yaml"]).ok().stdout;
+        for (en, pt) in headings {
+            let heading = if lang == "pt" { pt } else { en };
+            assert!(md.contains(heading), "{id} ({lang}): {heading} missing");
+        }
+        snapshot(&format!("playbook-{id}.{lang}.md"), &md);
+    }
+}
+
+#[test]
+fn policy_lab_day_carries_the_day_from_fieldwork_to_the_riskiest_assumption() {
+    runs_in_both_languages(
+        "policy-lab-day",
+        &[
+            ("## Empathy Map", "## Mapa de Empatia"),
+            ("## Brainstorm", "## Brainstorm"),
+            ("## Assumptions Map", "## Mapa de Pressupostos"),
+        ],
+    );
+    for lang in ["en", "pt"] {
+        let a = carried(
+            "policy-lab-day",
+            lang,
+            &[
+                ("problem-framing", "problem"),
+                ("assumptions-map", "idea"),
+                ("test-card", "test_name"),
+                ("test-card", "owner"),
+            ],
+        );
+        assert_eq!(
+            text(&a["problem-framing"]["problem"]),
+            text(&a["empathy-map"]["point_of_view"]),
+            "the framing starts from the voices from fieldwork"
+        );
+        assert_eq!(
+            text(&a["assumptions-map"]["idea"]),
+            text(&a["impact-effort"]["priorities"][0]["item"]),
+            "the assumptions are those of the first impact/effort priority"
+        );
+        assert_eq!(
+            text(&a["test-card"]["test_name"]),
+            text(&a["assumptions-map"]["to_test_rank"][0]),
+            "the Test Card is named after the riskiest assumption"
+        );
+        assert_eq!(
+            text(&a["test-card"]["owner"]),
+            text(&a["assumptions-map"]["test_card_owner"])
+        );
+    }
+}
+
+#[test]
+fn the_experiment_plan_tests_the_riskiest_assumption_of_the_first_priority() {
+    runs_in_both_languages(
+        "experiment-plan",
+        &[
+            ("## Evidence Review", "## Revisão da Evidência"),
+            ("## Test Card", "## Cartão de Teste"),
+        ],
+    );
+    for lang in ["en", "pt"] {
+        let a = carried(
+            "experiment-plan",
+            lang,
+            &[
+                ("evidence-review", "intervention"),
+                ("assumptions-map", "idea"),
+                ("test-card", "test_name"),
+                ("test-card", "hypothesis"),
+                ("trial-design", "trial_question"),
+            ],
+        );
+        let first = text(&a["impact-effort"]["priorities"][0]["item"]);
+        assert_ne!(
+            first,
+            text(&a["brainstorm"]["shortlist_rank"][0]),
+            "the example tells the priorities from the brainstorm's favourite"
+        );
+        assert_eq!(text(&a["evidence-review"]["intervention"]), first);
+        assert_eq!(text(&a["assumptions-map"]["idea"]), first);
+        let riskiest = text(&a["assumptions-map"]["to_test_rank"][0]);
+        assert_eq!(text(&a["test-card"]["test_name"]), riskiest);
+        assert_eq!(text(&a["test-card"]["hypothesis"]), riskiest);
+        assert_eq!(text(&a["trial-design"]["trial_question"]), riskiest);
+    }
+}
+
+#[test]
+fn discovery_goes_from_fieldwork_to_a_problem_framed_on_evidence() {
+    runs_in_both_languages(
+        "discovery",
+        &[
+            ("## Fieldwork Notes", "## Notas de Terreno"),
+            ("## Research Synthesis", "## Síntese da Investigação"),
+            ("## Problem Framing", "## Enquadramento do Problema"),
+        ],
+    );
+    for lang in ["en", "pt"] {
+        let a = carried(
+            "discovery",
+            lang,
+            &[
+                ("research-synthesis", "research_questions"),
+                ("journey-map", "persona"),
+                ("problem-framing", "problem"),
+                ("problem-framing", "hmw_questions"),
+            ],
+        );
+        assert_eq!(
+            a["research-synthesis"]["research_questions"],
+            a["interview-guide"]["learning_goals"]
+        );
+        let persona = &a["personas"]["personas"][0];
+        assert_eq!(
+            text(&a["journey-map"]["persona"]),
+            format!(
+                "{}: {}",
+                text(&persona["name"]),
+                text(&persona["situation"])
+            )
+        );
+        assert_eq!(
+            text(&a["problem-framing"]["problem"]),
+            text(&a["research-synthesis"]["insights"][0]["insight"])
+        );
+        assert_eq!(
+            a["problem-framing"]["hmw_questions"],
+            a["journey-map"]["opportunities"]
+        );
+    }
+}
+
+#[test]
+fn lab_setup_runs_in_both_languages() {
+    runs_in_both_languages(
+        "lab-setup",
+        &[
+            ("## Lab Canvas", "## Canvas do Laboratório"),
+            ("## Project Charter", "## Carta de Projeto"),
+        ],
+    );
+}
+
+#[test]
+fn group_sizes_must_fit_the_playbook_or_run_in_tables() {
+    let lab = Lab::new();
+    let file = fixture("playbooks/groups/whole-room-too-big.yaml");
+    let run = lab.run(&["validate", file.to_str().unwrap()]).code(1);
+    let shown = file.display().to_string();
+    assert!(
+        run.stderr.contains(&format!(
+            "{shown}:9:5: methods[0].method: `problem-framing` is sized for 3–8 people but the playbook is for 10–20"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("hint: with `tables: true`, 20 people need 3 tables"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "{shown}:18:5: methods[4].tables: `what-so-what-now-what` (4+ people) is not a sensible table size"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("error:").count(),
+        2,
+        "1-2-4-All covers any room, and two tables of hopes and fears or brainstorm are fine:\n{}",
+        run.stderr
+    );
+    // The playbooks shipped here pass the check.
+    let all = lab.run(&["validate"]).stderr;
+    for id in [
+        "policy-lab-day",
+        "experiment-plan",
+        "discovery",
+        "lab-setup",
+    ] {
+        assert!(
+            !all.contains(&format!("playbooks/{id}.yaml")),
+            "{id}:\n{all}"
+        );
+    }
+}
+
+#[test]
+fn show_and_json_carry_a_blocks_guide_and_tables() {
+    let lab = Lab::new();
+    let json = lab
+        .run(&["show", "policy-lab-day", "--format", "json"])
+        .ok()
+        .stdout;
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let blocks = doc["blocks"].as_array().unwrap();
+    let framing = blocks
+        .iter()
+        .find(|b| b["method"] == "problem-framing")
+        .unwrap();
+    assert_eq!(framing["tables"], true);
+    assert!(
+        framing["guide"]["pt"]
+            .as_str()
+            .is_some_and(|g| g.contains("Plenário")),
+        "{framing}"
+    );
 }

@@ -388,6 +388,11 @@ pub fn display(q: &Question, value: &Value, lang: Lang) -> String {
                 None => n.to_string(),
             }
         }
+        // Numbers read in the language's own way (a decimal comma in Portuguese), and never in
+        // exponent form (a p-value of 1e-6 reads 0.000001).
+        (QuestionKind::Number { .. } | QuestionKind::Computed { .. }, Value::Number(n)) => {
+            number_text(n, lang)
+        }
         (QuestionKind::Select { choices } | QuestionKind::Multiselect { choices, .. }, _) => {
             let label = |v: &Value| {
                 let v = scalar_text(v).unwrap_or_default();
@@ -449,6 +454,22 @@ pub fn display(q: &Question, value: &Value, lang: Lang) -> String {
                 .trim()
                 .to_owned()
         }),
+    }
+}
+
+/// A number answer as text: whole numbers as they are, others in Rust's shortest decimal form
+/// (no exponent), with a decimal comma in Portuguese. No thousands separator, so the text is
+/// the number the facilitator typed.
+fn number_text(n: &serde_yaml::Number, lang: Lang) -> String {
+    let text = match (n.as_i64(), n.as_u64(), n.as_f64()) {
+        (Some(i), _, _) => i.to_string(),
+        (_, Some(u), _) => u.to_string(),
+        (_, _, Some(f)) if f.is_finite() => f.to_string(),
+        _ => n.to_string(),
+    };
+    match lang {
+        Lang::Pt => text.replace('.', ","),
+        _ => text,
     }
 }
 

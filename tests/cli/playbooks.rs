@@ -149,27 +149,35 @@ fn the_experiment_plan_runs_from_one_answers_file_into_one_report() {
 
 #[test]
 fn every_built_in_playbook_runs_from_its_answers() {
-    for id in [
-        "experiment-plan",
-        "policy-lab-day",
-        "design-sprint",
-        "lab-setup",
-        "discovery",
-    ] {
-        let lab = Lab::new();
-        lab.run(&[
-            "run",
-            id,
-            "--answers",
-            &answers(id),
-            "--session",
-            "s.yaml",
-            "--report",
-            "r.md",
-        ])
-        .ok();
-        let md = std::fs::read_to_string(lab.path().join("r.md")).unwrap();
-        assert!(md.matches("\n## ").count() >= 3, "{id}: {md}");
+    let library = Library::load_layers(&[]);
+    let ids: Vec<String> = library
+        .entries()
+        .filter(|e| e.origin == Origin::BuiltIn)
+        .filter_map(|e| match &e.doc {
+            labkit::method::Document::Playbook(p) => Some(p.id.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(ids.len() >= 6, "{ids:?}");
+    for id in &ids {
+        for lang in ["en", "pt"] {
+            let lab = Lab::new();
+            lab.run(&[
+                "--lang",
+                lang,
+                "run",
+                id,
+                "--answers",
+                &answers_in(id, lang),
+                "--session",
+                "s.yaml",
+                "--report",
+                "r.md",
+            ])
+            .ok();
+            let md = std::fs::read_to_string(lab.path().join("r.md")).unwrap();
+            assert!(md.matches("\n## ").count() >= 3, "{id} ({lang}): {md}");
+        }
     }
 }
 
@@ -275,7 +283,9 @@ fn agendas_put_blocks_on_the_clock() {
         .stdout;
     assert!(table.contains("09:00   10:00   Problem Framing"), "{table}");
     assert!(
-        table.contains("Total 9h10m over 2 days, ends on day 2 at 15:40"),
+        table.contains(
+            "Total 9h10m over 2 days; the last is Thursday 11 February 2027, until 15:40"
+        ),
         "{table}"
     );
     let sprint = lab
@@ -289,7 +299,7 @@ fn agendas_put_blocks_on_the_clock() {
         ])
         .ok()
         .stdout;
-    assert!(sprint.contains("## Day 5 — 2027-05-14"), "{sprint}");
+    assert!(sprint.contains("## Day 5 — Friday 14 May 2027"), "{sprint}");
     let method = lab
         .run(&["agenda", "lab-canvas", "--date", "2027-02-10"])
         .ok()
@@ -627,6 +637,26 @@ fn lab_setup_runs_in_both_languages() {
         &[
             ("## Lab Canvas", "## Canvas do Laboratório"),
             ("## Project Charter", "## Carta de Projeto"),
+        ],
+    );
+}
+
+/// Test and Learn: the readout, the learning card and the scale decision of one trial, with
+/// the scaling questions answered; in Portuguese the numbers read with a decimal comma.
+#[test]
+fn test_and_learn_runs_in_both_languages() {
+    runs_in_both_languages(
+        "test-and-learn",
+        &[
+            (
+                "## Experiment Readout",
+                "## Leitura dos Resultados do Ensaio",
+            ),
+            ("### Can it scale?", "### Pode ser expandido?"),
+            (
+                "| 6.7 | 4.6 | 8.8 | 0.000001 |",
+                "| 6,7 | 4,6 | 8,8 | 0,000001 |",
+            ),
         ],
     );
 }

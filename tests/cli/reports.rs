@@ -69,10 +69,15 @@ fn every_built_in_method_has_an_answers_fixture_and_a_report_in_both_languages()
         let answers = fixture(&format!("answers/{}.yaml", method.id));
         assert!(answers.exists(), "no answers fixture for `{}`", method.id);
         let session = session_for(method, &answers);
-        // The Portuguese report renders from the Portuguese answers where they exist, so it is
-        // Portuguese throughout (until every method has them, the English answers stand in).
+        // The Portuguese report renders from the Portuguese answers, so it is Portuguese
+        // throughout.
         let pt = fixture(&format!("answers-pt/{}.yaml", method.id));
-        let session_pt = session_for(method, if pt.exists() { &pt } else { &answers });
+        assert!(
+            pt.exists(),
+            "no Portuguese answers fixture for `{}`",
+            method.id
+        );
+        let session_pt = session_for(method, &pt);
         let template = template_for(&method.id);
         for lang in Lang::ALL {
             let session = if lang == Lang::Pt {

@@ -152,7 +152,7 @@ fn table(rows: &[Row], settings: &Settings) -> Table {
             t(lang, stage_key).to_owned(),
             duration,
             r.group.clone().unwrap_or_default(),
-            t(lang, r.origin.label_key()).to_owned(),
+            crate::library::source_label(settings, r.origin, r.file),
         ]);
     }
     table

@@ -317,7 +317,7 @@ fn origin_line(out: &mut Styled, entry: &Entry, lang: Lang) {
         .dim(&format!(
             "{}: {} ({})",
             t(lang, "show.origin"),
-            entry.origin,
+            entry.source_text(lang),
             entry.file
         ))
         .plain("\n");

@@ -242,7 +242,9 @@ pub fn git_url(spec: &str, base: &Path) -> String {
 /// `<cache>/libraries/<name>-<first 12 hex digits of SHA-256 of the URL>`.
 pub fn home(cache: &Path, name: &str, url: &str) -> PathBuf {
     let hash = crate::method::content_hash(url.as_bytes());
-    cache.join("libraries").join(format!("{name}-{}", &hash[..12]))
+    cache
+        .join("libraries")
+        .join(format!("{name}-{}", &hash[..12]))
 }
 
 /// What an export left out, and why.
@@ -453,7 +455,13 @@ impl Git {
     /// Writes the regular files under `methods/` and `templates/` of `commit` into
     /// `home/<commit>/`, with a manifest; refuses links, submodules, escaping paths and
     /// files over the limits. Returns the manifest.
-    pub fn export(&self, repo: &Path, home: &Path, url: &str, commit: &str) -> Result<Export, Error> {
+    pub fn export(
+        &self,
+        repo: &Path,
+        home: &Path,
+        url: &str,
+        commit: &str,
+    ) -> Result<Export, Error> {
         let listing = self.run(
             repo,
             &[
@@ -553,7 +561,8 @@ impl Git {
             std::fs::write(&target, bytes).map_err(io(&target))?;
         }
         std::fs::create_dir_all(tmp.path().join("methods")).map_err(io(tmp.path()))?;
-        let manifest = serde_json::to_vec_pretty(&export).map_err(|e| Error::Input(e.to_string()))?;
+        let manifest =
+            serde_json::to_vec_pretty(&export).map_err(|e| Error::Input(e.to_string()))?;
         std::fs::write(tmp.path().join(MANIFEST), manifest).map_err(io(tmp.path()))?;
         let dir = home.join(commit);
         if dir.exists() {
@@ -590,7 +599,12 @@ impl Git {
             .ok_or_else(|| Error::Input("git cat-file: no stdout".into()))?;
         let mut reader = BufReader::new(stdout);
         let mut out = Vec::with_capacity(wanted.len());
-        let broken = || Error::Input(msg("library.git_failed", &[("command", &"cat-file"), ("said", &"")]));
+        let broken = || {
+            Error::Input(msg(
+                "library.git_failed",
+                &[("command", &"cat-file"), ("said", &"")],
+            ))
+        };
         for _ in wanted {
             let mut header = String::new();
             reader.read_line(&mut header).map_err(|_| broken())?;
@@ -622,7 +636,9 @@ pub fn safe_path(path: &str) -> bool {
         && Path::new(path)
             .components()
             .all(|c| matches!(c, Component::Normal(_)))
-        && !path.split('/').any(|p| p.is_empty() || p == "." || p == "..")
+        && !path
+            .split('/')
+            .any(|p| p.is_empty() || p == "." || p == "..")
 }
 
 #[cfg(test)]

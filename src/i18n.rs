@@ -4941,7 +4941,10 @@ const PT: &[(&str, &str)] = &[
     ("analyse.direction_fall", "descida"),
     ("origin.library", "biblioteca"),
     ("origin.library_named", "biblioteca {name}"),
-    ("origin.library_commit", "biblioteca {name}, commit {commit}"),
+    (
+        "origin.library_commit",
+        "biblioteca {name}, commit {commit}",
+    ),
     (
         "library.lock_version",
         "{file}: a versão {version} do ficheiro de bloqueio não é uma que este labkit leia (lê a versão 1)",
@@ -4967,8 +4970,14 @@ const PT: &[(&str, &str)] = &[
         "não foi possível executar o git ({program}): o labkit obtém as bibliotecas de métodos com o programa `git`; instale o git (https://git-scm.com) ou indique-o em LABKIT_GIT",
     ),
     ("library.git_failed", "o git {command} falhou: {said}"),
-    ("library.bad_url", "`{url}` não é o endereço de um repositório"),
-    ("library.bad_rev", "`{rev}` não é uma etiqueta, um ramo nem um commit"),
+    (
+        "library.bad_url",
+        "`{url}` não é o endereço de um repositório",
+    ),
+    (
+        "library.bad_rev",
+        "`{rev}` não é uma etiqueta, um ramo nem um commit",
+    ),
     (
         "library.no_rev",
         "o repositório não tem nenhuma etiqueta, ramo ou commit `{rev}`",

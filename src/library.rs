@@ -372,9 +372,9 @@ impl Library {
             };
             let Some(found) = files.iter().rev().find(|f| {
                 f.stem.as_deref() == Some(stem)
-                    && dir.is_none_or(|d| {
-                        matches!(&f.source, FoundSource::Disk(p) if p.starts_with(d))
-                    })
+                    && dir.is_none_or(
+                        |d| matches!(&f.source, FoundSource::Disk(p) if p.starts_with(d)),
+                    )
             }) else {
                 continue;
             };
@@ -693,7 +693,12 @@ pub fn for_session(
         .method
         .source
         .as_ref()
-        .filter(|s| s.origin == Origin::Path.to_string())
+        // A library's exported commit never changes: the very file the session ran, while the
+        // cache keeps that commit.
+        .filter(|s| {
+            s.origin == Origin::Path.to_string()
+                || (s.origin == Origin::Library.to_string() && s.commit.is_some())
+        })
         .and_then(|s| s.path.as_deref())
         .map(|p| settings.cwd.join(p))
         .filter(|p| p.is_file());
@@ -708,7 +713,12 @@ pub fn for_session(
             } else {
                 Library::default()
             };
-            library.insert(doc, Origin::Path, file, Some(path));
+            let origin = match &session.method.source {
+                Some(s) if s.origin == Origin::Library.to_string() => Origin::Library,
+                _ => Origin::Path,
+            };
+            library.insert(doc, origin, file, Some(path));
+            library.attach(settings);
             if complete(&library) {
                 return Some((library, SessionMethod::Found));
             }

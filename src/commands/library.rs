@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Outcome;
-use crate::clock::{Clock, SystemClock, rfc3339};
 use crate::cli::{DataFormat, LibraryAddArgs, LibraryCommand};
+use crate::clock::{Clock, SystemClock, rfc3339};
 use crate::error::Error;
 use crate::gitlib::{self, Configured, Export, Git, LibrarySpec, Lock, Locked};
 use crate::i18n::{t, tf};
@@ -48,15 +48,20 @@ fn target_file(settings: &Settings) -> Result<(PathBuf, bool), Error> {
     }
     match &settings.user_config {
         Some(file) => Ok((file.clone(), false)),
-        None => Err(Error::Usage(t(settings.lang, "library.no_workspace").into())),
+        None => Err(Error::Usage(
+            t(settings.lang, "library.no_workspace").into(),
+        )),
     }
 }
 
 fn cache_home(settings: &Settings, lib: &Configured) -> Result<PathBuf, Error> {
-    let home = lib
-        .home
-        .clone()
-        .ok_or_else(|| Error::Usage(tf(settings.lang, "library.no_cache", &[("name", &lib.name)])))?;
+    let home = lib.home.clone().ok_or_else(|| {
+        Error::Usage(tf(
+            settings.lang,
+            "library.no_cache",
+            &[("name", &lib.name)],
+        ))
+    })?;
     std::fs::create_dir_all(&home).map_err(|e| Error::io(home.display().to_string(), e))?;
     Ok(home)
 }
@@ -95,7 +100,12 @@ fn check(dir: &Path, settings: &Settings, printer: &mut Printer) -> usize {
 }
 
 /// Fetches `lib`'s repository, resolves its rev and exports that commit: the new pin.
-fn pin(git: &Git, lib: &Configured, settings: &Settings, printer: &mut Printer) -> Result<Locked, Error> {
+fn pin(
+    git: &Git,
+    lib: &Configured,
+    settings: &Settings,
+    printer: &mut Printer,
+) -> Result<Locked, Error> {
     let home = cache_home(settings, lib)?;
     let repo = git.repo(&home)?;
     git.fetch(&repo, &lib.url)?;
@@ -292,7 +302,10 @@ fn fetch(settings: &Settings, printer: &mut Printer) -> Outcome {
         };
         let home = cache_home(settings, lib)?;
         let repo = git.repo(&home)?;
-        let url = gitlib::git_url(&locked.git, lib.listed_in.parent().unwrap_or(Path::new(".")));
+        let url = gitlib::git_url(
+            &locked.git,
+            lib.listed_in.parent().unwrap_or(Path::new(".")),
+        );
         if !git.has_commit(&repo, &locked.commit) {
             git.fetch(&repo, &url)?;
         }
@@ -460,10 +473,7 @@ fn check_config(text: &str, file: &Path, is_workspace: bool) -> Result<(), Error
 /// Where the `libraries:` block of a config text is: the line of the key and the line after
 /// its last item. `Ok(None)` when there is none; an error when it is not a block list.
 fn libraries_block(lines: &[&str], file: &Path) -> Result<Option<(usize, usize)>, Error> {
-    let Some(start) = lines
-        .iter()
-        .position(|l| l.starts_with("libraries:"))
-    else {
+    let Some(start) = lines.iter().position(|l| l.starts_with("libraries:")) else {
         return Ok(None);
     };
     let rest = lines[start]["libraries:".len()..].trim();
@@ -602,7 +612,9 @@ mod tests {
         let none = remove_library(&removed, "labx", file).unwrap();
         assert_eq!(none, "lab: LabX\n# our libraries\n\nlanguage: pt\n");
         let fresh = append_library("lab: L\n", &spec, file).unwrap();
-        assert!(fresh.ends_with("libraries:\n  - git: https://example.org/labx/methods.git\n    rev: v1.4\n"));
+        assert!(fresh.ends_with(
+            "libraries:\n  - git: https://example.org/labx/methods.git\n    rev: v1.4\n"
+        ));
         assert!(append_library("libraries: []\n", &spec, file).is_err());
     }
 }

@@ -17,6 +17,7 @@ mod fixtures;
 mod fuzz;
 mod http_client;
 mod kill;
+mod libraries;
 mod limits;
 mod list;
 mod outputs;

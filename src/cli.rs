@@ -207,7 +207,10 @@ pub enum Command {
     )]
     Eject(EjectArgs),
     /// Method libraries from git: add one, update or fetch them, list them, remove one
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  labkit library add https://example.org/labx/methods.git --rev v1.4\n  labkit library list\n  labkit library fetch        # after cloning a workspace with a labkit.lock\n  labkit run labx/test-card   # a library's method, by its prefix"
+    )]
     Library(LibraryCommand),
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
     #[command(

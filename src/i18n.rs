@@ -2510,6 +2510,10 @@ const EN: &[(&str, &str)] = &[
         "help.library.remove.arg.name",
         "The library's name (see `labkit library list`)",
     ),
+    (
+        "help.library.after_help",
+        "Examples:\n  labkit library add https://example.org/labx/methods.git --rev v1.4\n  labkit library list\n  labkit library fetch        # after cloning a workspace with a labkit.lock\n  labkit run labx/test-card   # a library's method, by its prefix",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -5115,6 +5119,10 @@ const PT: &[(&str, &str)] = &[
     (
         "help.library.remove.arg.name",
         "O nome da biblioteca (ver `labkit library list`)",
+    ),
+    (
+        "help.library.after_help",
+        "Exemplos:\n  labkit library add https://example.org/labx/methods.git --rev v1.4\n  labkit library list\n  labkit library fetch        # depois de clonar uma área de trabalho com labkit.lock\n  labkit run labx/test-card   # um método de uma biblioteca, pelo prefixo",
     ),
 ];
 

@@ -82,8 +82,24 @@ fn export(git: &Git, repo: &Path, home: &Path, url: &str, commit: &str) -> Resul
 /// file's problems once, and returns how many methods and playbooks loaded.
 fn check(dir: &Path, settings: &Settings, printer: &mut Printer) -> usize {
     let methods = dir.join("methods");
-    let library = Library::load_layers(&[(Origin::Library, methods)]);
-    for problem in &library.problems {
+    // With everything else labkit loads, so a playbook may use methods from elsewhere; this
+    // library's other commits are left out.
+    let home = dir.parent().unwrap_or(dir);
+    let mut layers: Vec<(Origin, PathBuf)> = crate::library::layers(settings)
+        .into_iter()
+        .filter(|(_, d)| !d.starts_with(home))
+        .collect();
+    let at = layers
+        .iter()
+        .rposition(|(o, _)| *o == Origin::Library)
+        .map_or(0, |i| i + 1);
+    layers.insert(at, (Origin::Library, methods.clone()));
+    let library = Library::load_layers(&layers);
+    for problem in library
+        .problems
+        .iter()
+        .filter(|p| Path::new(&p.file).starts_with(dir))
+    {
         printer.warn(&tf(
             settings.lang,
             "library.skipped",
@@ -93,9 +109,14 @@ fn check(dir: &Path, settings: &Settings, printer: &mut Printer) -> usize {
             printer.diagnostic(d);
         }
     }
-    library
-        .entries()
-        .filter(|e| e.origin == Origin::Library)
+    // Those that load: they parse, and nothing (such as a playbook's missing method) was found
+    // wrong with them alongside everything else.
+    let (files, _) = crate::library::find_files(&[(Origin::Library, methods)]);
+    files
+        .iter()
+        .filter(|f| f.origin == Origin::Library)
+        .filter(|f| !library.problems.iter().any(|p| p.file == f.file))
+        .filter(|f| f.parse().is_ok())
         .count()
 }
 

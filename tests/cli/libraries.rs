@@ -436,3 +436,23 @@ fn without_git_the_message_says_so() {
     let yaml = std::fs::read_to_string(ws(&lab).join("labkit.yaml")).unwrap();
     assert_eq!(yaml, "lab: LabX\n");
 }
+
+#[test]
+fn the_user_config_lists_libraries_for_every_workspace() {
+    let lab = lab();
+    let repo = Repo::new(lab.path(), "labx", &[("methods/quick-poll.yaml", POLL)]);
+    let config = lab.write("config/labkit/config.yaml", "language: en\n");
+    let xdg = lab.path().join("config").display().to_string();
+    let lab = lab.env("XDG_CONFIG_HOME", &xdg);
+    let outside = lab.path().join("elsewhere");
+    std::fs::create_dir_all(&outside).unwrap();
+    lab.run_in(&outside, &["library", "add", repo.url()]).ok();
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.contains("libraries:\n  - git: "), "{text}");
+    assert!(lab.path().join("config/labkit/labkit.lock").is_file());
+    // Any workspace sees it.
+    let list = lab.run_in(&ws(&lab), &["list"]).ok();
+    assert!(list.stdout.contains("quick-poll"), "{}", list.stdout);
+    let libraries = lab.run_in(&ws(&lab), &["library", "list"]).ok();
+    assert!(libraries.stdout.contains("labx"), "{}", libraries.stdout);
+}

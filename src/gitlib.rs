@@ -302,27 +302,32 @@ impl Git {
     }
 
     fn command(&self, repo: &Path) -> Command {
+        let mut cmd = self.base();
+        cmd.arg("--git-dir").arg(repo);
+        cmd
+    }
+
+    /// git with hooks, submodules, fsmonitor and prompts off and only plain transports.
+    fn base(&self) -> Command {
         let mut cmd = Command::new(&self.program);
-        cmd.arg("--git-dir")
-            .arg(repo)
-            .args([
-                "-c",
-                "core.hooksPath=/dev/null",
-                "-c",
-                "protocol.ext.allow=never",
-                "-c",
-                "fetch.recurseSubmodules=false",
-                "-c",
-                "core.fsmonitor=false",
-                "-c",
-                "gc.auto=0",
-            ])
-            .env("GIT_TERMINAL_PROMPT", "0")
-            .env("GIT_ALLOW_PROTOCOL", "file:git:ssh:http:https")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE")
-            .stdin(Stdio::null());
+        cmd.args([
+            "-c",
+            "core.hooksPath=/dev/null",
+            "-c",
+            "protocol.ext.allow=never",
+            "-c",
+            "fetch.recurseSubmodules=false",
+            "-c",
+            "core.fsmonitor=false",
+            "-c",
+            "gc.auto=0",
+        ])
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_ALLOW_PROTOCOL", "file:git:ssh:http:https")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .stdin(Stdio::null());
         cmd
     }
 
@@ -352,11 +357,11 @@ impl Git {
         let repo = home.join("repo.git");
         if !repo.join("HEAD").is_file() {
             std::fs::create_dir_all(&repo).map_err(|e| Error::io(repo.display().to_string(), e))?;
-            let out = Command::new(&self.program)
+            // Even `init` runs a hook (reference-transaction) from the user's hooks path.
+            let out = self
+                .base()
                 .args(["init", "--bare", "--quiet", "--template="])
                 .arg(&repo)
-                .env("GIT_TERMINAL_PROMPT", "0")
-                .stdin(Stdio::null())
                 .output()
                 .map_err(|e| Error::Input(msg("library.no_git", &[("program", &e)])))?;
             if !out.status.success() {

@@ -456,3 +456,49 @@ fn the_user_config_lists_libraries_for_every_workspace() {
     let libraries = lab.run_in(&ws(&lab), &["library", "list"]).ok();
     assert!(libraries.stdout.contains("labx"), "{}", libraries.stdout);
 }
+
+#[test]
+#[cfg(unix)]
+fn fetching_runs_no_hook_and_no_filter() {
+    use std::os::unix::fs::PermissionsExt;
+    let lab = lab();
+    let marker = lab.path().join("ran");
+    // Hooks and a smudge filter that would leave a mark if git ran them while fetching.
+    let hooks = lab.path().join("hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    for hook in [
+        "reference-transaction",
+        "post-checkout",
+        "post-merge",
+        "fsmonitor-watchman",
+    ] {
+        let path = hooks.join(hook);
+        std::fs::write(&path, format!("#!/bin/sh\ntouch {}\n", marker.display())).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    lab.write(
+        ".gitconfig",
+        format!(
+            "[core]\n\thooksPath = {}\n[filter \"mark\"]\n\tsmudge = touch {}\n\trequired = true\n",
+            hooks.display(),
+            marker.display()
+        ),
+    );
+    let repo = Repo::new(
+        lab.path(),
+        "labx",
+        &[
+            ("methods/quick-poll.yaml", POLL),
+            (".gitattributes", "*.yaml filter=mark\n"),
+        ],
+    );
+    lab.run_in(&ws(&lab), &["library", "add", repo.url()]).ok();
+    lab.run_in(&ws(&lab), &["library", "update"]).ok();
+    assert!(!marker.exists(), "git ran a hook or a filter");
+    assert!(
+        lab.run_in(&ws(&lab), &["list"])
+            .ok()
+            .stdout
+            .contains("quick-poll")
+    );
+}

@@ -110,6 +110,8 @@ fn lock(lab: &Lab) -> String {
 
 const POLL: &str = "schema: 1\nid: quick-poll\nversion: 1\nname: Quick poll\nsummary: One question to the room.\nstage: research\nduration: 10m\nsteps:\n  - id: ask\n    title: Ask\n    questions:\n      - id: question\n        type: text\n        prompt: What do you ask?\n";
 
+const POLL_DAY: &str = "schema: 1\nkind: playbook\nid: poll-day\nversion: 1\nname: Poll day\nsummary: Two polls.\nstage: research\nmethods:\n  - method: quick-poll\n  - method: test-card\n";
+
 #[test]
 fn add_pins_the_commit_lists_shows_and_runs_with_the_library_recorded() {
     let lab = lab();
@@ -120,6 +122,7 @@ fn add_pins_the_commit_lists_shows_and_runs_with_the_library_recorded() {
         &[
             ("methods/quick-poll.yaml", POLL),
             ("methods/test-card.yaml", &card),
+            ("methods/playbooks/poll-day.yaml", POLL_DAY),
             ("README.md", "not a method"),
         ],
     );
@@ -142,7 +145,7 @@ fn add_pins_the_commit_lists_shows_and_runs_with_the_library_recorded() {
     );
     let lock = lock(&lab);
     assert!(lock.contains(&format!("commit: {commit}")), "{lock}");
-    assert!(lock.contains("rev: v1") && lock.contains("sha256: ") && lock.contains("methods: 2"));
+    assert!(lock.contains("rev: v1") && lock.contains("sha256: ") && lock.contains("methods: 3"));
 
     let list = lab.run_in(&ws(&lab), &["list"]).ok();
     let poll = list
@@ -162,6 +165,15 @@ fn add_pins_the_commit_lists_shows_and_runs_with_the_library_recorded() {
         "{card}"
     );
 
+    // Its playbook comes with it and uses its methods.
+    let day = list
+        .stdout
+        .lines()
+        .find(|l| l.contains("poll-day"))
+        .unwrap();
+    assert!(day.contains("library labx"), "{day}");
+    let agenda = lab.run_in(&ws(&lab), &["agenda", "poll-day"]).ok();
+    assert!(agenda.stdout.contains("Quick poll"), "{}", agenda.stdout);
     let show = lab.run_in(&ws(&lab), &["show", "test-card"]).ok();
     assert!(
         show.stdout.contains(&format!(
@@ -178,7 +190,7 @@ fn add_pins_the_commit_lists_shows_and_runs_with_the_library_recorded() {
     let rows: serde_json::Value = serde_json::from_str(&libraries.stdout).unwrap();
     assert_eq!(rows[0]["name"], "labx");
     assert_eq!(rows[0]["commit"], commit.as_str());
-    assert_eq!(rows[0]["methods"], 2);
+    assert_eq!(rows[0]["methods"], 3);
     assert_eq!(rows[0]["fetched"], true);
 
     lab.write("ws/answers.yaml", "question: Do you read our letters?\n");

@@ -206,6 +206,12 @@ pub enum Command {
         after_help = "Examples:\n  labkit eject test-card                 # methods/test-card.yaml\n  labkit eject test-card --template      # templates/test-card.md.hbs\n  labkit eject experiment-plan           # methods/playbooks/experiment-plan.yaml"
     )]
     Eject(EjectArgs),
+    /// Method libraries from git: add one, update or fetch them, list them, remove one
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  labkit library add https://example.org/labx/methods.git --rev v1.4\n  labkit library list\n  labkit library fetch        # after cloning a workspace with a labkit.lock\n  labkit run labx/test-card   # a library's method, by its prefix"
+    )]
+    Library(LibraryCommand),
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
     #[command(
         after_help = "Examples:\n  labkit completions bash > ~/.local/share/bash-completion/completions/labkit\n  labkit completions fish > ~/.config/fish/completions/labkit.fish\n  labkit completions zsh > \"${fpath[1]}/_labkit\""
@@ -881,4 +887,52 @@ pub enum AnalyseFormat {
     #[default]
     Table,
     Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LibraryCommand {
+    /// Add a method library from a git repository and pin its commit in labkit.lock
+    #[command(
+        after_help = "Examples:\n  labkit library add https://example.org/labx/methods.git --rev v1.4\n  labkit library add ../shared-methods --name shared"
+    )]
+    Add(LibraryAddArgs),
+    /// Fetch the newest commit of each library's rev and move its pin in labkit.lock
+    #[command(after_help = "Examples:\n  labkit library update\n  labkit library update labx")]
+    Update(LibraryUpdateArgs),
+    /// Fetch the commits labkit.lock pins, without moving them (after cloning a workspace)
+    Fetch,
+    /// The libraries: name, source, pinned commit, methods and last update
+    List(LibraryListArgs),
+    /// Remove a library from the configuration and from labkit.lock
+    Remove(LibraryRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LibraryAddArgs {
+    /// The repository: a URL, a file:// URL or a local path
+    pub url: String,
+    /// A tag, branch or commit [default: the repository's default branch]
+    #[arg(long)]
+    pub rev: Option<String>,
+    /// The name that prefixes its methods (labx/test-card) [default: from the URL]
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LibraryUpdateArgs {
+    /// Only this library
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LibraryListArgs {
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct LibraryRemoveArgs {
+    /// The library's name (see `labkit library list`)
+    pub name: String,
 }

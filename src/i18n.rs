@@ -2435,6 +2435,178 @@ const EN: &[(&str, &str)] = &[
         "show.in_tables",
         "in parallel tables, results brought back in plenary",
     ),
+    ("origin.library", "library"),
+    ("origin.library_named", "library {name}"),
+    ("origin.library_commit", "library {name}, commit {commit}"),
+    (
+        "library.lock_version",
+        "{file}: lock file version {version} is not one this labkit reads (it reads version 1)",
+    ),
+    (
+        "library.not_locked",
+        "method library `{name}` is not pinned in {lock}, so its methods are left out; fetch and pin it with `labkit library fetch`",
+    ),
+    (
+        "library.no_cache",
+        "method library `{name}` needs a cache folder and labkit has none: set LABKIT_CACHE_DIR (or HOME)",
+    ),
+    (
+        "library.not_fetched",
+        "method library `{name}` is not fetched on this computer, so its methods are left out; fetch the commit labkit.lock pins with `labkit library fetch`",
+    ),
+    (
+        "library.lock_stale",
+        "method library `{name}`: {file} asks for another repository or rev than {lock} pins; the pinned commit is used until you run `labkit library update {name}`",
+    ),
+    (
+        "library.no_git",
+        "cannot run git ({program}): labkit fetches method libraries with the `git` program; install git (https://git-scm.com) or point LABKIT_GIT at it",
+    ),
+    ("library.git_failed", "git {command} failed: {said}"),
+    ("library.bad_url", "`{url}` is not a repository address"),
+    ("library.bad_rev", "`{rev}` is not a tag, branch or commit"),
+    (
+        "library.no_rev",
+        "the repository has no tag, branch or commit `{rev}`",
+    ),
+    (
+        "library.refused_path",
+        "refused: the path leaves the library",
+    ),
+    (
+        "library.refused_link",
+        "refused: a symbolic link (a library's files must be in it, links are not followed)",
+    ),
+    (
+        "library.refused_submodule",
+        "refused: a submodule (libraries are fetched without submodules)",
+    ),
+    (
+        "library.too_big",
+        "the library is larger than labkit takes: at most {files} files and {mb} MB under methods/ and templates/",
+    ),
+    (
+        "library.bad_name",
+        "{file}: library name `{name}` must be lowercase letters, digits and dashes (it prefixes method ids: `{name}/test-card`); give one with `name:`",
+    ),
+    (
+        "library.duplicate_name",
+        "{file}: two libraries are named `{name}`; give one another name with `name:`",
+    ),
+    (
+        "library.no_workspace",
+        "no labkit.yaml here or above, and no user config: run `labkit init` first, or list the library under `libraries:` in your config.yaml",
+    ),
+    ("library.skipped", "skipped {file}: it has problems"),
+    (
+        "library.exists",
+        "a library named `{name}` is already listed; `labkit library update {name}` moves its pin, or give this one another name with --name",
+    ),
+    (
+        "library.added",
+        "added library `{name}` at commit {commit}: {methods} methods and playbooks; listed in {file}, pinned in {lock}",
+    ),
+    (
+        "library.none",
+        "no method libraries: add one with `labkit library add URL`",
+    ),
+    (
+        "library.unknown",
+        "no library named `{name}` (libraries: {names})",
+    ),
+    (
+        "library.up_to_date",
+        "{name}: up to date at {commit} ({methods} methods and playbooks)",
+    ),
+    (
+        "library.moved",
+        "{name}: pin moved from {old} to {commit} ({methods} methods and playbooks)",
+    ),
+    (
+        "library.pinned",
+        "{name}: pinned at {commit} ({methods} methods and playbooks)",
+    ),
+    ("library.in_cache", "{name}: {commit} is already fetched"),
+    (
+        "library.commit_gone",
+        "library `{name}`: commit {commit} that labkit.lock pins is not in {url} any more; `labkit library update {name}` pins what the repository has now",
+    ),
+    (
+        "library.hash_differs",
+        "library `{name}`: the files of the pinned commit do not match the SHA-256 in {lock}; nothing was used. Check the repository, then `labkit library update {name}`",
+    ),
+    (
+        "library.fetched",
+        "{name}: fetched {commit} ({methods} methods and playbooks)",
+    ),
+    ("library.col.name", "Name"),
+    ("library.col.source", "Source"),
+    ("library.col.commit", "Pinned commit"),
+    ("library.col.methods", "Methods"),
+    ("library.col.updated", "Last update"),
+    ("library.not_fetched_short", "not fetched"),
+    ("library.not_locked_short", "not pinned"),
+    (
+        "library.removed",
+        "removed library `{name}` from {file} and its lock (the cache keeps its files until you delete them)",
+    ),
+    (
+        "library.edit_by_hand",
+        "{file}:{line}: `libraries:` is not written as a list of lines starting with `-`; edit it by hand",
+    ),
+    (
+        "help.library.about",
+        "Method libraries from git: add one, update or fetch them, list them, remove one",
+    ),
+    (
+        "help.library.add.about",
+        "Add a method library from a git repository and pin its commit in labkit.lock",
+    ),
+    (
+        "help.library.add.after_help",
+        "Examples:\n  labkit library add https://example.org/labx/methods.git --rev v1.4\n  labkit library add ../shared-methods --name shared",
+    ),
+    (
+        "help.library.add.arg.url",
+        "The repository: a URL, a file:// URL or a local path",
+    ),
+    (
+        "help.library.add.arg.rev",
+        "A tag, branch or commit [default: the repository's default branch]",
+    ),
+    (
+        "help.library.add.arg.name",
+        "The name that prefixes its methods (labx/test-card) [default: from the URL]",
+    ),
+    (
+        "help.library.update.about",
+        "Fetch the newest commit of each library's rev and move its pin in labkit.lock",
+    ),
+    (
+        "help.library.update.after_help",
+        "Examples:\n  labkit library update\n  labkit library update labx",
+    ),
+    ("help.library.update.arg.name", "Only this library"),
+    (
+        "help.library.fetch.about",
+        "Fetch the commits labkit.lock pins, without moving them (after cloning a workspace)",
+    ),
+    (
+        "help.library.list.about",
+        "The libraries: name, source, pinned commit, methods and last update",
+    ),
+    (
+        "help.library.remove.about",
+        "Remove a library from the configuration and from labkit.lock",
+    ),
+    (
+        "help.library.remove.arg.name",
+        "The library's name (see `labkit library list`)",
+    ),
+    (
+        "help.library.after_help",
+        "Examples:\n  labkit library add https://example.org/labx/methods.git --rev v1.4\n  labkit library list\n  labkit library fetch        # after cloning a workspace with a labkit.lock\n  labkit run labx/test-card   # a library's method, by its prefix",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4956,6 +5128,187 @@ const PT: &[(&str, &str)] = &[
     (
         "show.in_tables",
         "em mesas paralelas, com os resultados trazidos ao plenário",
+    ),
+    ("origin.library", "biblioteca"),
+    ("origin.library_named", "biblioteca {name}"),
+    (
+        "origin.library_commit",
+        "biblioteca {name}, commit {commit}",
+    ),
+    (
+        "library.lock_version",
+        "{file}: a versão {version} do ficheiro de bloqueio não é uma que este labkit leia (lê a versão 1)",
+    ),
+    (
+        "library.not_locked",
+        "a biblioteca de métodos `{name}` não está fixada em {lock}, por isso os seus métodos ficam de fora; obtenha-a e fixe-a com `labkit library fetch`",
+    ),
+    (
+        "library.no_cache",
+        "a biblioteca de métodos `{name}` precisa de uma pasta de cache e o labkit não tem nenhuma: defina LABKIT_CACHE_DIR (ou HOME)",
+    ),
+    (
+        "library.not_fetched",
+        "a biblioteca de métodos `{name}` não foi obtida neste computador, por isso os seus métodos ficam de fora; obtenha o commit fixado no labkit.lock com `labkit library fetch`",
+    ),
+    (
+        "library.lock_stale",
+        "biblioteca de métodos `{name}`: {file} pede outro repositório ou outra revisão do que o fixado em {lock}; usa-se o commit fixado até correr `labkit library update {name}`",
+    ),
+    (
+        "library.no_git",
+        "não foi possível executar o git ({program}): o labkit obtém as bibliotecas de métodos com o programa `git`; instale o git (https://git-scm.com) ou indique-o em LABKIT_GIT",
+    ),
+    ("library.git_failed", "o git {command} falhou: {said}"),
+    (
+        "library.bad_url",
+        "`{url}` não é o endereço de um repositório",
+    ),
+    (
+        "library.bad_rev",
+        "`{rev}` não é uma etiqueta, um ramo nem um commit",
+    ),
+    (
+        "library.no_rev",
+        "o repositório não tem nenhuma etiqueta, ramo ou commit `{rev}`",
+    ),
+    (
+        "library.refused_path",
+        "recusado: o caminho sai da biblioteca",
+    ),
+    (
+        "library.refused_link",
+        "recusado: uma ligação simbólica (os ficheiros de uma biblioteca têm de estar nela; as ligações não são seguidas)",
+    ),
+    (
+        "library.refused_submodule",
+        "recusado: um submódulo (as bibliotecas são obtidas sem submódulos)",
+    ),
+    (
+        "library.too_big",
+        "a biblioteca é maior do que o labkit aceita: no máximo {files} ficheiros e {mb} MB em methods/ e templates/",
+    ),
+    (
+        "library.bad_name",
+        "{file}: o nome de biblioteca `{name}` só pode ter letras minúsculas, algarismos e hífenes (serve de prefixo aos ids dos métodos: `{name}/test-card`); indique um com `name:`",
+    ),
+    (
+        "library.duplicate_name",
+        "{file}: há duas bibliotecas chamadas `{name}`; dê outro nome a uma delas com `name:`",
+    ),
+    (
+        "library.no_workspace",
+        "não há labkit.yaml aqui nem acima, nem configuração de utilizador: corra primeiro `labkit init`, ou indique a biblioteca em `libraries:` no seu config.yaml",
+    ),
+    ("library.skipped", "{file} ignorado: tem problemas"),
+    (
+        "library.exists",
+        "já existe uma biblioteca chamada `{name}`; `labkit library update {name}` muda o commit fixado, ou dê outro nome a esta com --name",
+    ),
+    (
+        "library.added",
+        "biblioteca `{name}` adicionada no commit {commit}: {methods} métodos e roteiros; indicada em {file}, fixada em {lock}",
+    ),
+    (
+        "library.none",
+        "não há bibliotecas de métodos: adicione uma com `labkit library add URL`",
+    ),
+    (
+        "library.unknown",
+        "não há nenhuma biblioteca chamada `{name}` (bibliotecas: {names})",
+    ),
+    (
+        "library.up_to_date",
+        "{name}: atualizada em {commit} ({methods} métodos e roteiros)",
+    ),
+    (
+        "library.moved",
+        "{name}: o commit fixado passou de {old} para {commit} ({methods} métodos e roteiros)",
+    ),
+    (
+        "library.pinned",
+        "{name}: fixada em {commit} ({methods} métodos e roteiros)",
+    ),
+    ("library.in_cache", "{name}: {commit} já foi obtido"),
+    (
+        "library.commit_gone",
+        "biblioteca `{name}`: o commit {commit} fixado no labkit.lock já não está em {url}; `labkit library update {name}` fixa o que o repositório tem agora",
+    ),
+    (
+        "library.hash_differs",
+        "biblioteca `{name}`: os ficheiros do commit fixado não correspondem ao SHA-256 em {lock}; nada foi usado. Verifique o repositório e depois corra `labkit library update {name}`",
+    ),
+    (
+        "library.fetched",
+        "{name}: obtido {commit} ({methods} métodos e roteiros)",
+    ),
+    ("library.col.name", "Nome"),
+    ("library.col.source", "Origem"),
+    ("library.col.commit", "Commit fixado"),
+    ("library.col.methods", "Métodos"),
+    ("library.col.updated", "Última atualização"),
+    ("library.not_fetched_short", "não obtida"),
+    ("library.not_locked_short", "não fixada"),
+    (
+        "library.removed",
+        "biblioteca `{name}` retirada de {file} e do ficheiro de bloqueio (a cache guarda os ficheiros até os apagar)",
+    ),
+    (
+        "library.edit_by_hand",
+        "{file}:{line}: `libraries:` não está escrito como uma lista de linhas começadas por `-`; edite-o à mão",
+    ),
+    (
+        "help.library.about",
+        "Bibliotecas de métodos a partir do git: adicionar uma, atualizá-las ou obtê-las, listá-las, retirar uma",
+    ),
+    (
+        "help.library.add.about",
+        "Adiciona uma biblioteca de métodos de um repositório git e fixa o seu commit no labkit.lock",
+    ),
+    (
+        "help.library.add.after_help",
+        "Exemplos:\n  labkit library add https://example.org/labx/methods.git --rev v1.4\n  labkit library add ../metodos-partilhados --name partilhados",
+    ),
+    (
+        "help.library.add.arg.url",
+        "O repositório: um URL, um URL file:// ou um caminho local",
+    ),
+    (
+        "help.library.add.arg.rev",
+        "Uma etiqueta, um ramo ou um commit [por omissão: o ramo principal do repositório]",
+    ),
+    (
+        "help.library.add.arg.name",
+        "O nome que serve de prefixo aos seus métodos (labx/test-card) [por omissão: tirado do URL]",
+    ),
+    (
+        "help.library.update.about",
+        "Obtém o commit mais recente da revisão de cada biblioteca e muda o commit fixado no labkit.lock",
+    ),
+    (
+        "help.library.update.after_help",
+        "Exemplos:\n  labkit library update\n  labkit library update labx",
+    ),
+    ("help.library.update.arg.name", "Só esta biblioteca"),
+    (
+        "help.library.fetch.about",
+        "Obtém os commits fixados no labkit.lock, sem os mudar (depois de clonar uma área de trabalho)",
+    ),
+    (
+        "help.library.list.about",
+        "As bibliotecas: nome, origem, commit fixado, métodos e última atualização",
+    ),
+    (
+        "help.library.remove.about",
+        "Retira uma biblioteca da configuração e do labkit.lock",
+    ),
+    (
+        "help.library.remove.arg.name",
+        "O nome da biblioteca (ver `labkit library list`)",
+    ),
+    (
+        "help.library.after_help",
+        "Exemplos:\n  labkit library add https://example.org/labx/methods.git --rev v1.4\n  labkit library list\n  labkit library fetch        # depois de clonar uma área de trabalho com labkit.lock\n  labkit run labx/test-card   # um método de uma biblioteca, pelo prefixo",
     ),
 ];
 

@@ -13,6 +13,7 @@ pub mod commands;
 pub mod engine;
 pub mod error;
 pub mod fsutil;
+pub mod gitlib;
 pub mod helpers;
 pub mod i18n;
 pub mod input;
@@ -70,6 +71,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env) -> u8 {
     };
     i18n::set_message_language(settings.lang);
     let mut printer = Printer::stdio(&settings);
+    // A method library that is listed but not fetched (or not pinned) is said once, by every
+    // command that may need its methods.
+    if !matches!(
+        cli.command,
+        cli::Command::Library(_) | cli::Command::Ids | cli::Command::Completions(_)
+    ) {
+        commands::library::warnings(&settings)
+            .iter()
+            .for_each(|w| printer.warn(w));
+    }
     match commands::dispatch(cli.command, &settings, &mut printer) {
         Ok(code) => code,
         Err(err) => report(&err, &mut printer),

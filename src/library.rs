@@ -1,6 +1,9 @@
-//! Finds methods and playbooks: built-ins embedded in the binary, then `LABKIT_PATH`, then the
+//! Finds methods and playbooks: built-ins embedded in the binary, then the method libraries
+//! fetched from git (in the order they are listed, see `gitlib`), then `LABKIT_PATH`, then the
 //! workspace's `methods/`, then `--methods`; a later source overrides an earlier one of the
-//! same id. Each loaded document records where it came from.
+//! same id. Each loaded document records where it came from (for a library, its name and
+//! pinned commit), and a library's methods can also be named with its prefix
+//! (`labx/test-card`), which picks that library's one when ids clash.
 //!
 //! A broken file never hides the others: its diagnostics are kept in `problems` and the rest
 //! load. This module reads files but prints nothing. `catalogue` builds the lighter listing
@@ -31,6 +34,60 @@ pub enum Origin {
     Path,
     /// The copy of the method kept in a session file (the file itself was not found).
     Copy,
+    /// A method library fetched from git (`libraries:` in `labkit.yaml` or the user config).
+    Library,
+}
+
+/// The library a method came from: its name, repository and pinned commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryRef {
+    pub name: String,
+    pub git: String,
+    pub commit: String,
+    /// The folder of the exported commit (`<cache>/libraries/…/<commit>`).
+    pub dir: PathBuf,
+}
+
+/// Every configured library that has a pin, with the folder its pinned commit is exported to
+/// (whether or not it is there yet); no file is read.
+pub fn pinned_libraries(settings: &Settings) -> Vec<LibraryRef> {
+    settings
+        .libraries
+        .iter()
+        .filter_map(|c| {
+            let locked = c.locked.as_ref()?;
+            Some(LibraryRef {
+                name: c.name.clone(),
+                git: locked.git.clone(),
+                commit: locked.commit.clone(),
+                dir: c.home.as_ref()?.join(&locked.commit),
+            })
+        })
+        .collect()
+}
+
+/// The library a file on disk belongs to.
+pub fn library_of<'a>(libraries: &'a [LibraryRef], file: &Path) -> Option<&'a LibraryRef> {
+    libraries.iter().find(|l| file.starts_with(&l.dir))
+}
+
+/// What `list` shows as a method's source: `library labx` for a library's method, the
+/// origin's name otherwise.
+pub fn source_label(settings: &Settings, origin: Origin, file: &str) -> String {
+    let lang = settings.lang;
+    if origin == Origin::Library
+        && let Some(lib) = library_of(&pinned_libraries(settings), Path::new(file))
+    {
+        return crate::i18n::tf(lang, "origin.library_named", &[("name", &lib.name)]);
+    }
+    crate::i18n::t(lang, origin.label_key()).to_owned()
+}
+
+/// The name of the library a listed file came from, for `list --format json`.
+pub fn library_name(settings: &Settings, origin: Origin, file: &str) -> Option<String> {
+    (origin == Origin::Library)
+        .then(|| library_of(&pinned_libraries(settings), Path::new(file)).map(|l| l.name.clone()))
+        .flatten()
 }
 
 impl Origin {
@@ -42,6 +99,7 @@ impl Origin {
             Origin::Workspace => "origin.workspace",
             Origin::Path => "origin.path",
             Origin::Copy => "origin.copy",
+            Origin::Library => "origin.library",
         }
     }
 }
@@ -54,6 +112,7 @@ impl fmt::Display for Origin {
             Origin::Workspace => "workspace",
             Origin::Path => "path",
             Origin::Copy => "session copy",
+            Origin::Library => "library",
         })
     }
 }
@@ -68,9 +127,24 @@ pub struct Entry {
     pub shadows: Option<(Origin, String)>,
     /// The file on disk (none for built-ins and copies kept in a session).
     pub path: Option<PathBuf>,
+    /// The library it came from, for a library's method.
+    pub library: Option<LibraryRef>,
 }
 
 impl Entry {
+    /// Where it came from, for people: `library labx, commit 1a2b3c4d5e6f` for a library's
+    /// method, the origin's name otherwise.
+    pub fn source_text(&self, lang: crate::lang::Lang) -> String {
+        match &self.library {
+            Some(lib) => crate::i18n::tf(
+                lang,
+                "origin.library_commit",
+                &[("name", &lib.name), ("commit", &short(&lib.commit))],
+            ),
+            None => self.origin.to_string(),
+        }
+    }
+
     /// The YAML text of the file, for the copy a session keeps.
     pub fn text(&self) -> Option<String> {
         let bytes = match &self.path {
@@ -97,9 +171,16 @@ impl FileProblem {
     }
 }
 
+/// The first twelve digits of a commit id, as people see it.
+pub fn short(commit: &str) -> &str {
+    commit.get(..12).unwrap_or(commit)
+}
+
 #[derive(Debug, Default)]
 pub struct Library {
     entries: BTreeMap<String, Entry>,
+    /// Every library's methods by `name/id`, shadowed ones included.
+    prefixed: BTreeMap<String, Entry>,
     pub problems: Vec<FileProblem>,
     /// How many files were read.
     pub files_read: usize,
@@ -107,11 +188,19 @@ pub struct Library {
 
 /// The folders and files to load, lowest precedence first (built-ins come before all).
 pub fn layers(settings: &Settings) -> Vec<(Origin, PathBuf)> {
+    // A library not in the cache (or not pinned) is left out; `run` warns about it once.
     let mut layers: Vec<(Origin, PathBuf)> = settings
-        .env_method_dirs
+        .libraries
         .iter()
-        .map(|d| (Origin::Env, d.clone()))
+        .filter_map(|c| c.export_dir())
+        .map(|d| (Origin::Library, d.join("methods")))
         .collect();
+    layers.extend(
+        settings
+            .env_method_dirs
+            .iter()
+            .map(|d| (Origin::Env, d.clone())),
+    );
     if let Some(ws) = &settings.workspace {
         layers.push((Origin::Workspace, ws.methods_dir()));
     }
@@ -166,6 +255,9 @@ pub(crate) fn find_files(layers: &[(Origin, PathBuf)]) -> (Vec<Found>, Vec<FileP
     let mut files = built_in_files();
     let mut problems = Vec::new();
     for (origin, path) in layers {
+        if *origin == Origin::Library {
+            problems.extend(refused_files(path));
+        }
         if let Err(problem) = find_on_disk(path, *origin, &mut files) {
             problems.push(problem);
         }
@@ -173,10 +265,68 @@ pub(crate) fn find_files(layers: &[(Origin, PathBuf)]) -> (Vec<Found>, Vec<FileP
     (files, problems)
 }
 
+/// The files a library's export left out (links, escaping paths, files over the limits), as
+/// problems of the files they would have been.
+fn refused_files(methods: &Path) -> Vec<FileProblem> {
+    let Some(dir) = methods.parent() else {
+        return Vec::new();
+    };
+    let Some(export) = crate::gitlib::Export::read(dir) else {
+        return Vec::new();
+    };
+    export
+        .refused
+        .iter()
+        .filter(|r| r.path.starts_with("methods/"))
+        .map(|r| FileProblem::new(&dir.join(&r.path).display().to_string(), r.reason.clone()))
+        .collect()
+}
+
 impl Library {
     /// Loads everything the settings point at.
     pub fn load(settings: &Settings) -> Library {
-        Library::load_layers(&layers(settings))
+        let mut library = Library::load_layers(&layers(settings));
+        library.attach(settings);
+        library
+    }
+
+    /// Marks each library method with its library, and files every library method under its
+    /// prefixed id (`labx/test-card`).
+    fn attach(&mut self, settings: &Settings) {
+        let libraries = pinned_libraries(settings);
+        if libraries.is_empty() {
+            return;
+        }
+        let mark = |entry: &mut Entry| {
+            if entry.origin == Origin::Library
+                && let Some(path) = &entry.path
+            {
+                entry.library = library_of(&libraries, path).cloned();
+            }
+        };
+        self.entries.values_mut().for_each(mark);
+        let mut prefixed = std::mem::take(&mut self.prefixed);
+        prefixed.values_mut().for_each(mark);
+        self.prefixed = prefixed
+            .into_values()
+            .filter_map(|e| {
+                let key = format!("{}/{}", e.library.as_ref()?.name, e.doc.id());
+                Some((key, e))
+            })
+            .collect();
+    }
+
+    /// Puts the method of that prefixed id (`labx/test-card`) in the place of its plain id, as
+    /// for a session recorded from that library. False when there is no such method.
+    pub fn prefer(&mut self, prefixed: &str) -> bool {
+        match self.prefixed.get(prefixed) {
+            Some(entry) => {
+                let entry = entry.clone();
+                self.entries.insert(entry.doc.id().to_owned(), entry);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Loads the built-ins, then each folder or file in order (later ones override).
@@ -207,15 +357,25 @@ impl Library {
         let (files, mut problems) = find_files(&layers(settings));
         let mut library = Library::default();
         let mut wanted = vec![id.to_owned()];
+        // `labx/test-card`: only that library's file.
+        let libraries = pinned_libraries(settings);
         while let Some(next) = wanted.pop() {
-            if library.entries.contains_key(&next) {
+            if library.entries.contains_key(&next) || library.prefixed.contains_key(&next) {
                 continue;
             }
-            let Some(found) = files
-                .iter()
-                .rev()
-                .find(|f| f.stem.as_deref() == Some(next.as_str()))
-            else {
+            let (dir, stem) = match next.split_once('/') {
+                Some((name, stem)) => match libraries.iter().find(|l| l.name == name) {
+                    Some(lib) => (Some(lib.dir.as_path()), stem),
+                    None => continue,
+                },
+                None => (None, next.as_str()),
+            };
+            let Some(found) = files.iter().rev().find(|f| {
+                f.stem.as_deref() == Some(stem)
+                    && dir.is_none_or(
+                        |d| matches!(&f.source, FoundSource::Disk(p) if p.starts_with(d)),
+                    )
+            }) else {
                 continue;
             };
             library.files_read += 1;
@@ -233,22 +393,26 @@ impl Library {
             }
         }
         library.problems = problems;
+        library.attach(settings);
         library
     }
 
     fn insert(&mut self, doc: Document, origin: Origin, file: String, path: Option<PathBuf>) {
         let id = doc.id().to_owned();
         let shadows = self.entries.remove(&id).map(|old| (old.origin, old.file));
-        self.entries.insert(
-            id,
-            Entry {
-                doc,
-                origin,
-                file,
-                shadows,
-                path,
-            },
-        );
+        let entry = Entry {
+            doc,
+            origin,
+            file,
+            shadows,
+            path,
+            library: None,
+        };
+        if origin == Origin::Library {
+            // Keyed by file until `attach` knows the library's name.
+            self.prefixed.insert(entry.file.clone(), entry.clone());
+        }
+        self.entries.insert(id, entry);
     }
 
     /// Adds a document that is not in any folder: a method run by path, or a copy kept in a
@@ -298,6 +462,7 @@ impl Library {
             let text = bytes.as_deref().and_then(|b| std::str::from_utf8(b).ok());
             let diagnostics = method::place(&file, issues, text);
             self.entries.retain(|_, e| e.file != file);
+            self.prefixed.retain(|_, e| e.file != file);
             self.problems.push(FileProblem { file, diagnostics });
         }
     }
@@ -306,12 +471,13 @@ impl Library {
         self.entries.values()
     }
 
+    /// The entry of this id; `labx/test-card` names library `labx`'s own one.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.entries.get(id)
+        self.entries.get(id).or_else(|| self.prefixed.get(id))
     }
 
     pub fn method(&self, id: &str) -> Option<&Method> {
-        match self.entries.get(id).map(|e| &e.doc) {
+        match self.get(id).map(|e| &e.doc) {
             Some(Document::Method(m)) => Some(m),
             _ => None,
         }
@@ -546,7 +712,12 @@ pub fn for_session(
         .method
         .source
         .as_ref()
-        .filter(|s| s.origin == Origin::Path.to_string())
+        // A library's exported commit never changes: the very file the session ran, while the
+        // cache keeps that commit.
+        .filter(|s| {
+            s.origin == Origin::Path.to_string()
+                || (s.origin == Origin::Library.to_string() && s.commit.is_some())
+        })
         .and_then(|s| s.path.as_deref())
         .map(|p| settings.cwd.join(p))
         .filter(|p| p.is_file());
@@ -561,10 +732,27 @@ pub fn for_session(
             } else {
                 Library::default()
             };
-            library.insert(doc, Origin::Path, file, Some(path));
+            let origin = match &session.method.source {
+                Some(s) if s.origin == Origin::Library.to_string() => Origin::Library,
+                _ => Origin::Path,
+            };
+            library.insert(doc, origin, file, Some(path));
+            library.attach(settings);
             if complete(&library) {
                 return Some((library, SessionMethod::Found));
             }
+        }
+    }
+    let recorded = session
+        .method
+        .source
+        .as_ref()
+        .and_then(|s| s.library.as_deref())
+        .map(|name| format!("{name}/{id}"));
+    if let Some(prefixed) = recorded {
+        let mut library = Library::load_for(settings, &prefixed);
+        if library.prefer(&prefixed) && complete(&library) {
+            return Some((library, SessionMethod::Found));
         }
     }
     let library = Library::load_for(settings, id);

@@ -19,14 +19,34 @@ use crate::fsutil::write_atomic;
 
 pub const SCHEMA: u32 = 2;
 
-/// Where a session's method came from: `built-in`, `workspace`, `LABKIT_PATH`, `--methods`
-/// or `file` (run by path), with the file's path when it had one.
+/// Where a session's method came from: `built-in`, `library`, `workspace`, `LABKIT_PATH`,
+/// `--methods` or `file` (run by path), with the file's path when it had one; for a method
+/// library, its name, repository and the commit the method was read from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub origin: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub library: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub git: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+}
+
+impl Source {
+    /// Where a loaded method came from, as a session records it.
+    pub fn of(entry: &crate::library::Entry) -> Source {
+        Source {
+            origin: entry.origin.to_string(),
+            path: entry.path.as_ref().map(|p| p.display().to_string()),
+            library: entry.library.as_ref().map(|l| l.name.clone()),
+            git: entry.library.as_ref().map(|l| l.git.clone()),
+            commit: entry.library.as_ref().map(|l| l.commit.clone()),
+        }
+    }
 }
 
 /// How a session was run, so `resume` carries on the same way.
@@ -732,7 +752,7 @@ mod tests {
             playbook: false,
             source: Some(Source {
                 origin: "built-in".into(),
-                path: None,
+                ..Source::default()
             }),
         };
         let mut s = Session::new(method, "pt", "2026-11-26T10:00:00Z");

@@ -65,6 +65,9 @@ pub struct WorkspaceConfig {
     /// `Europe/Lisbon`.
     #[serde(default)]
     pub timezone: Option<String>,
+    /// Method libraries fetched from git (see `labkit library` and docs/libraries.md).
+    #[serde(default)]
+    pub libraries: Vec<crate::gitlib::LibrarySpec>,
 }
 
 /// The user's own defaults, `$XDG_CONFIG_HOME/labkit/config.yaml`.
@@ -82,6 +85,9 @@ pub struct UserConfig {
     pub color: Option<String>,
     #[serde(default)]
     pub timezone: Option<String>,
+    /// Method libraries for every workspace (before the workspace's own).
+    #[serde(default)]
+    pub libraries: Vec<crate::gitlib::LibrarySpec>,
 }
 
 /// Reads a YAML config file strictly: an unknown key is an error naming its line.
@@ -200,6 +206,11 @@ pub struct Settings {
     /// Where labkit may keep caches (`LABKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/labkit`, else
     /// `~/.cache/labkit`); `None` turns caching off.
     pub cache_dir: Option<PathBuf>,
+    /// Method libraries from git: the user config's, then the workspace's, lowest precedence
+    /// first, each with its pin from `labkit.lock`.
+    pub libraries: Vec<crate::gitlib::Configured>,
+    /// The git program (`LABKIT_GIT`, else `git`).
+    pub git_program: Option<String>,
 }
 
 /// The zone of that name, or a usage error naming where the name came from and the zones
@@ -227,6 +238,53 @@ pub fn user_config_path(env: &Env) -> Option<PathBuf> {
             env.var("HOME")
                 .map(|h| Path::new(h).join(".config/labkit/config.yaml"))
         })
+}
+
+/// The libraries one config file lists, with their pins from the lock beside it. A name that
+/// is not `[a-z0-9-]+`, or given twice, is an error naming the file.
+fn configured_libraries(
+    specs: &[crate::gitlib::LibrarySpec],
+    listed_in: &Path,
+    cache: Option<&Path>,
+    out: &mut Vec<crate::gitlib::Configured>,
+) -> Result<(), Error> {
+    use crate::gitlib::{self, Configured, Lock};
+    if specs.is_empty() {
+        return Ok(());
+    }
+    let folder = listed_in.parent().unwrap_or(Path::new("."));
+    let lock_file = folder.join(gitlib::LOCK_FILE);
+    let lock = Lock::read(&lock_file)?;
+    for spec in specs {
+        let name = spec
+            .name
+            .clone()
+            .unwrap_or_else(|| gitlib::default_name(&spec.git));
+        let shown = listed_in.display();
+        if !gitlib::valid_name(&name) {
+            return Err(Error::Input(crate::i18n::msg(
+                "library.bad_name",
+                &[("file", &shown), ("name", &name)],
+            )));
+        }
+        if out.iter().any(|c| c.name == name) {
+            return Err(Error::Input(crate::i18n::msg(
+                "library.duplicate_name",
+                &[("file", &shown), ("name", &name)],
+            )));
+        }
+        let url = gitlib::git_url(&spec.git, folder);
+        out.push(Configured {
+            locked: lock.get(&name).cloned(),
+            home: cache.map(|c| gitlib::home(c, &name, &url)),
+            name,
+            spec: spec.clone(),
+            listed_in: listed_in.to_owned(),
+            lock_file: lock_file.clone(),
+            url,
+        });
+    }
+    Ok(())
 }
 
 impl Settings {
@@ -354,6 +412,13 @@ impl Settings {
                     .map(|d| Path::new(d).join("labkit"))
             })
             .or_else(|| env.var("HOME").map(|h| Path::new(h).join(".cache/labkit")));
+        let mut libraries = Vec::new();
+        if let Some(file) = &user_file {
+            configured_libraries(&user.libraries, file, cache_dir.as_deref(), &mut libraries)?;
+        }
+        if let (Some(file), Some(ws)) = (&ws_file, ws) {
+            configured_libraries(&ws.libraries, file, cache_dir.as_deref(), &mut libraries)?;
+        }
         Ok(Settings {
             lang,
             lang_source,
@@ -380,6 +445,8 @@ impl Settings {
             env_method_dirs,
             flag_method_dirs,
             cache_dir,
+            libraries,
+            git_program: env.var("LABKIT_GIT").map(str::to_owned),
         })
     }
 
@@ -411,6 +478,8 @@ impl Settings {
             env_method_dirs: Vec::new(),
             flag_method_dirs: Vec::new(),
             cache_dir: None,
+            libraries: Vec::new(),
+            git_program: None,
         }
     }
 }

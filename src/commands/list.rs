@@ -177,7 +177,7 @@ fn table(rows: &[Row], settings: &Settings) -> Table {
     ]
     .map(|k| t(lang, k))
     .to_vec();
-    let mut cells: Vec<Vec<String>> = rows.iter().map(|r| cells(r, lang)).collect();
+    let mut cells: Vec<Vec<String>> = rows.iter().map(|r| cells(r, settings)).collect();
     let mut shown: Vec<usize> = (0..headers.len()).collect();
     let mut sources_width = 40;
     if let Some(width) = settings.width.map(usize::from) {
@@ -232,7 +232,8 @@ fn table(rows: &[Row], settings: &Settings) -> Table {
 /// The fewest columns `--long` gives the sources before it drops other columns.
 const SOURCES_MIN: usize = 30;
 
-fn cells(r: &Row, lang: Lang) -> Vec<String> {
+fn cells(r: &Row, settings: &Settings) -> Vec<String> {
+    let lang = settings.lang;
     let stage_key = match r.stage {
         Stage::Setup => "stage.setup",
         Stage::Framing => "stage.framing",
@@ -261,7 +262,7 @@ fn cells(r: &Row, lang: Lang) -> Vec<String> {
         t(lang, stage_key).to_owned(),
         duration,
         r.group.clone().unwrap_or_default(),
-        t(lang, r.origin.label_key()).to_owned(),
+        crate::library::source_label(settings, r.origin, r.file),
     ]
 }
 

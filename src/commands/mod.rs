@@ -8,6 +8,7 @@ mod completions;
 mod config;
 mod eject;
 mod init;
+pub(crate) mod library;
 pub(crate) mod list;
 mod new;
 mod open_room;
@@ -52,6 +53,7 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &mut Printer) ->
         Command::Config(args) => config::run(&args, settings, printer),
         Command::New(command) => new::run(&command, settings, printer),
         Command::Eject(args) => eject::run(&args, settings, printer),
+        Command::Library(command) => library::run(&command, settings, printer),
         Command::Completions(args) => completions::run(&args, printer),
         Command::Man(args) => completions::man(&args, settings, printer),
         Command::Ids => completions::ids(settings, printer),

@@ -962,6 +962,7 @@ fn find_plan(reference: &str, settings: &Settings) -> Result<(Plan, Source, Meth
         let source = Source {
             origin: crate::library::Origin::Path.to_string(),
             path: Some(absolute.display().to_string()),
+            ..Source::default()
         };
         (
             doc,
@@ -979,10 +980,7 @@ fn find_plan(reference: &str, settings: &Settings) -> Result<(Plan, Source, Meth
         // A broken `<id>.yaml` of the lab's is never swapped silently for the built-in.
         super::broken_files_for(&library, settings, reference)?;
         let entry = super::show::find(&library, reference, settings.lang)?;
-        let source = Source {
-            origin: entry.origin.to_string(),
-            path: entry.path.as_ref().map(|p| p.display().to_string()),
-        };
+        let source = Source::of(entry);
         let text = entry.text().unwrap_or_default();
         (entry.doc.clone(), library, source, text)
     };

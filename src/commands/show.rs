@@ -317,7 +317,7 @@ fn origin_line(out: &mut Styled, entry: &Entry, lang: Lang) {
         .dim(&format!(
             "{}: {} ({})",
             t(lang, "show.origin"),
-            t(lang, entry.origin.label_key()),
+            entry.source_text(lang),
             entry.file
         ))
         .plain("\n");

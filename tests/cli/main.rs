@@ -19,6 +19,7 @@ mod fuzz;
 mod glossary;
 mod http_client;
 mod kill;
+mod libraries;
 mod limits;
 mod list;
 mod outputs;

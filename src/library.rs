@@ -141,7 +141,7 @@ impl Entry {
                 "origin.library_commit",
                 &[("name", &lib.name), ("commit", &short(&lib.commit))],
             ),
-            None => self.origin.to_string(),
+            None => crate::i18n::t(lang, self.origin.label_key()).to_owned(),
         }
     }
 

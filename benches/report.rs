@@ -27,7 +27,7 @@ fn main() {
     }
     let method = library.method(&session.method.id).expect("method");
     let template =
-        report::find_template(None, &method.id, None, std::path::Path::new(".")).expect("template");
+        report::find_template(None, &method.id, &[], std::path::Path::new(".")).expect("template");
     let t = Instant::now();
     let context = report::context::build(method, &session, Lang::En, &report::uses::Parts::ALL);
     let built = t.elapsed();
@@ -71,7 +71,7 @@ fn playbook(library: &Library, session: &Session, parsed: std::time::Duration) {
             library,
             session,
             None,
-            None,
+            &[],
             std::path::Path::new("."),
             Lang::En,
         )

@@ -186,6 +186,26 @@ pub struct Library {
     pub files_read: usize,
 }
 
+/// The folders report templates are looked up in, highest precedence first: the workspace's
+/// `templates/`, then each fetched library's `templates/` (the last listed first); the
+/// built-ins come after all of them.
+pub fn template_dirs(settings: &Settings) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = settings
+        .workspace
+        .iter()
+        .map(|ws| ws.templates_dir())
+        .collect();
+    dirs.extend(
+        settings
+            .libraries
+            .iter()
+            .rev()
+            .filter_map(|c| c.export_dir())
+            .map(|d| d.join("templates")),
+    );
+    dirs
+}
+
 /// The folders and files to load, lowest precedence first (built-ins come before all).
 pub fn layers(settings: &Settings) -> Vec<(Origin, PathBuf)> {
     // A library not in the cache (or not pinned) is left out; `run` warns about it once.

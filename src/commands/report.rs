@@ -2,7 +2,7 @@
 //!
 //! Never overwrites without `--force`; writes atomically, so a failed render leaves no file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::Outcome;
 use crate::cli::{DocFormat, ReportArgs};
@@ -75,9 +75,9 @@ pub fn check_template(
     playbook_template: Option<&str>,
     settings: &Settings,
 ) -> Result<(), Error> {
-    let templates_dir: Option<PathBuf> = settings.workspace.as_ref().map(|w| w.templates_dir());
+    let templates_dirs = crate::library::template_dirs(settings);
     let wanted = wanted.or(playbook_template.map(Wanted::InFile));
-    report::find_template(wanted, id, templates_dir.as_deref(), &settings.cwd)
+    report::find_template(wanted, id, &templates_dirs, &settings.cwd)
         .map(drop)
         .map_err(|e| Error::Input(e.to_string()))
 }
@@ -104,7 +104,7 @@ pub fn write_session(
     } else {
         Lang::parse(&session.language).unwrap_or(settings.lang)
     };
-    let templates_dir: Option<PathBuf> = settings.workspace.as_ref().map(|w| w.templates_dir());
+    let templates_dirs = crate::library::template_dirs(settings);
     // `{session}` stays in the message; `run` fills it in with the session's path.
     let missing = || {
         Error::Input(tf(
@@ -133,19 +133,14 @@ pub fn write_session(
             &library,
             session,
             request.template,
-            templates_dir.as_deref(),
+            &templates_dirs,
             &settings.cwd,
             lang,
         )
     } else {
         let method = library.method(&session.method.id).ok_or_else(missing)?;
-        report::find_template(
-            request.template,
-            &method.id,
-            templates_dir.as_deref(),
-            &settings.cwd,
-        )
-        .and_then(|template| report::render(method, session, &template, lang))
+        report::find_template(request.template, &method.id, &templates_dirs, &settings.cwd)
+            .and_then(|template| report::render(method, session, &template, lang))
     }
     .map_err(|e| Error::Input(e.to_string()))?;
     let bytes = match request.format {

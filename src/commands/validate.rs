@@ -50,14 +50,8 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
                 )));
             }
         }
-        let mut layers: Vec<(Origin, PathBuf)> = settings
-            .env_method_dirs
-            .iter()
-            .map(|d| (Origin::Env, d.clone()))
-            .collect();
-        if let Some(ws) = &settings.workspace {
-            layers.push((Origin::Workspace, ws.methods_dir()));
-        }
+        // Every layer `run` would load (libraries, LABKIT_PATH, the workspace, --methods).
+        let mut layers: Vec<(Origin, PathBuf)> = crate::library::layers(settings);
         layers.extend(paths.iter().map(|p| (Origin::Path, p.clone())));
         (Library::load_layers(&layers), Some(paths))
     };
@@ -132,7 +126,7 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
 /// the workspace's templates folder or the built-ins, or a file there that leads outside it.
 /// (A name that is a path is refused when the playbook is read.)
 fn template_problems(library: &Library, settings: &Settings) -> Vec<Diagnostic> {
-    let templates_dir = settings.workspace.as_ref().map(|w| w.templates_dir());
+    let templates_dirs = crate::library::template_dirs(settings);
     let mut out = Vec::new();
     for entry in library.entries() {
         let Document::Playbook(playbook) = &entry.doc else {
@@ -141,10 +135,10 @@ fn template_problems(library: &Library, settings: &Settings) -> Vec<Diagnostic> 
         let Some(name) = &playbook.template else {
             continue;
         };
-        let (message, hint) = match report::by_name(name, templates_dir.as_deref()) {
+        let (message, hint) = match report::by_name(name, &templates_dirs) {
             Ok(_) | Err(NameProblem::NotAName) => continue,
             Err(NameProblem::Missing) => {
-                let known = report::names(templates_dir.as_deref());
+                let known = report::names(&templates_dirs);
                 let hint =
                     method::suggest(name, known.iter().map(String::as_str)).unwrap_or_else(|| {
                         msg("validate.templates_known", &[("names", &known.join(", "))])

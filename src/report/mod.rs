@@ -1,7 +1,8 @@
 //! Reports: a session rendered through a handlebars template into Markdown, then into
 //! printable HTML or Word. One source (the Markdown), three formats.
 //!
-//! Templates are found in `--template PATH`, then the workspace's `templates/`, then the
+//! Templates are found in `--template PATH`, then the workspace's `templates/`, then each fetched
+//! library's `templates/`, then the
 //! built-ins embedded from `templates/`: `<method-id>.md.hbs`, else `generic.md.hbs`, which
 //! renders any method. A template named inside a file (a playbook, a session) is a name looked
 //! up in those folders only, never a path: files are shared between labs, and a name must not
@@ -101,7 +102,7 @@ pub enum NameProblem {
 pub fn find_template(
     wanted: Option<Wanted>,
     method_id: &str,
-    workspace_dir: Option<&Path>,
+    dirs: &[PathBuf],
     cwd: &Path,
 ) -> Result<TemplateSource, ReportError> {
     let name = match wanted {
@@ -119,28 +120,27 @@ pub fn find_template(
         }
         Some(Wanted::InFile(name)) => name,
         None => {
-            return match by_name(method_id, workspace_dir) {
-                Err(NameProblem::Missing | NameProblem::NotAName) => {
-                    by_name(GENERIC, workspace_dir).map_err(|problem| match problem {
+            return match by_name(method_id, dirs) {
+                Err(NameProblem::Missing | NameProblem::NotAName) => by_name(GENERIC, dirs)
+                    .map_err(|problem| match problem {
                         NameProblem::Unusable(message) => ReportError::Template(message),
                         _ => ReportError::Template(msg("report.generic_missing", &[])),
-                    })
-                }
-                other => other.map_err(|problem| explain(method_id, problem, workspace_dir)),
+                    }),
+                other => other.map_err(|problem| explain(method_id, problem, dirs)),
             };
         }
     };
-    by_name(name, workspace_dir).map_err(|problem| explain(name, problem, workspace_dir))
+    by_name(name, dirs).map_err(|problem| explain(name, problem, dirs))
 }
 
 /// A template name's problem, as a message with the names there are.
-pub fn explain(name: &str, problem: NameProblem, workspace_dir: Option<&Path>) -> ReportError {
+pub fn explain(name: &str, problem: NameProblem, dirs: &[PathBuf]) -> ReportError {
     match problem {
         NameProblem::NotAName => {
             ReportError::Template(msg("report.template_not_a_name", &[("name", &name)]))
         }
         NameProblem::Missing => {
-            let known = names(workspace_dir);
+            let known = names(dirs);
             let hint = crate::method::suggest(name, known.iter().map(String::as_str))
                 .map(|h| format!(" ({h})"))
                 .unwrap_or_default();
@@ -157,16 +157,17 @@ pub fn explain(name: &str, problem: NameProblem, workspace_dir: Option<&Path>) -
     }
 }
 
-/// A template by name (`test-card`, or `test-card.md.hbs`): the workspace's folder first, then
-/// the built-ins. Only a plain name is looked up, and a file found in the folder must really be
-/// in it: its real path (symbolic links followed) has to start with the folder's.
-pub fn by_name(name: &str, workspace_dir: Option<&Path>) -> Result<TemplateSource, NameProblem> {
+/// A template by name (`test-card`, or `test-card.md.hbs`): the folders in `dirs` in order (the
+/// workspace's, then the libraries'), then the built-ins. Only a plain name is looked up, and a file
+/// found in a folder must really be in it: its real path (symbolic links followed) has to start
+/// with the folder's.
+pub fn by_name(name: &str, dirs: &[PathBuf]) -> Result<TemplateSource, NameProblem> {
     let name = name.strip_suffix(".md.hbs").unwrap_or(name);
     if !crate::method::validate::is_template_name(name) {
         return Err(NameProblem::NotAName);
     }
     let file = format!("{name}.md.hbs");
-    if let Some(dir) = workspace_dir {
+    for dir in dirs {
         let path: PathBuf = dir.join(&file);
         // Anything there, even a broken link, is the lab's template: never skipped silently.
         if path.symlink_metadata().is_ok() {
@@ -215,9 +216,9 @@ fn read_inside(dir: &Path, path: &Path) -> Result<String, NameProblem> {
 }
 
 /// Every template name there is here: the workspace's and the built-ins, sorted, once each.
-pub fn names(workspace_dir: Option<&Path>) -> Vec<String> {
+pub fn names(dirs: &[PathBuf]) -> Vec<String> {
     let mut names = built_in_names();
-    if let Some(Ok(entries)) = workspace_dir.map(std::fs::read_dir) {
+    for entries in dirs.iter().filter_map(|d| std::fs::read_dir(d).ok()) {
         names.extend(entries.filter_map(|e| {
             e.ok()?
                 .file_name()
@@ -231,8 +232,8 @@ pub fn names(workspace_dir: Option<&Path>) -> Vec<String> {
     names
 }
 
-fn named(name: &str, workspace_dir: Option<&Path>) -> Result<Option<TemplateSource>, ReportError> {
-    match by_name(name, workspace_dir) {
+fn named(name: &str, dirs: &[PathBuf]) -> Result<Option<TemplateSource>, ReportError> {
+    match by_name(name, dirs) {
         Ok(source) => Ok(Some(source)),
         Err(NameProblem::Missing | NameProblem::NotAName) => Ok(None),
         Err(NameProblem::Unusable(message)) => Err(ReportError::Template(message)),
@@ -545,7 +546,7 @@ pub fn render_playbook(
     library: &crate::library::Library,
     session: &Session,
     wanted: Option<Wanted>,
-    workspace_dir: Option<&Path>,
+    dirs: &[PathBuf],
     cwd: &Path,
     lang: Lang,
 ) -> Result<Rendered, ReportError> {
@@ -559,13 +560,8 @@ pub fn render_playbook(
         .collect();
     let title = TitleBlock::of_playbook(playbook, session, lang);
     let template = match wanted.or(playbook.template.as_deref().map(Wanted::InFile)) {
-        Some(wanted) => Some(find_template(
-            Some(wanted),
-            &playbook.id,
-            workspace_dir,
-            cwd,
-        )?),
-        None => named(&playbook.id, workspace_dir)?,
+        Some(wanted) => Some(find_template(Some(wanted), &playbook.id, dirs, cwd)?),
+        None => named(&playbook.id, dirs)?,
     };
     let data = || {
         let mut methods = serde_json::Map::new();
@@ -590,7 +586,7 @@ pub fn render_playbook(
         None => {
             // Otherwise an optional summary page (`<playbook>.summary.md.hbs`) opens, and each
             // method's report follows under its name.
-            let mut out = match named(&format!("{}.summary", playbook.id), workspace_dir)? {
+            let mut out = match named(&format!("{}.summary", playbook.id), dirs)? {
                 Some(summary) => render_data(&summary, &data())? + "\n",
                 None => String::new(),
             };
@@ -598,7 +594,7 @@ pub fn render_playbook(
                 if part.answers.is_empty() {
                     continue;
                 }
-                let template = find_template(None, &m.id, workspace_dir, cwd)?;
+                let template = find_template(None, &m.id, dirs, cwd)?;
                 let section = render(m, part, &template, lang)?;
                 out.push_str(&format!("## {}\n\n", markdown::escape(m.name.get(lang))));
                 out.push_str(&demote(&section.markdown));
@@ -664,20 +660,20 @@ mod tests {
             "",
         ] {
             assert_eq!(
-                by_name(name, None).map(|t| t.name),
+                by_name(name, &[]).map(|t| t.name),
                 Err(NameProblem::NotAName),
                 "{name}"
             );
-            let found = find_template(Some(Wanted::InFile(name)), "x", None, Path::new("/"));
+            let found = find_template(Some(Wanted::InFile(name)), "x", &[], Path::new("/"));
             assert!(found.is_err(), "{name}");
         }
         assert_eq!(
-            by_name("nothing-here", None).map(|t| t.name),
+            by_name("nothing-here", &[]).map(|t| t.name),
             Err(NameProblem::Missing)
         );
         for name in ["generic", "generic.md.hbs"] {
             assert_eq!(
-                by_name(name, None).map(|t| t.name).as_deref(),
+                by_name(name, &[]).map(|t| t.name).as_deref(),
                 Ok("built-in:templates/generic.md.hbs")
             );
         }
@@ -687,9 +683,9 @@ mod tests {
     fn the_person_at_the_keyboard_may_name_any_file() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("mine.txt"), "## Mine\n").unwrap();
-        let chosen = find_template(Some(Wanted::ByUser("mine.txt")), "x", None, dir.path());
+        let chosen = find_template(Some(Wanted::ByUser("mine.txt")), "x", &[], dir.path());
         assert_eq!(chosen.unwrap().text, "## Mine\n");
-        let named = find_template(Some(Wanted::InFile("../mine.txt")), "x", None, dir.path());
+        let named = find_template(Some(Wanted::InFile("../mine.txt")), "x", &[], dir.path());
         assert!(named.is_err());
     }
 
@@ -711,16 +707,26 @@ mod tests {
             templates.join("alias.md.hbs"),
         )
         .unwrap();
-        let refused = by_name("test-card", Some(&templates)).map(|t| t.text);
+        let refused = by_name("test-card", std::slice::from_ref(&templates)).map(|t| t.text);
         assert!(
             matches!(&refused, Err(NameProblem::Unusable(m)) if m.contains("leads outside")),
             "{refused:?}"
         );
         // The default template of a method is looked up the same way: no silent fallback.
-        assert!(find_template(None, "test-card", Some(&templates), dir.path()).is_err());
+        assert!(
+            find_template(
+                None,
+                "test-card",
+                std::slice::from_ref(&templates),
+                dir.path()
+            )
+            .is_err()
+        );
         // A link that stays inside the folder is fine.
         assert_eq!(
-            by_name("alias", Some(&templates)).unwrap().text,
+            by_name("alias", std::slice::from_ref(&templates))
+                .unwrap()
+                .text,
             "## Real\n"
         );
     }

@@ -514,3 +514,71 @@ fn fetching_runs_no_hook_and_no_filter() {
             .contains("quick-poll")
     );
 }
+
+/// A library's report templates come with it: its method's report uses the library's
+/// template; the workspace's own template of that name wins over it; and `validate` of a
+/// workspace file resolves links against the library's methods.
+#[test]
+fn a_librarys_templates_render_its_reports_and_the_workspace_still_wins() {
+    let lab = lab();
+    let repo = Repo::new(
+        lab.path(),
+        "labx",
+        &[
+            ("methods/quick-poll.yaml", POLL),
+            (
+                "templates/quick-poll.md.hbs",
+                "## LabX poll record\n\n{{q.question.text}}\n",
+            ),
+        ],
+    );
+    repo.push();
+    lab.run_in(&ws(&lab), &["library", "add", repo.url()]).ok();
+    lab.write("ws/answers.yaml", "question: Do you read our letters?\n");
+    let run = |report: &str| {
+        lab.run_in(
+            &ws(&lab),
+            &[
+                "run",
+                "quick-poll",
+                "--answers",
+                "answers.yaml",
+                "--no-input",
+                "--report",
+                report,
+            ],
+        )
+        .ok();
+        std::fs::read_to_string(ws(&lab).join(report)).unwrap()
+    };
+    let md = run("one.md");
+    assert!(
+        md.contains("## LabX poll record") && md.contains("Do you read our letters?"),
+        "{md}"
+    );
+    lab.write(
+        "ws/templates/quick-poll.md.hbs",
+        "## Our own record\n\n{{q.question.text}}\n",
+    );
+    let md = run("two.md");
+    assert!(
+        md.contains("## Our own record") && !md.contains("LabX poll record"),
+        "{md}"
+    );
+    // A workspace method that comes after the library's one: its link resolves.
+    let mine = method_yaml("follow-up", "Follow-up").replace(
+        "stage: ideation\n",
+        "stage: ideation\nbefore: [quick-poll]\n",
+    );
+    assert!(mine.contains("before: [quick-poll]"));
+    lab.write("ws/methods/follow-up.yaml", &mine);
+    let validated = lab
+        .run_in(&ws(&lab), &["validate", "methods/follow-up.yaml"])
+        .ok();
+    assert!(
+        !validated.stdout.contains("quick-poll") && !validated.stderr.contains("quick-poll"),
+        "{}{}",
+        validated.stdout,
+        validated.stderr
+    );
+}

@@ -416,7 +416,7 @@ fn every_built_in_report_renders_every_session_run_accepts() {
                 .unwrap();
         let base = accept(method, &supplied)
             .unwrap_or_else(|| panic!("{}: the fixture is refused", method.id));
-        let template = report::find_template(None, &method.id, None, Path::new(".")).unwrap();
+        let template = report::find_template(None, &method.id, &[], Path::new(".")).unwrap();
         let compiled = report::Compiled::new(&template).unwrap();
         let mut accepted_here = 0;
         let mut seen = std::collections::HashSet::new();
@@ -536,7 +536,7 @@ fn every_built_in_playbook_report_renders_its_unusual_sessions() {
                 &library,
                 &session,
                 None,
-                None,
+                &[],
                 Path::new("."),
                 lang,
             )
@@ -641,7 +641,7 @@ fn an_unscored_stakeholder_is_named_and_a_duplicate_row_keeps_its_place() {
     let first = rows[0].clone();
     rows.push(first);
     let session = accept(method, &answers).expect("run accepts these answers");
-    let template = report::find_template(None, &method.id, None, Path::new(".")).unwrap();
+    let template = report::find_template(None, &method.id, &[], Path::new(".")).unwrap();
     for (lang, label) in [(Lang::En, "*Not scored:*"), (Lang::Pt, "*Sem avaliação:*")] {
         let md = report::render(method, &session, &template, lang)
             .unwrap()
@@ -879,7 +879,7 @@ fn every_built_in_report_reads_cleanly_with_full_empty_and_required_answers() {
                 empty.status = Status::InProgress;
                 empty.finished = None;
                 let template =
-                    report::find_template(None, &method.id, None, Path::new(".")).unwrap();
+                    report::find_template(None, &method.id, &[], Path::new(".")).unwrap();
                 for (kind, session) in [
                     ("example", &full),
                     ("no answers", &empty),
@@ -931,7 +931,7 @@ fn every_built_in_report_reads_cleanly_with_full_empty_and_required_answers() {
                             &library,
                             session,
                             None,
-                            None,
+                            &[],
                             Path::new("."),
                             lang,
                         )
@@ -992,7 +992,7 @@ fn the_experiment_plan_opens_with_a_plan_to_sign() {
             &library,
             &session,
             None,
-            None,
+            &[],
             Path::new("."),
             lang,
         )

@@ -49,7 +49,7 @@ fn session_for(method: &Method, answers: &Path) -> Session {
 }
 
 fn template_for(id: &str) -> TemplateSource {
-    report::find_template(None, id, None, Path::new(".")).unwrap()
+    report::find_template(None, id, &[], Path::new(".")).unwrap()
 }
 
 /// The HTML body, without the stylesheet (kept once in src/report/report.css).

@@ -628,7 +628,7 @@ fn built_in_reports() -> Vec<(String, &'static str, String, Vec<u8>)> {
                 .unwrap();
         let session = accept(method, &supplied)
             .unwrap_or_else(|| panic!("{}: the fixture is refused", method.id));
-        let template = report::find_template(None, &method.id, None, Path::new(".")).unwrap();
+        let template = report::find_template(None, &method.id, &[], Path::new(".")).unwrap();
         let compiled = report::Compiled::new(&template).unwrap();
         for (lang, tag) in [(Lang::En, "en-GB"), (Lang::Pt, "pt-PT")] {
             let rendered = compiled.render(method, &session, lang).unwrap();

@@ -194,7 +194,7 @@ pub fn check_docx(docx: &[u8]) {
 /// Renders a session of `method` with its template in both languages and every format, and
 /// checks the HTML and the Word file.
 pub fn render_checked(method: &Method, session: &Session) {
-    let template = labkit::report::find_template(None, &method.id, None, Path::new(".")).unwrap();
+    let template = labkit::report::find_template(None, &method.id, &[], Path::new(".")).unwrap();
     for lang in Lang::ALL {
         let rendered = labkit::report::render(method, session, &template, lang)
             .unwrap_or_else(|e| panic!("an accepted session does not render: {e}"));
@@ -349,7 +349,7 @@ fn check(typed: Typed) -> bool {
         return false;
     };
     session.facilitator = Some(typed.facilitator.clone());
-    let template = labkit::report::find_template(None, "every-type", None, Path::new(".")).unwrap();
+    let template = labkit::report::find_template(None, "every-type", &[], Path::new(".")).unwrap();
     let rendered = labkit::report::render(&method, &session, &template, Lang::En)
         .unwrap_or_else(|e| panic!("an accepted session does not render: {e}"));
     let markdown = rendered.to_markdown();

@@ -56,12 +56,12 @@ pub fn render_session(session: &Session) {
             &library,
             session,
             None,
-            None,
+            &[],
             Path::new("."),
             lang,
         ),
         Some(Document::Method(method)) => {
-            labkit::report::find_template(None, &method.id, None, Path::new("."))
+            labkit::report::find_template(None, &method.id, &[], Path::new("."))
                 .and_then(|t| labkit::report::render(&method, session, &t, lang))
         }
         None => return,

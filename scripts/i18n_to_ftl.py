@@ -290,7 +290,7 @@ def main():
         path = args.out_dir / f"{lang}.ftl"
         ftl = path.read_text(encoding="utf-8")
         have = existing_ids(ftl)
-        added, updated = [], []
+        added, updated, skipped = [], [], []
         new = []
         for item in items:
             if item[0] != "entry":
@@ -298,6 +298,10 @@ def main():
             key, text = item[1], item[2]
             fid = ftl_id(key)
             if fid not in have:
+                if lang in base and key in base[lang]:
+                    # In the merge base and not in the .ftl: removed on purpose here.
+                    skipped.append(key)
+                    continue
                 new.append(entry(key, text))
                 added.append(key)
             elif lang in base and key in base[lang] and base[lang][key] != text:
@@ -313,6 +317,8 @@ def main():
             print(f"  + {k}")
         for k in updated:
             print(f"  ~ {k}  (changed on the branch: check any plural select by hand)")
+        for k in skipped:
+            print(f"  - {k}  (in the merge base but no longer in {path}: left out)")
 
 
 if __name__ == "__main__":

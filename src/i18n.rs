@@ -10,12 +10,14 @@
 //! `-` and doubles a `-` inside a part (`help.calc.sample-size.about` is
 //! `help-calc-sample--size-about`). A message missing in Portuguese falls back to English.
 //!
-//! Loading is lazy and per language: a file is parsed the first time one of its words is asked
-//! for (`labkit --help` in English parses nothing; `labkit list` parses one file). `t` returns
-//! `&'static str`: each message is formatted once per language and kept in that language's
-//! cache for the life of the process (a message without placeables is borrowed straight from
-//! the parsed file; the others are formatted once and leaked, at most one string per message and
-//! language, so memory is bounded by the catalogue's size). Fluent's bidi isolation marks
+//! Loading is lazy, per language and per message: the first word asked for in a language splits
+//! that file into entries with a line scan (no parsing), and each message is parsed alone the
+//! first time it is used, into a bundle of its own. Parsing a whole file costs about a
+//! millisecond, more than `labkit list` or a Portuguese `--help` can spare; they use a few dozen
+//! messages (`labkit --help` in English uses none). `t` returns `&'static str`: each message is
+//! formatted once per language and kept for the life of the process (a message without
+//! placeables is borrowed straight from its parsed entry; the others are formatted once and
+//! leaked, at most one string per message and language, so memory is bounded by the files). Fluent's bidi isolation marks
 //! (U+2068/U+2069 around every placeable) are turned off: labkit writes to terminals, Markdown
 //! and Word, where they would be invisible noise that breaks tests and copy-paste.
 //!
@@ -51,46 +53,91 @@ fn locale(lang: Lang) -> unic_langid::LanguageIdentifier {
     tag.parse().unwrap_or_default()
 }
 
-/// One language's parsed messages and the texts `t` has handed out.
+/// One language: where each message's entry sits in its file (found by a line scan, without
+/// parsing), and the messages parsed so far.
 struct Catalogue {
+    lang: Lang,
+    /// Fluent id → the entry's source text.
+    entries: HashMap<&'static str, &'static str>,
+    /// Fluent ids in file order (for `keys`).
+    order: Vec<&'static str>,
+    parsed: Mutex<HashMap<&'static str, Option<&'static Message>>>,
+}
+
+/// One message, parsed on first use into a bundle of its own. Kept for the life of the process
+/// (leaked: at most one per message and language, so bounded by the files' size). A message
+/// cannot refer to another message or term (a test checks), so a bundle of one is complete.
+struct Message {
+    id: &'static str,
     bundle: FluentBundle<FluentResource>,
-    /// Rust keys in file order (for `keys`).
-    keys: Vec<String>,
-    formatted: Mutex<HashMap<String, &'static str>>,
+    /// What `t` hands out, formatted once.
+    text: OnceLock<&'static str>,
+}
+
+impl Message {
+    fn pattern(&'static self) -> Option<&'static ast::Pattern<&'static str>> {
+        self.bundle.get_message(self.id)?.value()
+    }
 }
 
 static CATALOGUES: [OnceLock<Catalogue>; Lang::ALL.len()] = [OnceLock::new(), OnceLock::new()];
 
 fn catalogue(lang: Lang) -> &'static Catalogue {
     let slot = &CATALOGUES[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
-    slot.get_or_init(|| load(lang))
+    slot.get_or_init(|| {
+        let (entries, order) = index(source(lang));
+        Catalogue {
+            lang,
+            entries,
+            order,
+            parsed: Mutex::new(HashMap::new()),
+        }
+    })
 }
 
-/// Parses a language's file. Parse errors cannot happen in a released binary (a test parses
-/// every file and fails on any error); were one to slip through, the entries that did parse are
-/// still used and the rest fall back to English.
-fn load(lang: Lang) -> Catalogue {
-    let resource = match FluentResource::try_new(source(lang).to_owned()) {
-        Ok(resource) => resource,
-        Err((resource, _errors)) => resource,
-    };
-    let keys = message_ids(&resource).map(rust_key).collect();
+/// Splits a Fluent file into its entries without parsing them: an entry starts on a line that
+/// starts with a letter (`id = …`) and runs until the next line that starts with anything but
+/// whitespace (the next entry or a comment). Each entry's text, parsed alone, is the message the
+/// whole file's parse gives (a test checks this for every message).
+fn index(source: &'static str) -> (HashMap<&'static str, &'static str>, Vec<&'static str>) {
+    let mut entries = HashMap::with_capacity(1024);
+    let mut order = Vec::with_capacity(1024);
+    let mut current: Option<(&'static str, usize)> = None;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let first = line.as_bytes().first().copied().unwrap_or(b' ');
+        if !first.is_ascii_whitespace() {
+            if let Some((id, start)) = current.take() {
+                entries.entry(id).or_insert(&source[start..offset]);
+            }
+            if first.is_ascii_alphabetic() {
+                let id = line.split([' ', '=']).next().unwrap_or_default();
+                order.push(id);
+                current = Some((id, offset));
+            }
+        }
+        offset += line.len();
+    }
+    if let Some((id, start)) = current {
+        entries.entry(id).or_insert(&source[start..]);
+    }
+    (entries, order)
+}
+
+/// Parses one entry. Parse errors cannot happen in a released binary (a test parses every
+/// entry and fails on any error); were one to slip through, the message falls back to English.
+fn parse(lang: Lang, id: &'static str, entry: &str) -> Option<&'static Message> {
+    let resource = FluentResource::try_new(entry.to_owned()).ok()?;
     let mut bundle = FluentBundle::new_concurrent(vec![locale(lang)]);
     bundle.set_use_isolating(false);
-    // A duplicate id keeps the first entry; the tests refuse duplicates.
-    let _ = bundle.add_resource(resource);
-    Catalogue {
+    bundle.add_resource(resource).ok()?;
+    let message: &'static Message = Box::leak(Box::new(Message {
+        id,
         bundle,
-        keys,
-        formatted: Mutex::new(HashMap::new()),
-    }
-}
-
-fn message_ids(resource: &FluentResource) -> impl Iterator<Item = &str> {
-    resource.entries().filter_map(|entry| match entry {
-        ast::Entry::Message(m) => Some(m.id.name),
-        _ => None,
-    })
+        text: OnceLock::new(),
+    }));
+    message.pattern()?;
+    Some(message)
 }
 
 /// `report.footer` → `report-footer`; `help.calc.sample-size.about` →
@@ -118,26 +165,23 @@ fn rust_key(id: &str) -> String {
     key
 }
 
-/// The pattern of `key` in `lang`, if that language has it.
-fn pattern(
-    lang: Lang,
-    key: &str,
-) -> Option<(&'static Catalogue, &'static ast::Pattern<&'static str>)> {
+/// The message `key` in `lang`, if that language has it.
+fn message(lang: Lang, key: &str) -> Option<&'static Message> {
     let cat = catalogue(lang);
-    let pattern = cat.bundle.get_message(&fluent_id(key))?.value()?;
-    Some((cat, pattern))
+    let (id, entry) = cat.entries.get_key_value(fluent_id(key).as_str())?;
+    let mut parsed = cat.parsed.lock().unwrap_or_else(|e| e.into_inner());
+    *parsed
+        .entry(id)
+        .or_insert_with(|| parse(cat.lang, id, entry))
 }
 
-/// The pattern of `key` in `lang`, else in English.
-fn find(
-    lang: Lang,
-    key: &str,
-) -> Option<(&'static Catalogue, &'static ast::Pattern<&'static str>)> {
-    pattern(lang, key).or_else(|| {
+/// The message `key` in `lang`, else in English.
+fn find(lang: Lang, key: &str) -> Option<&'static Message> {
+    message(lang, key).or_else(|| {
         if lang == Lang::En {
             None
         } else {
-            pattern(Lang::En, key)
+            message(Lang::En, key)
         }
     })
 }
@@ -165,10 +209,8 @@ fn expression_variables<'s>(expression: &ast::Expression<&'s str>, out: &mut Vec
 
 fn inline_variables<'s>(inline: &ast::InlineExpression<&'s str>, out: &mut Vec<&'s str>) {
     match inline {
-        ast::InlineExpression::VariableReference { id } => {
-            if !out.contains(&id.name) {
-                out.push(id.name);
-            }
+        ast::InlineExpression::VariableReference { id } if !out.contains(&id.name) => {
+            out.push(id.name);
         }
         ast::InlineExpression::FunctionReference { arguments, .. } => {
             for arg in &arguments.positional {
@@ -198,16 +240,17 @@ fn value(text: String) -> FluentValue<'static> {
     }
 }
 
-/// Formats a pattern with `args`; a variable missing from `args` reads `{name}`.
-fn format(
-    cat: &'static Catalogue,
-    pattern: &'static ast::Pattern<&'static str>,
-    args: &[(&str, &dyn std::fmt::Display)],
-) -> Cow<'static, str> {
+/// Formats a message with `args`; a variable missing from `args` reads `{name}`.
+fn format(message: &'static Message, args: &[(&str, &dyn std::fmt::Display)]) -> Cow<'static, str> {
+    let Some(pattern) = message.pattern() else {
+        return Cow::Borrowed(message.id);
+    };
     let mut names = Vec::new();
     variables(pattern, &mut names);
     if names.is_empty() {
-        return cat.bundle.format_pattern(pattern, None, &mut Vec::new());
+        return message
+            .bundle
+            .format_pattern(pattern, None, &mut Vec::new());
     }
     let mut fluent_args = FluentArgs::with_capacity(names.len());
     for name in names {
@@ -217,26 +260,18 @@ fn format(
         };
         fluent_args.set(name, value(text));
     }
-    cat.bundle
+    message
+        .bundle
         .format_pattern(pattern, Some(&fluent_args), &mut Vec::new())
 }
 
 /// The text of `key` in `lang` (else English), formatted once and kept.
 fn text(lang: Lang, key: &str) -> Option<&'static str> {
-    let (cat, pattern) = find(lang, key)?;
-    if let Ok(cache) = cat.formatted.lock()
-        && let Some(text) = cache.get(key)
-    {
-        return Some(text);
-    }
-    let text: &'static str = match format(cat, pattern, &[]) {
+    let message = find(lang, key)?;
+    Some(message.text.get_or_init(|| match format(message, &[]) {
         Cow::Borrowed(text) => text,
         Cow::Owned(text) => Box::leak(text.into_boxed_str()),
-    };
-    if let Ok(mut cache) = cat.formatted.lock() {
-        cache.insert(key.to_owned(), text);
-    }
-    Some(text)
+    }))
 }
 
 /// The string for `key` in `lang`, falling back to English, then to the key itself. Variables
@@ -252,7 +287,16 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
 
 /// Every key of the English catalogue (the Portuguese one has the same keys), as Rust keys.
 pub fn keys() -> impl Iterator<Item = &'static str> {
-    catalogue(Lang::En).keys.iter().map(String::as_str)
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        catalogue(Lang::En)
+            .order
+            .iter()
+            .map(|id| rust_key(id))
+            .collect()
+    })
+    .iter()
+    .map(String::as_str)
 }
 
 /// The language for messages built deep in the engine (validation diagnostics, errors), which
@@ -277,7 +321,7 @@ pub fn msg(key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String
 /// variable not in `args` reads `{name}`, and counts pick their plural form.
 pub fn tf(lang: Lang, key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     match find(lang, key) {
-        Some((cat, pattern)) => format(cat, pattern, args).into_owned(),
+        Some(message) => format(message, args).into_owned(),
         None => key.to_owned(),
     }
 }

@@ -82,6 +82,57 @@ fn files_parse_and_load_without_errors() {
     }
 }
 
+/// `index` splits each file into the same messages the full parse finds, and each entry parsed
+/// alone gives the same message; no message refers to another (each is parsed alone at run time).
+#[test]
+fn each_entry_parses_alone_to_the_same_message() {
+    for lang in Lang::ALL {
+        let full = resource(lang);
+        let (entries, order) = index(source(lang));
+        let mut count = 0;
+        for entry in full.entries() {
+            let ast::Entry::Message(m) = entry else {
+                continue;
+            };
+            count += 1;
+            let text = entries
+                .get(m.id.name)
+                .unwrap_or_else(|| panic!("i18n/{lang}.ftl: the line scan misses `{}`", m.id.name));
+            let alone = match FluentResource::try_new(text.to_string()) {
+                Ok(alone) => alone,
+                Err((_, errors)) => panic!("i18n/{lang}.ftl: `{}` alone: {errors:?}", m.id.name),
+            };
+            // A `# note` above a message belongs to it in the full parse, not alone: compare
+            // what is formatted.
+            let parsed: Vec<_> = alone
+                .entries()
+                .filter_map(|e| match e {
+                    ast::Entry::Message(alone) => Some((&alone.value, &alone.attributes)),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(
+                parsed,
+                [(&m.value, &m.attributes)],
+                "i18n/{lang}.ftl: `{}` alone differs",
+                m.id.name
+            );
+            let debug = format!("{:?}", m.value);
+            assert!(
+                !debug.contains("MessageReference") && !debug.contains("TermReference"),
+                "i18n/{lang}.ftl: `{}` refers to another message or term",
+                m.id.name
+            );
+        }
+        assert_eq!(
+            order.len(),
+            count,
+            "i18n/{lang}.ftl: the line scan finds other entries"
+        );
+        assert_eq!(entries.len(), count);
+    }
+}
+
 #[test]
 fn both_languages_have_the_same_messages_and_variables() {
     let en = messages(Lang::En);
@@ -276,7 +327,8 @@ fn t_is_the_same_str_each_time() {
 fn counts_agree_in_every_message_that_prints_one() {
     // Messages that printed "1 dots", "1 rows added", "1 fields" before they became plural
     // selects; each case is the count variable, the other arguments, and the expected text.
-    let cases: &[(&str, &[(&str, &dyn std::fmt::Display)], &str, &str)] = &[
+    type Args<'a> = &'a [(&'a str, &'a dyn std::fmt::Display)];
+    let cases: &[(&str, Args, &str, &str)] = &[
         (
             "vote.in_turn",
             &[("dots", &1)],

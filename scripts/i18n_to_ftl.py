@@ -37,7 +37,8 @@ from pathlib import Path
 
 SEGMENT = r"[a-z0-9_]+(?:-[a-z0-9_]+)*"
 KEY_RE = re.compile(rf"^[a-z]{SEGMENT[0:0]}[a-z0-9_]*(?:-[a-z0-9_]+)*(?:\.{SEGMENT})*$")
-VAR_RE = re.compile(r"(?<!\{)\{([a-z_][a-z0-9_]*)\}(?!\})")
+# As the old `fill` read them: any `{name}`, also inside other braces (`{{{id}}}` is `{{` + id + `}}`).
+VAR_RE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 def rust_string(src, i):

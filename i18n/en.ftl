@@ -1,5 +1,7 @@
-# labkit's own words in English. Ids are the Rust keys with `.` written as `-`.
-# See docs/translating.md.
+### labkit's own words in English. Ids are the Rust keys with `.` written as `-` and a `-` inside
+### a part doubled (`help.calc.sample-size.about` is `help-calc-sample--size-about`).
+### See docs/translating.md.
+
 col-id = ID
 col-name = Name
 col-stage = Stage

@@ -1,5 +1,7 @@
-# As palavras do próprio labkit em português europeu. Ids: as chaves Rust com `-` por `.`.
-# Ver docs/translating.md.
+### As palavras do próprio labkit em português europeu. Ids: as chaves Rust com `-` por `.` e um
+### `-` dentro de uma parte dobrado (`help.calc.sample-size.about` é `help-calc-sample--size-about`).
+### Ver docs/translating.md.
+
 col-id = ID
 col-name = Nome
 col-stage = Fase

@@ -224,10 +224,12 @@ def entry(key, text):
 
 
 HEADER = {
-    "en": "# labkit's own words in English. Ids are the Rust keys with `.` written as `-`.\n"
-    "# See docs/translating.md.\n",
-    "pt": "# As palavras do próprio labkit em português europeu. Ids: as chaves Rust com `-` por `.`.\n"
-    "# Ver docs/translating.md.\n",
+    "en": "### labkit's own words in English. Ids are the Rust keys with `.` written as `-` and a `-` inside\n"
+    "### a part doubled (`help.calc.sample-size.about` is `help-calc-sample--size-about`).\n"
+    "### See docs/translating.md.\n\n",
+    "pt": "### As palavras do próprio labkit em português europeu. Ids: as chaves Rust com `-` por `.` e um\n"
+    "### `-` dentro de uma parte dobrado (`help.calc.sample-size.about` é `help-calc-sample--size-about`).\n"
+    "### Ver docs/translating.md.\n\n",
 }
 
 

@@ -240,7 +240,7 @@ mod tests {
             assert_eq!(
                 i18n::lookup(Lang::En, key),
                 Some(text.as_str()),
-                "`{key}` in the catalogues differs from cli.rs (update EN and PT); run \
+                "`{key}` in the catalogues differs from cli.rs (update i18n/en.ftl and i18n/pt.ftl); run \
                  `LABKIT_PRINT_HELP_KEYS=1 cargo test --lib every_help_text_has_a_key -- --nocapture` for the list"
             );
         }

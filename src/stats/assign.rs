@@ -1849,7 +1849,7 @@ mod tests {
         let input = "a,b\r\n1,2\r\n\r\n\"x\ny\",3\r\n4\r\n";
         assert_eq!(
             err(input.as_bytes(), &opts(&["a1", "a2"], 1)),
-            "line 6: has 1 fields, expected 2 (as in the header)"
+            "line 6: has 1 field, expected 2 (as in the header)"
         );
     }
 

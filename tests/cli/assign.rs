@@ -414,7 +414,7 @@ fn a_header_detection_cannot_split_is_an_error_suggesting_the_flag() {
         .code(2);
     assert!(
         run.stderr
-            .contains("line 3: has 1 fields, expected 2 (as in the header)"),
+            .contains("line 3: has 1 field, expected 2 (as in the header)"),
         "{}",
         run.stderr
     );

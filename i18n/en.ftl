@@ -1,0 +1,1167 @@
+### labkit's own words in English. Ids are the Rust keys with `.` written as `-` and a `-` inside
+### a part doubled (`help.calc.sample-size.about` is `help-calc-sample--size-about`).
+### See docs/translating.md.
+
+col-id = ID
+col-name = Name
+col-stage = Stage
+col-duration = Duration
+col-group = Group
+col-source = Source
+show-when_to_use = When to use
+show-duration = Duration
+show-group = Group
+show-people = people
+show-stage = Stage
+show-roles = Roles
+show-materials = Materials
+show-considerations = Considerations
+show-steps = Steps
+show-sources = Sources
+show-before = Usually before
+show-after = Usually after
+show-optional = optional
+show-room = open to the room
+show-items_from = items from
+show-blocks = Blocks
+show-break = Break
+show-playbook = Playbook
+show-origin = Loaded from
+report-kicker = Workshop record
+report-playbook_kicker = Workshop record · playbook
+report-draft = Draft — session in progress
+report-toc = Contents
+report-date = Date
+report-lab = Lab
+report-facilitator = Facilitator
+report-participants = Participants
+report-method = Method
+report-status = Status
+report-finished = finished
+report-in_progress = in progress
+report-footer = Made with labkit from the session of { $date }.
+report-dots = Dots
+report-item = Item
+report-total = Total
+report-rank = Rank
+report-no_answer = No answer.
+report-not_scored = Not scored:
+report-quadrant = Quadrant
+report-time_spent = Time spent
+report-minutes = min
+report-sources = Sources
+catalogue-title = labkit method catalogue
+agenda-suggested_break = Break (suggested)
+agenda-day = Day
+agenda-start = Start
+agenda-end = End
+agenda-block = Block
+agenda-minutes = Minutes
+agenda-total = Total { $total }, ends { $end }
+agenda-part = { $title } (day { $n } of { $days })
+suggest-none = no method fits; allow more minutes, or drop a filter
+portfolio-title = Lab portfolio
+portfolio-sessions = Sessions
+portfolio-by_stage = By stage
+portfolio-method = Method
+portfolio-about = About
+portfolio-status = Status
+portfolio-decision = Decision
+portfolio-started = Started
+portfolio-updated = Updated
+portfolio-count =
+    { $n ->
+        [one] { $n } session
+       *[other] { $n } sessions
+    }
+hint-enter = Enter accepts
+hint-lines = one per line; an empty line ends
+hint-rows = a row at a time; an empty first field ends
+hint-choose = ↑↓ and Enter choose
+hint-confirm = y or n; Enter takes the capital one
+hint-skip = - skips
+hint-back = < goes back
+hint-edit = /e N edits · /d N deletes · /m N M moves
+hint-stop = Ctrl-C stops (all saved)
+hint-stop_esc = Esc stops (all saved)
+hint-multiselect = space ticks
+prompt-kept =
+    { $n ->
+        [one] { $n } entry so far:
+       *[other] { $n } entries so far:
+    }
+prompt-editing = editing
+prompt-row_editing = changing row { $n } (Enter keeps a field as it is)
+vote-current = dots so far:
+rank-place = Place { $k } of { $n }
+rank-before = the ranking so far (Enter at each place keeps it):
+engine-back_keeps = { $message }; the entries are kept — finish them (or `/d N` to delete) before going back
+engine-first_question = this is the first question; there is nothing before it
+engine-skip_has_entries = there are entries already; an empty line ends, `/d N` deletes one
+engine-whole_dots = expected a whole number of dots (0 or more)
+engine-whole_voters = expected a whole number of people (1 or more)
+engine-not_an_item = not one of the items
+engine-no_entry = there is no entry { $k } (there are { $n })
+engine-unknown_command = `{ $cmd }` is not a command: `/e N`, `/d N`, `/m N M`; start with `\` to type it as text
+
+## The room: the facilitator's panel and opening a room (`run --room`).
+
+room-hint-add = text + Enter adds
+room-hint-hide = /h N hides
+room-hint-unhide = /u N unhides
+room-hint-merge = /m N M merges N into M
+room-hint-results = /r results on/off
+room-hint-close = Enter twice closes
+room-panel-left = { $time } left
+room-panel-over = time is up (+{ $time })
+room-panel-devices = { $joined } joined · { $answered } answered
+room-panel-results_on = results shown to participants
+room-panel-results_off = results hidden from participants
+room-panel-results_now_on = results are now shown on participants' devices and the projector
+room-panel-results_now_off = results are now hidden from participants' devices and the projector
+room-panel-confirm_close = press Enter again to close the question (any other key goes on)
+room-panel-unknown_command = `{ $cmd }` is not a command here: { $commands }
+room-panel-only_commands = participants answer on their own devices: here `/r` shows the results and an empty Enter closes
+room-panel-no_back = there is nothing to go back to from here
+room-panel-not_open = no question is open to the room right now; wait for the facilitator to open the next one
+room-panel-nothing = nothing yet
+room-panel-entries =
+    { $n ->
+        [one] { $n } entry
+       *[other] { $n } entries
+    }
+room-panel-aside =
+    { $n ->
+        [one] { $n } set aside
+       *[other] { $n } set aside
+    }
+room-panel-earlier =
+    { $n ->
+        [one] … { $n } earlier entry
+       *[other] … { $n } earlier entries
+    }
+room-panel-more =
+    { $n ->
+        [one] … { $n } more
+       *[other] … { $n } more
+    }
+room-panel-anonymous = anonymous
+room-panel-facilitator = facilitator
+room-panel-hidden = hidden
+room-panel-merged = merged into #{ $id }
+room-panel-withdrawn = withdrawn
+room-panel-points =
+    { $n ->
+        [one] { $n } point
+       *[other] { $n } points
+    }
+room-panel-answered =
+    { $n ->
+        [one] { $n } answer
+       *[other] { $n } answers
+    }
+room-start-needs_terminal = `--room` needs a terminal: the facilitator runs the room from the keyboard (leave out `--no-input`, and run labkit in a terminal)
+room-start-open_at = Room open: { $url }
+room-start-how_to_join = Participants open this address on a phone or laptop on the same network, or scan the QR code.
+room-start-this_computer_only = Only this computer can open this address: fine for a projector, not for phones.
+room-start-no_network = No network was found, so only this computer can open this address (fine for a projector, not for phones); join a network, or give --room-bind IP.
+room-start-stored = Everything participants send is saved in { $path } as it arrives.
+room-start-port_in_use = port { $port } is already in use on { $ip }; choose another with `--room-port N`, or `--room-port 0` for any free port
+room-start-port_taken = port { $default } is in use; the room took port { $port } instead
+room-start-bind_unavailable = `{ $ip }` is not an address of this computer; leave out `--room-bind` to use its network address, or give 127.0.0.1
+room-start-failed = could not open the room on { $addr }: { $error }
+timer-keys = Enter ends · space pauses · + adds 1 min
+timer-paused = paused
+timer-up = time is up — press Enter to continue
+timer-ended_early = ended with { $left } left
+prompt-start_countdown = Start the { $duration } countdown?
+prompt-row = row { $n }
+prompt-facilitator = Facilitator
+prompt-participants = Participants (comma-separated, optional)
+vote-how = How are the dots counted?
+vote-totals = Enter each item's total dots (counted on the wall)
+vote-in_turn = Participants vote in turn here, { $dots ->
+        [one] { $dots } dot
+       *[other] { $dots } dots
+    } each
+vote-voters = How many people vote?
+vote-turn = Voter { $voter }/{ $voters }, dot { $dot }/{ $dots } (dots can be stacked)
+run-session = session: { $path }
+run-saved = session saved: { $path }
+run-stopped = stopped; every answer and entry so far is saved. Continue with: { $command }
+session-locked = `{ $session }` is open in another labkit ({ $holder }); finish or stop it there (Ctrl-C), then `labkit resume` it here
+session-schema_newer = this session was written by a newer labkit (session schema { $schema }); this labkit reads sessions up to schema { $known }
+session-schema_newer_hint = upgrade labkit to open it; the file is left as it is
+session-schema_unknown = schema 0 is not a session schema; labkit writes sessions with schema 1 to { $known }
+session-bad_language = `{ $code }` is not a language labkit speaks
+session-bad_language_hint = write `en` or `pt`
+session-bad_time = `{ $value }` is not a date and time; labkit writes them like `2026-11-26T14:27:52Z`
+run-using_copy = the method file of `{ $id }` was not found here; using the copy kept in the session
+run-using_copy_broken = { $file } has problems (`labkit validate` lists them); using the copy of `{ $id }` kept in the session
+run-method_missing_hint = ; it was not found in the method folders, and the session keeps no copy of it (it was started with an older labkit): put `{ $id }.yaml` in the workspace's methods/ folder, or pass `--methods DIR`
+run-broken_override = this file gives `{ $id }` here, in place of the { $origin } one, but it has problems; labkit stops rather than use the { $origin } `{ $id }` instead
+run-broken_override_hint = fix the problems below (`labkit validate` lists them too), or move the file out of the method folders to use the { $origin } one
+run-answer_wrong = the answer to `{ $id }` does not fit the question: { $reason }
+run-answers_not_mapping = the answers of `{ $id }` must be a mapping of question id to answer
+run-answers_hint = the file is left as it is; correct these answers (or delete them to be asked again), then resume
+run-in_progress_unknown = the question in progress, `{ $id }`, is not a question of this session's method
+run-in_progress_shape = the entries in progress do not have the shape of an answer to `{ $id }`
+run-in_progress_hint = the file is left as it is; correct or remove its `in_progress` part to continue
+run-already_finished = this session is already finished; answers are in { $path }
+run-no_terminal = without a terminal labkit never asks: pass `--answers FILE`, `--set ID=VALUE` or `--defaults`
+run-no_terminal_resume = `labkit resume` asks the questions still open, so it needs a terminal; without one, finish the answers in a new session: `{ $command }`, with `--set ID=VALUE` or `--defaults` for the rest
+report-written = report written: { $path }
+check-number = expected a number
+check-whole = expected a whole number, got { $n }
+check-between = must be between { $min } and { $max }
+check-yes_no = expected yes or no
+check-scale = expected a whole number from { $min } to { $max }
+check-date = `{ $text }` is not a date; write it as YYYY-MM-DD
+check-choice = `{ $text }` is not one of: { $choices }
+check-at_least = give at least { $m } (got { $n })
+check-at_most = give at most { $m } (got { $n })
+check-required = an answer is required
+check-min_length =
+    { $n ->
+        [one] at least { $n } character
+       *[other] at least { $n } characters
+    }
+check-max_length =
+    { $n ->
+        [one] at most { $n } character
+       *[other] at most { $n } characters
+    }
+check-pattern = does not match the pattern `{ $p }`
+check-missing = missing answer: { $prompt }
+label-error = error
+label-warning = warning
+label-hint = hint
+source-flag = flag { $flag }
+source-env = environment { $var }
+source-default = default
+config-setting = setting
+config-value = value
+config-from = from
+duration-invalid = `{ $input }` is not a duration; write it like `90s`, `10m`, `1h30m` or `2d`
+duration-no_unit = `{ $n }` has no unit; write `{ $n }m` for minutes (or `s`, `h`, `d`)
+duration-negative = `{ $n }` is not a duration; write it like `10m` or `1h30m`
+duration-decimal = `{ $n }` is not a duration; write it like `1h30m` rather than a decimal
+list-none = no methods match
+origin-builtin = built-in
+origin-env = LABKIT_PATH
+origin-workspace = workspace
+origin-path = path
+origin-copy = copy kept in the session
+answer-yes = yes
+answer-no = no
+answer-skipped = —
+review-step = Review: continue, or pick an answer to change
+review-final = Final review of every answer: finish, or pick one to change
+review-continue = ✓ Continue
+review-finish = ✓ Finish
+validate-ok = no problems found
+validate-summary = { $files } checked: { $errors } in { $bad }
+validate-files =
+    { $n ->
+        [one] { $n } file
+       *[other] { $n } files
+    }
+validate-problems =
+    { $n ->
+        [one] { $n } problem
+       *[other] { $n } problems
+    }
+stage-setup = setup
+stage-framing = framing
+stage-research = research
+stage-ideation = ideation
+stage-experiment = experiment
+stage-learning = learning
+error-unknown_method = unknown method `{ $id }`
+error-skipped = skipped { $file }: it has problems (run `labkit validate` for details)
+validate-text_empty = text is empty
+validate-source_title_empty = source title is empty
+validate-source_url = `{ $url }` is not a web address; start it with `https://`
+validate-group_size = `{ $value }` is not a group size; write `5`, `2-8` or `4+`
+validate-not_method_id = `{ $id }` is not a method id
+validate-schema_unsupported = schema `{ $schema }` is not supported; this labkit reads schema `1`
+validate-bad_id = `{ $id }` is not a valid id; use lowercase letters, digits and single dashes, like `test-card`
+validate-id_not_file_name = id `{ $id }` does not match the file name `{ $stem }.yaml`
+validate-id_not_file_name_hint = rename the file to `{ $id }.yaml` or set `id: { $stem }`
+validate-playbook_kind = a playbook needs `methods:`, not `steps:`
+validate-version_zero = version starts at 1
+validate-no_steps = a method needs at least one step
+validate-bad_step_id = `{ $id }` is not a valid step id; use lowercase letters, digits, `_` or `-`
+validate-step_id_twice = step id `{ $id }` is used twice
+validate-question_id_twice = question id `{ $id }` is used twice; answers are keyed by question id, so ids must be unique in a method
+validate-question_id_is_helper = question id `{ $id }` is the name of a template helper: `{"{{"}{ $id }{"}}"}` in a default, a condition or a computed value would call the helper, not read this answer
+validate-question_id_is_helper_hint = rename it, e.g. `{ $id }_value`
+validate-count_whole = `{ $field }` must be a whole number of entries, got { $value }
+validate-template_syntax = template does not compile: { $reason }
+validate-template_syntax_hint = check the braces, and that every `{"{{"}#if …{"}}"}` or `{"{{"}#each …{"}}"}` is closed with `{"{{"}/if{"}}"}` or `{"{{"}/each{"}}"}`
+validate-helpers_hint = helpers: { $helpers }
+validate-unknown_helper = unknown helper `{ $name }`
+validate-loop_reaches_out = `{ $mustache }` reads outside the `{"{{"}#each{"}}"}` it is in
+validate-loop_reaches_out_hint = inside a loop a template reads only the item (`this`, its fields, `@index`): a loop over a whole answer inside another multiplies the work, and `../x` repeats `x` once per entry; move it out of the loop
+validate-template_unknown_question = template refers to `{ $name }`, which is not an earlier question
+validate-template_unknown_question_hint = a template can only use answers to questions asked before it
+validate-choices_missing = this question needs `choices`
+validate-choices_empty = `choices` is empty
+validate-choice_empty = choice value is empty
+validate-choice_twice = choice `{ $value }` is listed twice
+validate-min_length_above_max = `min_length` ({ $min }) is greater than `max_length` ({ $max })
+validate-pattern_syntax = pattern does not compile: { $reason }
+validate-bad_question_id = `{ $id }` is not a valid question id; use lowercase letters, digits, `_` or `-`, starting with a letter
+validate-takes_no_fields = a `{ $type }` question takes no type-specific fields
+validate-takes_fields = a `{ $type }` question takes: { $fields }
+validate-field_not_applicable = `{ $field }` does not apply to a `{ $type }` question
+validate-room_in_record = a records field cannot be open to the room; set `room` on the question itself
+validate-record_field_type = a records field cannot be a `{ $type }` question; use text, longtext, number, confirm, select, scale or date
+validate-min_above_max = `min` ({ $min }) is greater than `max` ({ $max })
+validate-too_many_selections = asks for { $m ->
+        [one] { $m } selection
+       *[other] { $m } selections
+    } but there { $n ->
+        [one] is only { $n } choice
+       *[other] are only { $n } choices
+    }
+validate-scale_whole = a scale runs between whole numbers
+validate-scale_range = a scale needs `min` < `max` and at most 101 points, got { $min } to { $max }
+validate-label_outside_scale = label for { $point } is outside the scale { $min } to { $max }
+validate-fields_missing = a `records` question needs `fields`
+validate-fields_empty = `fields` is empty
+validate-field_id_twice = field id `{ $id }` is used twice
+validate-dots_zero = `dots` must be at least 1
+validate-computed_value = a `computed` question needs `value`, a template such as `{"{{"}sample_size_proportions baseline target{"}}"}`
+validate-from_missing = a `{ $type }` question needs `from`: the id of an earlier `list` or `records` question
+validate-from_wrong_type = `from: { $from }` names a `{ $type }` question; it must name a `list` or `records` question
+validate-from_unknown = `from: { $from }` is not an earlier question
+validate-from_unknown_hint = `from` must name a `list` or `records` question asked earlier in the method
+validate-criteria_missing = a `score` question needs `criteria`, e.g. impact and effort
+validate-criteria_empty = `criteria` is empty
+validate-bad_criterion_id = `{ $id }` is not a valid criterion id
+validate-criterion_twice = criterion `{ $id }` is listed twice
+validate-criterion_range = a criterion needs `min` < `max` (at most 101 points), got { $min } to { $max }
+validate-quadrants_two = `quadrants` needs exactly two criteria, found { $n }
+validate-default_out_of_range = default { $n } is outside the allowed range
+validate-default_outside_scale = default { $n } is outside the scale { $min } to { $max }
+validate-multiselect_default = a multiselect default is a list of choice values
+validate-default_wrong_type = this default does not fit a `{ $type }` question
+validate-default_not_choice = default `{ $value }` is not one of the choices
+validate-template_not_a_name = `{ $name }` is not a template name; a playbook names a template from the workspace's templates folder or the built-ins, with no `..` and no absolute path
+validate-template_not_a_name_hint = put the file in the workspace's `templates/` folder as NAME.md.hbs and write `template: NAME`
+validate-template_missing = there is no template `{ $name }`, neither in the workspace's templates folder nor among the built-ins
+validate-templates_known = templates: { $names }
+validate-no_methods = a playbook needs at least one method
+validate-day_order = day { $day } comes before day { $last }; days start at 1 and only move forward
+validate-method_twice = method `{ $method }` already runs as block { $block }; answers are keyed by method, so each runs once
+validate-break_fields = a break takes only `break` and `title`
+validate-block_both = a block is either a `method` or a `break`, not both
+validate-block_neither = a block needs `method: ID` or `break: DURATION`
+validate-no_such_question = `{ $method }` has no question `{ $question }`
+validate-items_target_type = `{ $method }.{ $question }` is a `{ $type }` question; only list, vote, score and rank questions take items
+validate-items_source_form = `{ $source }` should be `method.question`, e.g. `brainstorm.ideas`
+validate-not_earlier_method = `{ $method }` is not a method that runs earlier in this playbook
+validate-items_source_type = `{ $source }` is a `{ $type }` question; items come from a list, records or vote question
+method-did_you_mean = did you mean `{ $word }`?
+method-too_large = file is larger than { $mb } MB, the limit for a method file
+method-not_utf8 = file is not valid UTF-8; save it as UTF-8
+method-empty = file is empty; a method needs at least `schema`, `id`, `name`, `summary`, `stage`, `duration` and `steps`
+method-not_mapping = expected a mapping of fields (`schema: 1`, `id: ...`) at the top of the file
+method-too_deep = nesting is too deep here (more than { $limit } levels)
+method-alias_bomb = too many aliases expand here (is this an alias bomb?)
+input-not_a_file = is { $kind }, not a regular file; labkit reads only regular files
+input-kind-folder = a folder
+input-kind-fifo = a named pipe (FIFO)
+input-kind-socket = a socket
+input-kind-device = a device
+input-kind-other = a special file
+input-too_many_values = more than { $limit } values (lists, mappings, scalars) in one file
+input-too_large = file is larger than { $mb } MB, the limit for a session, answers or settings file
+method-duplicate_key = key { $key } is given twice
+method-yaml_syntax = YAML syntax error: { $reason }
+method-unknown_language = unknown language `{ $word }`; text can be given in `en` and `pt`
+method-unknown_field = unknown field `{ $word }`
+method-expected_one_of = expected one of { $list }
+method-unknown_question_type = unknown question type `{ $word }`
+method-question_types = question types: { $types }
+method-unknown_value = unknown value `{ $word }`
+method-missing_field = missing field `{ $field }`
+agenda-bad_time = `{ $flag } { $value }` is not a time; write it as HH:MM, e.g. 09:30
+agenda-day_ends_first = the day ends ({ $end }) before it starts ({ $start })
+agenda-bad_date = `--date { $date }` is not a date; write it as YYYY-MM-DD
+agenda-too_long = the agenda of `{ $id }` would run for more than { $days } days; shorten its timeboxes
+agenda-bad_timezone = { $source }: labkit has no rules for the time zone `{ $zone }`; use one of { $zones }
+assign-working = assigning the units of { $file }…
+assign-no_seed = no `--seed` given; drew seed { $seed }. Pass `--seed { $seed }` to reproduce this assignment.
+assign-delimiter_sole = { $file }: columns separated by { $delimiter } (detected; `--delimiter` sets another)
+assign-delimiter_preferred = { $file }: columns separated by { $delimiter }; { $others } would also fit: pass `--delimiter` if the file uses that
+assign-delimiter_column = { $file }: columns separated by { $delimiter }, not { $other }: only then is there a column { $name } (from `{ $flag }`)
+assign-delimiter_one_column = { $file }: one column (no `,`, `;`, tab or `|` in the header)
+assign-delimiter_undetected = could not tell the delimiter: read with `,` the header is one column, { $header }, which contains { $found }; pass `--delimiter { $value }`
+assign-not_a_file_too_big = { $file } is not a regular file, so it is read into memory, and it is larger than { $limit } MiB; save it to a file and assign that
+eject-no_workspace = there is no workspace here to eject into; run `labkit init` first
+eject-no_template = no built-in template `{ $id }`{ $hint }
+eject-no_method = no built-in method or playbook `{ $id }`{ $hint }
+eject-copied_template = copied the built-in template to { $path }
+eject-copied_method = copied the built-in method to { $path }
+eject-shadows = this copy now shadows the built-in `{ $id }`; edit it, then `labkit validate`
+init-exists = `{ $path }` already exists; this folder is a workspace already
+init-bad_lang = `--default-lang { $code }`: labkit speaks `en` and `pt`
+init-created = created a labkit workspace in { $path }
+init-next = next: `labkit new method my-method`, `labkit run experiment-plan`, `labkit config`
+list-reading = reading the workspace's methods…
+man-written = wrote { $count } manual pages to { $dir } (labkit.1 and one per command)
+man-not_a_folder = `{ $path }` is not a folder
+list-unknown_stage = unknown stage `{ $value }`{ $hint }; stages are { $stages }
+new-bad_id = `{ $id }` is not a method id; use lowercase letters, digits and single dashes, like `service-safari`
+new-exists = `{ $path }` already exists
+new-created = created { $path }
+new-next = check it with `labkit validate { $path }`; try it with `labkit run { $id }`
+new-no_workspace = there is no labkit.yaml here, so labkit finds this method only with `--methods methods` (or run `labkit init`)
+portfolio-not_a_folder = `{ $path }` is not a folder of sessions
+portfolio-unknown_status = unknown status `{ $status }`; use `in_progress` or `finished`
+portfolio-bad_since = `--since { $date }` is not a date; write it as YYYY-MM-DD
+portfolio-skipped = skipped { $path }: { $reason }
+portfolio-excel_needs_csv = `--excel` shapes CSV for a spreadsheet; add `--format csv`
+portfolio-line = line { $line }: { $reason }
+report-rendering = rendering { $file }…
+report-unknown_format = cannot tell the format of `{ $path }`; name it .md, .html or .docx, or pass --format
+report-docx_needs_file = a Word document needs a file: pass `-o report.docx`
+report-method_missing = { $session }: `{ $id }`, the method of this session, is not available
+run-session_is_folder = `--session { $path }` is a folder; give the session a file name, e.g. `--session { $example }`
+run-exists = `{ $path }` already exists; use `labkit resume` to continue it
+run-method_changed = the method `{ $id }` changed since this session began; answers to questions that still exist are kept{ $dropped }
+run-dropped = , these are dropped: { $ids }
+run-playbook_changed = the playbook `{ $id }` changed since this session began; its answers are kept
+run-answers_for = answers for `{ $id }`
+run-not_in_playbook = `{ $key }` is not a method of the playbook `{ $playbook }`
+run-set_form = `--set { $pair }`: write it as ID=VALUE
+run-set_playbook_form = `--set { $pair }`: in a playbook write METHOD.QUESTION=VALUE
+run-report_extension = `--report { $path }`: name the file .md, .html or .docx
+show-did_you_mean = did you mean { $names }?
+show-or = {" "}or{" "}
+show-list_hint = `labkit list` shows every method
+timer-zero = a timer needs a duration above zero
+timer-no_terminal = `labkit timer` needs a terminal to show the countdown and read keys
+timer-stopped = stopped after { $time }
+timer-elapsed = time is up ({ $time })
+validate-not_found = `{ $path }` does not exist
+settings-unknown_key = unknown key `{ $key }`{ $hint }; keys are { $keys }
+settings-bad_lang = { $source }: `{ $code }` is not a language labkit speaks; use `en` or `pt`
+settings-bad_color = { $source }: colour `{ $value }` is not one of auto, always, never
+report-docx_error = cannot write the Word document: { $reason }
+report-no_template = no template `{ $name }`{ $hint }; templates: { $known }
+report-generic_missing = the generic template is missing
+report-template_not_a_name = `{ $name }` is not a template name: a file may name only a template of the workspace's templates folder or a built-in one, with no `..` and no absolute path; to use a file of your own, pass `--template PATH`
+report-template_outside = `{ $path }` leads outside the templates folder `{ $dir }` (to `{ $target }`); a template there must be a file inside it
+report-template_unusable = cannot read the template `{ $path }`: { $reason }
+report-template_not_a_file = it is not a regular file
+report-template_syntax = { $name }{ $place }: template does not compile: { $reason }
+report-template_hint = docs/templates.md lists the variables and helpers a template can use
+fsutil-exists = `{ $path }` already exists; pass `--force` to replace it
+fsutil-is_input = `{ $path }` is `{ $input }`, which this command reads; write to another file
+fsutil-twice = `{ $path }` is named for two outputs; give each its own file
+fsutil-not_a_file = `{ $path }` is not a file labkit can write (a folder, a socket or a device)
+stats-invalid_parameter = `{ $flag }` { $message }
+stats-line = line { $line }: { $message }
+stats-io = could not write the output: { $reason }
+stats-cluster_needs_icc = `--cluster-size` requires `--icc` (the intra-cluster correlation)
+stats-icc_needs_cluster = `--icc` requires `--cluster-size`
+cli-whole_number = `{ $value }` is not a whole number of 0 or more
+stats-at_least_one = must be at least 1, got 0
+stats-icc_range = must be between 0 and 1 (inclusive), got { $value }
+stats-attrition_range = must be at least 0 and less than 1, got { $value }
+stats-open_unit = must be between 0 and 1 (exclusive), got { $value }
+stats-positive = must be greater than 0, got { $value }
+stats-power_vs_alpha = `--power` ({ $power }) must be greater than `--alpha` ({ $alpha })
+stats-too_large = the required sample size is too large to compute ({ $n } per arm); is the effect too small?
+stats-nonzero = must be a non-zero difference, got { $value }
+stats-mde_out_of_range = of { $mde } takes the target proportion to { $target }, outside 0 and 1 (exclusive) for `--baseline` { $baseline }
+stats-must_differ = `--baseline` and `--target` must differ (both are { $value })
+stats-no_mde = no increase over `--baseline` { $baseline } is detectable with `--per-arm` { $per_arm }: even a target of 1 needs { $need } per arm before adjustments
+stats-per_arm_too_small = of { $n } is too small to detect any difference at this `--alpha`
+stats-duration_too_long = recruiting { $total } at { $per_period } per period would take too long to compute
+stats-ratio_part = part { $part } of { $text } is not a positive whole number (expected e.g. `treatment=2,control=1`)
+stats-ratio_text_count = { $text } has { $parts ->
+        [one] { $parts } part
+       *[other] { $parts } parts
+    } but there { $arms ->
+        [one] is { $arms } arm
+       *[other] are { $arms } arms
+    }; give one part per arm
+stats-ratio_count = has { $parts ->
+        [one] { $parts } part
+       *[other] { $parts } parts
+    } but there { $arms ->
+        [one] is { $arms } arm
+       *[other] are { $arms } arms
+    }; give one part per arm
+stats-arms_min = needs at least 2 arms, got { $count }
+stats-arms_too_many = lists too many arms
+stats-arm_empty = has an empty arm name (arm { $index })
+stats-arm_duplicate = lists { $arm } more than once; arm names must be unique
+stats-ratio_zero = parts must all be greater than 0
+stats-column_missing = column { $name } (from `{ $flag }`) not found; available columns: { $columns }
+stats-too_many_values = too many distinct values to assign
+stats-not_utf8 = contains bytes that are not valid UTF-8; save the file as UTF-8
+stats-csv = could not read the CSV input: { $reason }
+stats-empty_input = the input is empty: expected a header row and at least one data row
+stats-duplicate_column = the header has a duplicate column name { $name } (columns { $first } and { $second })
+stats-arm_column_exists = the input already has a column named { $name }; rename or remove it first
+stats-field_count = has { $count ->
+        [one] { $count } field
+       *[other] { $count } fields
+    }, expected { $expected } (as in the header)
+stats-empty_id = empty value in the `--id` column { $column }
+stats-duplicate_id = duplicate id { $id } in column { $column } (first seen on line { $first })
+stats-empty_cluster = empty value in the `--cluster` column { $column }
+stats-cluster_strata = cluster { $name } (column { $column }) is in stratum { $here } here but in stratum { $there } on line { $line }; all rows of a cluster must have the same `--stratify` values
+stats-too_many_rows = too many rows to assign
+stats-row_too_long = the row is longer than { $limit } MiB, the most that is read (is a quote left open?)
+stats-too_many_fields = has more than { $limit } fields
+stats-memory_limit = assigning this file would take more than { $limit } MiB of memory (1 byte per unit, 8 per row with `--id`, and every distinct value of `--stratify` and `--cluster`); split the file, for example by stratum
+stats-input_changed = the file changed while it was being read; run the assignment again
+stats-no_data_rows = the input has a header row but no data rows
+stats-baseline_needs = with `--baseline`, give `--target` or `--mde`
+stats-sd_needs_delta = with `--sd`, give `--delta`, the difference in means to detect
+stats-sample_size_inputs = give `--baseline` with `--target` or `--mde` (proportions), or `--sd` with `--delta` (means)
+stats-mde_inputs = give `--baseline` (proportions) or `--sd` (means)
+stats-duration_inputs = give `--per-day` or `--per-week`
+help-about = Innovation methods for public-sector labs: guided workshops and the documents they produce
+help-after_help =
+    Exit codes: 0 ok · 1 the command ran and found problems (e.g. validate) · 2 bad usage or bad input · 130 cancelled (session saved)
+
+    Examples:
+      labkit list --stage ideation
+      labkit show test-card --lang pt
+      labkit validate methods/
+help-arg-lang = Language for method text and messages [env: LABKIT_LANG]
+help-arg-color = When to use colour (NO_COLOR is respected)
+help-arg-quiet = Print only data and errors
+help-arg-no_input = Never ask questions; fail instead of waiting for input
+help-arg-methods = Also load methods from this folder or file (repeatable; overrides built-ins and the workspace)
+help-list-about = List the methods and playbooks labkit knows
+help-list-after_help =
+    Examples:
+      labkit list
+      labkit list --stage experiment --format json
+      labkit list --search vote
+help-list-arg-stage = Only methods of this stage
+help-list-arg-tag = Only methods with this tag
+help-list-arg-search = Only methods whose id, name, summary or tags contain this text
+help-show-about = Show a method's card: purpose, timings, steps, questions, sources
+help-show-after_help =
+    Examples:
+      labkit show test-card
+      labkit show brainstorm --lang pt
+      labkit show problem-framing --format yaml
+help-show-arg-id = Method or playbook id
+help-show-arg-all = Every method and playbook, one card after another (a catalogue to print)
+help-validate-about = Check method and playbook files; exits 1 when any has problems
+help-validate-after_help =
+    Examples:
+      labkit validate                 # the workspace and the built-ins
+      labkit validate methods/my-method.yaml
+      labkit validate methods/ --format json
+help-validate-arg-paths = Files or folders to check (default: the workspace and the built-ins)
+help-run-about = Run a method as a guided session, saving every answer as it is given
+help-run-after_help =
+    Examples:
+      labkit run test-card
+      labkit run brainstorm --facilitator Ana --participants Rui,Eva
+      labkit run test-card --answers answers.yaml --no-input
+      labkit run test-card --set test_name="Letter test" --defaults
+help-run-arg-method = Method id, or the path of a method file
+help-run-arg-answers = Answers to use (YAML or JSON; a session file works too)
+help-run-arg-set = Give one answer on the command line (repeatable)
+help-run-arg-defaults = Take each question's default where no answer was given
+help-run-arg-session = Where to save the session (default: sessions/DATE-METHOD.yaml)
+help-run-arg-lab = The lab running the session (default: `lab` in labkit.yaml)
+help-run-arg-facilitator = Who facilitates (default: `facilitator` in labkit.yaml; asked when not set)
+help-run-arg-participants = Participants, comma-separated
+help-run-arg-no_timer = Do not offer timebox countdowns
+help-run-arg-report = Render a report at the end (format from the extension: .md, .html, .docx)
+help-run-arg-template = Report template name or path (with --report)
+help-run-arg-force = Replace an existing report file (with --report)
+help-run-arg-room = Open the room: participants answer the method's room questions from their phones (a small web server; its address and a QR code are shown)
+help-run-arg-room_bind = The address the room listens on (default: this computer's network address; 127.0.0.1 for this computer only)
+help-run-arg-room_port = The room's port (default: 7878, or a free one when 7878 is taken; 0 picks a free one)
+help-resume-about = Continue a saved session at its first unanswered question
+help-resume-after_help =
+    Example:
+      labkit resume sessions/2026-11-26-test-card.yaml
+help-resume-arg-session = The session file
+help-resume-arg-no_timer = Do not offer timebox countdowns
+help-resume-arg-report = Render a report at the end (format from the extension: .md, .html, .docx); replaces the report the session was started with
+help-resume-arg-template = Report template name or path (saved with the session)
+help-resume-arg-force = Replace an existing report file
+help-resume-arg-room = Open the room: participants answer the method's room questions from their phones (a small web server; its address and a QR code are shown)
+help-resume-arg-room_bind = The address the room listens on (default: this computer's network address; 127.0.0.1 for this computer only)
+help-resume-arg-room_port = The room's port (default: 7878, or a free one when 7878 is taken; 0 picks a free one)
+help-report-about = Render a session as a document: Markdown, printable HTML or Word
+help-report-after_help =
+    Examples:
+      labkit report sessions/2026-11-26-test-card.yaml            # Markdown to stdout
+      labkit report sessions/2026-11-26-test-card.yaml -o plan.html
+      labkit report SESSION -o record.docx --template generic --force
+help-report-arg-session = The session file (finished, or in progress: then the report is marked as a draft)
+help-report-arg-output = Write the report here (default: Markdown to stdout)
+help-report-arg-format = md, html or docx (default: from the output file's extension, else md)
+help-report-arg-template = A template name (workspace or built-in, e.g. `generic`) or a path to a .md.hbs file
+help-report-arg-force = Replace an existing output file
+help-agenda-about = The clock-time agenda of a method or playbook, as a table, Markdown or a calendar file
+help-agenda-after_help =
+    Examples:
+      labkit agenda experiment-plan --start 09:30
+      labkit agenda design-sprint --date 2027-03-01 --format ics > sprint.ics
+      labkit agenda brainstorm --start 14:00 --format md
+help-agenda-arg-id = Method or playbook id
+help-agenda-arg-start = Start time, HH:MM
+help-agenda-arg-day_end = End of the working day, HH:MM (a longer workshop continues the next day)
+help-agenda-arg-date = First day, YYYY-MM-DD (default: today)
+help-agenda-arg-tz = Time zone of the calendar file (default: the `timezone` setting, else Europe/Lisbon)
+help-timer-about = A facilitator's countdown: space pauses, + adds a minute, q or Enter ends
+help-timer-after_help =
+    Examples:
+      labkit timer 10m "Silent writing"
+      labkit timer 1h30m
+help-timer-arg-duration = How long: 90s, 10m, 1h30m
+help-timer-arg-label = What the time is for
+help-suggest-about = Methods that fit the time and the group, best first, with what comes before and after
+help-suggest-after_help =
+    Examples:
+      labkit suggest --stage ideation --minutes 45 --people 12
+      labkit suggest --minutes 30
+help-suggest-arg-stage = Only methods of this stage
+help-suggest-arg-minutes = Minutes available
+help-suggest-arg-people = People in the group
+help-portfolio-about = Every session of the lab in one table (or CSV, JSON, an HTML dashboard)
+help-portfolio-after_help =
+    Examples:
+      labkit portfolio
+      labkit portfolio sessions/ --status in_progress
+      labkit portfolio --stage experiment --since 2027-01-01 --format csv > portfolio.csv
+      labkit portfolio --format csv --excel > portfolio.csv
+      labkit portfolio --format html > dashboard.html
+help-portfolio-arg-dir = Folder of session files (default: the workspace's sessions folder, else ./sessions)
+help-portfolio-arg-status = Only sessions with this status
+help-portfolio-arg-stage = Only sessions of methods of this stage
+help-portfolio-arg-since = Only sessions started on or after this date (YYYY-MM-DD)
+help-portfolio-arg-excel = With --format csv: for a spreadsheet in your language (UTF-8 BOM, CRLF, ';' in Portuguese)
+help-calc-about = Experiment design: sample size and power, minimum detectable effect, trial duration
+help-calc-sample--size-about = People needed per arm for a test of proportions or means (two-sided or one-sided)
+help-calc-sample--size-after_help =
+    Examples:
+      labkit calc sample-size --baseline 0.5 --target 0.75 --power 0.9
+      labkit calc sample-size --baseline 0.30 --mde 0.05 --cluster-size 20 --icc 0.05
+      labkit calc sample-size --sd 10 --delta 3 --attrition 0.1 --format json
+help-calc-sample--size-arg-baseline = Proportions: the outcome rate without the change (0–1)
+help-calc-sample--size-arg-target = Proportions: the outcome rate hoped for with the change (0–1)
+help-calc-sample--size-arg-mde = Proportions: the difference to detect, in absolute terms (0.05 = 5 points)
+help-calc-sample--size-arg-sd = Means: the outcome's standard deviation
+help-calc-sample--size-arg-delta = Means: the difference in means to detect
+help-calc-sample--size-arg-alpha = Significance level α (split between both tails when two-sided)
+help-calc-sample--size-arg-power = Power: the chance of detecting the effect if it is real
+help-calc-sample--size-arg-ratio = Allocation ratio: treatment per control (2), or named (treatment=2,control=1)
+help-calc-sample--size-arg-cluster_size = People per cluster, for cluster randomisation (with --icc)
+help-calc-sample--size-arg-icc = Intra-cluster correlation (with --cluster-size)
+help-calc-sample--size-arg-attrition = Expected drop-out, as a fraction (0.1 = 10%)
+help-calc-mde-about = The smallest effect a trial of a given size can detect
+help-calc-mde-after_help =
+    Examples:
+      labkit calc mde --per-arm 400 --baseline 0.3
+      labkit calc mde --per-arm 100 --sd 12
+help-calc-mde-arg-per_arm = People in the first arm
+help-calc-mde-arg-baseline = Proportions: the outcome rate without the change (0–1)
+help-calc-mde-arg-sd = Means: the outcome's standard deviation
+help-calc-mde-arg-alpha = Significance level α (split between both tails when two-sided)
+help-calc-mde-arg-power = Power: the chance of detecting the effect if it is real
+help-calc-mde-arg-ratio = Allocation ratio: treatment per control (2), or named (treatment=2,control=1)
+help-calc-mde-arg-cluster_size = People per cluster, for cluster randomisation (with --icc)
+help-calc-mde-arg-icc = Intra-cluster correlation (with --cluster-size)
+help-calc-mde-arg-attrition = Expected drop-out, as a fraction (0.1 = 10%)
+help-calc-duration-about = How long recruitment takes for a total sample
+help-calc-duration-after_help =
+    Examples:
+      labkit calc duration --total 1200 --per-week 150
+      labkit calc duration --total 300 --per-day 12
+help-calc-duration-arg-total = Total people needed (all arms)
+help-calc-duration-arg-per_day = Eligible people per day
+help-calc-duration-arg-per_week = Eligible people per week
+help-assign-about = Randomly assign the units of a CSV file to trial arms, reproducibly and balanced
+help-assign-after_help =
+    Examples:
+      labkit assign people.csv --arms control,treatment --seed 42 -o assigned.csv --log audit.yaml
+      labkit assign schools.csv --ratio a=2,b=1,c=1 --stratify region --cluster school --log audit.yaml
+      labkit assign week1.csv --ratio sms=2,letter=1 --block-size 6 --stratify office -o trial.csv --log trial.yaml
+      labkit assign week2.csv --append trial.csv --log trial.yaml
+help-assign-arg-units = CSV file with a header row, one unit (or one member of a cluster) per row
+help-assign-arg-arms = Arm names, comma-separated (may be left out when --ratio names them, or with --append)
+help-assign-arg-ratio = Allocation ratio naming each arm, e.g. treatment=2,control=1 (equal parts may stay 1:1)
+help-assign-arg-stratify = Randomise within the strata of this column (repeatable)
+help-assign-arg-cluster = Randomise whole clusters identified by this column
+help-assign-arg-id = Column of unit ids, checked for duplicates
+help-assign-arg-delimiter = Field delimiter, `,` `;` `tab` or `|` (default: detected from the header and first rows)
+help-assign-arg-seed = Seed for the random generator; without it one is drawn and printed
+help-assign-arg-output = Write the assigned CSV here instead of stdout
+help-assign-arg-log = Write an audit record (YAML): seed, arms, strata, counts, input and output hashes, version, time (with --append: the log to check and continue)
+help-assign-arg-force = Replace existing output files
+help-init-about = Create a lab workspace: labkit.yaml, methods/, templates/, sessions/ and a README
+help-init-after_help =
+    Examples:
+      labkit init
+      labkit init our-lab --lab "LabX" --lang pt --facilitator "Ana Sousa"
+help-init-arg-dir = Folder for the workspace (default: the current folder)
+help-init-arg-lab = The lab's name, shown on reports
+help-init-arg-default_lang = Default language of the workspace
+help-init-arg-facilitator = Default facilitator for new sessions
+help-config-about = Show each setting, its value and where it came from
+help-config-after_help =
+    Examples:
+      labkit config
+      labkit config --format json
+help-new-about = Write a new, commented method file that validates and runs as it is
+help-new-method-about = A new method file in the workspace's methods/ folder
+help-new-method-after_help =
+    Example:
+      labkit new method service-safari && labkit run service-safari
+help-new-method-arg-id = The method's id: lowercase letters, digits and dashes (also the file name)
+help-eject-about = Copy a built-in method (or its report template) into the workspace to customise it
+help-eject-after_help =
+    Examples:
+      labkit eject test-card                 # methods/test-card.yaml
+      labkit eject test-card --template      # templates/test-card.md.hbs
+      labkit eject experiment-plan           # methods/playbooks/experiment-plan.yaml
+help-eject-arg-id = A built-in method or playbook id
+help-eject-arg-template = Copy its report template instead (templates/<id>.md.hbs)
+help-eject-arg-force = Replace a file already in the workspace
+help-completions-about = Print shell completions (bash, zsh, fish, powershell, elvish)
+help-completions-after_help =
+    Examples:
+      labkit completions bash > ~/.local/share/bash-completion/completions/labkit
+      labkit completions fish > ~/.config/fish/completions/labkit.fish
+      labkit completions zsh > "${"{"}fpath[1]{"}"}/_labkit"
+help-man-about = Print the manual page (roff), or write one page per command into a folder
+help-man-after_help =
+    Examples:
+      labkit man > labkit.1 && man ./labkit.1
+      labkit man ~/.local/share/man/man1 && man labkit-run
+help-man-arg-dir = Write labkit.1 and a page for each command (labkit-run.1, labkit-calc-mde.1, …) into this folder, replacing earlier ones
+help-ids-about = Method and playbook ids, one per line, for shell completion
+help-schema-about = Print the JSON Schema of method files, for editors
+help-schema-after_help =
+    Example:
+      labkit schema > method.schema.json
+help-builtin-usage = Usage
+help-builtin-commands = Commands
+help-builtin-arguments = Arguments
+help-builtin-options = Options
+help-builtin-help = Print help
+help-builtin-help_more = Print help (see more with '--help')
+help-builtin-help_summary = Print help (see a summary with '-h')
+help-builtin-version = Print version
+help-builtin-help_command = Print this message or the help of the given subcommand(s)
+help-show-arg-format-value-md = Markdown, for a printable catalogue
+
+## The room: refusals participants see when what they sent is not taken.
+
+room-refuse-empty = Write something first.
+room-refuse-too_long = That is too long: at most { $max } characters.
+room-refuse-no_entry = There is no entry { $n }.
+room-refuse-closed = This question is closed.
+room-refuse-full = No more room for answers to this question.
+room-refuse-not_yours = You can only change your own entries.
+room-refuse-wrong_kind = This question does not take that kind of answer.
+room-refuse-bad_ballot = That answer does not fit this question; reload the page.
+room-refuse-budget = You have { $dots ->
+        [one] { $dots } dot
+       *[other] { $dots } dots
+    } and placed { $placed }.
+room-refuse-score_range = Scores go from { $min } to { $max }.
+room-refuse-rank_all = Put every item in order, each once.
+room-refuse-how_many = Pick between { $min } and { $max }.
+room-step = Step { $n } of { $total }
+room-waiting_title = Waiting for the next question
+room-waiting_body = This page changes by itself when the facilitator opens the next question.
+room-waiting_noscript = Reload the page now and then to see it.
+room-closed = This question is closed.
+room-left = { $time } left
+room-about_left = About { $n } min left
+room-time_up = Time is up
+room-add_label = Your entry
+room-add = Add
+room-yours = Your entries ({ $n })
+room-none_yet = You have not added anything yet. Only you see your entries here.
+room-entry_n = Your entry { $n }
+room-save_n = Save entry { $n }
+room-withdraw_n = Withdraw entry { $n }
+room-set_aside = set aside by the facilitator
+room-dots_legend = Place your dots: you have { $n }
+room-dots_left = Dots left: { $n }
+room-send_dots = Send my dots
+room-not_scored = not scored
+room-send_scores = Send my scores
+room-rank_legend = Give each item a place (1 is the best)
+room-send_ranking = Send my ranking
+room-choose_one = Choose one
+room-choose_any = Choose any that apply
+room-choose_between = Choose { $min } to { $max }
+room-choose_at_least = Choose at least { $min }
+room-choose_at_most = Choose up to { $max }
+room-answer_label = Your answer
+room-send = Send
+room-answered = Your answer is in. You can change it until the question closes.
+room-recorded = Your answer was recorded.
+room-you = About you
+room-name_label = Your name or a pseudonym (optional)
+room-name_help = Shown with your entries only when the facilitator puts the results on screen. Leave it empty to stay anonymous.
+room-save_name = Save name
+room-stored = What you send (your entries and answers, and a name if you give one) is stored only in the facilitator's session file { $file } on their computer; nothing is sent anywhere else. This device keeps a random id, and your name, in two cookies for this room.
+room-continue = Open the room
+room-results = Results
+room-results_hidden = The results appear here when the facilitator shows them.
+room-nothing_yet = Nothing yet.
+room-col_item = Item
+room-col_dots = Dots
+room-col_devices = Devices
+room-col_answer = Answer
+room-points =
+    { $n ->
+        [one] { $n } point
+       *[other] { $n } points
+    }
+room-devices =
+    { $n ->
+        [one] { $n } device took part
+       *[other] { $n } devices took part
+    }
+room-done-add = Added.
+room-done-edit = Changed.
+room-done-withdraw = Withdrawn.
+room-done-ballot = Sent. You can change it until the question closes.
+room-done-name = Name saved. It goes with what you send from now on.
+room-err-nothing_open = No question is open right now.
+room-err-closed = This question is closed.
+room-err-changed = The question has changed; the page now shows the current one.
+room-err-token = This page was out of date and has been reloaded. Please send again.
+room-err-empty = Write something first.
+room-err-too_long = That is too long: at most { $max } characters.
+room-err-name_too_long = That name is too long: at most { $max } characters.
+room-err-shape = That answer does not fit this question.
+room-err-not_yours = That is not one of your entries.
+room-err-budget = That is more than your { $n ->
+        [one] { $n } dot
+       *[other] { $n } dots
+    }.
+room-err-rank = Give every item a different place, from 1 up.
+room-err-choice = Choose one of the options shown.
+room-err-nothing_chosen = Choose something first.
+room-err-too_large = That is too much to send at once.
+room-err-busy = The facilitator's computer did not answer in time; please try again.
+room-err-failed = Could not reach the facilitator's computer. Check the Wi-Fi and try again.
+stats-ratio_needs_names = { $text } names no arms; write e.g. `--ratio treatment=2,control=1`, or give `--arms` too
+stats-ratio_positional = { $text } would be read in the order of `--arms`, which is easy to get backwards; name the arms instead: `--ratio { $named }` (only equal parts such as 1:1 may stay unnamed)
+stats-ratio_named_part = part { $part } of { $text } is not ARM=WEIGHT (e.g. `--ratio treatment=2,control=1`)
+stats-ratio_named_twice = names arm { $arm } twice
+stats-ratio_unknown_arm = names arm { $arm }, which is not one of `--arms` ({ $arms })
+stats-ratio_arm_missing = gives no weight for arm { $arm }; name every arm of `--arms`
+stats-block_size = must be a positive multiple of the ratio's sum ({ $sum }), at most { $max }; got { $size }
+stats-prior_no_arm = the last column is not { $name }: `--append` takes a CSV that `labkit assign` wrote
+stats-prior_unknown_arm = arm { $arm } is not one of the assignment's arms ({ $arms })
+stats-append_cluster = cannot add units to a cluster-randomised assignment; assign the whole file again with a new seed, or the new clusters as a trial of their own
+stats-append_header = the columns ({ $these }) are not the earlier assignment's ({ $earlier }); new units need the same columns in the same order
+stats-append_id = id { $id } in column { $column } is already in the earlier assignment
+assign-append_needs_log = `--append` needs `--log`: the earlier assignment's log, which is checked and continued
+assign-log_unreadable = { $file }: not an assignment log that `--append` can continue: { $reason }
+assign-log_altered = { $file }: entry { $entry } has been changed since it was written (its `sha256` does not match its contents); refusing to continue it
+assign-log_chain = { $file }: entry { $entry } does not follow entry { $previous } (its `previous_sha256` differs); refusing to continue it
+assign-output_altered = { $file } has changed since it was assigned (SHA-256 { $actual }; the log { $log } says { $expected }); refusing to add to it
+assign-append_flag = `{ $flag }` differs from the earlier assignment's ({ $logged }); leave it out with `--append`, it is taken from the log
+assign-appended = { $file }: { $rows ->
+        [one] { $rows } row added
+       *[other] { $rows } rows added
+    } (batch { $batch }) after the { $earlier } assigned before, which { $earlier ->
+        [one] is
+       *[other] are
+    } unchanged; rows per arm in all: { $totals }
+help-assign-arg-block_size = Permuted blocks of N units within each stratum, for rolling enrolment (a multiple of the ratio's sum)
+help-assign-arg-append = Add the units to this earlier assignment (its output CSV), keeping its arms; needs --log
+stats-wrong_direction = the difference ({ $difference }, treatment minus control) points away from `--alternative { $alternative }`; give the difference the test looks for, or `--alternative two-sided`
+stats-no_mde_decrease = no decrease below `--baseline` { $baseline } is detectable with `--per-arm` { $per_arm }: even a target of 0 needs { $need } per arm before adjustments
+cli-calc_ratio = `{ $value }` is not a ratio: give a number (treatment per control, e.g. 2) or name both arms (treatment=2,control=1)
+stats-power_inputs = give `--baseline` and `--target` (proportions) or `--sd` and `--delta` (means)
+stats-power_sample = give `--per-arm` or `--total`
+stats-points_range = must be between 2 and 10000, got { $value }
+help-calc-sample--size-arg-alternative = The difference the test looks for: either way, or treatment greater or less than control
+help-calc-mde-arg-alternative = The difference the test looks for: either way, or treatment greater or less than control
+help-calc-power-about = The power of a trial of a given size: the chance it detects the effect if it is real
+help-calc-power-after_help =
+    Examples:
+      labkit calc power --baseline 0.3 --target 0.35 --per-arm 1000
+      labkit calc power --sd 10 --delta 3 --total 300 --ratio treatment=2,control=1
+      labkit calc power --baseline 0.3 --target 0.35 --per-arm 1000 --curve -o curve.svg
+help-calc-power-arg-per_arm = People in the control arm (the treatment arm gets --ratio times as many)
+help-calc-power-arg-total = People in both arms together, split by --ratio
+help-calc-power-arg-baseline = Proportions: the outcome rate without the change (0–1)
+help-calc-power-arg-target = Proportions: the outcome rate hoped for with the change (0–1)
+help-calc-power-arg-sd = Means: the outcome's standard deviation
+help-calc-power-arg-delta = Means: the difference in means (treatment minus control)
+help-calc-power-arg-alpha = Significance level α (split between both tails when two-sided)
+help-calc-power-arg-ratio = Allocation ratio: treatment per control (2), or named (treatment=2,control=1)
+help-calc-power-arg-alternative = The difference the test looks for: either way, or treatment greater or less than control
+help-calc-power-arg-cluster_size = People per cluster, for cluster randomisation (with --icc)
+help-calc-power-arg-icc = Intra-cluster correlation (with --cluster-size)
+help-calc-power-arg-attrition = Expected drop-out, as a fraction (0.1 = 10%)
+help-calc-power-arg-curve = Also show power across a range of sample sizes (n, the default) or of effects
+help-calc-power-arg-points = Points on the curve
+help-calc-power-arg-output = Write the curve as an SVG chart to this file
+help-calc-power-arg-force = Replace an existing output file
+stats-cv_needs_cluster = `--cluster-cv` requires `--cluster-size` and `--icc`
+stats-not_negative = must be 0 or more, got { $value }
+stats-arms_range = must be between 2 and 100, got { $value }
+stats-few_clusters = only { $clusters ->
+        [one] { $clusters } cluster
+       *[other] { $clusters } clusters
+    } per arm (fewer than { $few }): the power rests on few independent units and on the ICC being right; add clusters if you can, and analyse at the cluster level
+stats-continuity_proportions = `--continuity` is for proportions (`--baseline`), not means
+help-calc-sample--size-arg-continuity = Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)
+help-calc-sample--size-arg-cluster_cv = Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)
+help-calc-sample--size-arg-arms = Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)
+help-calc-mde-arg-continuity = Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)
+help-calc-mde-arg-cluster_cv = Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)
+help-calc-mde-arg-arms = Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)
+help-calc-power-arg-continuity = Proportions: Fleiss's continuity correction (for a chi-square test with Yates's correction or Fisher's exact test)
+help-calc-power-arg-cluster_cv = Clusters of unequal size: the coefficient of variation of cluster size (with --cluster-size, the mean size)
+help-calc-power-arg-arms = Arms in all, the control included; each comparison with the control gets α/(arms − 1) (Bonferroni)
+help-analyse-about = Read out a trial: outcome by arm, the effect with its interval, balance, and the verdict
+help-analyse-after_help =
+    Examples:
+      labkit analyse assigned.csv --outcome renewed --control control
+      labkit analyse assigned.csv --outcome renewed --id case --outcomes results.csv --plan sessions/trial.yaml -o readout.html
+      labkit analyse pupils.csv --outcome score --cluster school --covariates age,prior --format json
+help-analyse-arg-data = The CSV of units with their arm (what `labkit assign` wrote, or any CSV with an arm column)
+help-analyse-arg-outcome = The outcome column (0/1, true/false, yes/no: a proportion; numbers: a mean); with --plan, defaults to the plan's primary outcome
+help-analyse-arg-arm_column = The column holding each unit's arm
+help-analyse-arg-control = The control arm; the others are compared with it
+help-analyse-arg-id = The column of unit ids: repeats are listed, and --outcomes is joined on it
+help-analyse-arg-outcomes = A second CSV with the outcome, joined to the data on the --id column
+help-analyse-arg-cluster = Analyse at the level of this column's clusters (cluster means compared with Welch's test)
+help-analyse-arg-covariates = Baseline columns for the balance table (standardised mean differences)
+help-analyse-arg-plan = The trial-design session: primary outcome, minimum effect, alpha and decision rule
+help-analyse-arg-alpha = Significance level for the intervals and the verdict [default: the plan's, else 0.05]
+help-analyse-arg-format = Output format on stdout
+help-analyse-arg-output = Write the readout to a file: .md, .html or .docx
+help-analyse-arg-force = Replace an existing output file
+analyse-unknown_format = cannot tell the format of `{ $path }`; name it .md, .html or .docx
+analyse-bad_alpha = `--alpha` must be between 0 and 1, not { $value }
+analyse-bad_value = { $value } in column { $column } is not a number, 0/1, true/false or yes/no
+analyse-chart_difference = Difference (treatment − control)
+analyse-chart_points = Difference, percentage points
+analyse-chart_planned = planned minimum
+analyse-chart_title = Effect on { $outcome } with its { $level }% confidence interval
+analyse-cluster_note = analysed at the cluster level: each cluster's mean is one value, and the arms' cluster means are compared with Welch's t test
+analyse-cluster_two_arms = cluster { $cluster } is in arm { $arm } here and in arm { $other } on an earlier row; a cluster belongs to one arm
+analyse-col-analysed = Analysed
+analyse-col-arm = Arm
+analyse-col-assigned = Assigned
+analyse-col-ci = { $level }% CI
+analyse-col-cluster_mean = Mean of cluster means
+analyse-col-clusters = Clusters
+analyse-col-comparison = Comparison
+analyse-col-covariate = Covariate
+analyse-col-file = File
+analyse-col-line = Line
+analyse-col-mean = Mean
+analyse-col-proportion = Proportion
+analyse-col-reason = Reason
+analyse-col-smd = SMD
+analyse-decision_rule = The plan's decision rule:
+analyse-delimiter_undetected = cannot tell the delimiter from the header { $header }
+analyse-effect_line = { $arm } − { $control }: { $difference } { $unit }({ $level }% CI { $low } to { $high }), p { $p }
+analyse-fact-data = Data
+analyse-fact-outcomes = Outcomes
+analyse-fact-plan = Plan
+analyse-first_at = repeats line { $line }
+analyse-footer = Made with labkit analyse on { $date }.
+analyse-h-arms = Outcome by arm
+analyse-h-balance = Balance at baseline
+analyse-h-method = Method
+analyse-h-not_analysed = Rows not analysed
+analyse-h-result = Result
+analyse-higher = higher
+analyse-kicker = Trial readout
+analyse-lower = lower
+analyse-method-cluster = Analysed at the cluster level: each cluster's mean outcome counts as one value, and the arms' cluster means are compared with Welch's t interval and test (unequal variances). The arms' means shown are means of cluster means.
+analyse-method-mean = Difference of means with Welch's t interval and test (unequal variances, as R's t.test(var.equal = FALSE)).
+analyse-method-proportion = Difference of proportions with Newcombe's hybrid score interval (Newcombe 1998, method 10); the p-value is the chi-square test without continuity correction (as R's prop.test(correct = FALSE)); the risk ratio has Katz's log interval.
+analyse-mixed_kinds = column { $column } mixes numbers such as { $value } with words such as { $word } (line { $line }); a proportion is 0/1, true/false or yes/no, a mean is numbers
+analyse-more_rows = … and { $n } more (all, up to 1,000, in --format json)
+analyse-no_control = no control arm{ $control } among the arms { $arms }: name it with `--control`
+analyse-no_effect = No effect could be computed: an arm has too few analysed units.
+analyse-no_outcome = name the outcome column with `--outcome` (or give a `--plan` whose primary outcome is a column)
+analyse-no_units = no row has an arm in column { $column }
+analyse-not_a_plan = { $file } is a session of `{ $method }`, not a trial design: it has no primary outcome or baseline rate
+analyse-not_analysed_note =
+    { $n ->
+        [one] { $n } row not analysed:
+       *[other] { $n } rows not analysed:
+    }
+analyse-points = points{" "}
+analyse-ragged = this row has { $found ->
+        [one] { $found } field
+       *[other] { $found } fields
+    }, the header { $expected }
+analyse-ratio_line = ; risk ratio { $ratio } ({ $low } to { $high })
+analyse-reason-duplicate_id = repeated id
+analyse-reason-duplicate_outcome_id = repeated id in the outcomes file
+analyse-reason-missing_outcome = no outcome
+analyse-reason-no_arm = no arm
+analyse-reason-no_outcome_row = no row in the outcomes file
+analyse-reason-unknown_arm = arm not in the plan
+analyse-reason-unknown_id = id not in the data
+analyse-sentence = { $outcome }: { $size } { $unit }{ $direction } in { $arm } than in { $control } ({ $level }% CI { $low } to { $high })
+analyse-sentence_no_minimum = ; the plan gives no minimum effect to judge it against
+analyse-sentence_plan = ; the plan said at least { $size } { $unit }{ $direction }: { $verdict }
+analyse-smd_note = SMD: standardised mean difference, treatment minus control over the pooled standard deviation; beyond ±0.1 is commonly read as an imbalance.
+analyse-subtitle = Outcome by arm, the effect with its interval, and every row not analysed.
+analyse-title = Readout: { $outcome }
+analyse-too_many_arms = column { $column } has more than { $n } different values: is it the arm column? (`--arm-column`)
+analyse-too_many_levels = covariate { $column } has more than { $n } different values: left out of the balance table
+analyse-verdict-inconclusive = inconclusive — the interval holds both no effect and the planned effect
+analyse-verdict-not_supported = not supported — the interval rules out an effect of the planned size
+analyse-verdict-opposite = contradicted — the effect went the other way
+analyse-verdict-smaller = not supported — a real effect, but smaller than planned
+analyse-verdict-supported = supported
+analyse-written = readout written to { $path }
+analyse-answers_arm = { $arm }: { $assigned } assigned, { $analysed } analysed
+analyse-answers_left_out = Rows left out (listed in the readout): { $n }
+analyse-too_many_ids = more than 4,294,967,295 different ids or clusters
+helpers-bad_ratio = cannot read the allocation ratio `{ $value }`: write treatment:control, e.g. 1:1 or 2:1
+helpers-trial_inputs = the sample size needs a baseline and a target rate, or a standard deviation and a minimum difference
+analyse-sentence_greater = ; one-sided test, as planned, for a rise
+analyse-sentence_less = ; one-sided test, as planned, for a fall
+analyse-sentence_bonferroni = ; Bonferroni-corrected for { $n } comparisons with the control
+analyse-note_greater = One-sided test for a rise in the treatment arm: p-values are one-sided, and the lower bound of the { $level }% interval is the one-sided { $one }% bound.
+analyse-note_less = One-sided test for a fall in the treatment arm: p-values are one-sided, and the upper bound of the { $level }% interval is the one-sided { $one }% bound.
+analyse-note_bonferroni = { $n } arms compared with { $control }: Bonferroni correction, each comparison at α = { $alpha } ({ $level }% intervals) and each p-value multiplied by { $n } (at most 1).
+help-analyse-arg-alternative = The test: two-sided, or one-sided for a rise (greater) or a fall (less) in the treatment arm [default: the plan's test_sides, else two-sided]
+analyse-plan_sides_contradict = { $file }: the test is one-sided `{ $sides }` ({ $source }) but the plan's effect ({ $field }: { $effect }) is a { $direction }; a one-sided test only finds a change in the direction it names. Correct test_sides or the planned effect in the plan, or pass --alternative two-sided
+analyse-direction_rise = rise
+analyse-direction_fall = fall
+
+## agendacode (session 5): agendas on real dates, `list` of playbooks and sources, `show`
+
+## conditions in words.
+
+help-agenda-arg-skip_weekends = Skip Saturdays and Sundays (the default)
+help-agenda-arg-include_weekends = Hold days on Saturdays and Sundays too
+help-agenda-arg-holiday = A day off, YYYY-MM-DD: no workshop day falls on it (repeatable)
+help-agenda-arg-holidays = A file of days off, one YYYY-MM-DD a line (a name may follow; # starts a comment)
+help-list-arg-long = Add a column of each method's credited sources
+agenda-moved = { $date } is not a working day: the agenda starts on { $first }
+agenda-bad_holiday = `--holiday { $date }` is not a date; write it as YYYY-MM-DD
+agenda-bad_holiday_line = `{ $value }` is not a date; write one date a line as YYYY-MM-DD (a name may follow)
+agenda-total_dates = Total { $total } over { $days } days; the last is { $date }, until { $end }
+list-playbook = playbook
+list-days = { $total }, { $days } days
+col-sources = Sources
+show-only_when = only when { $cond }
+cond-eq = { $q } is { $v }
+cond-ne = { $q } is not { $v }
+cond-gt = { $q } is more than { $v }
+cond-lt = { $q } is less than { $v }
+cond-gte = { $q } is at least { $v }
+cond-lte = { $q } is at most { $v }
+cond-yes = { $q } is yes
+cond-no = { $q } is no
+cond-answered = { $q } has an answer
+cond-unanswered = { $q } has no answer
+cond-and = and
+cond-or = or
+qtype-text = text
+qtype-longtext = longtext
+qtype-number = number
+qtype-confirm = confirm
+qtype-select = select
+qtype-multiselect = multiselect
+qtype-scale = scale
+qtype-date = date
+qtype-list = list
+qtype-records = records
+qtype-vote = vote
+qtype-score = score
+qtype-rank = rank
+qtype-computed = computed
+validate-tables_no_guide = `tables: true` needs a `guide` saying how the room splits into tables, what each table does and how the results come back together
+validate-group_fit = `{ $method }` is sized for { $size } people but the playbook is for { $room }: widen the playbook's group, choose another method, or run this block in tables (`tables: true` with a `guide`)
+validate-group_fit_hint = with `tables: true`, { $room } people need { $tables } tables; say so in the block's `guide`
+validate-table_size = `{ $method }` ({ $size } people) is not a sensible table size for a playbook of { $room }: a table needs a bounded size of at least two, the smallest group must form one table, and the largest must split into tables that each keep the method's minimum
+run-block_tables = In tables: for { $people } people, at least { $tables } tables of up to { $max }; results come back in plenary.
+show-in_tables = in parallel tables, results brought back in plenary
+origin-library = library
+origin-library_named = library { $name }
+origin-library_commit = library { $name }, commit { $commit }
+library-lock_version = { $file }: lock file version { $version } is not one this labkit reads (it reads version 1)
+library-not_locked = method library `{ $name }` is not pinned in { $lock }, so its methods are left out; fetch and pin it with `labkit library fetch`
+library-no_cache = method library `{ $name }` needs a cache folder and labkit has none: set LABKIT_CACHE_DIR (or HOME)
+library-not_fetched = method library `{ $name }` is not fetched on this computer, so its methods are left out; fetch the commit labkit.lock pins with `labkit library fetch`
+library-lock_stale = method library `{ $name }`: { $file } asks for another repository or rev than { $lock } pins; the pinned commit is used until you run `labkit library update { $name }`
+library-no_git = cannot run git ({ $program }): labkit fetches method libraries with the `git` program; install git (https://git-scm.com) or point LABKIT_GIT at it
+library-git_failed = git { $command } failed: { $said }
+library-bad_url = `{ $url }` is not a repository address
+library-bad_rev = `{ $rev }` is not a tag, branch or commit
+library-no_rev = the repository has no tag, branch or commit `{ $rev }`
+library-refused_path = refused: the path leaves the library
+library-refused_link = refused: a symbolic link (a library's files must be in it, links are not followed)
+library-refused_submodule = refused: a submodule (libraries are fetched without submodules)
+library-too_big = the library is larger than labkit takes: at most { $files } files and { $mb } MB under methods/ and templates/
+library-bad_name = { $file }: library name `{ $name }` must be lowercase letters, digits and dashes (it prefixes method ids: `{ $name }/test-card`); give one with `name:`
+library-duplicate_name = { $file }: two libraries are named `{ $name }`; give one another name with `name:`
+library-no_workspace = no labkit.yaml here or above, and no user config: run `labkit init` first, or list the library under `libraries:` in your config.yaml
+library-skipped = skipped { $file }: it has problems
+library-exists = a library named `{ $name }` is already listed; `labkit library update { $name }` moves its pin, or give this one another name with --name
+library-added = added library `{ $name }` at commit { $commit }: { $methods } methods and playbooks; listed in { $file }, pinned in { $lock }
+library-none = no method libraries: add one with `labkit library add URL`
+library-unknown = no library named `{ $name }` (libraries: { $names })
+library-up_to_date = { $name }: up to date at { $commit } ({ $methods } methods and playbooks)
+library-moved = { $name }: pin moved from { $old } to { $commit } ({ $methods } methods and playbooks)
+library-pinned = { $name }: pinned at { $commit } ({ $methods } methods and playbooks)
+library-in_cache = { $name }: { $commit } is already fetched
+library-commit_gone = library `{ $name }`: commit { $commit } that labkit.lock pins is not in { $url } any more; `labkit library update { $name }` pins what the repository has now
+library-hash_differs = library `{ $name }`: the files of the pinned commit do not match the SHA-256 in { $lock }; nothing was used. Check the repository, then `labkit library update { $name }`
+library-fetched = { $name }: fetched { $commit } ({ $methods } methods and playbooks)
+library-col-name = Name
+library-col-source = Source
+library-col-commit = Pinned commit
+library-col-methods = Methods
+library-col-updated = Last update
+library-not_fetched_short = not fetched
+library-not_locked_short = not pinned
+library-removed = removed library `{ $name }` from { $file } and its lock (the cache keeps its files until you delete them)
+library-edit_by_hand = { $file }:{ $line }: `libraries:` is not written as a list of lines starting with `-`; edit it by hand
+help-library-about = Method libraries from git: add one, update or fetch them, list them, remove one
+help-library-add-about = Add a method library from a git repository and pin its commit in labkit.lock
+help-library-add-after_help =
+    Examples:
+      labkit library add https://example.org/labx/methods.git --rev v1.4
+      labkit library add ../shared-methods --name shared
+help-library-add-arg-url = The repository: a URL, a file:// URL or a local path
+help-library-add-arg-rev = A tag, branch or commit [default: the repository's default branch]
+help-library-add-arg-name = The name that prefixes its methods (labx/test-card) [default: from the URL]
+help-library-update-about = Fetch the newest commit of each library's rev and move its pin in labkit.lock
+help-library-update-after_help =
+    Examples:
+      labkit library update
+      labkit library update labx
+help-library-update-arg-name = Only this library
+help-library-fetch-about = Fetch the commits labkit.lock pins, without moving them (after cloning a workspace)
+help-library-list-about = The libraries: name, source, pinned commit, methods and last update
+help-library-remove-about = Remove a library from the configuration and from labkit.lock
+help-library-remove-arg-name = The library's name (see `labkit library list`)
+help-library-after_help =
+    Examples:
+      labkit library add https://example.org/labx/methods.git --rev v1.4
+      labkit library list
+      labkit library fetch        # after cloning a workspace with a labkit.lock
+      labkit run labx/test-card   # a library's method, by its prefix

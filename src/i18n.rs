@@ -2342,6 +2342,22 @@ const EN: &[(&str, &str)] = &[
     ),
     ("analyse.direction_rise", "rise"),
     ("analyse.direction_fall", "fall"),
+    ("report.skip", "Skip to content"),
+    ("report.table", "Table"),
+    (
+        "report.chart_bars",
+        "{title}: bar chart of {n} items, {total} {value} in all",
+    ),
+    ("report.chart_most", "most: {top}"),
+    (
+        "report.chart_matrix",
+        "{title}: 2×2 matrix of {n} items by {y} and {x}; {counts}",
+    ),
+    (
+        "report.chart_interval",
+        "{title}: {n} estimates of {value} with their confidence intervals",
+    ),
+    ("portfolio.chart_scroll", "Chart (scrolls sideways)"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4771,6 +4787,25 @@ const PT: &[(&str, &str)] = &[
     ),
     ("analyse.direction_rise", "subida"),
     ("analyse.direction_fall", "descida"),
+    ("report.skip", "Saltar para o conteúdo"),
+    ("report.table", "Tabela"),
+    (
+        "report.chart_bars",
+        "{title}: gráfico de barras com {n} itens, {total} {value} no total",
+    ),
+    ("report.chart_most", "mais: {top}"),
+    (
+        "report.chart_matrix",
+        "{title}: matriz 2×2 com {n} itens por {y} e {x}; {counts}",
+    ),
+    (
+        "report.chart_interval",
+        "{title}: {n} estimativas de {value} com os seus intervalos de confiança",
+    ),
+    (
+        "portfolio.chart_scroll",
+        "Gráfico (desloca-se na horizontal)",
+    ),
 ];
 
 fn catalogue(lang: Lang) -> &'static [(&'static str, &'static str)] {

@@ -2357,7 +2357,6 @@ const EN: &[(&str, &str)] = &[
         "report.chart_interval",
         "{title}: {n} estimates of {value} with their confidence intervals",
     ),
-    ("portfolio.chart_scroll", "Chart (scrolls sideways)"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4801,10 +4800,6 @@ const PT: &[(&str, &str)] = &[
     (
         "report.chart_interval",
         "{title}: {n} estimativas de {value} com os seus intervalos de confiança",
-    ),
-    (
-        "portfolio.chart_scroll",
-        "Gráfico (desloca-se na horizontal)",
     ),
 ];
 

@@ -417,3 +417,42 @@ fn every_report_the_portfolio_and_the_room_pass_axe_and_reflow_at_320_px() {
         failures.join("\n")
     );
 }
+
+/// Language of parts (WCAG 3.1.2): a Portuguese report of a session run in English keeps its
+/// answers marked `lang="en"`, while the method's own text is in Portuguese. Not yet: the
+/// report's Markdown does not say which text is an answer (issue 18, item 5; see
+/// docs/accessibility.md, known limits).
+#[test]
+#[ignore = "issue 18 item 5: answers are not marked with their language yet"]
+fn a_portuguese_report_of_an_english_session_marks_its_answers_english() {
+    let Some(_) = tools() else { return };
+    let lab = Lab::new();
+    let library = Library::load_layers(&[]);
+    let Some(Document::Method(method)) = library
+        .entries()
+        .map(|e| &e.doc)
+        .find(|d| matches!(d, Document::Method(m) if m.id == "brainstorm"))
+    else {
+        panic!("no brainstorm method");
+    };
+    let session = session_for(method, &fixture("answers/brainstorm.yaml"));
+    let template = report::find_template(None, "brainstorm", None, Path::new(".")).unwrap();
+    let html = report::render(method, &session, &template, Lang::Pt)
+        .unwrap()
+        .to_html();
+    let page = lab.write("brainstorm.pt.html", html);
+    let mut b = Browser::launch();
+    b.open(&format!("file://{}", page.display()));
+    let langs = b.eval(
+        r#"(() => {
+      const of = text => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode())
+          if (n.data.includes(text)) return n.parentElement.closest('[lang]').lang;
+        return 'missing';
+      };
+      return [of('How might we make it easy'), of('O desafio')];
+    })()"#,
+    );
+    assert_eq!(langs, json!(["en", "pt"]));
+}

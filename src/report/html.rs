@@ -310,7 +310,12 @@ fn figure(json: &str, lang: Lang, ids: &mut Ids) -> String {
     let mut out = String::with_capacity(svg.len() + 512);
     let _ = write!(
         out,
-        "<figure class=\"chart\"><div class=\"chart-scroll\" role=\"group\" tabindex=\"0\" aria-labelledby=\"{caption}\" style=\"--min-width:{}px\">{svg}</div><figcaption id=\"{caption}\">{}</figcaption>",
+        "<figure class=\"chart{}\"><div class=\"chart-scroll\" role=\"group\" tabindex=\"0\" aria-labelledby=\"{caption}\" style=\"--min-width:{}px\">{svg}</div><figcaption id=\"{caption}\">{}</figcaption>",
+        if matches!(chart, Chart::Matrix { .. }) {
+            " matrix"
+        } else {
+            ""
+        },
         min_width(&svg),
         escape(chart.title())
     );

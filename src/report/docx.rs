@@ -127,8 +127,6 @@ struct Builder {
     raster: Option<Rasteriser>,
     /// The PNG of each picture, in order.
     pictures: Vec<Vec<u8>>,
-    /// The report's language, for the charts' alternative text.
-    lang: crate::lang::Lang,
 }
 
 impl Builder {
@@ -249,7 +247,7 @@ impl Builder {
                 &mut self.body,
                 self.pictures.len(),
                 (picture.width, picture.height),
-                &super::html::chart_name(&chart, self.lang),
+                chart.title(),
             );
             self.pictures.push(picture.png);
         }
@@ -495,7 +493,6 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
         chart: None,
         raster: None,
         pictures: Vec::new(),
-        lang: crate::lang::Lang::parse(&title.lang).unwrap_or_default(),
     };
     b.body.push_str(&ooxml::document_head());
 

@@ -346,9 +346,9 @@ fn min_width(svg: &str) -> u32 {
     (width * 12.0 / smallest).ceil() as u32
 }
 
-/// What a chart shows, in a sentence: its accessible name in HTML and its alternative text in Word ("Dot vote: bar chart, 6 items, 30
+/// What a chart shows, in a sentence: its accessible name ("Dot vote: bar chart, 6 items, 30
 /// dots in all; most: …").
-pub(crate) fn chart_name(chart: &Chart, lang: Lang) -> String {
+fn chart_name(chart: &Chart, lang: Lang) -> String {
     let number = |v: f64| {
         let text = if v.fract() == 0.0 {
             format!("{v:.0}")

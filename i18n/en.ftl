@@ -1165,3 +1165,18 @@ help-library-after_help =
       labkit library list
       labkit library fetch        # after cloning a workspace with a labkit.lock
       labkit run labx/test-card   # a library's method, by its prefix
+report-skip = Skip to content
+report-table = Table
+report-chart_bars = { $title }: bar chart of { $n ->
+        [one] { $n } item
+       *[other] { $n } items
+    }, { $total } { $value } in all
+report-chart_most = most: { $top }
+report-chart_matrix = { $title }: 2×2 matrix of { $n ->
+        [one] { $n } item
+       *[other] { $n } items
+    } by { $y } and { $x }; { $counts }
+report-chart_interval = { $title }: { $n ->
+        [one] { $n } estimate of { $value } with its confidence interval
+       *[other] { $n } estimates of { $value } with their confidence intervals
+    }

@@ -1165,3 +1165,18 @@ help-library-after_help =
       labkit library list
       labkit library fetch        # depois de clonar uma área de trabalho com labkit.lock
       labkit run labx/test-card   # um método de uma biblioteca, pelo prefixo
+report-skip = Saltar para o conteúdo
+report-table = Tabela
+report-chart_bars = { $title }: gráfico de barras com { $n ->
+        [one] { $n } item
+       *[other] { $n } itens
+    }, { $total } { $value } no total
+report-chart_most = mais: { $top }
+report-chart_matrix = { $title }: matriz 2×2 com { $n ->
+        [one] { $n } item
+       *[other] { $n } itens
+    } por { $y } e { $x }; { $counts }
+report-chart_interval = { $title }: { $n ->
+        [one] { $n } estimativa de { $value } com o seu intervalo de confiança
+       *[other] { $n } estimativas de { $value } com os seus intervalos de confiança
+    }

@@ -352,10 +352,11 @@ fn dashboard(rows: &[Row], lang: Lang) -> String {
         *by_status.entry(t(lang, status_key(r.status))).or_default() += 1;
     }
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<section class=\"cards\">\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#content\">{}</a>\n<main id=\"content\" tabindex=\"-1\">\n<h1>{}</h1>\n<section class=\"cards\">\n",
         lang.code(),
         escape(t(lang, "portfolio.title")),
         DASHBOARD_CSS,
+        escape(t(lang, "report.skip")),
         escape(t(lang, "portfolio.title"))
     );
     let _ = writeln!(
@@ -386,7 +387,7 @@ fn dashboard(rows: &[Row], lang: Lang) -> String {
     }
     let _ = write!(
         out,
-        "</table>\n<h2>{}</h2>\n<table>\n<thead><tr>",
+        "</table>\n<h2 id=\"sessions\">{}</h2>\n<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" aria-labelledby=\"sessions\">\n<table>\n<thead><tr>",
         escape(t(lang, "portfolio.sessions"))
     );
     for key in [
@@ -421,8 +422,11 @@ fn dashboard(rows: &[Row], lang: Lang) -> String {
             escape(r.updated.get(..10).unwrap_or_default()),
         );
     }
-    out.push_str("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n</main>\n</body>\n</html>\n");
     out
 }
 
-const DASHBOARD_CSS: &str = "body{margin:0;font:15px/1.5 \"Segoe UI\",Roboto,Arial,sans-serif;color:#1d2330}main{max-width:72rem;margin:0 auto;padding:2rem 1.5rem}h1{margin:0 0 1rem}h2{margin:2rem 0 .6rem;font-size:1.2rem}.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d8dde6;border-radius:8px;padding:.8rem 1.2rem;min-width:9rem;display:flex;flex-direction:column}.card .n{font-size:2rem;font-weight:700;color:#1f5fa8}.total{background:#eef3fa}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e3e7ee;vertical-align:top}thead th{background:#eef3fa}.stages th{width:11rem;font-weight:600}.bar{display:inline-block;height:.8rem;background:#1f5fa8;border-radius:3px;vertical-align:middle}td.open{color:#9a3b00;font-weight:600}td.done{color:#2d6a3e}@media print{main{max-width:none;padding:0}}\n";
+/// Sizes in rem/em from the reader's default font size; the sessions table scrolls sideways in
+/// its own container, so the page reflows to 320 px; in forced colours the stage bars take the
+/// system's highlight colour (a background alone would vanish).
+const DASHBOARD_CSS: &str = "body{margin:0;font:1rem/1.5 \"Segoe UI\",Roboto,Arial,sans-serif;color:#1d2330;background:#fff;overflow-wrap:break-word}main{max-width:72rem;margin:0 auto;padding:2rem 1.5rem}h1{margin:0 0 1rem}h2{margin:2rem 0 .6rem;font-size:1.2rem}.skip{position:absolute;left:.5rem;top:-10rem;padding:.5rem .9rem;background:#fff;color:#1f5fa8;border:2px solid #1f5fa8;font-weight:600}.skip:focus{top:.5rem}:focus-visible{outline:3px solid #1f5fa8;outline-offset:2px}main:focus{outline:none}.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d8dde6;border-radius:8px;padding:.8rem 1.2rem;min-width:9rem;display:flex;flex-direction:column}.card .n{font-size:2rem;font-weight:700;color:#1f5fa8}.total{background:#eef3fa}.table-scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e3e7ee;vertical-align:top}thead th{background:#eef3fa}.stages th{width:40%;font-weight:600}.bar{display:inline-block;height:.8rem;background:#1f5fa8;border-radius:3px;vertical-align:middle}td.open{color:#9a3b00;font-weight:600}td.done{color:#2d6a3e}@media (forced-colors:active){.bar{forced-color-adjust:none;background:Highlight}:focus-visible{outline-color:Highlight}}@media print{main{max-width:none;padding:0}.skip{display:none}.table-scroll{overflow:visible}}\n";

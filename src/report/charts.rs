@@ -25,11 +25,21 @@ const ACCENT: &str = "#1f5fa8";
 /// Line height, as a multiple of the font size.
 const LEADING: f64 = 1.25;
 
+/// The chart's SVG, named by its title (the picture in Word, whose alternative text is set apart).
 pub fn svg(chart: &Chart) -> String {
+    svg_named(chart, chart.title(), None)
+}
+
+/// The chart's SVG with `name` as its accessible name (what the chart shows, in words) and
+/// `described_by`, the id of the table on the page that holds its data.
+pub fn svg_named(chart: &Chart, name: &str, described_by: Option<&str>) -> String {
+    let mut a11y = format!(r#" aria-label="{}""#, escape(name));
+    if let Some(id) = described_by {
+        let _ = write!(a11y, r#" aria-describedby="{}""#, escape(id));
+    }
     match chart {
-        Chart::Bars { title, rows, .. } => bars(title, rows),
+        Chart::Bars { rows, .. } => bars(&a11y, rows),
         Chart::Matrix {
-            title,
             x_label,
             y_label,
             min,
@@ -37,15 +47,14 @@ pub fn svg(chart: &Chart) -> String {
             quadrants,
             points,
             ..
-        } => matrix(title, x_label, y_label, *min, *max, quadrants, points),
+        } => matrix(&a11y, x_label, y_label, *min, *max, quadrants, points),
         Chart::Interval {
-            title,
             value_label,
             rows,
             reference,
             reference_label,
             ..
-        } => super::interval_chart::svg(title, value_label, rows, *reference, reference_label),
+        } => super::interval_chart::svg(&a11y, value_label, rows, *reference, reference_label),
     }
 }
 
@@ -187,11 +196,11 @@ fn text(
     out.push_str("</text>");
 }
 
-fn open_svg(out: &mut String, class: &str, title: &str, width: f64, height: f64) {
+/// `a11y`: the accessible name and description, as attributes already escaped.
+fn open_svg(out: &mut String, a11y: &str, width: f64, height: f64) {
     let _ = write!(
         out,
-        r#"<figure class="{class}"><svg role="img" aria-label="{}" viewBox="0 0 {width:.0} {height:.0}" width="100%" font-family="{FONT}" xmlns="http://www.w3.org/2000/svg">"#,
-        escape(title),
+        r#"<svg role="img"{a11y} viewBox="0 0 {width:.0} {height:.0}" width="100%" font-family="{FONT}" xmlns="http://www.w3.org/2000/svg">"#,
     );
 }
 
@@ -237,7 +246,11 @@ fn legend(
                 y + size * 0.9 - 4.0
             );
             let marker = Fitted {
-                size: if marker.chars().count() > 2 { 7.0 } else { 9.0 },
+                size: if marker.chars().count() > 2 {
+                    8.0
+                } else {
+                    11.0
+                },
                 lines: vec![marker.clone()],
                 cut: false,
             };
@@ -277,7 +290,7 @@ fn legend_line(label: &str, note: &Option<String>) -> String {
     }
 }
 
-fn bars(title: &str, rows: &[(String, f64)]) -> String {
+fn bars(a11y: &str, rows: &[(String, f64)]) -> String {
     // Labels wrap onto up to three lines, shrinking if need be; a label still too long is cut,
     // numbered, and given in full in a legend under the bars.
     let (label_w, width) = (330.0, 680.0);
@@ -353,9 +366,9 @@ fn bars(title: &str, rows: &[(String, f64)]) -> String {
         y += legend(&mut body, &cut, 12.0, y, width - 24.0);
     }
     let mut out = String::new();
-    open_svg(&mut out, "chart", title, width, y + 6.0);
+    open_svg(&mut out, a11y, width, y + 6.0);
     out.push_str(&body);
-    out.push_str("</svg></figure>");
+    out.push_str("</svg>");
     out
 }
 
@@ -433,7 +446,7 @@ fn spread(targets: &[((f64, f64), Area)], r: f64) -> Option<Vec<(f64, f64)>> {
 }
 
 fn matrix(
-    title: &str,
+    a11y: &str,
     x_label: &str,
     y_label: &str,
     min: f64,
@@ -457,7 +470,7 @@ fn matrix(
     ];
     let names: Vec<Fitted> = quadrants
         .iter()
-        .map(|q| fit(q, half - 16.0, 3, &[13.0, 12.0, 11.0, 10.0]))
+        .map(|q| fit(q, half - 16.0, 3, &[13.0, 12.0, 11.0]))
         .collect();
     let strip = |a: usize, b: usize| 10.0 + names[a].height().max(names[b].height());
     let strips = [strip(0, 1), strip(0, 1), strip(2, 3), strip(2, 3)];
@@ -588,22 +601,9 @@ fn matrix(
     let height = legend_top + legend(&mut body, &items, 12.0, legend_top, width - 24.0) + 6.0;
 
     let mut out = String::new();
-    open_svg(&mut out, "chart matrix", title, width, height);
+    open_svg(&mut out, a11y, width, height);
     out.push_str(&body);
-    // The same legend as a list, for screen readers (the SVG is one image to them); hidden from
-    // sight, since the SVG shows it.
-    out.push_str(
-        r#"</svg><figcaption style="position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap"><ol>"#,
-    );
-    for (label, x, y) in points {
-        let _ = write!(
-            out,
-            "<li>{} <span class=\"muted\">({})</span></li>",
-            escape(label),
-            escape(quadrant(quadrants, min, max, *x, *y))
-        );
-    }
-    out.push_str("</ol></figcaption></figure>");
+    out.push_str("</svg>");
     out
 }
 
@@ -937,10 +937,7 @@ mod tests {
             4,
             "two discs, two in the legend"
         );
-        assert!(
-            svg.contains("<li>A <span class=\"muted\">(Quick wins)</span></li>"),
-            "{svg}"
-        );
+        assert!(svg.starts_with("<svg role=\"img\"") && svg.ends_with("</svg>"));
         let d = assert_clear(&svg);
         assert!(legend_text(&d).contains("A (Quick wins)"));
     }

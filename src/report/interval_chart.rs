@@ -65,8 +65,9 @@ fn cut(text: &str, width: f64, size: f64) -> (String, bool) {
 }
 
 /// The chart: `rows` are (label, estimate, low, high).
+/// `a11y`: the accessible name (and description) as attributes, already escaped.
 pub fn svg(
-    title: &str,
+    a11y: &str,
     value_label: &str,
     rows: &[(String, f64, f64, f64)],
     reference: Option<f64>,
@@ -104,8 +105,7 @@ pub fn svg(
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{t}" font-family="{f}"><title>{t}</title>"#,
-        t = escape(title),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img"{a11y} font-family="{f}">"#,
         f = escape(FONT)
     );
     // Ticks and grid.
@@ -192,7 +192,7 @@ mod tests {
             ("<b>letter</b> − control ".repeat(5), -2.0, -6.5, 2.5),
         ];
         let svg = svg(
-            "Effect & interval",
+            r#" aria-label="Effect &amp; interval""#,
             "points",
             &rows,
             Some(6.0),

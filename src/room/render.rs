@@ -147,13 +147,23 @@ fn body_open(out: &mut String, lang: Lang, base: &str, page: &str, now_ms: u64) 
         out,
         "<body data-page=\"{page}\" data-base=\"{base}\" data-now=\"{now_ms}\" \
          data-left=\"{left}\" data-up=\"{up}\" data-failed=\"{failed}\" data-stale=\"{stale}\" \
-         data-dots-left=\"{dots_left}\">",
+         data-dots-left=\"{dots_left}\">\n<a class=\"skip\" href=\"#main\">{skip}</a>",
         base = html_escape(base),
         left = html_escape(t(lang, "room.left")),
         up = html_escape(t(lang, "room.time_up")),
         failed = html_escape(t(lang, "room.err.failed")),
         stale = html_escape(t(lang, "room.err.token")),
         dots_left = html_escape(t(lang, "room.dots_left")),
+        skip = html_escape(t(lang, "report.skip")),
+    )
+}
+
+/// A table's container: it scrolls sideways on its own, named and reachable from the keyboard,
+/// so a wide table never widens the page (reflow at 320 px).
+fn scroll_open(lang: Lang) -> String {
+    format!(
+        "<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" aria-label=\"{}\">\n",
+        html_escape(t(lang, "report.table"))
     )
 }
 
@@ -814,8 +824,9 @@ fn tally(out: &mut String, lang: Lang, q: &RoomQuestion) -> fmt::Result {
         RoomKind::Score { items, criteria } => {
             write!(
                 out,
-                "<table class=\"matrix\">\n<thead><tr><th scope=\"col\">{}</th>",
-                html_escape(t(lang, "room.col_item"))
+                "{scroll}<table class=\"matrix\">\n<thead><tr><th scope=\"col\">{}</th>",
+                html_escape(t(lang, "room.col_item")),
+                scroll = scroll_open(lang),
             )?;
             for crit in criteria {
                 write!(
@@ -843,7 +854,7 @@ fn tally(out: &mut String, lang: Lang, q: &RoomQuestion) -> fmt::Result {
                 }
                 out.push_str("</tr>\n");
             }
-            out.push_str("</tbody>\n</table>\n");
+            out.push_str("</tbody>\n</table>\n</div>\n");
         }
         RoomKind::Rank { .. } => {
             if tally.order.is_empty() {
@@ -867,9 +878,10 @@ fn tally(out: &mut String, lang: Lang, q: &RoomQuestion) -> fmt::Result {
             } else {
                 write!(
                     out,
-                    "<table class=\"texts\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+                    "{scroll}<table class=\"texts\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
                     html_escape(t(lang, "room.col_answer")),
-                    html_escape(t(lang, "room.col_devices"))
+                    html_escape(t(lang, "room.col_devices")),
+                    scroll = scroll_open(lang),
                 )?;
                 for (text, n) in &tally.texts {
                     writeln!(
@@ -878,7 +890,7 @@ fn tally(out: &mut String, lang: Lang, q: &RoomQuestion) -> fmt::Result {
                         html_escape(text)
                     )?;
                 }
-                out.push_str("</tbody>\n</table>\n");
+                out.push_str("</tbody>\n</table>\n</div>\n");
             }
         }
     }
@@ -908,9 +920,10 @@ fn bars(
     let top = counts.iter().copied().max().unwrap_or(0).max(1);
     write!(
         out,
-        "<table class=\"bars\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        "{scroll}<table class=\"bars\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
         html_escape(t(lang, "room.col_item")),
-        html_escape(t(lang, count_header))
+        html_escape(t(lang, count_header)),
+        scroll = scroll_open(lang),
     )?;
     for (i, label) in labels.iter().enumerate() {
         let n = counts.get(i).copied().unwrap_or(0);
@@ -923,7 +936,7 @@ fn bars(
             label = html_escape(label),
         )?;
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
     Ok(())
 }
 

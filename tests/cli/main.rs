@@ -5,6 +5,7 @@
 
 mod support;
 
+mod accessibility;
 mod agenda;
 mod analyse;
 mod assign;

@@ -153,7 +153,7 @@ fn reports(dir: &Path) -> Vec<PathBuf> {
             continue;
         };
         let session = session_for(method, &fixture(&format!("answers/{}.yaml", method.id)));
-        let template = report::find_template(None, &method.id, None, Path::new(".")).unwrap();
+        let template = report::find_template(None, &method.id, &[], Path::new(".")).unwrap();
         for lang in Lang::ALL {
             let html = report::render(method, &session, &template, lang)
                 .unwrap()
@@ -436,7 +436,7 @@ fn a_portuguese_report_of_an_english_session_marks_its_answers_english() {
         panic!("no brainstorm method");
     };
     let session = session_for(method, &fixture("answers/brainstorm.yaml"));
-    let template = report::find_template(None, "brainstorm", None, Path::new(".")).unwrap();
+    let template = report::find_template(None, "brainstorm", &[], Path::new(".")).unwrap();
     let html = report::render(method, &session, &template, Lang::Pt)
         .unwrap()
         .to_html();

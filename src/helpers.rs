@@ -599,11 +599,13 @@ fn chart(
         .hash_get("table")
         .is_some_and(|t| t.value() == &Json::Bool(false));
     if let Some(chart) = chart_of(q, lang_of(ctx)) {
-        out.write(&if figure_only {
+        let block = if figure_only {
             chart.figure_block()
         } else {
             chart.block()
-        })?;
+        };
+        // A chart's labels are drawn, not read as text: no language marks inside.
+        out.write(&crate::report::lang_marks::strip(&block))?;
     }
     Ok(())
 }

@@ -1738,6 +1738,7 @@ fn title_block(r: &Readout, lang: Lang) -> TitleBlock {
         lab: None,
         created: now.clone(),
         modified: now,
+        answers_lang: None,
     }
 }
 

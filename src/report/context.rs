@@ -111,8 +111,33 @@ pub fn build(method: &Method, session: &Session, lang: Lang, parts: &Parts) -> J
 
 /// A question's object: `want` says which of its large fields (`value`, `text`, `entries`,
 /// `order`) the template reads; the others are left out.
+/// Whether the session's answers are in another language than the report's: then typed answers
+/// are marked as parts in the session's language ([`super::lang_marks`]).
+pub fn foreign_answers(session: &Session, lang: Lang) -> bool {
+    session.language != lang.code()
+}
+
+/// A typed answer as the report shows it: marked when it is in another language, and never
+/// with a mark the facilitator typed.
+fn typed(text: &str, foreign: bool) -> String {
+    if foreign {
+        super::lang_marks::mark(text)
+    } else {
+        super::lang_marks::strip(text).into_owned()
+    }
+}
+
+/// Questions whose answer is text the group typed (not a choice, a number or a date).
+fn is_typed(kind: &QuestionKind) -> bool {
+    matches!(
+        kind,
+        QuestionKind::Text { .. } | QuestionKind::Longtext { .. } | QuestionKind::List { .. }
+    )
+}
+
 fn question_json(question: &Question, session: &Session, lang: Lang, want: Want) -> Json {
     let value = session.answer(&question.id).filter(|v| !v.is_null());
+    let foreign = foreign_answers(session, lang);
     let mut object = Map::new();
     object.insert("id".into(), json!(question.id));
     object.insert("type".into(), json!(question.kind.type_name()));
@@ -157,14 +182,15 @@ fn question_json(question: &Question, session: &Session, lang: Lang, want: Want)
         object.insert("value".into(), raw);
     }
     if want.field("text") {
-        object.insert(
-            "text".into(),
-            json!(
-                value
-                    .map(|v| display(question, v, lang))
-                    .unwrap_or_default()
-            ),
-        );
+        let text = value
+            .map(|v| display(question, v, lang))
+            .unwrap_or_default();
+        let text = if is_typed(&question.kind) {
+            typed(&text, foreign)
+        } else {
+            text
+        };
+        object.insert("text".into(), json!(text));
     }
     let strings = |v: Option<&Value>| -> Vec<String> {
         match v {
@@ -174,7 +200,8 @@ fn question_json(question: &Question, session: &Session, lang: Lang, want: Want)
     };
     match &question.kind {
         QuestionKind::List { .. } if want.field("entries") => {
-            object.insert("entries".into(), json!(strings(value)));
+            let entries: Vec<String> = strings(value).iter().map(|e| typed(e, foreign)).collect();
+            object.insert("entries".into(), json!(entries));
         }
         QuestionKind::Rank { .. } if want.field("order") => {
             object.insert("order".into(), json!(strings(value)));
@@ -223,6 +250,13 @@ fn question_json(question: &Question, session: &Session, lang: Lang, want: Want)
                                 row.get(f.id.as_str())
                                     .filter(|v| !v.is_null())
                                     .map(|v| display(f, v, lang))
+                                    .map(|t| {
+                                        if is_typed(&f.kind) {
+                                            typed(&t, foreign)
+                                        } else {
+                                            t
+                                        }
+                                    })
                                     .unwrap_or_default()
                             })
                             .collect()

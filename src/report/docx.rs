@@ -24,6 +24,7 @@ use std::borrow::Cow;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::charts;
+use super::lang_marks;
 use super::markdown::{CHART_FENCE, Chart, figure_only};
 use super::ooxml::{self, ListStart};
 use super::raster::Rasteriser;
@@ -37,12 +38,19 @@ struct Look<'a> {
     /// Half-points.
     size: Option<u32>,
     color: Option<&'a str>,
+    /// The language of a part in another language than the document's (`w:lang`).
+    lang: Option<&'a str>,
 }
 
 /// Writes a run of text, the one way text enters the document.
 fn run(out: &mut String, text: &str, look: Look) {
     out.push_str("<w:r>");
-    if look.bold || look.italic || look.size.is_some() || look.color.is_some() {
+    if look.bold
+        || look.italic
+        || look.size.is_some()
+        || look.color.is_some()
+        || look.lang.is_some()
+    {
         out.push_str("<w:rPr>");
         if look.bold {
             out.push_str("<w:b/><w:bCs/>");
@@ -57,6 +65,11 @@ fn run(out: &mut String, text: &str, look: Look) {
             out.push_str(&format!(
                 r#"<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>"#
             ));
+        }
+        if let Some(lang) = look.lang {
+            out.push_str(r#"<w:lang w:val=""#);
+            ooxml::escape(lang, out);
+            out.push_str(r#""/>"#);
         }
         out.push_str("</w:rPr>");
     }
@@ -127,6 +140,10 @@ struct Builder {
     raster: Option<Rasteriser>,
     /// The PNG of each picture, in order.
     pictures: Vec<Vec<u8>>,
+    /// The language of answers marked as parts in another language ([`lang_marks`]), and
+    /// whether the text being read is inside one.
+    answers_lang: Option<String>,
+    in_part: bool,
 }
 
 impl Builder {
@@ -136,14 +153,25 @@ impl Builder {
             italic: self.italic,
             ..Look::default()
         };
+        let plain = lang_marks::strip(text);
         if self.in_cell {
-            self.cell_chars += text.chars().count();
+            self.cell_chars += plain.chars().count();
         }
         let paragraph = self.paragraph.get_or_insert_with(Para::default);
-        run(&mut paragraph.runs, text, look);
+        match &self.answers_lang {
+            Some(code) if plain.len() != text.len() || self.in_part => {
+                for (piece, marked) in lang_marks::pieces(text, &mut self.in_part) {
+                    let lang = marked.then_some(code.as_str());
+                    run(&mut paragraph.runs, piece, Look { lang, ..look });
+                }
+            }
+            _ => run(&mut paragraph.runs, &plain, look),
+        }
     }
 
     fn finish_paragraph(&mut self) {
+        // A part in another language never runs on into the next paragraph.
+        self.in_part = false;
         let Some(p) = self.paragraph.take() else {
             return;
         };
@@ -427,7 +455,7 @@ fn headings(markdown: &str) -> Vec<(u8, String)> {
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, text)) = &mut open {
-                    text.push_str(&t);
+                    text.push_str(&lang_marks::strip(&t));
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -493,6 +521,8 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
         chart: None,
         raster: None,
         pictures: Vec::new(),
+        answers_lang: title.answers_lang.clone(),
+        in_part: false,
     };
     b.body.push_str(&ooxml::document_head());
 

@@ -13,6 +13,7 @@ use pulldown_cmark::{
 
 use super::TitleBlock;
 use super::charts;
+use super::lang_marks;
 use super::markdown::{CHART_FENCE, Chart, quadrant};
 use crate::i18n::{t, tf};
 use crate::lang::Lang;
@@ -76,11 +77,22 @@ struct Ids {
     next_table: Option<String>,
     /// The id of the element that names the next table (a chart's caption).
     next_label: Option<String>,
+    /// The language of answers marked as parts in another language ([`lang_marks`]).
+    answers_lang: Option<String>,
 }
 
+#[cfg(test)]
 /// The body HTML and the level-2 headings (id, text) for the table of contents.
 fn body(markdown: &str, lang: Lang) -> (String, Vec<(String, String)>) {
     body_with(markdown, lang, &mut Ids::default())
+}
+
+/// Closes an open part in another language before a block ends.
+fn close_part(events: &mut Vec<Event>, open: &mut bool) {
+    if *open {
+        events.push(Event::InlineHtml(CowStr::from("</span>")));
+        *open = false;
+    }
 }
 
 fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String, String)>) {
@@ -99,6 +111,8 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
     // Hard breaks met in a row, not yet written.
     let mut breaks = 0usize;
     let mut last_text = String::new();
+    // Whether a `<span lang>` around an answer in the session's language is open.
+    let mut part_open = false;
     for event in Parser::new_ext(markdown, options) {
         if let Some(text) = chart.as_mut() {
             match event {
@@ -119,7 +133,16 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
             breaks += 1;
             continue;
         }
+        if let Event::End(end) = &event
+            && !matches!(
+                end,
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link
+            )
+        {
+            close_part(&mut events, &mut part_open);
+        }
         if breaks > 0 {
+            close_part(&mut events, &mut part_open);
             let in_paragraph = open.last() == Some(&true);
             let sentence_end = last_text
                 .trim_end()
@@ -143,7 +166,7 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
             }
             Event::Text(t) | Event::Code(t) => {
                 last_text.clear();
-                last_text.push_str(t);
+                last_text.push_str(&lang_marks::strip(t));
             }
             _ => {}
         }
@@ -274,14 +297,44 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
                 if let (Some((_, _, chars)), Event::Text(t) | Event::Code(t)) =
                     (table.as_mut(), &other)
                 {
-                    *chars += t.chars().count();
+                    *chars += lang_marks::strip(t).chars().count();
                 }
                 if let (Some((_, _, text)), Event::Text(t) | Event::Code(t)) =
                     (heading.as_mut(), &other)
                 {
-                    text.push_str(t);
+                    text.push_str(&lang_marks::strip(t));
                 }
-                events.push(other);
+                match other {
+                    // An answer in the session's language, inside a report in another.
+                    Event::Text(t) if t.contains([lang_marks::START, lang_marks::END]) => {
+                        match &ids.answers_lang {
+                            Some(code) => {
+                                let mut inside = part_open;
+                                for (piece, marked) in lang_marks::pieces(&t, &mut inside) {
+                                    if marked && !part_open {
+                                        events.push(Event::InlineHtml(CowStr::from(format!(
+                                            "<span lang=\"{}\">",
+                                            escape(code)
+                                        ))));
+                                        part_open = true;
+                                    } else if !marked {
+                                        close_part(&mut events, &mut part_open);
+                                    }
+                                    events.push(Event::Text(CowStr::from(piece.to_owned())));
+                                }
+                                // The part ended with this text: close it here, inside any
+                                // emphasis around it.
+                                if !inside {
+                                    close_part(&mut events, &mut part_open);
+                                }
+                            }
+                            None => events.push(Event::Text(CowStr::from(
+                                lang_marks::strip(&t).into_owned(),
+                            ))),
+                        }
+                    }
+                    other => events.push(other),
+                }
             }
         }
     }
@@ -477,7 +530,14 @@ fn slug(text: &str) -> String {
 /// The whole page: styles, title block, table of contents (for long reports), body.
 pub fn page(markdown: &str, title: &TitleBlock, toc_label: &str) -> String {
     let lang = Lang::parse(&title.lang).unwrap_or_default();
-    let (body, headings) = body(markdown, lang);
+    let (body, headings) = body_with(
+        markdown,
+        lang,
+        &mut Ids {
+            answers_lang: title.answers_lang.clone(),
+            ..Ids::default()
+        },
+    );
     let mut out = String::with_capacity(body.len() + CSS.len() + 2048);
     let _ = write!(
         out,

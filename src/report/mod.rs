@@ -14,6 +14,7 @@ pub mod context;
 pub mod docx;
 pub mod html;
 pub mod interval_chart;
+pub mod lang_marks;
 pub mod markdown;
 mod ooxml;
 pub mod power_curve;
@@ -280,6 +281,9 @@ pub struct TitleBlock {
     /// When the session started and was last changed (finished, else updated), as saved.
     pub created: String,
     pub modified: String,
+    /// The session's language when it is not the report's: answers are marked as parts in
+    /// that language (`lang` in HTML, `w:lang` in Word; see [`lang_marks`]).
+    pub answers_lang: Option<String>,
 }
 
 impl TitleBlock {
@@ -329,6 +333,7 @@ impl TitleBlock {
                 .finished
                 .clone()
                 .unwrap_or_else(|| session.updated.clone()),
+            answers_lang: context::foreign_answers(session, lang).then(|| session.language.clone()),
         }
     }
 
@@ -629,11 +634,12 @@ fn demote(markdown: &str) -> String {
 
 impl Rendered {
     pub fn to_markdown(&self) -> String {
-        format!(
+        let markdown = format!(
             "{}{}",
             self.title.markdown(),
             markdown::charts_as_tables(&self.markdown)
-        )
+        );
+        lang_marks::strip(&markdown).into_owned()
     }
 
     pub fn to_html(&self) -> String {

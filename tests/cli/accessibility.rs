@@ -419,11 +419,8 @@ fn every_report_the_portfolio_and_the_room_pass_axe_and_reflow_at_320_px() {
 }
 
 /// Language of parts (WCAG 3.1.2): a Portuguese report of a session run in English keeps its
-/// answers marked `lang="en"`, while the method's own text is in Portuguese. Not yet: the
-/// report's Markdown does not say which text is an answer (issue 18, item 5; see
-/// docs/accessibility.md, known limits).
+/// answers marked `lang="en"`, while the method's own text is in Portuguese.
 #[test]
-#[ignore = "issue 18 item 5: answers are not marked with their language yet"]
 fn a_portuguese_report_of_an_english_session_marks_its_answers_english() {
     let Some(_) = tools() else { return };
     let lab = Lab::new();

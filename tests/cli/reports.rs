@@ -16,6 +16,11 @@ use labkit::session::{MethodRef, Session, Status};
 use crate::support::{Lab, fixture, snapshot};
 
 fn session_for(method: &Method, answers: &Path) -> Session {
+    session_in(method, answers, Lang::En)
+}
+
+/// A finished session of `method` from an answers file, run in `lang`.
+fn session_in(method: &Method, answers: &Path, lang: Lang) -> Session {
     let method_ref = MethodRef {
         id: method.id.clone(),
         version: method.version,
@@ -23,7 +28,7 @@ fn session_for(method: &Method, answers: &Path) -> Session {
         playbook: false,
         source: None,
     };
-    let mut session = Session::new(method_ref, "en", "2026-11-26T09:30:00Z");
+    let mut session = Session::new(method_ref, lang.code(), "2026-11-26T09:30:00Z");
     session.labkit_version = "test".into();
     session.lab = Some("LabX — Centro para a Inovação no Setor Público".into());
     session.facilitator = Some("Ana Sousa".into());
@@ -41,7 +46,7 @@ fn session_for(method: &Method, answers: &Path) -> Session {
         &mut session,
         &supplied,
         false,
-        Lang::En,
+        lang,
         "2026-11-26",
     );
     assert!(issues.is_empty(), "{}: {issues:?}", method.id);
@@ -77,7 +82,7 @@ fn every_built_in_method_has_an_answers_fixture_and_a_report_in_both_languages()
             "no Portuguese answers fixture for `{}`",
             method.id
         );
-        let session_pt = session_for(method, &pt);
+        let session_pt = session_in(method, &pt, Lang::Pt);
         let template = template_for(&method.id);
         for lang in Lang::ALL {
             let session = if lang == Lang::Pt {
@@ -249,6 +254,55 @@ fn real_tags(html: &str) -> Vec<String> {
         rest = &rest[open + close + 1..];
     }
     tags
+}
+
+/// Language of parts: a Portuguese report of an English session marks each typed answer as
+/// English — `<span lang="en">` in HTML, `w:lang="en"` on its runs in Word — and the Markdown
+/// carries no mark; in a report in the session's own language nothing is marked.
+#[test]
+fn answers_in_another_language_are_marked_in_html_and_word_only() {
+    let library = Library::load_layers(&[]);
+    let method = library.method("brainstorm").unwrap();
+    let session = session_for(method, &fixture("answers/brainstorm.yaml"));
+    assert_eq!(session.language, "en");
+    let challenge = "How might we make it easy for residents";
+    let rendered = report::render(method, &session, &template_for("brainstorm"), Lang::Pt).unwrap();
+    let html = rendered.to_html();
+    assert!(
+        html.contains(&format!("<span lang=\"en\">{challenge}")),
+        "{html}"
+    );
+    // Method text stays in the page's language; every span opened is closed.
+    assert!(html.contains("<html lang=\"pt\">"));
+    assert_eq!(
+        html.matches("<span lang=").count(),
+        html.matches("</span>").count() - html.matches("<span class").count()
+    );
+    let markdown = rendered.to_markdown();
+    assert!(markdown.contains(challenge));
+    assert!(!markdown.contains(['\u{F8F0}', '\u{F8F1}']), "{markdown}");
+    let bytes = rendered.to_docx().unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let at = xml.find(challenge).expect("the challenge in Word");
+    let run = &xml[xml[..at].rfind("<w:r>").unwrap()..at];
+    assert!(run.contains(r#"<w:lang w:val="en"/>"#), "{run}");
+    assert!(!xml.contains(['\u{F8F0}', '\u{F8F1}']));
+    // The same session in English: nothing marked.
+    let same = report::render(method, &session, &template_for("brainstorm"), Lang::En).unwrap();
+    assert!(!same.to_html().contains("<span lang="));
+    let bytes = same.to_docx().unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(!xml.contains(r#"<w:lang w:val="en"/>"#));
 }
 
 #[test]

@@ -707,6 +707,7 @@ fn a_list_in_markdown_keeps_its_kind_and_its_own_count() {
         lab: None,
         created: "2026-11-26T09:30:00Z".into(),
         modified: "2026-11-26T11:00:00Z".into(),
+        answers_lang: None,
     };
     let docx = report::docx::document(markdown, &title).unwrap();
     let shape = check_docx(&docx, "T", "en-GB").unwrap();
@@ -728,6 +729,7 @@ fn title_block(lang: &str) -> report::TitleBlock {
         lab: None,
         created: "2026-11-26T09:30:00Z".into(),
         modified: "2026-11-26T11:00:00Z".into(),
+        answers_lang: None,
     }
 }
 

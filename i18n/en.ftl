@@ -1180,3 +1180,5 @@ report-chart_interval = { $title }: { $n ->
         [one] { $n } estimate of { $value } with its confidence interval
        *[other] { $n } estimates of { $value } with their confidence intervals
     }
+validate-table_outside_method = tables of { $table } people do not suit `{ $method }`, which is made for { $size }: give a table size within the method's range
+show-in_tables_of = in parallel tables of { $size } people, results brought back in plenary

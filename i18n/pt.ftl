@@ -1180,3 +1180,5 @@ report-chart_interval = { $title }: { $n ->
         [one] { $n } estimativa de { $value } com o seu intervalo de confiança
        *[other] { $n } estimativas de { $value } com os seus intervalos de confiança
     }
+validate-table_outside_method = mesas de { $table } pessoas não servem para `{ $method }`, que é feito para { $size }: indique um tamanho de mesa dentro do intervalo do método
+show-in_tables_of = em mesas paralelas de { $size } pessoas, com os resultados trazidos ao plenário

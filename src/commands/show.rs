@@ -387,6 +387,7 @@ fn playbook_card(pb: &Playbook, entry: &Entry, library: &Library, lang: Lang) ->
                 title,
                 guide,
                 tables,
+                table_size,
                 ..
             } => {
                 let m = library.method(method);
@@ -400,8 +401,11 @@ fn playbook_card(pb: &Playbook, entry: &Entry, library: &Library, lang: Lang) ->
                 out.dim(&format!("({method}){duration}")).plain("\n");
                 // How the block runs inside the playbook: in tables, and its guide, indented.
                 if *tables {
-                    out.dim(&format!("   {}", t(lang, "show.in_tables")))
-                        .plain("\n");
+                    let line = match table_size {
+                        Some(size) => tf(lang, "show.in_tables_of", &[("size", size)]),
+                        None => t(lang, "show.in_tables").to_owned(),
+                    };
+                    out.dim(&format!("   {line}")).plain("\n");
                 }
                 if let Some(guide) = guide {
                     for line in guide.get(lang).trim_end().lines() {

@@ -160,6 +160,7 @@ fn block_ask(
         title,
         guide,
         tables,
+        table_size,
         ..
     } = block
     else {
@@ -168,7 +169,7 @@ fn block_ask(
     let tables_line = tables
         .then(|| {
             let people = playbook.group?.max?;
-            let size = method.group?;
+            let size = table_size.or(method.group)?;
             let n = crate::method::validate::tables_needed(people, size)?;
             Some(crate::i18n::tf(
                 lang,

@@ -372,6 +372,9 @@ pub enum Block {
         /// Runs in parallel tables sized by the method's group range.
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         tables: bool,
+        /// The size of each table, when the playbook gives one (`tables: 4-6`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        table_size: Option<GroupSize>,
     },
     Break {
         duration: Duration,

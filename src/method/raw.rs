@@ -440,10 +440,34 @@ pub struct RawPlaybookEntry {
     #[serde(default)]
     #[schemars(with = "Option<NonBlankText>")]
     pub guide: Option<Text>,
-    /// The block runs in parallel tables, each sized by the method's group range, and the
-    /// tables' results are brought back in plenary. Needs a `guide` saying how.
+    /// The block runs in parallel tables and the tables' results are brought back in
+    /// plenary: `true` (tables sized by the method's group range) or a table size (`4-6`)
+    /// within that range. Needs a `guide` saying how.
     #[serde(default)]
-    pub tables: bool,
+    pub tables: Option<TablesSpec>,
+}
+
+/// `tables:` of a playbook block: `true`, or the size of each table.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum TablesSpec {
+    Flag(bool),
+    Size(GroupSpec),
+}
+
+// Written by hand, like `GroupSpec`'s: a boolean or a group size.
+impl JsonSchema for TablesSpec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TablesSpec".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let size = generator.subschema_for::<GroupSpec>();
+        schemars::json_schema!({
+            "description": "`true` (tables sized by the method's group range) or the size of each table (`4-6`).",
+            "anyOf": [ { "type": "boolean" }, size ]
+        })
+    }
 }
 
 /// A labkit method file, or a playbook file (`kind: playbook`).

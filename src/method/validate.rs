@@ -126,7 +126,11 @@ impl Checker {
     }
 
     fn group(&mut self, group: &Option<GroupSpec>) -> Option<GroupSize> {
-        let spec = group.as_ref()?;
+        self.group_at("group", group.as_ref()?)
+    }
+
+    /// A group size at `field`: an error naming it when it is not one.
+    fn group_at(&mut self, field: &str, spec: &GroupSpec) -> Option<GroupSize> {
         let parsed = match spec {
             GroupSpec::Exact(n) => Some(GroupSize {
                 min: *n,
@@ -141,7 +145,7 @@ impl Checker {
                     GroupSpec::Exact(n) => n.to_string(),
                     GroupSpec::Range(t) => t.clone(),
                 };
-                self.error("group", msg("validate.group_size", &[("value", &shown)]));
+                self.error(field, msg("validate.group_size", &[("value", &shown)]));
                 None
             }
         }
@@ -980,7 +984,14 @@ pub fn playbook(
                 if let Some(guide) = &entry.guide {
                     c.text(&format!("{path}.guide"), guide);
                 }
-                if entry.tables && entry.guide.is_none() {
+                let (tables, table_size) = match &entry.tables {
+                    None | Some(TablesSpec::Flag(false)) => (false, None),
+                    Some(TablesSpec::Flag(true)) => (true, None),
+                    Some(TablesSpec::Size(spec)) => {
+                        (true, c.group_at(&format!("{path}.tables"), spec))
+                    }
+                };
+                if tables && entry.guide.is_none() {
                     c.error(
                         format!("{path}.tables"),
                         msg("validate.tables_no_guide", &[]),
@@ -994,7 +1005,8 @@ pub fn playbook(
                     top: entry.top,
                     day: entry.day,
                     guide: entry.guide.clone(),
-                    tables: entry.tables,
+                    tables,
+                    table_size,
                 });
             }
             (None, Some(duration)) => {
@@ -1003,7 +1015,7 @@ pub fn playbook(
                     || entry.top.is_some()
                     || entry.day.is_some()
                     || entry.guide.is_some()
-                    || entry.tables
+                    || entry.tables.is_some()
                 {
                     c.error(&path, msg("validate.break_fields", &[]));
                 }
@@ -1175,7 +1187,12 @@ pub fn playbook_group_fit(
 ) -> Vec<Issue> {
     let mut c = Checker { issues: Vec::new() };
     for (i, block) in playbook.blocks.iter().enumerate() {
-        if let Block::Method { method, tables, .. } = block
+        if let Block::Method {
+            method,
+            tables,
+            table_size,
+            ..
+        } = block
             && let Some(current) = find(method)
         {
             check_group_fit(
@@ -1183,7 +1200,7 @@ pub fn playbook_group_fit(
                 &format!("methods[{i}]"),
                 playbook.group,
                 &current,
-                *tables,
+                tables.then_some(*table_size),
             );
         }
     }
@@ -1200,11 +1217,39 @@ fn check_group_fit(
     path: &str,
     playbook: Option<GroupSize>,
     method: &Method,
-    tables: bool,
+    tables: Option<Option<GroupSize>>,
 ) {
-    let (Some(room), Some(size)) = (playbook, method.group) else {
+    let (Some(room), Some(method_size)) = (playbook, method.group) else {
         return;
     };
+    // A table size the playbook gives must be one the method is made for.
+    if let Some(Some(table)) = tables {
+        let within = table.min >= method_size.min
+            && match (table.max, method_size.max) {
+                (_, None) => true,
+                (Some(t), Some(m)) => t <= m,
+                (None, Some(_)) => false,
+            };
+        if !within {
+            c.error(
+                format!("{path}.tables"),
+                msg(
+                    "validate.table_outside_method",
+                    &[
+                        ("method", &method.id),
+                        ("table", &group_label(table)),
+                        ("size", &group_label(method_size)),
+                    ],
+                ),
+            );
+            return;
+        }
+    }
+    let size = match tables {
+        Some(Some(table)) => table,
+        _ => method_size,
+    };
+    let tables = tables.is_some();
     let (room_label, size_label) = (group_label(room), group_label(size));
     let args: [(&str, &dyn std::fmt::Display); 3] = [
         ("method", &method.id),

@@ -693,6 +693,19 @@ fn group_sizes_must_fit_the_playbook_or_run_in_tables() {
         "1-2-4-All covers any room, and two tables of hopes and fears or brainstorm are fine:\n{}",
         run.stderr
     );
+    // A table size the playbook gives must suit the method, and the run says how many tables.
+    let file = fixture("playbooks/groups/tables-outside-the-method.yaml");
+    let run = lab.run(&["validate", file.to_str().unwrap()]).code(1);
+    assert!(
+        run.stderr.contains(&format!(
+            "{}:10:5: methods[0].tables: tables of 2–3 people do not suit `brainstorm`, which is made for 4–12",
+            file.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    let show = lab.run(&["show", "policy-lab-day"]).ok().stdout;
+    assert!(show.contains("in parallel tables of 4-6 people"), "{show}");
     // The playbooks shipped here pass the check.
     let all = lab.run(&["validate"]).stderr;
     for id in [

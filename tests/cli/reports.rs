@@ -41,14 +41,7 @@ fn session_in(method: &Method, answers: &Path, lang: Lang) -> Session {
     session.finished = Some("2026-11-26T11:00:00Z".into());
     session.status = Status::Finished;
     let supplied = labkit::session::load_answers(answers).unwrap();
-    let issues = labkit::engine::fill(
-        method,
-        &mut session,
-        &supplied,
-        false,
-        lang,
-        "2026-11-26",
-    );
+    let issues = labkit::engine::fill(method, &mut session, &supplied, false, lang, "2026-11-26");
     assert!(issues.is_empty(), "{}: {issues:?}", method.id);
     session
 }

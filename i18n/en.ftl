@@ -380,7 +380,7 @@ input-too_many_values = more than { $limit } values (lists, mappings, scalars) i
 input-too_large = file is larger than { $mb } MB, the limit for a session, answers or settings file
 method-duplicate_key = key { $key } is given twice
 method-yaml_syntax = YAML syntax error: { $reason }
-method-unknown_language = unknown language `{ $word }`; text can be given in `en` and `pt`
+method-unknown_language = `{ $word }` is not a language code; write two or three letters (`en`, `pt`, `es`)
 method-unknown_field = unknown field `{ $word }`
 method-expected_one_of = expected one of { $list }
 method-unknown_question_type = unknown question type `{ $word }`
@@ -448,7 +448,7 @@ timer-stopped = stopped after { $time }
 timer-elapsed = time is up ({ $time })
 validate-not_found = `{ $path }` does not exist
 settings-unknown_key = unknown key `{ $key }`{ $hint }; keys are { $keys }
-settings-bad_lang = { $source }: `{ $code }` is not a language labkit speaks; use `en` or `pt`
+settings-bad_lang = { $source }: `{ $code }` is not a language labkit speaks; use `en` or `pt`, or add its messages in `i18n/{ $code }.ftl` (docs/translating.md)
 settings-bad_color = { $source }: colour `{ $value }` is not one of auto, always, never
 report-docx_error = cannot write the Word document: { $reason }
 report-no_template = no template `{ $name }`{ $hint }; templates: { $known }
@@ -1165,3 +1165,13 @@ help-library-after_help =
       labkit library list
       labkit library fetch        # after cloning a workspace with a labkit.lock
       labkit run labx/test-card   # a library's method, by its prefix
+
+## An extra language dropped in an i18n/ folder (docs/translating.md)
+settings-lang_file_too_big = { $file }: larger than { $max } bytes; is it a Fluent file?
+settings-lang_file_unreadable = { $file }: cannot be read ({ $error })
+## Dates and numbers in an extra language (English and Portuguese have theirs built in)
+date-months = January, February, March, April, May, June, July, August, September, October, November, December
+date-weekdays = Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday
+date-long = { $day } { $month } { $year }
+date-day = { $weekday } { $day } { $month } { $year }
+number-decimal = .

@@ -380,7 +380,7 @@ input-too_many_values = mais de { $limit } valores (listas, mapas, escalares) nu
 input-too_large = o ficheiro tem mais de { $mb } MB, o limite para um ficheiro de sessão, de respostas ou de configuração
 method-duplicate_key = a chave { $key } aparece duas vezes
 method-yaml_syntax = erro de sintaxe YAML: { $reason }
-method-unknown_language = língua desconhecida `{ $word }`; o texto pode ser dado em `en` e `pt`
+method-unknown_language = `{ $word }` não é um código de língua; escreva duas ou três letras (`en`, `pt`, `es`)
 method-unknown_field = campo desconhecido `{ $word }`
 method-expected_one_of = esperava-se um de { $list }
 method-unknown_question_type = tipo de pergunta desconhecido `{ $word }`
@@ -448,7 +448,7 @@ timer-stopped = parado ao fim de { $time }
 timer-elapsed = o tempo acabou ({ $time })
 validate-not_found = `{ $path }` não existe
 settings-unknown_key = chave desconhecida `{ $key }`{ $hint }; as chaves são { $keys }
-settings-bad_lang = { $source }: `{ $code }` não é uma língua que o labkit fale; use `en` ou `pt`
+settings-bad_lang = { $source }: `{ $code }` não é uma língua que o labkit fale; use `en` ou `pt`, ou acrescente as suas mensagens em `i18n/{ $code }.ftl` (docs/translating.md)
 settings-bad_color = { $source }: a cor `{ $value }` não é uma de auto, always, never
 report-docx_error = não foi possível escrever o documento Word: { $reason }
 report-no_template = não existe o modelo `{ $name }`{ $hint }; modelos: { $known }
@@ -1165,3 +1165,13 @@ help-library-after_help =
       labkit library list
       labkit library fetch        # depois de clonar uma área de trabalho com labkit.lock
       labkit run labx/test-card   # um método de uma biblioteca, pelo prefixo
+
+## Uma língua extra, num ficheiro da pasta i18n/ (docs/translating.md)
+settings-lang_file_too_big = { $file }: tem mais de { $max } bytes; é um ficheiro Fluent?
+settings-lang_file_unreadable = { $file }: não é possível ler ({ $error })
+## Datas e números numa língua extra (o inglês e o português têm os seus na aplicação)
+date-months = janeiro, fevereiro, março, abril, maio, junho, julho, agosto, setembro, outubro, novembro, dezembro
+date-weekdays = segunda-feira, terça-feira, quarta-feira, quinta-feira, sexta-feira, sábado, domingo
+date-long = { $day } de { $month } de { $year }
+date-day = { $weekday }, { $day } de { $month } de { $year }
+number-decimal = ,

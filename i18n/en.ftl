@@ -1962,3 +1962,10 @@ report-what--so--what--now--what-commitments = Commitments
 report-what--so--what--now--what-action = Action
 report-what--so--what--now--what-who = Who
 report-what--so--what--now--what-by = By
+
+## validate --lang: what a translation lacks
+validate-untranslated_text = not translated into `{ $lang }`
+validate-untranslated_english = in English: { $text }
+validate-message_untranslated = labkit's message not translated into `{ $lang }`
+validate-message_broken = does not parse as Fluent: { $error }
+validate-message_unknown = not a message labkit has (renamed, or misspelt?)

@@ -1962,3 +1962,10 @@ report-what--so--what--now--what-commitments = Compromissos
 report-what--so--what--now--what-action = Ação
 report-what--so--what--now--what-who = Quem
 report-what--so--what--now--what-by = Até
+
+## validate --lang: o que falta a uma tradução
+validate-untranslated_text = não traduzido para `{ $lang }`
+validate-untranslated_english = em inglês: { $text }
+validate-message_untranslated = mensagem do labkit não traduzida para `{ $lang }`
+validate-message_broken = não é Fluent válido: { $error }
+validate-message_unknown = não é uma mensagem que o labkit tenha (mudou de nome, ou tem um erro?)

@@ -55,17 +55,31 @@ fn source(lang: Lang) -> &'static str {
 
 /// The Fluent files of the extra languages, by code (leaked: one per language, read once).
 static EXTRA_SOURCES: Mutex<Vec<(&'static str, &'static str)>> = Mutex::new(Vec::new());
+/// The file each extra language was read from, as messages show it.
+static EXTRA_FILES: Mutex<Vec<(&'static str, String)>> = Mutex::new(Vec::new());
+
+/// The file an extra language's messages were read from.
+pub fn file_of(lang: Lang) -> Option<String> {
+    EXTRA_FILES
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .find(|(c, _)| Lang::Other(c) == lang)
+        .map(|(_, f)| f.clone())
+}
 
 /// Adds an extra language whose messages are `source` (the text of a lab's `i18n/<code>.ftl`),
 /// and registers its code so [`Lang::parse`] accepts it. The file is not checked here: a message
 /// that does not parse falls back to English, and `labkit validate --lang` reports it. `None`
 /// for a code that is not 2 or 3 letters. The first file given for a code wins.
-pub fn add_language(code: &str, source: String) -> Option<Lang> {
+pub fn add_language(code: &str, source: String, file: &str) -> Option<Lang> {
     let lang = Lang::register(code)?;
     if let Lang::Other(code) = lang {
         let mut sources = EXTRA_SOURCES.lock().unwrap_or_else(|e| e.into_inner());
         if !sources.iter().any(|(c, _)| *c == code) {
             sources.push((code, Box::leak(source.into_boxed_str())));
+            let mut files = EXTRA_FILES.lock().unwrap_or_else(|e| e.into_inner());
+            files.push((code, file.to_owned()));
         }
     }
     Some(lang)
@@ -214,7 +228,7 @@ fn parse(lang: Lang, id: &'static str, entry: &str) -> Option<&'static Message> 
 
 /// `report.footer` → `report-footer`; `help.calc.sample-size.about` →
 /// `help-calc-sample--size-about`.
-fn fluent_id(key: &str) -> String {
+pub fn fluent_id(key: &str) -> String {
     key.replace('-', "--").replace('.', "-")
 }
 

@@ -284,7 +284,11 @@ pub fn extra_language(
                 &[("file", &file.display()), ("error", &e)],
             ))
         })?;
-        return Ok(crate::i18n::add_language(&base, text));
+        return Ok(crate::i18n::add_language(
+            &base,
+            text,
+            &file.display().to_string(),
+        ));
     }
     Ok(None)
 }

@@ -24,6 +24,7 @@ mod limits;
 mod list;
 mod outputs;
 mod playbooks;
+mod pseudo;
 mod pty;
 mod readme;
 mod report_variations;

@@ -2006,3 +2006,4 @@ report-trial--design-are_needed = are needed (
 report-trial--design-weeks_extend_the_period_add_sites_or_loo = weeks). Extend the period, add sites or look for a larger effect.
 report-user--testing-label = “
 report-user--testing-label_2 = ”
+validate-message_variables = uses other variables than English: English has { $english }, this file { $theirs }

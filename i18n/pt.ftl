@@ -2006,3 +2006,4 @@ report-trial--design-are_needed = (
 report-trial--design-weeks_extend_the_period_add_sites_or_loo = semanas). Alargue o período, junte locais ou procure um efeito maior.
 report-user--testing-label = «
 report-user--testing-label_2 = »
+validate-message_variables = usa outras variáveis que o inglês: o inglês tem { $english }, este ficheiro { $theirs }

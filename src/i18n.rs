@@ -90,6 +90,16 @@ pub fn has(lang: Lang, key: &str) -> bool {
     message(lang, key).is_some()
 }
 
+/// The variables of message `key` in `lang`'s own file (no fallback), sorted; `None` when that
+/// file lacks the message or it does not parse.
+pub fn variables_of(lang: Lang, key: &str) -> Option<Vec<&'static str>> {
+    let pattern = message(lang, key)?.pattern()?;
+    let mut names = Vec::new();
+    variables(pattern, &mut names);
+    names.sort_unstable();
+    Some(names)
+}
+
 /// The Rust keys of the messages `lang`'s file holds, in file order.
 pub fn keys_of(lang: Lang) -> Vec<String> {
     catalogue(lang)

@@ -256,7 +256,8 @@ fn first_line(text: &str) -> String {
 }
 
 /// With `--lang xx` for an extra language: labkit's messages (by their Fluent ids) its `.ftl` lacks, those that do
-/// not parse, and those labkit does not have (renamed or misspelt).
+/// not parse, those whose variables differ from the English ones, and those labkit does not have
+/// (renamed or misspelt).
 fn untranslated_messages(settings: &Settings) -> Vec<Diagnostic> {
     let Some(lang) = translation_lang(settings).filter(|l| !l.is_built_in()) else {
         return Vec::new();
@@ -290,6 +291,31 @@ fn untranslated_messages(settings: &Settings) -> Vec<Diagnostic> {
                     "validate.untranslated_english",
                     &[("text", &first_line(english))],
                 )),
+            ));
+        }
+    }
+    for key in crate::i18n::keys() {
+        let (Some(theirs), Some(english)) = (
+            crate::i18n::variables_of(lang, key),
+            crate::i18n::variables_of(crate::lang::Lang::En, key),
+        ) else {
+            continue;
+        };
+        if theirs != english {
+            let list = |names: &[&str]| -> String {
+                names
+                    .iter()
+                    .map(|n| format!("{{ ${n} }}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            out.push(diagnostic(
+                crate::i18n::fluent_id(key),
+                msg(
+                    "validate.message_variables",
+                    &[("english", &list(&english)), ("theirs", &list(&theirs))],
+                ),
+                None,
             ));
         }
     }

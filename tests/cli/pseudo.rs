@@ -223,7 +223,7 @@ fn validate_lists_what_a_translation_lacks_and_english_fills_in() {
     lab.write("labkit.yaml", "lab: LabX\n");
     lab.write(
         &format!("i18n/{CODE}.ftl"),
-        "col-id = ⟦ÍĎ⟧\nno-such-message = x\nbroken = { $\n",
+        "col-id = ⟦ÍĎ⟧\nno-such-message = x\nbroken = { $\nreport-footer = ⟦Ɱááďéé⟧ { $day }\n",
     );
     lab.write(
         "methods/mine.yaml",
@@ -250,6 +250,10 @@ fn validate_lists_what_a_translation_lacks_and_english_fills_in() {
         "{err}"
     );
     assert!(err.contains("broken: does not parse as Fluent"), "{err}");
+    assert!(
+        err.contains("report-footer: uses other variables than English: English has { $date }, this file { $day }"),
+        "{err}"
+    );
     // Missing messages fall back to English; the translated ones are used.
     let list = lab.run(&["--lang", CODE, "list"]).ok().stdout;
     assert!(list.contains("⟦ÍĎ⟧") && list.contains("Name"), "{list}");

@@ -333,6 +333,24 @@ pub fn day_label(date: NaiveDate, lang: Lang) -> String {
             WEEKDAYS_PT[weekday],
             crate::clock::MONTHS_PT[month]
         ),
+        Lang::Other(_) => {
+            let weekdays = crate::clock::weekdays_of(lang);
+            let weekday = weekdays
+                .as_ref()
+                .and_then(|w| w.get(weekday).copied())
+                .unwrap_or(WEEKDAYS_EN[weekday]);
+            let months = crate::clock::months(lang);
+            crate::i18n::tf(
+                lang,
+                "date.day",
+                &[
+                    ("weekday", &weekday),
+                    ("day", &d),
+                    ("month", &months.get(month).copied().unwrap_or_default()),
+                    ("year", &y),
+                ],
+            )
+        }
     }
 }
 

@@ -208,11 +208,47 @@ pub const MONTHS_PT: [&str; 12] = [
     "dezembro",
 ];
 
+/// Twelve names from a message of an extra language (`date.months`, `date.weekdays`: names
+/// separated by commas), or `None` when the message does not hold `n` names.
+fn names_of(lang: crate::lang::Lang, key: &'static str, n: usize) -> Option<Vec<&'static str>> {
+    let names: Vec<&'static str> = crate::i18n::t(lang, key)
+        .split(',')
+        .map(str::trim)
+        .collect();
+    (names.len() == n && names.iter().all(|n| !n.is_empty())).then_some(names)
+}
+
+/// The month names in `lang`: built in for English and Portuguese; an extra language's
+/// `date.months` message (English when it has none or it does not hold twelve names).
+pub fn months(lang: crate::lang::Lang) -> Vec<&'static str> {
+    match lang {
+        crate::lang::Lang::Pt => MONTHS_PT.to_vec(),
+        crate::lang::Lang::En => MONTHS_EN.to_vec(),
+        crate::lang::Lang::Other(_) => {
+            names_of(lang, "date.months", 12).unwrap_or_else(|| MONTHS_EN.to_vec())
+        }
+    }
+}
+
+/// The weekday names (Monday first) of an extra language (`date.weekdays`), if it has seven.
+pub fn weekdays_of(lang: crate::lang::Lang) -> Option<Vec<&'static str>> {
+    names_of(lang, "date.weekdays", 7)
+}
+
+/// The decimal separator of an extra language (`number.decimal`), `.` by default.
+pub fn decimal_of(lang: crate::lang::Lang) -> &'static str {
+    match lang {
+        crate::lang::Lang::Pt => ",",
+        crate::lang::Lang::En => ".",
+        crate::lang::Lang::Other(_) => match crate::i18n::t(lang, "number.decimal").trim() {
+            "," => ",",
+            _ => ".",
+        },
+    }
+}
+
 fn month_number(word: &str, lang: crate::lang::Lang) -> Option<u32> {
-    let names = match lang {
-        crate::lang::Lang::Pt => &MONTHS_PT,
-        _ => &MONTHS_EN,
-    };
+    let names = months(lang);
     // The full name, or its first three letters (`sept` too).
     names
         .iter()

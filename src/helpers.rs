@@ -118,7 +118,7 @@ fn lang_of(ctx: &Context) -> Lang {
     ctx.data()
         .get("lang")
         .and_then(Json::as_str)
-        .and_then(Lang::parse)
+        .and_then(crate::settings::known_language)
         .unwrap_or_default()
 }
 
@@ -424,6 +424,15 @@ pub fn long_date(value: &str, lang: Lang) -> Option<String> {
     Some(match lang {
         Lang::En => format!("{d} {} {y}", crate::clock::MONTHS_EN[month]),
         Lang::Pt => format!("{d} de {} de {y}", crate::clock::MONTHS_PT[month]),
+        Lang::Other(_) => crate::i18n::tf(
+            lang,
+            "date.long",
+            &[
+                ("day", &d),
+                ("month", &crate::clock::months(lang).get(month)?),
+                ("year", &y),
+            ],
+        ),
     })
 }
 

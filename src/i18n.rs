@@ -36,12 +36,93 @@ use fluent_syntax::ast;
 
 use crate::lang::Lang;
 
-/// The Fluent source of each language, embedded.
+/// The Fluent source of each language: embedded for the built-in ones, read from a lab's
+/// `i18n/<code>.ftl` (by [`add_language`]) for the others; empty for an extra language with no
+/// file, whose every message then falls back to English.
 fn source(lang: Lang) -> &'static str {
     match lang {
         Lang::En => include_str!("../i18n/en.ftl"),
         Lang::Pt => include_str!("../i18n/pt.ftl"),
+        Lang::Other(code) => EXTRA_SOURCES
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, s)| *s)
+            .unwrap_or_default(),
     }
+}
+
+/// The Fluent files of the extra languages, by code (leaked: one per language, read once).
+static EXTRA_SOURCES: Mutex<Vec<(&'static str, &'static str)>> = Mutex::new(Vec::new());
+/// The file each extra language was read from, as messages show it.
+static EXTRA_FILES: Mutex<Vec<(&'static str, String)>> = Mutex::new(Vec::new());
+
+/// The file an extra language's messages were read from.
+pub fn file_of(lang: Lang) -> Option<String> {
+    EXTRA_FILES
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .find(|(c, _)| Lang::Other(c) == lang)
+        .map(|(_, f)| f.clone())
+}
+
+/// Adds an extra language whose messages are `source` (the text of a lab's `i18n/<code>.ftl`),
+/// and registers its code so [`Lang::parse`] accepts it. The file is not checked here: a message
+/// that does not parse falls back to English, and `labkit validate --lang` reports it. `None`
+/// for a code that is not 2 or 3 letters. The first file given for a code wins.
+pub fn add_language(code: &str, source: String, file: &str) -> Option<Lang> {
+    let lang = Lang::register(code)?;
+    if let Lang::Other(code) = lang {
+        let mut sources = EXTRA_SOURCES.lock().unwrap_or_else(|e| e.into_inner());
+        if !sources.iter().any(|(c, _)| *c == code) {
+            sources.push((code, Box::leak(source.into_boxed_str())));
+            let mut files = EXTRA_FILES.lock().unwrap_or_else(|e| e.into_inner());
+            files.push((code, file.to_owned()));
+        }
+    }
+    Some(lang)
+}
+
+/// Whether `lang` has its own wording for `key` (a message that parses), without falling back.
+pub fn has(lang: Lang, key: &str) -> bool {
+    message(lang, key).is_some()
+}
+
+/// The variables of message `key` in `lang`'s own file (no fallback), sorted; `None` when that
+/// file lacks the message or it does not parse.
+pub fn variables_of(lang: Lang, key: &str) -> Option<Vec<&'static str>> {
+    let pattern = message(lang, key)?.pattern()?;
+    let mut names = Vec::new();
+    variables(pattern, &mut names);
+    names.sort_unstable();
+    Some(names)
+}
+
+/// The Rust keys of the messages `lang`'s file holds, in file order.
+pub fn keys_of(lang: Lang) -> Vec<String> {
+    catalogue(lang)
+        .order
+        .iter()
+        .map(|id| rust_key(id))
+        .collect()
+}
+
+/// Messages of `lang`'s file that do not parse, as Rust keys with Fluent's error.
+pub fn broken(lang: Lang) -> Vec<(String, String)> {
+    let cat = catalogue(lang);
+    let mut out = Vec::new();
+    for id in &cat.order {
+        let Some(entry) = cat.entries.get(id) else {
+            continue;
+        };
+        if let Err((_, errors)) = FluentResource::try_new((*entry).to_owned()) {
+            let why = errors.first().map(|e| e.to_string()).unwrap_or_default();
+            out.push((rust_key(id), why));
+        }
+    }
+    out
 }
 
 /// The locale whose CLDR plural rules a language's bundle uses.
@@ -49,6 +130,7 @@ fn locale(lang: Lang) -> unic_langid::LanguageIdentifier {
     let tag = match lang {
         Lang::En => "en",
         Lang::Pt => "pt-PT",
+        Lang::Other(code) => code,
     };
     tag.parse().unwrap_or_default()
 }
@@ -82,17 +164,31 @@ impl Message {
 
 static CATALOGUES: [OnceLock<Catalogue>; Lang::ALL.len()] = [OnceLock::new(), OnceLock::new()];
 
+/// The catalogues of the extra languages (leaked: one per language a process speaks).
+static EXTRA_CATALOGUES: Mutex<Vec<(&'static str, &'static Catalogue)>> = Mutex::new(Vec::new());
+
+fn new_catalogue(lang: Lang) -> Catalogue {
+    let (entries, order) = index(source(lang));
+    Catalogue {
+        lang,
+        entries,
+        order,
+        parsed: Mutex::new(HashMap::new()),
+    }
+}
+
 fn catalogue(lang: Lang) -> &'static Catalogue {
-    let slot = &CATALOGUES[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
-    slot.get_or_init(|| {
-        let (entries, order) = index(source(lang));
-        Catalogue {
-            lang,
-            entries,
-            order,
-            parsed: Mutex::new(HashMap::new()),
+    if let Lang::Other(code) = lang {
+        let mut extra = EXTRA_CATALOGUES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, cat)) = extra.iter().find(|(c, _)| *c == code) {
+            return cat;
         }
-    })
+        let cat: &'static Catalogue = Box::leak(Box::new(new_catalogue(lang)));
+        extra.push((code, cat));
+        return cat;
+    }
+    let slot = &CATALOGUES[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
+    slot.get_or_init(|| new_catalogue(lang))
 }
 
 /// Splits a Fluent file into its entries without parsing them: an entry starts on a line that
@@ -142,7 +238,7 @@ fn parse(lang: Lang, id: &'static str, entry: &str) -> Option<&'static Message> 
 
 /// `report.footer` → `report-footer`; `help.calc.sample-size.about` →
 /// `help-calc-sample--size-about`.
-fn fluent_id(key: &str) -> String {
+pub fn fluent_id(key: &str) -> String {
     key.replace('-', "--").replace('.', "-")
 }
 

@@ -280,7 +280,7 @@ impl Session {
                 msg("session.schema_unknown", &[("known", &SCHEMA)]),
             ));
         }
-        if crate::lang::Lang::parse(&self.language).is_none() {
+        if crate::settings::known_language(&self.language).is_none() {
             let mut issue = Issue::new(
                 "language",
                 msg("session.bad_language", &[("code", &self.language)]),

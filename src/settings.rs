@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -231,6 +232,67 @@ pub fn time_zone(name: &str, source: &Source, lang: Lang) -> Result<&'static Zon
 
 /// The user config file's path: `$XDG_CONFIG_HOME/labkit/config.yaml`, else
 /// `~/.config/labkit/config.yaml`.
+/// Where the last resolved settings look for extra languages: the workspace root and the user
+/// config file (set by [`Settings::resolve`]), for [`known_language`].
+static LANGUAGE_PLACES: Mutex<(Option<PathBuf>, Option<PathBuf>)> = Mutex::new((None, None));
+
+/// The language a session or file names by `code`: a built-in one, an extra one already
+/// loaded, or an extra one whose `i18n/<code>.ftl` the workspace or user config holds.
+pub fn known_language(code: &str) -> Option<Lang> {
+    Lang::parse(code).or_else(|| {
+        let places = LANGUAGE_PLACES.lock().unwrap_or_else(|e| e.into_inner());
+        extra_language(code, places.0.as_deref(), places.1.as_deref())
+            .ok()
+            .flatten()
+    })
+}
+
+/// The most bytes an extra language's `.ftl` may hold (labkit's own `en.ftl` is well under).
+const MAX_FTL_BYTES: u64 = 4 * 1024 * 1024;
+
+/// An extra language, asked for by `code` (not a built-in one): its messages are read from
+/// `i18n/<code>.ftl` in the workspace, else beside the user config (`~/.config/labkit/i18n/`).
+/// Only looked for when the language asked for is not built in, so start-up stays cheap.
+/// `Ok(None)` when `code` is not a language code or no file has it.
+pub fn extra_language(
+    code: &str,
+    workspace: Option<&Path>,
+    user_config: Option<&Path>,
+) -> Result<Option<Lang>, Error> {
+    let base = Lang::base(code);
+    let Some(Lang::Other(_)) = Lang::from_code(&base) else {
+        return Ok(None);
+    };
+    let dirs = [workspace, user_config.and_then(Path::parent)];
+    for dir in dirs.into_iter().flatten() {
+        let file = dir.join("i18n").join(format!("{base}.ftl"));
+        let Ok(meta) = std::fs::metadata(&file) else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        if meta.len() > MAX_FTL_BYTES {
+            return Err(Error::Usage(crate::i18n::msg(
+                "settings.lang_file_too_big",
+                &[("file", &file.display()), ("max", &MAX_FTL_BYTES)],
+            )));
+        }
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            Error::Usage(crate::i18n::msg(
+                "settings.lang_file_unreadable",
+                &[("file", &file.display()), ("error", &e)],
+            ))
+        })?;
+        return Ok(crate::i18n::add_language(
+            &base,
+            text,
+            &file.display().to_string(),
+        ));
+    }
+    Ok(None)
+}
+
 pub fn user_config_path(env: &Env) -> Option<PathBuf> {
     env.var("XDG_CONFIG_HOME")
         .map(|d| Path::new(d).join("labkit/config.yaml"))
@@ -297,6 +359,10 @@ impl Settings {
         };
         let ws_file = workspace.as_ref().map(|w| w.root.join(Workspace::FILE));
         let ws = workspace.as_ref().map(|w| &w.config);
+        *LANGUAGE_PLACES.lock().unwrap_or_else(|e| e.into_inner()) = (
+            workspace.as_ref().map(|w| w.root.clone()),
+            user_config_path(env),
+        );
 
         // Language: --lang > LABKIT_LANG > labkit.yaml > config.yaml > LC_ALL/LC_MESSAGES/LANG > en.
         let mut lang_candidates: Vec<(Option<&str>, Source)> = vec![
@@ -312,12 +378,20 @@ impl Settings {
         let mut lang = None;
         for (value, source) in lang_candidates {
             if let Some(code) = value {
-                let parsed = Lang::parse(code).ok_or_else(|| {
-                    Error::Usage(crate::i18n::msg(
-                        "settings.bad_lang",
-                        &[("source", &source), ("code", &code)],
-                    ))
-                })?;
+                let parsed = match Lang::parse(code) {
+                    Some(lang) => lang,
+                    None => extra_language(
+                        code,
+                        workspace.as_ref().map(|w| w.root.as_path()),
+                        user_config_path(env).as_deref(),
+                    )?
+                    .ok_or_else(|| {
+                        Error::Usage(crate::i18n::msg(
+                            "settings.bad_lang",
+                            &[("source", &source), ("code", &code)],
+                        ))
+                    })?,
+                };
                 lang = Some((parsed, source));
                 break;
             }

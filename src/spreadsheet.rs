@@ -48,6 +48,8 @@ impl Dialect {
             delimiter: match lang {
                 Lang::En => b',',
                 Lang::Pt => b';',
+                Lang::Other(_) if crate::clock::decimal_of(lang) == "," => b';',
+                Lang::Other(_) => b',',
             },
             bom: true,
             crlf: true,

@@ -9,7 +9,6 @@ use crate::cli::{DocFormat, ReportArgs};
 use crate::error::Error;
 use crate::fsutil::{check_outputs, write_atomic};
 use crate::i18n::{t, tf};
-use crate::lang::Lang;
 use crate::method::Document;
 use crate::output::Printer;
 use crate::report::{self, Format, Wanted};
@@ -102,7 +101,7 @@ pub fn write_session(
     let lang = if settings.lang_from_flag {
         settings.lang
     } else {
-        Lang::parse(&session.language).unwrap_or(settings.lang)
+        crate::settings::known_language(&session.language).unwrap_or(settings.lang)
     };
     let templates_dirs = crate::library::template_dirs(settings);
     // `{session}` stays in the message; `run` fills it in with the session's path.

@@ -221,7 +221,7 @@ pub fn resume(args: &ResumeArgs, settings: &Settings, printer: &mut Printer) -> 
         settings.clone()
     } else {
         Settings {
-            lang: crate::lang::Lang::parse(&session.language).unwrap_or(settings.lang),
+            lang: crate::settings::known_language(&session.language).unwrap_or(settings.lang),
             ..settings.clone()
         }
     };

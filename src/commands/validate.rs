@@ -68,7 +68,9 @@ pub fn run(args: &ValidateArgs, settings: &Settings, printer: &mut Printer) -> O
         .chain(library.link_problems())
         .chain(library.group_problems())
         .chain(template_problems(&library, settings))
+        .chain(untranslated_texts(&library, settings))
         .filter(|d| in_scope(&d.file))
+        .chain(untranslated_messages(settings))
         .collect();
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let files_checked = match &only {
@@ -157,6 +159,175 @@ fn template_problems(library: &Library, settings: &Settings) -> Vec<Diagnostic> 
             vec![issue],
             entry.text().as_deref(),
         ));
+    }
+    out
+}
+
+/// The language `--lang` asks to check translations into: any but English, given as a flag.
+fn translation_lang(settings: &Settings) -> Option<crate::lang::Lang> {
+    (settings.lang_from_flag && settings.lang != crate::lang::Lang::En).then_some(settings.lang)
+}
+
+/// With `--lang xx`: every human-readable method or playbook field that has a map of languages
+/// without `xx` (a plain string serves every language), found by walking each file's YAML.
+/// Built-in methods a workspace overrides are checked in the workspace's copy only.
+fn untranslated_texts(library: &Library, settings: &Settings) -> Vec<Diagnostic> {
+    let Some(lang) = translation_lang(settings) else {
+        return Vec::new();
+    };
+    let mut entries: Vec<&crate::library::Entry> = library.entries().collect();
+    entries.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut out = Vec::new();
+    for entry in entries {
+        let Some(text) = entry.text() else {
+            continue;
+        };
+        let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
+            continue;
+        };
+        let mut issues = Vec::new();
+        walk_texts(&value, String::new(), lang, &mut issues);
+        out.extend(method::place(&entry.file, issues, Some(&text)));
+    }
+    out
+}
+
+/// Finds the maps of languages (a mapping with an `en` key whose keys are all language codes
+/// and whose values are strings) that lack `lang`, with their paths as `validate` writes them.
+fn walk_texts(
+    value: &serde_yaml::Value,
+    path: String,
+    lang: crate::lang::Lang,
+    out: &mut Vec<Issue>,
+) {
+    use serde_yaml::Value;
+    match value {
+        Value::Mapping(map) => {
+            let is_text = map.contains_key("en")
+                && map.iter().all(|(k, v)| {
+                    k.as_str().and_then(crate::lang::Lang::from_code).is_some() && v.is_string()
+                });
+            if is_text {
+                let has = map.iter().any(|(k, v)| {
+                    k.as_str().and_then(crate::lang::Lang::from_code) == Some(lang)
+                        && v.as_str().is_some_and(|s| !s.trim().is_empty())
+                });
+                if !has {
+                    let english = map.get("en").and_then(Value::as_str).unwrap_or_default();
+                    let mut issue =
+                        Issue::new(path, msg("validate.untranslated_text", &[("lang", &lang)]));
+                    issue.hint = Some(msg(
+                        "validate.untranslated_english",
+                        &[("text", &first_line(english))],
+                    ));
+                    out.push(issue);
+                }
+                return;
+            }
+            for (k, v) in map {
+                let Some(key) = k.as_str() else {
+                    continue;
+                };
+                let child = if path.is_empty() {
+                    key.to_owned()
+                } else {
+                    format!("{path}.{key}")
+                };
+                walk_texts(v, child, lang, out);
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, v) in items.iter().enumerate() {
+                walk_texts(v, format!("{path}[{i}]"), lang, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The first line of a text, shortened to 60 characters, for a hint.
+fn first_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default().trim();
+    if line.chars().count() > 60 {
+        format!("{}…", line.chars().take(59).collect::<String>())
+    } else {
+        line.to_owned()
+    }
+}
+
+/// With `--lang xx` for an extra language: labkit's messages (by their Fluent ids) its `.ftl` lacks, those that do
+/// not parse, those whose variables differ from the English ones, and those labkit does not have
+/// (renamed or misspelt).
+fn untranslated_messages(settings: &Settings) -> Vec<Diagnostic> {
+    let Some(lang) = translation_lang(settings).filter(|l| !l.is_built_in()) else {
+        return Vec::new();
+    };
+    let file = crate::i18n::file_of(lang).unwrap_or_else(|| format!("i18n/{lang}.ftl"));
+    let diagnostic = |path: String, message: String, hint: Option<String>| Diagnostic {
+        file: file.clone(),
+        line: None,
+        column: None,
+        path,
+        message,
+        hint,
+    };
+    let mut out = Vec::new();
+    let broken = crate::i18n::broken(lang);
+    for (key, error) in &broken {
+        out.push(diagnostic(
+            crate::i18n::fluent_id(key),
+            msg("validate.message_broken", &[("error", error)]),
+            None,
+        ));
+    }
+    let own: HashSet<String> = crate::i18n::keys_of(lang).into_iter().collect();
+    for key in crate::i18n::keys() {
+        if !own.contains(key) {
+            let english = crate::i18n::lookup(crate::lang::Lang::En, key).unwrap_or_default();
+            out.push(diagnostic(
+                crate::i18n::fluent_id(key),
+                msg("validate.message_untranslated", &[("lang", &lang)]),
+                Some(msg(
+                    "validate.untranslated_english",
+                    &[("text", &first_line(english))],
+                )),
+            ));
+        }
+    }
+    for key in crate::i18n::keys() {
+        let (Some(theirs), Some(english)) = (
+            crate::i18n::variables_of(lang, key),
+            crate::i18n::variables_of(crate::lang::Lang::En, key),
+        ) else {
+            continue;
+        };
+        if theirs != english {
+            let list = |names: &[&str]| -> String {
+                names
+                    .iter()
+                    .map(|n| format!("{{ ${n} }}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            out.push(diagnostic(
+                crate::i18n::fluent_id(key),
+                msg(
+                    "validate.message_variables",
+                    &[("english", &list(&english)), ("theirs", &list(&theirs))],
+                ),
+                None,
+            ));
+        }
+    }
+    let known: HashSet<&str> = crate::i18n::keys().collect();
+    for key in crate::i18n::keys_of(lang) {
+        if !known.contains(key.as_str()) {
+            out.push(diagnostic(
+                crate::i18n::fluent_id(&key),
+                msg("validate.message_unknown", &[]),
+                None,
+            ));
+        }
     }
     out
 }

@@ -467,8 +467,8 @@ fn number_text(n: &serde_yaml::Number, lang: Lang) -> String {
         (_, _, Some(f)) if f.is_finite() => f.to_string(),
         _ => n.to_string(),
     };
-    match lang {
-        Lang::Pt => text.replace('.', ","),
+    match crate::clock::decimal_of(lang) {
+        "," => text.replace('.', ","),
         _ => text,
     }
 }

@@ -78,7 +78,7 @@ impl<'de> Visitor<'de> for TextVisitor {
     type Value = Text;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string or a map of languages (`en`, `pt`)")
+        f.write_str("a string or a map of languages (`en`, `pt`, …)")
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
@@ -105,7 +105,8 @@ impl<'de> Visitor<'de> for TextVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Text, A::Error> {
         let mut map = BTreeMap::new();
         while let Some(key) = access.next_key::<String>()? {
-            let Some(lang) = Lang::parse(&key).filter(|_| key.len() == 2) else {
+            let Some(lang) = Lang::from_code(&key) else {
+                // Read by `method::serde_issue`, which words it in the message language.
                 return Err(de::Error::unknown_field(&key, &["en", "pt"]));
             };
             let value: String = access.next_value()?;
@@ -133,15 +134,14 @@ impl JsonSchema for Text {
     // language codes (in any case, as `Lang::parse` reads them) and whose values are strings.
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Text: a plain string, or a map of languages (`en`, `pt`); missing languages fall back to English.",
+            "description": "Text: a plain string, or a map of languages (`en`, `pt`, or any other two- or three-letter code); missing languages fall back to English.",
             "anyOf": [
                 { "type": "string" },
                 { "type": "number" },
                 {
                     "type": "object",
                     "patternProperties": {
-                        "^[eE][nN]$": { "type": "string" },
-                        "^[pP][tT]$": { "type": "string" }
+                        "^[a-zA-Z]{2,3}$": { "type": "string" }
                     },
                     "additionalProperties": false,
                     "minProperties": 1
@@ -163,7 +163,7 @@ impl JsonSchema for NonBlankText {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Text that is not blank: a plain string, or a map of languages (`en`, `pt`) with at least one that is not blank.",
+            "description": "Text that is not blank: a plain string, or a map of languages (`en`, `pt`, …) with at least one that is not blank.",
             "allOf": [generator.subschema_for::<Text>()],
             // Blank means every language blank; a map where all values are blank matches
             // `additionalProperties` (no `properties` here, so every key is additional).
@@ -194,8 +194,12 @@ mod tests {
     }
 
     #[test]
-    fn rejects_unknown_language() {
-        let err = serde_yaml::from_str::<Text>("{ en: Hi, fr: Salut }").unwrap_err();
-        assert!(err.to_string().contains("unknown field `fr`"), "{err}");
+    fn opens_to_any_language_code() {
+        let text: Text = serde_yaml::from_str("{ en: Hi, fr: Salut }").unwrap();
+        assert_eq!(text.get(Lang::Other("fr")), "Salut");
+        assert_eq!(text.get(Lang::Other("de")), "Hi");
+        assert!(text.has(Lang::Other("fr")));
+        let err = serde_yaml::from_str::<Text>("{ en: Hi, english: Hello }").unwrap_err();
+        assert!(err.to_string().contains("unknown field `english`"), "{err}");
     }
 }

@@ -25,6 +25,7 @@ mod limits;
 mod list;
 mod outputs;
 mod playbooks;
+mod pseudo;
 mod pty;
 mod readme;
 mod report_variations;

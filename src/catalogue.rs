@@ -92,6 +92,13 @@ pub struct Catalogue {
     /// By id; a later layer overrides an earlier one.
     pub entries: BTreeMap<String, Listed>,
     pub problems: Vec<library::FileProblem>,
+    /// Each listed file's stamp, to tell whether a remembered playbook length still holds.
+    stamps: HashMap<String, String>,
+    /// Playbook lengths remembered between runs (see [`Catalogue::playbook_length`]).
+    lengths: HashMap<String, (String, u64, u32)>,
+    cache_path: Option<PathBuf>,
+    cache: CacheFile,
+    lengths_changed: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -103,6 +110,9 @@ enum Outcome {
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct CacheFile {
     entries: HashMap<String, (String, Outcome)>,
+    /// A playbook's real length (minutes, days) by its file, with the stamps it was measured on.
+    #[serde(default)]
+    lengths: HashMap<String, (String, u64, u32)>,
 }
 
 impl Catalogue {
@@ -152,6 +162,12 @@ impl Catalogue {
         }
         let mut catalogue = Catalogue {
             problems,
+            stamps: files
+                .iter()
+                .zip(&stamps)
+                .filter_map(|(f, s)| Some((f.file.clone(), s.clone()?)))
+                .collect(),
+            lengths: std::mem::take(&mut cache.lengths),
             ..Catalogue::default()
         };
         for found in &files {
@@ -173,7 +189,52 @@ impl Catalogue {
                 None => {}
             }
         }
+        catalogue.cache_path = cache_path;
+        catalogue.cache = cache;
         catalogue
+    }
+
+    /// A playbook's real length (minutes and days of its agenda), remembered between runs:
+    /// measuring it needs the playbook and every method it runs parsed, which would cost `list`
+    /// more than everything else. It is measured again when the playbook's file or the file of
+    /// any method it runs has changed. `measure` does the measuring.
+    pub fn playbook_length(
+        &mut self,
+        id: &str,
+        measure: impl FnOnce() -> Option<(u64, u32)>,
+    ) -> Option<(u64, u32)> {
+        let listed = self.entries.get(id)?;
+        let mut deps = self.stamps.get(&listed.file)?.clone();
+        for part in &listed.summary.parts {
+            let file = &self.entries.get(part)?.file;
+            deps.push('\n');
+            deps.push_str(file);
+            deps.push(' ');
+            deps.push_str(self.stamps.get(file)?);
+        }
+        let file = listed.file.clone();
+        if let Some((seen, minutes, days)) = self.lengths.get(&file)
+            && *seen == deps
+        {
+            return Some((*minutes, *days));
+        }
+        let (minutes, days) = measure()?;
+        self.lengths.insert(file, (deps, minutes, days));
+        self.lengths_changed = true;
+        Some((minutes, days))
+    }
+
+    /// Writes the remembered playbook lengths back to the cache, when any was measured.
+    pub fn save_lengths(&mut self) {
+        if !self.lengths_changed {
+            return;
+        }
+        self.cache.lengths = std::mem::take(&mut self.lengths);
+        if let (Some(path), Ok(bytes)) = (&self.cache_path, serde_json::to_vec(&self.cache)) {
+            let _ = crate::fsutil::write_atomic(path, &bytes);
+        }
+        self.lengths = std::mem::take(&mut self.cache.lengths);
+        self.lengths_changed = false;
     }
 }
 

@@ -43,7 +43,7 @@ pub fn run(args: &ListArgs, settings: &Settings, printer: &mut Printer) -> Outco
         Some(s) => Some(parse_stage(s)?),
         None => None,
     };
-    let catalogue = {
+    let mut catalogue = {
         // The first listing of a big workspace parses every file; later ones use the cache.
         let many = settings
             .workspace
@@ -59,6 +59,30 @@ pub fn run(args: &ListArgs, settings: &Settings, printer: &mut Printer) -> Outco
             &[("file", &problem.file)],
         ));
     }
+    // Each playbook at its real length (its agenda's), remembered in the catalogue's cache:
+    // measuring parses the playbook and its methods, so it is done only when one changed.
+    let playbooks: Vec<String> = catalogue
+        .entries
+        .values()
+        .filter(|e| e.summary.playbook)
+        .map(|e| e.summary.id.clone())
+        .collect();
+    let mut lengths = std::collections::HashMap::new();
+    for id in &playbooks {
+        let measured = catalogue.playbook_length(id, || {
+            let library = Library::load_for(settings, id);
+            match &library.get(id)?.doc {
+                Document::Playbook(p) => agenda::playbook_length(p, &library)
+                    .ok()
+                    .map(|l| (l.total.minutes(), l.days)),
+                Document::Method(_) => None,
+            }
+        });
+        if let Some(length) = measured {
+            lengths.insert(id.as_str(), length);
+        }
+    }
+    catalogue.save_lengths();
     let lang = settings.lang;
     let needle = args.search.as_deref().map(str::to_lowercase);
     let mut rows: Vec<Row> = catalogue
@@ -73,30 +97,20 @@ pub fn run(args: &ListArgs, settings: &Settings, printer: &mut Printer) -> Outco
         .filter(|e| needle.as_ref().is_none_or(|n| matches_search(e, n, lang)))
         .map(|e| row(e, catalogue.duration(&e.summary), lang))
         .collect();
-    // Playbooks' lengths and the sources need the documents, not only the cached summaries:
-    // with `--long` every one, else a playbook and its methods at a time.
-    let library = args.long.then(|| Library::load(settings));
     for r in rows.iter_mut() {
-        let one;
-        let library = match &library {
-            Some(l) => l,
-            None if r.kind == "playbook" => {
-                one = Library::load_for(settings, r.id);
-                &one
-            }
-            None => continue,
-        };
-        let Some(entry) = library.get(r.id) else {
-            continue;
-        };
-        if let Document::Playbook(p) = &entry.doc
-            && let Ok(length) = agenda::playbook_length(p, library)
-        {
-            r.duration = length.total.to_string();
-            r.duration_minutes = length.total.minutes();
-            r.days = Some(length.days);
+        if let Some(&(minutes, days)) = lengths.get(r.id) {
+            r.duration = crate::method::Duration::from_minutes(minutes).to_string();
+            r.duration_minutes = minutes;
+            r.days = Some(days);
         }
-        if args.long {
+    }
+    // The sources need the documents, not only the cached summaries.
+    if args.long {
+        let library = Library::load(settings);
+        for r in rows.iter_mut() {
+            let Some(entry) = library.get(r.id) else {
+                continue;
+            };
             let sources = match &entry.doc {
                 Document::Method(m) => &m.sources,
                 Document::Playbook(p) => &p.sources,

@@ -319,3 +319,35 @@ fn long_fits_an_80_column_terminal() {
         }
     }
 }
+
+/// A playbook's length is remembered between listings (measuring parses the playbook and its
+/// methods), and measured again as soon as a method it runs changes: here a workspace copy of
+/// the Lab Canvas that takes an hour longer.
+#[test]
+fn a_playbooks_remembered_length_follows_a_changed_method() {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: LabX\n");
+    let minutes = |lab: &Lab| -> u64 {
+        let rows: serde_json::Value =
+            serde_json::from_str(&lab.run(&["list", "--format", "json"]).ok().stdout).unwrap();
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == "lab-setup")
+            .unwrap()["duration_minutes"]
+            .as_u64()
+            .unwrap()
+    };
+    let before = minutes(&lab);
+    assert_eq!(minutes(&lab), before, "the remembered length is the same");
+    let canvas = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("methods/lab-canvas.yaml"),
+    )
+    .unwrap();
+    assert!(canvas.contains("\nduration: 2h\n"));
+    lab.write(
+        "methods/lab-canvas.yaml",
+        canvas.replacen("\nduration: 2h\n", "\nduration: 3h\n", 1),
+    );
+    assert_eq!(minutes(&lab), before + 60);
+}

@@ -167,6 +167,43 @@ fn reports(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Every built-in playbook's HTML report, run from its example answers in each language (the
+/// Portuguese ones from the Portuguese answers): their paths.
+fn playbook_reports(lab: &Lab) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in Library::load_layers(&[]).entries() {
+        let Document::Playbook(playbook) = &entry.doc else {
+            continue;
+        };
+        for lang in Lang::ALL {
+            let dir = if lang == Lang::Pt {
+                "answers-pt"
+            } else {
+                "answers"
+            };
+            let answers = fixture(&format!("{dir}/playbooks/{}.yaml", playbook.id));
+            let session = format!("playbook-{}.{lang}.yaml", playbook.id);
+            let report = format!("playbook-{}.{lang}.html", playbook.id);
+            lab.run(&[
+                "--lang",
+                lang.code(),
+                "run",
+                &playbook.id,
+                "--answers",
+                answers.to_str().unwrap(),
+                "--session",
+                &session,
+                "--report",
+                &report,
+            ])
+            .ok();
+            out.push(lab.path().join(report));
+        }
+    }
+    assert!(out.len() >= 12, "only {} playbook reports", out.len());
+    out
+}
+
 /// The portfolio dashboard of a few sessions, in both languages.
 fn portfolio(lab: &Lab) -> Vec<PathBuf> {
     for id in ["brainstorm", "test-card", "assumptions-map"] {
@@ -313,6 +350,7 @@ fn every_report_the_portfolio_and_the_room_pass_axe_and_reflow_at_320_px() {
     let dir = lab.path().join("pages");
     std::fs::create_dir_all(&dir).unwrap();
     let mut pages = reports(&dir);
+    pages.extend(playbook_reports(&lab));
     pages.extend(portfolio(&lab));
 
     let mut b = Browser::launch();

@@ -29,7 +29,7 @@ use labkit::report;
 use labkit::session::{MethodRef, Session, Status};
 
 use crate::browser::{self, Browser};
-use crate::pty::{ENTER, at, expect, labkit, send, type_at};
+use crate::pty::{ENTER, at, expect, send, type_at};
 use crate::support::{Lab, fixture};
 
 /// The rules axe runs: WCAG 2.0 and 2.1, levels A and AA, and its best practices.
@@ -316,31 +316,6 @@ fn forced_colours_keep_charts_visible(b: &mut Browser) -> Vec<String> {
 }
 
 /// A room with a list and a vote open to it, like `room_browser.rs`'s.
-const ROOM_METHOD: &str = r#"schema: 1
-id: quick-dots
-name: { en: Quick dots, pt: Pontos rápidos }
-summary: Ideas from everyone's phone, then dots on them.
-stage: ideation
-duration: 15m
-steps:
-  - id: ideas
-    title: { en: Ideas and dots, pt: Ideias e pontos }
-    timebox: 10m
-    questions:
-      - id: challenge
-        type: text
-        prompt: { en: The challenge, pt: O desafio }
-      - id: ideas
-        type: list
-        prompt: { en: Ideas for the challenge, pt: Ideias para o desafio }
-        room: true
-      - id: votes
-        type: vote
-        prompt: { en: Which ideas should we test first?, pt: Que ideias testamos primeiro? }
-        from: ideas
-        dots: 3
-        room: true
-"#;
 
 #[test]
 fn every_report_the_portfolio_and_the_room_pass_axe_and_reflow_at_320_px() {
@@ -383,28 +358,7 @@ fn every_report_the_portfolio_and_the_room_pass_axe_and_reflow_at_320_px() {
     }
 
     // The room's pages, served by a running room.
-    lab.write("labkit.yaml", "lab: Test Lab\n");
-    lab.write("methods/quick-dots.yaml", ROOM_METHOD);
-    let mut p = labkit(
-        &lab,
-        80,
-        &[
-            "run",
-            "quick-dots",
-            "--no-timer",
-            "--facilitator",
-            "Ana",
-            "--participants",
-            "Rui,Eva",
-            "--room",
-            "--room-bind",
-            "127.0.0.1",
-            "--room-port",
-            "0",
-        ],
-    );
-    let (addr, code) = crate::room_crowd::address(&mut p);
-    let url = format!("http://{addr}/r/{code}");
+    let (mut p, url) = crate::room_browser::open_room(&lab);
     let mut room_page = |b: &mut Browser, name: &str, failures: &mut Vec<String>| {
         for problem in audit(b, &axe) {
             failures.push(format!("room {name}: {problem}"));

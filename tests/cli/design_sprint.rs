@@ -4,7 +4,7 @@
 //! storyboard, sprint questions → prototype and test), and its block titles name days, never
 //! weekdays (the agenda labels days from the calendar).
 
-use crate::support::{Lab, fixture, snapshot};
+use crate::support::{Lab, fixture, pin_session_dates, snapshot};
 
 fn answers(dir: &str) -> String {
     fixture(&format!("{dir}/playbooks/design-sprint.yaml"))
@@ -13,23 +13,8 @@ fn answers(dir: &str) -> String {
         .to_owned()
 }
 
-/// Pins a session's dates so its report can be compared with a snapshot.
 fn pin_dates(lab: &Lab, file: &str) {
-    let path = lab.path().join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let pinned: String = text
-        .lines()
-        .map(|l| {
-            for key in ["started: ", "updated: ", "finished: "] {
-                if l.starts_with(key) {
-                    return format!("{key}2027-05-14T17:00:00Z");
-                }
-            }
-            l.to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    std::fs::write(path, pinned + "\n").unwrap();
+    pin_session_dates(lab, file, "2027-05-14T17:00:00Z");
 }
 
 #[test]

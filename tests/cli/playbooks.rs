@@ -3,7 +3,7 @@
 
 use labkit::library::{Library, Origin};
 
-use crate::support::{Lab, fixture, snapshot};
+use crate::support::{Lab, fixture, pin_session_dates, snapshot};
 
 #[test]
 fn each_invalid_playbook_reports_its_exact_errors() {
@@ -67,23 +67,8 @@ fn answers_in(id: &str, lang: &str) -> String {
         .to_owned()
 }
 
-/// Pins a session's dates so its report can be compared with a snapshot.
 fn pin_dates(lab: &Lab, file: &str) {
-    let path = lab.path().join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let pinned: String = text
-        .lines()
-        .map(|l| {
-            for key in ["started: ", "updated: ", "finished: "] {
-                if l.starts_with(key) {
-                    return format!("{key}2027-02-10T09:30:00Z");
-                }
-            }
-            l.to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    std::fs::write(path, pinned + "\n").unwrap();
+    pin_session_dates(lab, file, "2027-02-10T09:30:00Z");
 }
 
 #[test]

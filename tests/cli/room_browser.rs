@@ -27,7 +27,7 @@ use crate::support::Lab;
 
 /// A short method: the facilitator's own question first (the room waits meanwhile), then a
 /// list and a vote on it, both open to the room, in one step with a timebox (the countdown).
-const METHOD: &str = r#"schema: 1
+pub(crate) const METHOD: &str = r#"schema: 1
 id: quick-dots
 name: { en: Quick dots, pt: Pontos rápidos }
 summary: Ideas from everyone's phone, then dots on them.
@@ -59,6 +59,33 @@ const LAPTOP: (u32, u32) = (1280, 800);
 
 /// The text shown in `selector` (rendered: not what is hidden) contains `text` (a script for
 /// `wait_for`).
+/// Runs the Quick dots method with a room on a free local port in a workspace made in `lab`:
+/// the facilitator's terminal and the room's address.
+pub(crate) fn open_room(lab: &Lab) -> (rexpect::session::PtySession, String) {
+    lab.write("labkit.yaml", "lab: Test Lab\n");
+    lab.write("methods/quick-dots.yaml", METHOD);
+    let mut p = labkit(
+        lab,
+        80,
+        &[
+            "run",
+            "quick-dots",
+            "--no-timer",
+            "--facilitator",
+            "Ana",
+            "--participants",
+            "Rui,Eva",
+            "--room",
+            "--room-bind",
+            "127.0.0.1",
+            "--room-port",
+            "0",
+        ],
+    );
+    let (addr, code) = crate::room_crowd::address(&mut p);
+    (p, format!("http://{addr}/r/{code}"))
+}
+
 fn has(selector: &str, text: &str) -> String {
     format!(
         "(document.querySelector({}) || {{}}).innerText?.includes({})",
@@ -138,28 +165,7 @@ fn a_phone_with_and_without_javascript_takes_part_in_a_room() {
     let shots = shots_dir();
     let shots = shots.as_deref();
     let lab = Lab::new();
-    lab.write("labkit.yaml", "lab: Test Lab\n");
-    lab.write("methods/quick-dots.yaml", METHOD);
-    let mut p = labkit(
-        &lab,
-        80,
-        &[
-            "run",
-            "quick-dots",
-            "--no-timer",
-            "--facilitator",
-            "Ana",
-            "--participants",
-            "Rui,Eva",
-            "--room",
-            "--room-bind",
-            "127.0.0.1",
-            "--room-port",
-            "0",
-        ],
-    );
-    let (addr, code) = crate::room_crowd::address(&mut p);
-    let url = format!("http://{addr}/r/{code}");
+    let (mut p, url) = open_room(&lab);
 
     // Two phones open the room while the facilitator is still at their own question: one
     // with JavaScript, in English; one in Portuguese with JavaScript off.

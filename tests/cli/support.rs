@@ -92,6 +92,26 @@ pub fn fixture(rel: &str) -> PathBuf {
 }
 
 /// A small valid method with the given id.
+/// Pins a session file's `started`, `updated` and `finished` to `when`, so its report can be
+/// compared with a snapshot.
+pub fn pin_session_dates(lab: &Lab, file: &str, when: &str) {
+    let path = lab.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let pinned: String = text
+        .lines()
+        .map(|l| {
+            for key in ["started: ", "updated: ", "finished: "] {
+                if l.starts_with(key) {
+                    return format!("{key}{when}");
+                }
+            }
+            l.to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(path, pinned + "\n").unwrap();
+}
+
 pub fn method_yaml(id: &str, name: &str) -> String {
     format!(
         "schema: 1\nid: {id}\nname: {{ en: \"{name}\", pt: \"{name} PT\" }}\nsummary: A method for tests.\nstage: ideation\nduration: 20m\ngroup: 2-6\ntags: [test]\nsteps:\n  - id: one\n    title: One\n    timebox: 5m\n    questions:\n      - id: ideas\n        type: list\n        prompt: Ideas\n"

@@ -87,6 +87,9 @@ fn body(markdown: &str, lang: Lang) -> (String, Vec<(String, String)>) {
     body_with(markdown, lang, &mut Ids::default())
 }
 
+/// A typed line at least this long that stops mid-sentence was wrapped by hand.
+const WRAPPED_LINE: usize = 60;
+
 /// Closes an open part in another language before a block ends.
 fn close_part(events: &mut Vec<Event>, open: &mut bool) {
     if *open {
@@ -111,6 +114,8 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
     // Hard breaks met in a row, not yet written.
     let mut breaks = 0usize;
     let mut last_text = String::new();
+    // Characters of the current line of text, since the last break.
+    let mut line_chars = 0usize;
     // Whether a `<span lang>` around an answer in the session's language is open.
     let mut part_open = false;
     for event in Parser::new_ext(markdown, options) {
@@ -126,9 +131,11 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
             }
             continue;
         }
-        // Line breaks typed in an answer (hard breaks): a blank line or the end of a sentence
-        // starts a new paragraph, a break in the middle of a sentence is a space; no `<br>`
-        // runs, which leave ragged lines on a narrow screen.
+        // Line breaks typed in an answer (hard breaks): a long line that stops mid-sentence was
+        // wrapped by hand (an answers file) and goes on after a space; any other line — a
+        // short one such as "Control: 4,206 assigned", or one that ends a sentence — and a
+        // blank line start a new paragraph. No `<br>` runs, which leave ragged lines on a
+        // narrow screen.
         if matches!(event, Event::HardBreak) {
             breaks += 1;
             continue;
@@ -147,7 +154,8 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
             let sentence_end = last_text
                 .trim_end()
                 .ends_with(['.', '!', '?', ':', ';', '…']);
-            let paragraph_end = breaks > 1 || sentence_end;
+            let wrapped = !sentence_end && line_chars >= WRAPPED_LINE;
+            let paragraph_end = breaks > 1 || !wrapped;
             if paragraph_end && in_paragraph {
                 events.push(Event::End(TagEnd::Paragraph));
                 events.push(Event::Start(Tag::Paragraph));
@@ -157,9 +165,13 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
                 events.push(Event::SoftBreak);
             }
             breaks = 0;
+            line_chars = 0;
         }
         match &event {
-            Event::Start(Tag::Paragraph) => open.push(true),
+            Event::Start(Tag::Paragraph) => {
+                open.push(true);
+                line_chars = 0;
+            }
             Event::Start(_) => open.push(false),
             Event::End(_) => {
                 open.pop();
@@ -167,6 +179,7 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
             Event::Text(t) | Event::Code(t) => {
                 last_text.clear();
                 last_text.push_str(&lang_marks::strip(t));
+                line_chars += last_text.chars().count();
             }
             _ => {}
         }

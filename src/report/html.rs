@@ -697,13 +697,13 @@ mod tests {
     #[test]
     fn typed_line_breaks_become_paragraphs_or_spaces_never_br() {
         let md = super::super::markdown::escape(
-            "We ran it in March and the\nresults were clear.\nNext: scale.\n\nA new paragraph",
+            "We ran the reminder in March in the Setúbal district, and at the end of the\nsix weeks the results were clear.\nNext: scale.\nControl: 4,206 assigned\nSMS: 4,206 assigned\n\nA new paragraph",
         );
         let (html, _) = body_en(&md);
         assert!(!html.contains("<br"), "{html}");
         assert_eq!(
             html,
-            "<p>We ran it in March and the\nresults were clear.</p>\n<p>Next: scale.</p>\n<p>A new paragraph</p>\n"
+            "<p>We ran the reminder in March in the Setúbal district, and at the end of the\nsix weeks the results were clear.</p>\n<p>Next: scale.</p>\n<p>Control: 4,206 assigned</p>\n<p>SMS: 4,206 assigned</p>\n<p>A new paragraph</p>\n"
         );
     }
 }

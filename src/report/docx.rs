@@ -25,7 +25,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 
 use super::charts;
 use super::lang_marks;
-use super::markdown::{CHART_FENCE, Chart, figure_only};
+use super::markdown::{CHART_FENCE, Chart, figure_only, line_runs_on};
 use super::ooxml::{self, ListStart};
 use super::raster::Rasteriser;
 use super::{ReportError, TitleBlock};
@@ -144,6 +144,8 @@ struct Builder {
     /// whether the text being read is inside one.
     answers_lang: Option<String>,
     in_part: bool,
+    /// The current line of text, since the last break (see `markdown::line_runs_on`).
+    line: String,
 }
 
 impl Builder {
@@ -154,6 +156,7 @@ impl Builder {
             ..Look::default()
         };
         let plain = lang_marks::strip(text);
+        self.line.push_str(&plain);
         if self.in_cell {
             self.cell_chars += plain.chars().count();
         }
@@ -172,6 +175,7 @@ impl Builder {
     fn finish_paragraph(&mut self) {
         // A part in another language never runs on into the next paragraph.
         self.in_part = false;
+        self.line.clear();
         let Some(p) = self.paragraph.take() else {
             return;
         };
@@ -381,9 +385,26 @@ impl Builder {
                 self.push_text(&text)
             }
             Event::SoftBreak => self.push_text(" "),
+            // A line break typed in an answer: a hand-wrapped line runs on; any other starts a
+            // new paragraph (a line break inside a table cell or a list item).
+            Event::HardBreak if line_runs_on(&self.line) => {
+                self.push_text(" ");
+                self.line.clear();
+            }
+            Event::HardBreak
+                if !self.in_cell && self.lists.is_empty() && self.paragraph.is_some() =>
+            {
+                let properties = self.paragraph.as_ref().map(|p| p.properties.clone());
+                self.finish_paragraph();
+                self.paragraph = Some(Para {
+                    properties: properties.unwrap_or_default(),
+                    runs: String::new(),
+                });
+            }
             Event::HardBreak => {
                 let p = self.paragraph.get_or_insert_with(Para::default);
                 p.runs.push_str("<w:r><w:br/></w:r>");
+                self.line.clear();
             }
             Event::Rule => {
                 self.finish_paragraph();
@@ -523,6 +544,7 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
         pictures: Vec::new(),
         answers_lang: title.answers_lang.clone(),
         in_part: false,
+        line: String::new(),
     };
     b.body.push_str(&ooxml::document_head());
 

@@ -14,7 +14,7 @@ use pulldown_cmark::{
 use super::TitleBlock;
 use super::charts;
 use super::lang_marks;
-use super::markdown::{CHART_FENCE, Chart, quadrant};
+use super::markdown::{CHART_FENCE, Chart, line_runs_on, quadrant};
 use crate::i18n::{t, tf};
 use crate::lang::Lang;
 
@@ -87,9 +87,6 @@ fn body(markdown: &str, lang: Lang) -> (String, Vec<(String, String)>) {
     body_with(markdown, lang, &mut Ids::default())
 }
 
-/// A typed line at least this long that stops mid-sentence was wrapped by hand.
-const WRAPPED_LINE: usize = 60;
-
 /// Closes an open part in another language before a block ends.
 fn close_part(events: &mut Vec<Event>, open: &mut bool) {
     if *open {
@@ -113,9 +110,8 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
     let mut open: Vec<bool> = Vec::new();
     // Hard breaks met in a row, not yet written.
     let mut breaks = 0usize;
-    let mut last_text = String::new();
-    // Characters of the current line of text, since the last break.
-    let mut line_chars = 0usize;
+    // The current line of text, since the last break.
+    let mut line = String::new();
     // Whether a `<span lang>` around an answer in the session's language is open.
     let mut part_open = false;
     for event in Parser::new_ext(markdown, options) {
@@ -131,11 +127,9 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
             }
             continue;
         }
-        // Line breaks typed in an answer (hard breaks): a long line that stops mid-sentence was
-        // wrapped by hand (an answers file) and goes on after a space; any other line — a
-        // short one such as "Control: 4,206 assigned", or one that ends a sentence — and a
-        // blank line start a new paragraph. No `<br>` runs, which leave ragged lines on a
-        // narrow screen.
+        // Line breaks typed in an answer (hard breaks): a blank line, or a line that does not
+        // run on (`markdown::line_runs_on`), starts a new paragraph; a hand-wrapped line goes
+        // on after a space. No `<br>` runs, which leave ragged lines on a narrow screen.
         if matches!(event, Event::HardBreak) {
             breaks += 1;
             continue;
@@ -151,11 +145,7 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
         if breaks > 0 {
             close_part(&mut events, &mut part_open);
             let in_paragraph = open.last() == Some(&true);
-            let sentence_end = last_text
-                .trim_end()
-                .ends_with(['.', '!', '?', ':', ';', '…']);
-            let wrapped = !sentence_end && line_chars >= WRAPPED_LINE;
-            let paragraph_end = breaks > 1 || !wrapped;
+            let paragraph_end = breaks > 1 || !line_runs_on(&line);
             if paragraph_end && in_paragraph {
                 events.push(Event::End(TagEnd::Paragraph));
                 events.push(Event::Start(Tag::Paragraph));
@@ -165,22 +155,18 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
                 events.push(Event::SoftBreak);
             }
             breaks = 0;
-            line_chars = 0;
+            line.clear();
         }
         match &event {
             Event::Start(Tag::Paragraph) => {
                 open.push(true);
-                line_chars = 0;
+                line.clear();
             }
             Event::Start(_) => open.push(false),
             Event::End(_) => {
                 open.pop();
             }
-            Event::Text(t) | Event::Code(t) => {
-                last_text.clear();
-                last_text.push_str(&lang_marks::strip(t));
-                line_chars += last_text.chars().count();
-            }
+            Event::Text(t) | Event::Code(t) => line.push_str(&lang_marks::strip(t)),
             _ => {}
         }
         match event {

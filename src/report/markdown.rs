@@ -140,6 +140,18 @@ pub enum Chart {
 
 pub const CHART_FENCE: &str = "labkit-chart";
 
+/// A typed line at least this long that stops mid-sentence was wrapped by hand.
+const WRAPPED_LINE: usize = 60;
+
+/// Whether a line typed in an answer runs on into the next after its line break: only a long
+/// line that stops mid-sentence, which was wrapped by hand (an answers file). Any other line —
+/// a short one such as "Control: 4,206 assigned", or one that ends a sentence — keeps its own
+/// paragraph. The HTML and Word writers both ask this, so the two read an answer alike.
+pub fn line_runs_on(line: &str) -> bool {
+    let line = line.trim_end();
+    !line.ends_with(['.', '!', '?', ':', ';', '…']) && line.chars().count() >= WRAPPED_LINE
+}
+
 impl Chart {
     /// The chart's title: its caption, and the alt text of its picture in Word.
     pub fn title(&self) -> &str {

@@ -2024,3 +2024,6 @@ report-trial--design-weeks_extend_the_period_add_sites_or_loo = weeks). Extend t
 report-user--testing-label = “
 report-user--testing-label_2 = ”
 validate-message_variables = uses other variables than English: English has { $english }, this file { $theirs }
+
+# The thousands separator (a space is written as a no-break space).
+number-group = ,

@@ -2024,3 +2024,6 @@ report-trial--design-weeks_extend_the_period_add_sites_or_loo = semanas). Alargu
 report-user--testing-label = «
 report-user--testing-label_2 = »
 validate-message_variables = usa outras variáveis que o inglês: o inglês tem { $english }, este ficheiro { $theirs }
+
+# O separador de milhares (um espaço é escrito como espaço inseparável).
+number-group = { "\u00A0" }

@@ -247,6 +247,28 @@ pub fn decimal_of(lang: crate::lang::Lang) -> &'static str {
     }
 }
 
+/// The thousands separator: `,` in English, a no-break space in Portuguese, an extra language's
+/// `number.group` (a space there becomes a no-break space, so a number never wraps). One that
+/// is not a single character, or is the decimal separator, gives the usual partner of the
+/// decimal separator instead (a no-break space beside `,`, `,` beside `.`).
+pub fn group_of(lang: crate::lang::Lang) -> char {
+    let decimal = decimal_of(lang);
+    let usual = if decimal == "," { '\u{a0}' } else { ',' };
+    match lang {
+        crate::lang::Lang::Pt => '\u{a0}',
+        crate::lang::Lang::En => ',',
+        crate::lang::Lang::Other(_) => {
+            let text = crate::i18n::t(lang, "number.group");
+            let mut chars = text.chars();
+            match (chars.next(), chars.next()) {
+                (Some(' '), None) => '\u{a0}',
+                (Some(c), None) if !decimal.starts_with(c) => c,
+                _ => usual,
+            }
+        }
+    }
+}
+
 fn month_number(word: &str, lang: crate::lang::Lang) -> Option<u32> {
     let names = months(lang);
     // The full name, or its first three letters (`sept` too).

@@ -8,7 +8,8 @@
 //!
 //! Rust code names a message by a dotted key (`report.footer`); its Fluent id writes each `.` as
 //! `-` and doubles a `-` inside a part (`help.calc.sample-size.about` is
-//! `help-calc-sample--size-about`). A message missing in Portuguese falls back to English.
+//! `help-calc-sample--size-about`). A message missing in a language falls back to its base
+//! language (`es-MX` → `es`), then to English.
 //!
 //! Loading is lazy, per language and per message: the first word asked for in a language splits
 //! that file into entries with a line scan (no parsing), and each message is parsed alone the
@@ -271,15 +272,9 @@ fn message(lang: Lang, key: &str) -> Option<&'static Message> {
         .or_insert_with(|| parse(cat.lang, id, entry))
 }
 
-/// The message `key` in `lang`, else in English.
+/// The message `key` in `lang`, else in its base language (for a regional one), else in English.
 fn find(lang: Lang, key: &str) -> Option<&'static Message> {
-    message(lang, key).or_else(|| {
-        if lang == Lang::En {
-            None
-        } else {
-            message(Lang::En, key)
-        }
-    })
+    lang.fallbacks().find_map(|l| message(l, key))
 }
 
 /// The names of the variables a pattern uses, in order of first use, each once.

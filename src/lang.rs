@@ -5,6 +5,12 @@
 //! [`Lang::Other`], named by its code. Codes are interned (leaked once per distinct code, so a
 //! handful of bytes per language a process sees) to keep `Lang` `Copy`.
 //!
+//! A code is a BCP 47 language tag without variants: a language of 2 or 3 letters, then an
+//! optional script and region (`es`, `es-MX`, `pt-BR`, `zh-Hant`), read and put in canonical case
+//! by `unic-langid`. A regional language falls back to its base language, then to English
+//! ([`Lang::fallbacks`]): `es-MX` uses `es` for what it lacks, `pt-BR` uses labkit's `pt`. labkit's
+//! `pt` is European Portuguese, so `pt-PT` is `pt`; `en` stays one English.
+//!
 //! Only knows language codes; it never reads the environment or files itself (the caller passes
 //! the values of `LABKIT_LANG`, `LC_ALL` and `LANG`, and registers the extra languages whose
 //! files it found), so choosing a language is a pure function of those.
@@ -18,8 +24,8 @@ pub enum Lang {
     #[default]
     En,
     Pt,
-    /// A language added by a file drop: its code (`es`, `fr`, `qps`), lower case, 2 or 3
-    /// letters. Anything it lacks falls back to English.
+    /// A language added by a file drop: its tag in canonical case (`es`, `fr`, `qps`, `es-MX`).
+    /// Anything it lacks falls back to its base language (for a regional tag), then English.
     Other(&'static str),
 }
 
@@ -55,19 +61,44 @@ impl Lang {
         !matches!(self, Lang::Other(_))
     }
 
-    /// Any language by its code, whether or not labkit has its messages: `en`, `pt` (any case),
-    /// or 2 or 3 ASCII letters (taken in lower case). Used for the keys of a method's maps of
-    /// languages, which may hold languages this run does not speak.
+    /// Any language by its code, whether or not labkit has its messages: `en`, `pt` (and `pt-PT`),
+    /// or a tag of 2 or 3 letters with an optional script and region (`es`, `es-MX`, `pt_BR`),
+    /// in any case. Used for the keys of a method's maps of languages, which may hold languages
+    /// this run does not speak.
     pub fn from_code(code: &str) -> Option<Lang> {
-        let code = code.to_ascii_lowercase();
-        match code.as_str() {
-            "en" => Some(Lang::En),
-            "pt" => Some(Lang::Pt),
-            c if (2..=3).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase()) => {
-                Some(Lang::Other(intern(c)))
-            }
+        let tag = Lang::canonical(code)?;
+        Some(match tag.as_str() {
+            "en" => Lang::En,
+            "pt" | "pt-PT" => Lang::Pt,
+            _ => Lang::Other(intern(&tag)),
+        })
+    }
+
+    /// `code` as a canonical tag (`ES_mx` → `es-MX`), or `None` when it is not a language of 2 or
+    /// 3 letters with an optional script and region (no variants, no extensions).
+    pub fn canonical(code: &str) -> Option<String> {
+        let code = code.replace('_', "-");
+        let id = unic_langid::LanguageIdentifier::from_bytes(code.as_bytes()).ok()?;
+        let language = id.language.as_str();
+        let letters = (2..=3).contains(&language.len());
+        (letters && id.variants().len() == 0).then(|| id.to_string())
+    }
+
+    /// The language a regional tag falls back to first (`es-MX` → `es`, `pt-BR` → `pt`); `None`
+    /// for a language without script or region.
+    pub fn parent(self) -> Option<Lang> {
+        match self {
+            Lang::Other(tag) if tag.contains('-') => Lang::from_code(&Lang::base(tag)),
             _ => None,
         }
+    }
+
+    /// Where to look for a text or message, in order: this language, its
+    /// [parent](Lang::parent), English (each once).
+    pub fn fallbacks(self) -> impl Iterator<Item = Lang> {
+        let parent = self.parent().filter(|p| *p != Lang::En);
+        let english = (self != Lang::En).then_some(Lang::En);
+        std::iter::once(self).chain(parent).chain(english)
     }
 
     /// The base language of a code or locale (`pt_PT.UTF-8` → `pt`), without checking it.
@@ -79,24 +110,39 @@ impl Lang {
             .to_ascii_lowercase()
     }
 
-    /// Parses `en`, `pt`, locale forms such as `pt_PT.UTF-8` or `en-GB`, and the code of an
-    /// extra language once it is [registered](Lang::register).
+    /// A locale value as a tag: `pt_BR.UTF-8@euro` → `pt-BR`; `None` when it is not one.
+    fn locale_tag(value: &str) -> Option<String> {
+        let value = value.split(['.', '@']).next().unwrap_or_default();
+        Lang::canonical(value)
+    }
+
+    /// Parses `en`, `pt`, locale forms such as `pt_PT.UTF-8` or `en-GB`, and the tag of an
+    /// extra language once it is [registered](Lang::register). A regional tag names its own
+    /// language when that is registered (`pt-BR` with an `i18n/pt-BR.ftl`), else its base
+    /// language (`en-GB` is English, `es-MX` is `es` when only `es` is registered).
     pub fn parse(value: &str) -> Option<Lang> {
-        let base = Lang::base(value);
-        match base.as_str() {
-            "en" => Some(Lang::En),
-            "pt" => Some(Lang::Pt),
-            other => REGISTERED
+        let tag = Lang::locale_tag(value)?;
+        let registered = |tag: &str| {
+            REGISTERED
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .iter()
-                .find(|c| **c == other)
-                .map(|c| Lang::Other(c)),
+                .find(|c| **c == tag)
+                .map(|c| Lang::Other(c))
+        };
+        if let Some(lang) = registered(&tag) {
+            return Some(lang);
+        }
+        match Lang::base(&tag).as_str() {
+            "en" => Some(Lang::En),
+            "pt" => Some(Lang::Pt),
+            base => registered(base),
         }
     }
 
     /// Records that labkit has messages for the extra language `code` (its `.ftl` was found), so
-    /// that [`Lang::parse`] accepts it from now on. `None` for a code that is not 2 or 3 letters.
+    /// that [`Lang::parse`] accepts it from now on. `None` for a code that is not a language tag
+    /// ([`Lang::canonical`]).
     pub fn register(code: &str) -> Option<Lang> {
         let lang = Lang::from_code(code)?;
         if let Lang::Other(code) = lang {
@@ -145,9 +191,35 @@ mod tests {
         assert_eq!(Lang::from_code("ES"), Some(Lang::Other("es")));
         assert_eq!(Lang::from_code("e1"), None);
         assert_eq!(Lang::from_code("engl"), None);
+        assert_eq!(Lang::from_code("es_mx"), Some(Lang::Other("es-MX")));
+        assert_eq!(Lang::from_code("zh-hant"), Some(Lang::Other("zh-Hant")));
+        assert_eq!(Lang::from_code("pt-PT"), Some(Lang::Pt));
+        assert_eq!(Lang::from_code("pt-BR"), Some(Lang::Other("pt-BR")));
+        assert_eq!(Lang::from_code("de-CH-1901"), None);
         assert_eq!(Lang::parse("qpz"), None);
         assert_eq!(Lang::register("qpz"), Some(Lang::Other("qpz")));
         assert_eq!(Lang::parse("qpz_QP.UTF-8"), Some(Lang::Other("qpz")));
         assert!(!Lang::Other("qpz").is_built_in());
+    }
+
+    #[test]
+    fn a_regional_language_falls_back_to_its_base_then_english() {
+        let chain = |l: Lang| l.fallbacks().collect::<Vec<_>>();
+        assert_eq!(
+            chain(Lang::Other("es-MX")),
+            [Lang::Other("es-MX"), Lang::Other("es"), Lang::En]
+        );
+        assert_eq!(chain(Lang::Other("pt-BR")), [Lang::Other("pt-BR"), Lang::Pt, Lang::En]);
+        assert_eq!(chain(Lang::Other("en-US")), [Lang::Other("en-US"), Lang::En]);
+        assert_eq!(chain(Lang::Pt), [Lang::Pt, Lang::En]);
+        assert_eq!(chain(Lang::En), [Lang::En]);
+        // A regional tag is its own language only once its file is registered.
+        assert_eq!(Lang::parse("pt_BR.UTF-8"), Some(Lang::Pt));
+        assert_eq!(Lang::parse("qpr_MX"), None);
+        Lang::register("qpr");
+        assert_eq!(Lang::parse("qpr_MX"), Some(Lang::Other("qpr")));
+        Lang::register("qpr-MX");
+        assert_eq!(Lang::parse("qpr_MX.UTF-8"), Some(Lang::Other("qpr-MX")));
+        assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
     }
 }

@@ -7,7 +7,7 @@ pub mod agenda;
 pub mod calendar;
 pub mod catalogue;
 pub mod cli;
-pub mod cli_pt;
+pub mod cli_help;
 pub mod clock;
 pub mod commands;
 pub mod engine;
@@ -42,8 +42,8 @@ use crate::settings::{Env, Settings};
 pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env) -> u8 {
     let args: Vec<OsString> = args.into_iter().collect();
     // `--help` and usage texts: English straight from the derive (the fast path), or the
-    // command tree translated before parsing; see `cli_pt` for how the language is chosen.
-    let help_lang = cli_pt::help_language(&args, env);
+    // command tree translated before parsing; see `cli_help` for how the language is chosen.
+    let help_lang = cli_help::help_language(&args, env);
     let parsed = if help_lang == lang::Lang::En {
         cli::Cli::try_parse_from(args)
     } else {
@@ -52,7 +52,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env) -> u8 {
             .and_then(|a| std::path::Path::new(a).file_name())
             .and_then(|f| f.to_str())
             .map(str::to_owned);
-        let mut cmd = cli_pt::translate(cli::Cli::command(), help_lang, bin_name.as_deref());
+        let mut cmd = cli_help::translate(cli::Cli::command(), help_lang, bin_name.as_deref());
         cmd.try_get_matches_from_mut(args).and_then(|mut matches| {
             cli::Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut cmd))
         })

@@ -114,17 +114,19 @@ impl Workspace {
 
     /// Walks up from `start` to the nearest folder with a `labkit.yaml`, as git does.
     pub fn discover(start: &Path) -> Result<Option<Workspace>, Error> {
-        for dir in start.ancestors() {
-            let file = dir.join(Self::FILE);
-            if file.is_file() {
-                let config = load_config(&file)?;
-                return Ok(Some(Workspace {
-                    root: dir.to_owned(),
-                    config,
-                }));
-            }
-        }
-        Ok(None)
+        let Some(root) = Workspace::find_root(start) else {
+            return Ok(None);
+        };
+        let config = load_config(&root.join(Self::FILE))?;
+        Ok(Some(Workspace { root, config }))
+    }
+
+    /// The folder of the nearest `labkit.yaml` at or above `start`, without reading it.
+    pub fn find_root(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .find(|dir| dir.join(Self::FILE).is_file())
+            .map(Path::to_owned)
     }
 
     fn folder(&self, configured: &Option<PathBuf>, default: &str) -> PathBuf {
@@ -251,21 +253,78 @@ pub fn known_language(code: &str) -> Option<Lang> {
 const MAX_FTL_BYTES: u64 = 4 * 1024 * 1024;
 
 /// An extra language, asked for by `code` (not a built-in one): its messages are read from
-/// `i18n/<code>.ftl` in the workspace, else beside the user config (`~/.config/labkit/i18n/`).
-/// Only looked for when the language asked for is not built in, so start-up stays cheap.
-/// `Ok(None)` when `code` is not a language code or no file has it.
+/// `i18n/<tag>.ftl` in the workspace, else beside the user config (`~/.config/labkit/i18n/`).
+/// A regional tag (`es-MX`) also loads its base language's file (`es.ftl`), which fills in what
+/// the regional file lacks; with only the base file, the base language is used. Only looked for
+/// when the language asked for is not built in, so start-up stays cheap. `Ok(None)` when `code`
+/// is not a language tag or no file has it.
 pub fn extra_language(
     code: &str,
     workspace: Option<&Path>,
     user_config: Option<&Path>,
 ) -> Result<Option<Lang>, Error> {
-    let base = Lang::base(code);
-    let Some(Lang::Other(_)) = Lang::from_code(&base) else {
+    let Some(tag) = Lang::canonical(code.split(['.', '@']).next().unwrap_or_default()) else {
         return Ok(None);
     };
     let dirs = [workspace, user_config.and_then(Path::parent)];
-    for dir in dirs.into_iter().flatten() {
-        let file = dir.join("i18n").join(format!("{base}.ftl"));
+    let base = Lang::base(&tag);
+    let base_lang = match Lang::from_code(&base) {
+        Some(Lang::Other(_)) => load_language_file(&base, &dirs)?,
+        built_in => built_in,
+    };
+    if tag != base
+        && let Some(lang) = load_language_file(&tag, &dirs)?
+    {
+        return Ok(Some(lang));
+    }
+    Ok(base_lang.filter(|l| !l.is_built_in()))
+}
+
+/// Every extra language the workspace and the user config hold (`i18n/<tag>.ftl`), loaded and
+/// registered, so that a participant's browser asking for one of them gets it (the room serves
+/// each device in its own language). Files whose name is not a language tag are skipped.
+pub fn load_every_language() -> Result<Vec<Lang>, Error> {
+    let (workspace, user_config) = LANGUAGE_PLACES
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let dirs = [workspace.as_deref(), user_config.as_deref().and_then(Path::parent)];
+    let mut tags: Vec<String> = Vec::new();
+    for dir in dirs.iter().flatten() {
+        let Ok(entries) = std::fs::read_dir(dir.join("i18n")) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".ftl")) else {
+                continue;
+            };
+            match Lang::from_code(stem) {
+                Some(Lang::Other(tag)) if tag == stem && !tags.iter().any(|t| t == tag) => {
+                    tags.push(tag.to_owned())
+                }
+                _ => {}
+            }
+        }
+    }
+    // Base languages first, so a regional file finds its base registered.
+    tags.sort_by_key(|t| (t.contains('-'), t.clone()));
+    let mut langs = Vec::new();
+    for tag in tags {
+        if let Some(lang) = load_language_file(&tag, &dirs)? {
+            langs.push(lang);
+        }
+    }
+    Ok(langs)
+}
+
+/// Reads `i18n/<tag>.ftl` from the first of `dirs` that has it and adds it as a language.
+fn load_language_file(tag: &str, dirs: &[Option<&Path>]) -> Result<Option<Lang>, Error> {
+    if let Some(lang) = Lang::parse(tag).filter(|l| l.code() == tag) {
+        return Ok(Some(lang));
+    }
+    for dir in dirs.iter().flatten() {
+        let file = dir.join("i18n").join(format!("{tag}.ftl"));
         let Ok(meta) = std::fs::metadata(&file) else {
             continue;
         };
@@ -285,7 +344,7 @@ pub fn extra_language(
             ))
         })?;
         return Ok(crate::i18n::add_language(
-            &base,
+            tag,
             text,
             &file.display().to_string(),
         ));
@@ -401,8 +460,15 @@ impl Settings {
             None => ["LC_ALL", "LC_MESSAGES", "LANG"]
                 .into_iter()
                 .find_map(|var| {
-                    env.var(var)
-                        .map(|v| (Lang::from_locale(v).unwrap_or_default(), Source::Env(var)))
+                    env.var(var).map(|v| {
+                        // A locale naming a language the lab dropped in (`es_ES.UTF-8`).
+                        let lang = Lang::from_locale(v).or_else(|| {
+                            let root = workspace.as_ref().map(|w| w.root.as_path());
+                            let user = user_config_path(env);
+                            extra_language(v, root, user.as_deref()).ok().flatten()
+                        });
+                        (lang.unwrap_or_default(), Source::Env(var))
+                    })
                 })
                 .unwrap_or((Lang::En, Source::Default)),
         };

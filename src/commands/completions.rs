@@ -303,7 +303,7 @@ pub fn man(args: &ManArgs, settings: &Settings, printer: &mut Printer) -> Outcom
 fn man_pages(lang: Lang) -> Result<Vec<(String, String)>, Error> {
     // clap's `help` command has no page of its own, so the main page must not list it.
     let cmd = Cli::command().disable_help_subcommand(true);
-    let mut cmd = crate::cli_pt::translate(cmd, lang, Some("labkit"));
+    let mut cmd = crate::cli_help::translate(cmd, lang, Some("labkit"));
     cmd.build();
     let mut pages = Vec::new();
     let mut pending = vec![cmd];

@@ -96,6 +96,8 @@ pub fn open(
             None => (IpAddr::V4(Ipv4Addr::LOCALHOST), Some(Local::NoNetwork)),
         },
     };
+    // Each device gets the language its browser asks for, among all the lab has.
+    crate::settings::load_every_language()?;
     let (keys, events) = RoomKeys::start(t(lang, "room.panel.not_open").to_owned());
     let start = |port: u16| {
         let events = events.clone();

@@ -8,9 +8,9 @@ use super::*;
 
 /// Keys the code builds at run time, so no string literal names them. Each prefix says where.
 const DYNAMIC: &[(&str, &str)] = &[
-    // cli_pt.rs walks clap's command tree and looks up `help.<path>.about`, `.arg.<id>`…; its
+    // cli_help.rs walks clap's command tree and looks up `help.<path>.about`, `.arg.<id>`…; its
     // tests check every such key against cli.rs, both ways.
-    ("help.", "cli_pt::translate, checked by cli_pt's tests"),
+    ("help.", "cli_help::translate, checked by cli_help's tests"),
     // `{{t "report.…"}}` is the report labels' helper (src/helpers.rs): a lab's own or ejected
     // template may use any of them, not only the ones the built-in templates use.
     ("report.", "templates' `t` helper, open to labs' templates"),

@@ -26,13 +26,14 @@ impl Text {
         Text::Plain(value.into())
     }
 
-    /// The text in `lang`, else English, else any language present.
+    /// The text in `lang`, else its base language (`es` for `es-MX`), else English, else any
+    /// language present.
     pub fn get(&self, lang: Lang) -> &str {
         match self {
             Text::Plain(value) => value,
-            Text::Translated(map) => map
-                .get(&lang)
-                .or_else(|| map.get(&Lang::En))
+            Text::Translated(map) => lang
+                .fallbacks()
+                .find_map(|l| map.get(&l))
                 .or_else(|| map.values().next())
                 .map(String::as_str)
                 .unwrap_or_default(),
@@ -134,14 +135,14 @@ impl JsonSchema for Text {
     // language codes (in any case, as `Lang::parse` reads them) and whose values are strings.
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Text: a plain string, or a map of languages (`en`, `pt`, or any other two- or three-letter code); missing languages fall back to English.",
+            "description": "Text: a plain string, or a map of languages (`en`, `pt`, or any other language tag: two or three letters, with an optional script and region such as `es-MX`); a missing language falls back to its base language, then English.",
             "anyOf": [
                 { "type": "string" },
                 { "type": "number" },
                 {
                     "type": "object",
                     "patternProperties": {
-                        "^[a-zA-Z]{2,3}$": { "type": "string" }
+                        "^[a-zA-Z]{2,3}([-_][a-zA-Z]{4})?([-_]([a-zA-Z]{2}|[0-9]{3}))?$": { "type": "string" }
                     },
                     "additionalProperties": false,
                     "minProperties": 1

@@ -542,7 +542,7 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
         chart: None,
         raster: None,
         pictures: Vec::new(),
-        answers_lang: title.answers_lang.clone(),
+        answers_lang: title.answers_lang.as_deref().map(ooxml::language_tag),
         in_part: false,
         line: String::new(),
     };
@@ -606,6 +606,7 @@ pub fn document(markdown: &str, title: &TitleBlock) -> Result<Vec<u8>, ReportErr
     b.body.push_str(ooxml::document_tail());
 
     let language = ooxml::language_tag(&title.lang);
+    let language = language.as_str();
     ooxml::pack(&ooxml::Package {
         document: b.body.as_bytes(),
         properties: ooxml::Properties {

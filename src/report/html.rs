@@ -407,10 +407,9 @@ fn chart_name(chart: &Chart, lang: Lang) -> String {
         } else {
             format!("{v:.1}")
         };
-        if lang == Lang::Pt {
-            text.replace('.', ",")
-        } else {
-            text
+        match crate::clock::decimal_of(lang) {
+            "," => text.replace('.', ","),
+            _ => text,
         }
     };
     let lower = |s: &str| {

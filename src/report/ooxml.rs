@@ -57,11 +57,12 @@ pub fn document_tail() -> &'static str {
 }
 
 /// The language tag Word proofs with: labkit's `pt` is European Portuguese, its `en` British
-/// English (the labs it was written for).
-pub fn language_tag(lang: &str) -> &'static str {
+/// English (the labs it was written for); an added language is its own tag (`es`, `es-MX`).
+pub fn language_tag(lang: &str) -> String {
     match lang {
-        "pt" => "pt-PT",
-        _ => "en-GB",
+        "pt" => "pt-PT".into(),
+        "en" => "en-GB".into(),
+        other => crate::lang::Lang::canonical(other).unwrap_or_else(|| "en-GB".into()),
     }
 }
 

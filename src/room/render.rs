@@ -30,8 +30,9 @@ pub fn html_escape(text: &str) -> String {
     escape(&terminal_safe(text))
 }
 
-/// The page's language: English or Portuguese as the browser prefers (highest `q` first, then
-/// the order given), else the session's language.
+/// The page's language: the one the browser prefers (highest `q` first, then the order given)
+/// among English, Portuguese and the lab's added languages (those registered, see
+/// `settings::load_every_language`), else the session's language.
 pub fn choose_lang(accept_language: Option<&str>, session: Lang) -> Lang {
     let Some(header) = accept_language else {
         return session;

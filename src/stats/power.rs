@@ -1307,10 +1307,24 @@ fn is_pt(lang: &str) -> bool {
     lang.to_ascii_lowercase().starts_with("pt")
 }
 
+/// The thousands and decimal separators of the language `lang` names: English's unless it is
+/// Portuguese or an added language with its own (`number-group`, `number-decimal` in its file).
+fn separators(lang: &str) -> (char, char) {
+    match crate::lang::Lang::parse(lang) {
+        Some(crate::lang::Lang::En) | None => (',', '.'),
+        Some(crate::lang::Lang::Pt) => ('\u{a0}', ','),
+        Some(other) => {
+            let point = if crate::clock::decimal_of(other) == "," { ',' } else { '.' };
+            (crate::clock::group_of(other), point)
+        }
+    }
+}
+
 /// Formats `x` with `decimals` decimal places and thousands separators:
 /// `"en"` gives `1,234.56`; `"pt"` (any `pt-*`) gives `1 234,56` with a
-/// non-breaking space (U+00A0) so numbers never wrap across lines. Unknown
-/// languages fall back to English.
+/// non-breaking space (U+00A0) so numbers never wrap across lines; an added
+/// language uses the separators its messages give. Unknown languages fall back
+/// to English.
 pub fn format_number(x: f64, decimals: usize, lang: &str) -> String {
     if !x.is_finite() {
         return if x.is_nan() {
@@ -1321,11 +1335,7 @@ pub fn format_number(x: f64, decimals: usize, lang: &str) -> String {
             "-∞".into()
         };
     }
-    let (group, point) = if is_pt(lang) {
-        ('\u{a0}', ',')
-    } else {
-        (',', '.')
-    };
+    let (group, point) = separators(lang);
     let plain = format!("{:.*}", decimals, x.abs());
     let (int_part, frac_part) = match plain.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -1354,7 +1364,7 @@ pub fn format_number(x: f64, decimals: usize, lang: &str) -> String {
 /// such as 0.05 that should not be shown as 0.0500).
 fn format_short(x: f64, max_decimals: usize, lang: &str) -> String {
     let s = format_number(x, max_decimals, lang);
-    let point = if is_pt(lang) { ',' } else { '.' };
+    let (_, point) = separators(lang);
     if s.contains(point) {
         s.trim_end_matches('0').trim_end_matches(point).to_string()
     } else {
@@ -1364,7 +1374,8 @@ fn format_short(x: f64, max_decimals: usize, lang: &str) -> String {
 
 fn percent(x: f64, lang: &str) -> String {
     let n = format_short(x * 100.0, 2, lang);
-    if is_pt(lang) {
+    // Where the decimal separator is a comma, the sign stands apart (`12,5 %`).
+    if separators(lang).1 == ',' {
         format!("{n}\u{a0}%")
     } else {
         format!("{n}%")

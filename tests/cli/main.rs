@@ -20,6 +20,7 @@ mod fuzz;
 mod glossary;
 mod http_client;
 mod kill;
+mod languages;
 mod libraries;
 mod limits;
 mod list;

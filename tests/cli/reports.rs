@@ -283,7 +283,7 @@ fn answers_in_another_language_are_marked_in_html_and_word_only() {
         .unwrap();
     let at = xml.find(challenge).expect("the challenge in Word");
     let run = &xml[xml[..at].rfind("<w:r>").unwrap()..at];
-    assert!(run.contains(r#"<w:lang w:val="en"/>"#), "{run}");
+    assert!(run.contains(r#"<w:lang w:val="en-GB"/>"#), "{run}");
     assert!(!xml.contains(['\u{F8F0}', '\u{F8F1}']));
     // The same session in English: nothing marked.
     let same = report::render(method, &session, &template_for("brainstorm"), Lang::En).unwrap();
@@ -295,7 +295,7 @@ fn answers_in_another_language_are_marked_in_html_and_word_only() {
         .unwrap()
         .read_to_string(&mut xml)
         .unwrap();
-    assert!(!xml.contains(r#"<w:lang w:val="en"/>"#));
+    assert!(!xml.contains(r#"<w:lang w:val="en-GB"/>"#));
 }
 
 #[test]

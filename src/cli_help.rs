@@ -1,16 +1,20 @@
-//! `--help` and usage texts in Portuguese.
+//! `--help` and usage texts in labkit's languages.
 //!
-//! clap builds the English help from the doc comments in `cli.rs`. When the help language is
-//! Portuguese, [`translate`] walks the command tree and replaces each `about`, `long_about`,
-//! `after_help` and argument help with its `help.*` entry in the i18n catalogue. Keys follow the
-//! command path: `help.about` (the root), `help.run.about`, `help.run.after_help`,
-//! `help.run.arg.answers`, `help.calc.sample-size.arg.alpha`. The English catalogue repeats the
-//! doc comments so both catalogues have the same keys; a test checks that it matches them.
+//! clap builds the English help from the doc comments in `cli.rs`. For another language,
+//! [`translate`] walks the command tree and replaces each `about`, `long_about`, `after_help`
+//! and argument help with its `help.*` message, where the language has one (an added language
+//! that lacks one falls back as every message does). Keys follow the command path: `help.about`
+//! (the root), `help.run.about`, `help.run.after_help`, `help.run.arg.answers`,
+//! `help.calc.sample-size.arg.alpha`. The English catalogue repeats the doc comments so every
+//! catalogue has the same keys; a test checks that it matches them.
 //!
 //! The help language is worked out before parsing by [`help_language`], from `--lang`, then
-//! `LABKIT_LANG`, then `LC_ALL`/`LC_MESSAGES`/`LANG`. It skips `labkit.yaml` and the user
-//! configuration (reading them would mean finding the workspace before parsing), so a workspace
-//! whose language is Portuguese still gets English `--help` unless one of those says `pt`.
+//! `LABKIT_LANG`, then `LC_ALL`/`LC_MESSAGES`/`LANG`. It does not read `labkit.yaml` or the user
+//! configuration (parsing them before clap would slow every start), so a workspace whose
+//! language is Portuguese still gets English `--help` unless one of those says `pt`. A language
+//! that is not built in is looked for as a file drop (`i18n/<tag>.ftl` in the workspace, found by
+//! walking up to `labkit.yaml` without reading it, or beside the user config); only then, so the
+//! English and Portuguese start-up touches no file.
 
 use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
 use clap::{Arg, Command, ValueEnum};
@@ -21,33 +25,44 @@ use crate::settings::Env;
 
 /// The language for `--help` and usage texts, from the raw arguments and the environment.
 pub fn help_language(args: &[std::ffi::OsString], env: &Env) -> Lang {
+    let named = |value: &str| language_named(value, env).unwrap_or_default();
     let mut rest = args.iter().skip(1).map(|a| a.to_str());
     while let Some(arg) = rest.next() {
         match arg {
             Some("--") => break,
-            Some("--lang") => {
-                return rest
-                    .next()
-                    .flatten()
-                    .and_then(Lang::parse)
-                    .unwrap_or_default();
-            }
+            Some("--lang") => return rest.next().flatten().map(named).unwrap_or_default(),
             Some(a) => {
                 if let Some(value) = a.strip_prefix("--lang=") {
-                    return Lang::parse(value).unwrap_or_default();
+                    return named(value);
                 }
             }
             None => {}
         }
     }
     if let Some(value) = env.var("LABKIT_LANG") {
-        return Lang::parse(value).unwrap_or_default();
+        return named(value);
     }
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
         .find_map(|var| env.var(var))
-        .and_then(Lang::from_locale)
+        .and_then(|value| match Lang::from_locale(value) {
+            Some(lang) => Some(lang),
+            None if !value.is_empty() => language_named(value, env),
+            None => None,
+        })
         .unwrap_or_default()
+}
+
+/// A built-in language, or one a lab dropped in as a file (read here; a file that cannot be
+/// read gives English, and the command itself then reports it).
+fn language_named(value: &str, env: &Env) -> Option<Lang> {
+    Lang::parse(value).or_else(|| {
+        let root = crate::settings::Workspace::find_root(&env.cwd);
+        let user = crate::settings::user_config_path(env);
+        crate::settings::extra_language(value, root.as_deref(), user.as_deref())
+            .ok()
+            .flatten()
+    })
 }
 
 /// The command tree with its help texts in `lang`; English is returned as it is.
@@ -305,7 +320,7 @@ mod tests {
         assert_eq!(help_language(&args(&[]), &c), Lang::En);
     }
 
-    /// With `LABKIT_PRINT_HELP_KEYS=1 cargo test cli_pt -- --nocapture`, prints every help key
+    /// With `LABKIT_PRINT_HELP_KEYS=1 cargo test cli_help -- --nocapture`, prints every help key
     /// and its English text, to update the catalogue after changing `cli.rs`.
     #[test]
     fn every_help_text_has_a_key() {

@@ -1,0 +1,177 @@
+//! A language a lab adds as a file, beyond the pseudo-language's full session and report
+//! (pseudo.rs): a regional tag that falls back to its base language, `--help` in it, its own
+//! number separators, Word's proofing language, and the room serving each phone the language
+//! its browser asks for.
+
+use std::io::Read;
+
+use crate::http_client::Device;
+use crate::pty::labkit;
+use crate::support::{Lab, fixture};
+
+/// A lab with `qps` (a few messages) and its regional `qps-MX` (one message of its own), and a
+/// method named in both.
+fn lab() -> Lab {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: LabX\n");
+    lab.write(
+        "i18n/qps.ftl",
+        "col-id = QID\ncol-name = QNAME\nhelp-about = Qps about labkit\nhelp-builtin-usage = Qusage\n\
+         number-decimal = ,\nnumber-group = .\nroom-waiting_title = Qwaiting\n",
+    );
+    lab.write("i18n/qps-MX.ftl", "col-name = MXNAME\n");
+    lab.write(
+        "methods/mine.yaml",
+        "schema: 1\nid: mine\nname: { en: Mine, qps: QMine, qps-MX: MXMine }\n\
+         summary: { en: Mine to test., qps: Qsummary }\nstage: ideation\nduration: 20m\n\
+         steps:\n  - id: one\n    title: One\n    questions:\n      - id: ideas\n        type: list\n        prompt: Ideas\n",
+    );
+    lab
+}
+
+#[test]
+fn a_regional_language_falls_back_to_its_base_language_then_english() {
+    let lab = lab();
+    let mx = lab.run(&["--lang", "qps-MX", "list"]).ok().stdout;
+    // Its own word, its base language's, then English for the rest.
+    assert!(mx.contains("MXNAME") && mx.contains("QID"), "{mx}");
+    assert!(mx.contains("MXMine"), "{mx}");
+    let card = lab.run(&["--lang", "qps-MX", "show", "mine"]).ok().stdout;
+    assert!(card.contains("MXMine") && card.contains("Qsummary"), "{card}");
+    assert!(mx.contains("Stage"), "{mx}");
+    // Any case and the locale form name the same language.
+    let locale = lab
+        .run(&["--lang", "QPS_mx", "list"])
+        .ok()
+        .stdout;
+    assert_eq!(locale, mx);
+    // The base language alone, and a region with no file of its own.
+    for code in ["qps", "qps-BR"] {
+        let base = lab.run(&["--lang", code, "list"]).ok().stdout;
+        assert!(base.contains("QNAME") && base.contains("QMine"), "{code}: {base}");
+        assert!(!base.contains("MX"), "{code}: {base}");
+    }
+    // The system's locale names it too.
+    let from_locale = lab
+        .env("LANG", "qps_MX.UTF-8")
+        .run(&["list"])
+        .ok()
+        .stdout;
+    assert!(from_locale.contains("MXNAME"), "{from_locale}");
+}
+
+#[test]
+fn help_speaks_an_added_language() {
+    let lab = lab();
+    let help = lab.run(&["--lang", "qps", "--help"]).ok().stdout;
+    assert!(help.starts_with("Qps about labkit"), "{help}");
+    assert!(help.contains("Qusage:"), "{help}");
+    // Untranslated help texts fall back to English.
+    assert!(help.contains("Commands:"), "{help}");
+    let lab = lab.env("LABKIT_LANG", "qps-MX");
+    let help = lab.run(&["run", "--help"]).ok().stdout;
+    assert!(help.contains("Qusage:"), "{help}");
+    // A language with no file gives English help (the command itself would refuse it).
+    let help = lab.run(&["--lang", "zz", "--help"]).ok().stdout;
+    assert!(help.contains("Usage:"), "{help}");
+}
+
+#[test]
+fn numbers_follow_the_added_languages_separators() {
+    let lab = lab();
+    let calc = ["calc", "sample-size", "--baseline", "0.10", "--target", "0.11"];
+    let out = lab.run(&[&["--lang", "qps"][..], &calc].concat()).ok().stdout;
+    assert!(out.contains("14.750,79") && out.contains("14.751"), "{out}");
+    // The regional language inherits them.
+    let mx = lab.run(&[&["--lang", "qps-MX"][..], &calc].concat()).ok().stdout;
+    assert!(mx.contains("14.751"), "{mx}");
+    let en = lab.run(&calc).ok().stdout;
+    assert!(en.contains("14,750.79"), "{en}");
+}
+
+#[test]
+fn word_proofs_an_added_language_with_its_own_tag() {
+    let lab = lab();
+    let answers = std::fs::read_to_string(fixture("answers/test-card.yaml")).unwrap();
+    lab.write("answers.yaml", answers);
+    lab.run(&[
+        "--lang",
+        "qps-MX",
+        "run",
+        "test-card",
+        "--answers",
+        "answers.yaml",
+        "--no-input",
+        "--facilitator",
+        "Ana",
+    ])
+    .ok();
+    let session = std::fs::read_dir(lab.path().join("sessions"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let saved = std::fs::read_to_string(&session).unwrap();
+    assert!(saved.contains("language: qps-MX"), "{saved}");
+    lab.run(&[
+        "report",
+        session.to_str().unwrap(),
+        "--format",
+        "docx",
+        "-o",
+        "card.docx",
+    ])
+    .ok();
+    let file = std::fs::File::open(lab.path().join("card.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        text
+    };
+    let styles = part("word/styles.xml");
+    assert!(styles.contains(r#"<w:lang w:val="qps-MX""#), "{styles}");
+    assert!(part("docProps/core.xml").contains("<dc:language>qps-MX</dc:language>"));
+}
+
+/// A brainstorm run in English with the room on loopback: a phone whose browser asks for the
+/// lab's added language (not the session's) gets its page in it.
+#[test]
+fn the_room_serves_each_phone_the_added_language_it_asks_for() {
+    let lab = lab();
+    let args = [
+        "run",
+        "brainstorm",
+        "--no-timer",
+        "--facilitator",
+        "Ana",
+        "--room",
+        "--room-bind",
+        "127.0.0.1",
+        "--room-port",
+        "0",
+    ];
+    let mut p = labkit(&lab, 100, &args);
+    let (addr, code) = crate::room_crowd::address(&mut p);
+    for (asks, lang, title) in [
+        ("qps-MX,qps;q=0.8", "qps-MX", "Qwaiting"),
+        ("qps", "qps", "Qwaiting"),
+        ("en-GB", "en", "Waiting for the next question"),
+    ] {
+        let mut phone = Device {
+            lang: Some(asks),
+            ..Device::new()
+        };
+        let page = phone.get(addr, &format!("/r/{code}"));
+        assert_eq!(page.status, 200, "{page:?}");
+        assert!(
+            page.body.contains(&format!("<html lang=\"{lang}\">")),
+            "{asks}: {}",
+            page.body
+        );
+        assert!(page.body.contains(title), "{asks}: {}", page.body);
+    }
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+}

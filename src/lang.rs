@@ -209,8 +209,14 @@ mod tests {
             chain(Lang::Other("es-MX")),
             [Lang::Other("es-MX"), Lang::Other("es"), Lang::En]
         );
-        assert_eq!(chain(Lang::Other("pt-BR")), [Lang::Other("pt-BR"), Lang::Pt, Lang::En]);
-        assert_eq!(chain(Lang::Other("en-US")), [Lang::Other("en-US"), Lang::En]);
+        assert_eq!(
+            chain(Lang::Other("pt-BR")),
+            [Lang::Other("pt-BR"), Lang::Pt, Lang::En]
+        );
+        assert_eq!(
+            chain(Lang::Other("en-US")),
+            [Lang::Other("en-US"), Lang::En]
+        );
         assert_eq!(chain(Lang::Pt), [Lang::Pt, Lang::En]);
         assert_eq!(chain(Lang::En), [Lang::En]);
         // A regional tag is its own language only once its file is registered.

@@ -288,7 +288,10 @@ pub fn load_every_language() -> Result<Vec<Lang>, Error> {
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
-    let dirs = [workspace.as_deref(), user_config.as_deref().and_then(Path::parent)];
+    let dirs = [
+        workspace.as_deref(),
+        user_config.as_deref().and_then(Path::parent),
+    ];
     let mut tags: Vec<String> = Vec::new();
     for dir in dirs.iter().flatten() {
         let Ok(entries) = std::fs::read_dir(dir.join("i18n")) else {

@@ -1314,7 +1314,11 @@ fn separators(lang: &str) -> (char, char) {
         Some(crate::lang::Lang::En) | None => (',', '.'),
         Some(crate::lang::Lang::Pt) => ('\u{a0}', ','),
         Some(other) => {
-            let point = if crate::clock::decimal_of(other) == "," { ',' } else { '.' };
+            let point = if crate::clock::decimal_of(other) == "," {
+                ','
+            } else {
+                '.'
+            };
             (crate::clock::group_of(other), point)
         }
     }

@@ -37,26 +37,25 @@ fn a_regional_language_falls_back_to_its_base_language_then_english() {
     assert!(mx.contains("MXNAME") && mx.contains("QID"), "{mx}");
     assert!(mx.contains("MXMine"), "{mx}");
     let card = lab.run(&["--lang", "qps-MX", "show", "mine"]).ok().stdout;
-    assert!(card.contains("MXMine") && card.contains("Qsummary"), "{card}");
+    assert!(
+        card.contains("MXMine") && card.contains("Qsummary"),
+        "{card}"
+    );
     assert!(mx.contains("Stage"), "{mx}");
     // Any case and the locale form name the same language.
-    let locale = lab
-        .run(&["--lang", "QPS_mx", "list"])
-        .ok()
-        .stdout;
+    let locale = lab.run(&["--lang", "QPS_mx", "list"]).ok().stdout;
     assert_eq!(locale, mx);
     // The base language alone, and a region with no file of its own.
     for code in ["qps", "qps-BR"] {
         let base = lab.run(&["--lang", code, "list"]).ok().stdout;
-        assert!(base.contains("QNAME") && base.contains("QMine"), "{code}: {base}");
+        assert!(
+            base.contains("QNAME") && base.contains("QMine"),
+            "{code}: {base}"
+        );
         assert!(!base.contains("MX"), "{code}: {base}");
     }
     // The system's locale names it too.
-    let from_locale = lab
-        .env("LANG", "qps_MX.UTF-8")
-        .run(&["list"])
-        .ok()
-        .stdout;
+    let from_locale = lab.env("LANG", "qps_MX.UTF-8").run(&["list"]).ok().stdout;
     assert!(from_locale.contains("MXNAME"), "{from_locale}");
 }
 
@@ -79,11 +78,24 @@ fn help_speaks_an_added_language() {
 #[test]
 fn numbers_follow_the_added_languages_separators() {
     let lab = lab();
-    let calc = ["calc", "sample-size", "--baseline", "0.10", "--target", "0.11"];
-    let out = lab.run(&[&["--lang", "qps"][..], &calc].concat()).ok().stdout;
+    let calc = [
+        "calc",
+        "sample-size",
+        "--baseline",
+        "0.10",
+        "--target",
+        "0.11",
+    ];
+    let out = lab
+        .run(&[&["--lang", "qps"][..], &calc].concat())
+        .ok()
+        .stdout;
     assert!(out.contains("14.750,79") && out.contains("14.751"), "{out}");
     // The regional language inherits them.
-    let mx = lab.run(&[&["--lang", "qps-MX"][..], &calc].concat()).ok().stdout;
+    let mx = lab
+        .run(&[&["--lang", "qps-MX"][..], &calc].concat())
+        .ok()
+        .stdout;
     assert!(mx.contains("14.751"), "{mx}");
     let en = lab.run(&calc).ok().stdout;
     assert!(en.contains("14,750.79"), "{en}");
@@ -127,7 +139,10 @@ fn word_proofs_an_added_language_with_its_own_tag() {
     let mut zip = zip::ZipArchive::new(file).unwrap();
     let mut part = |name: &str| {
         let mut text = String::new();
-        zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        zip.by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
         text
     };
     let styles = part("word/styles.xml");

@@ -209,7 +209,9 @@ fn walk_texts(
                 });
             if is_text {
                 let has = map.iter().any(|(k, v)| {
-                    k.as_str().and_then(crate::lang::Lang::from_code) == Some(lang)
+                    k.as_str()
+                        .and_then(crate::lang::Lang::from_code)
+                        .is_some_and(|l| translated_by(lang).any(|t| t == l))
                         && v.as_str().is_some_and(|s| !s.trim().is_empty())
                 });
                 if !has {
@@ -243,6 +245,13 @@ fn walk_texts(
         }
         _ => {}
     }
+}
+
+/// The languages whose words count as `lang`'s translation: itself and, for a regional
+/// language, its base language (`es` for `es-MX`), but never the English fallback.
+fn translated_by(lang: crate::lang::Lang) -> impl Iterator<Item = crate::lang::Lang> {
+    lang.fallbacks()
+        .filter(move |l| *l == lang || *l != crate::lang::Lang::En)
 }
 
 /// The first line of a text, shortened to 60 characters, for a hint.
@@ -280,7 +289,8 @@ fn untranslated_messages(settings: &Settings) -> Vec<Diagnostic> {
             None,
         ));
     }
-    let own: HashSet<String> = crate::i18n::keys_of(lang).into_iter().collect();
+    // A regional language's own file holds only what differs from its base language's.
+    let own: HashSet<String> = translated_by(lang).flat_map(crate::i18n::keys_of).collect();
     for key in crate::i18n::keys() {
         if !own.contains(key) {
             let english = crate::i18n::lookup(crate::lang::Lang::En, key).unwrap_or_default();

@@ -54,6 +54,14 @@ fn a_regional_language_falls_back_to_its_base_language_then_english() {
         );
         assert!(!base.contains("MX"), "{code}: {base}");
     }
+    // `validate` counts the base language's words as the regional one's.
+    let err = lab.run(&["validate", "--lang", "qps-MX"]).code(1).stderr;
+    assert!(
+        !err.contains(".ftl: col-id:") && !err.contains(".ftl: col-name:"),
+        "{err}"
+    );
+    assert!(err.contains("qps-MX.ftl: col-stage:"), "{err}");
+    assert!(!err.contains("mine.yaml"), "{err}");
     // The system's locale names it too.
     let from_locale = lab.env("LANG", "qps_MX.UTF-8").run(&["list"]).ok().stdout;
     assert!(from_locale.contains("MXNAME"), "{from_locale}");

@@ -2027,3 +2027,57 @@ validate-message_variables = uses other variables than English: English has { $e
 
 # The thousands separator (a space is written as a no-break space).
 number-group = ,
+
+## The statistics summaries of `labkit calc` (src/stats/power.rs).
+stats-summary-significance_level_two_sided = Significance level (two-sided)
+stats-summary-significance_level_one_sided_treatment_g = Significance level (one-sided: treatment greater)
+stats-summary-significance_level_one_sided_treatment_l = Significance level (one-sided: treatment less)
+stats-summary-power = Power
+stats-summary-allocation_ratio_treatment_control = Allocation ratio (treatment:control)
+stats-summary-design_effect = Design effect
+stats-summary-cluster_size = cluster size
+stats-summary-icc = ICC
+stats-summary-coefficient_of_variation_of_cluster_size = Coefficient of variation of cluster size
+stats-summary-attrition_rate = Attrition rate
+stats-summary-arms = Arms
+stats-summary-each_treatment_arm_against_the_control_b = each treatment arm against the control, Bonferroni α per comparison
+stats-summary-with_fleiss_s_continuity_correction = With Fleiss's continuity correction
+stats-summary-baseline_proportion_control = Baseline proportion (control)
+stats-summary-target_proportion_treatment = Target proportion (treatment)
+stats-summary-difference = difference
+stats-summary-standard_deviation = Standard deviation
+stats-summary-difference_in_means_to_detect = Difference in means to detect
+stats-summary-sample_size_per_arm_control = Sample size per arm (control)
+stats-summary-normal_approximation_pooled_variance_und = normal approximation, pooled variance under H0; as R's power.prop.test for r = 1
+stats-summary-exact_t_test_power_noncentral_t_as_r_s_p = exact t-test power (noncentral t); as R's power.t.test for r = 1
+stats-summary-formula = Formula
+stats-summary-comparison_of_two_proportions = comparison of two proportions
+stats-summary-comparison_of_two_means = comparison of two means
+stats-summary-sample_size = Sample size
+stats-summary-unrounded_n_control_arm_before_adjustmen = Unrounded n (control arm, before adjustments)
+stats-summary-per_arm = per arm
+stats-summary-control = control
+stats-summary-treatment = treatment
+stats-summary-result = Result
+stats-summary-in_total = in total
+stats-summary-clusters = Clusters
+stats-summary-t_based_adjustment_for_few_clusters_the = t-based adjustment for few clusters; the normal approximation gave
+stats-summary-warning = Warning
+stats-summary-minimum_detectable_effect = Minimum detectable effect
+stats-summary-percentage_points = percentage points
+stats-summary-target_proportion = target proportion
+stats-summary-as_a_decrease = As a decrease
+stats-summary-standardised_effect_d = standardised effect d =
+stats-summary-total_sample_both_arms = Total sample (both arms)
+stats-summary-sample = Sample
+stats-summary-effective_sample_after_design_effect_and = Effective sample (after design effect and attrition)
+stats-summary-power_2 = power
+stats-summary-day = day
+stats-summary-days = days
+stats-summary-per_day = per day
+stats-summary-week = week
+stats-summary-weeks = weeks
+stats-summary-per_week = per week
+stats-summary-recruitment_duration = Recruitment duration
+stats-summary-total_sample = Total sample
+stats-summary-eligible_participants = Eligible participants

@@ -2027,3 +2027,57 @@ validate-message_variables = usa outras variáveis que o inglês: o inglês tem 
 
 # O separador de milhares (um espaço é escrito como espaço inseparável).
 number-group = { "\u00A0" }
+
+## Os resumos estatísticos de `labkit calc` (src/stats/power.rs).
+stats-summary-significance_level_two_sided = Nível de significância (bilateral)
+stats-summary-significance_level_one_sided_treatment_g = Nível de significância (unilateral: tratamento maior)
+stats-summary-significance_level_one_sided_treatment_l = Nível de significância (unilateral: tratamento menor)
+stats-summary-power = Potência
+stats-summary-allocation_ratio_treatment_control = Proporção de afetação (tratamento:controlo)
+stats-summary-design_effect = Efeito de desenho
+stats-summary-cluster_size = dimensão do cluster
+stats-summary-icc = CCI
+stats-summary-coefficient_of_variation_of_cluster_size = Coeficiente de variação da dimensão dos clusters
+stats-summary-attrition_rate = Taxa de desistência
+stats-summary-arms = Braços
+stats-summary-each_treatment_arm_against_the_control_b = cada braço de tratamento contra o controlo, α de Bonferroni por comparação
+stats-summary-with_fleiss_s_continuity_correction = Com a correção de continuidade de Fleiss
+stats-summary-baseline_proportion_control = Proporção de referência (controlo)
+stats-summary-target_proportion_treatment = Proporção alvo (tratamento)
+stats-summary-difference = diferença
+stats-summary-standard_deviation = Desvio-padrão
+stats-summary-difference_in_means_to_detect = Diferença de médias a detetar
+stats-summary-sample_size_per_arm_control = Dimensão da amostra por braço (controlo)
+stats-summary-normal_approximation_pooled_variance_und = aproximação normal, variância combinada sob H0; como o power.prop.test do R para r = 1
+stats-summary-exact_t_test_power_noncentral_t_as_r_s_p = potência exata do teste t (t não central); como o power.t.test do R para r = 1
+stats-summary-formula = Fórmula
+stats-summary-comparison_of_two_proportions = comparação de duas proporções
+stats-summary-comparison_of_two_means = comparação de duas médias
+stats-summary-sample_size = Dimensão da amostra
+stats-summary-unrounded_n_control_arm_before_adjustmen = n sem arredondamento (braço de controlo, antes de ajustes)
+stats-summary-per_arm = por braço
+stats-summary-control = controlo
+stats-summary-treatment = tratamento
+stats-summary-result = Resultado
+stats-summary-in_total = no total
+stats-summary-clusters = Clusters
+stats-summary-t_based_adjustment_for_few_clusters_the = ajuste pela distribuição t para poucos clusters; a aproximação normal dava
+stats-summary-warning = Aviso
+stats-summary-minimum_detectable_effect = Efeito mínimo detetável
+stats-summary-percentage_points = pontos percentuais
+stats-summary-target_proportion = proporção alvo
+stats-summary-as_a_decrease = Como diminuição
+stats-summary-standardised_effect_d = efeito padronizado d =
+stats-summary-total_sample_both_arms = Amostra total (ambos os braços)
+stats-summary-sample = Amostra
+stats-summary-effective_sample_after_design_effect_and = Amostra efetiva (após efeito de desenho e desistências)
+stats-summary-power_2 = potência
+stats-summary-day = dia
+stats-summary-days = dias
+stats-summary-per_day = por dia
+stats-summary-week = semana
+stats-summary-weeks = semanas
+stats-summary-per_week = por semana
+stats-summary-recruitment_duration = Duração do recrutamento
+stats-summary-total_sample = Amostra total
+stats-summary-eligible_participants = Participantes elegíveis

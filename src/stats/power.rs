@@ -1303,10 +1303,6 @@ pub fn trial_duration(total: f64, per_period: f64, period: Period) -> Result<Dur
     })
 }
 
-fn is_pt(lang: &str) -> bool {
-    lang.to_ascii_lowercase().starts_with("pt")
-}
-
 /// The thousands and decimal separators of the language `lang` names: English's unless it is
 /// Portuguese or an added language with its own (`number-group`, `number-decimal` in its file).
 fn separators(lang: &str) -> (char, char) {
@@ -1392,12 +1388,19 @@ fn count(x: u64, lang: &str) -> String {
 
 /// Localised labels, so each summary is written once for both languages.
 struct Words {
-    pt: bool,
+    lang: crate::lang::Lang,
 }
 
 impl Words {
-    fn t<'a>(&self, en: &'a str, pt: &'a str) -> &'a str {
-        if self.pt { pt } else { en }
+    /// The words of the summaries are the `stats-summary-*` messages of the Fluent files.
+    fn new(lang: &str) -> Words {
+        Words {
+            lang: crate::lang::Lang::parse(lang).unwrap_or_default(),
+        }
+    }
+
+    fn t(&self, key: &'static str) -> &'static str {
+        crate::i18n::t(self.lang, key)
     }
 }
 
@@ -1409,18 +1412,9 @@ fn push_common(
     lang: &str,
 ) {
     let sided = match inputs.alternative {
-        Alternative::TwoSided => w.t(
-            "Significance level (two-sided)",
-            "Nível de significância (bilateral)",
-        ),
-        Alternative::Greater => w.t(
-            "Significance level (one-sided: treatment greater)",
-            "Nível de significância (unilateral: tratamento maior)",
-        ),
-        Alternative::Less => w.t(
-            "Significance level (one-sided: treatment less)",
-            "Nível de significância (unilateral: tratamento menor)",
-        ),
+        Alternative::TwoSided => w.t("stats.summary.significance_level_two_sided"),
+        Alternative::Greater => w.t("stats.summary.significance_level_one_sided_treatment_g"),
+        Alternative::Less => w.t("stats.summary.significance_level_one_sided_treatment_l"),
     };
     lines.push(format!(
         "  {}: {}",
@@ -1430,65 +1424,53 @@ fn push_common(
     if let Some(power) = inputs.power {
         lines.push(format!(
             "  {}: {}",
-            w.t("Power", "Potência"),
+            w.t("stats.summary.power"),
             format_short(power, 4, lang)
         ));
     }
     lines.push(format!(
         "  {}: {}",
-        w.t(
-            "Allocation ratio (treatment:control)",
-            "Rácio de alocação (tratamento:controlo)"
-        ),
+        w.t("stats.summary.allocation_ratio_treatment_control"),
         format_short(inputs.ratio, 4, lang)
     ));
     if let (Some(deff), Some(m), Some(icc)) = (design_effect, inputs.cluster_size, inputs.icc) {
         lines.push(format!(
             "  {}: {} ({} {}, {} {})",
-            w.t("Design effect", "Efeito de desenho"),
+            w.t("stats.summary.design_effect"),
             format_short(deff, 4, lang),
-            w.t("cluster size", "dimensão do cluster"),
+            w.t("stats.summary.cluster_size"),
             count(m, lang),
-            w.t("ICC", "CCI"),
+            w.t("stats.summary.icc"),
             format_short(icc, 4, lang)
         ));
     }
     if let Some(cv) = inputs.cluster_cv {
         lines.push(format!(
             "  {}: {}",
-            w.t(
-                "Coefficient of variation of cluster size",
-                "Coeficiente de variação da dimensão dos clusters"
-            ),
+            w.t("stats.summary.coefficient_of_variation_of_cluster_size"),
             format_short(cv, 4, lang)
         ));
     }
     if let Some(f) = inputs.attrition {
         lines.push(format!(
             "  {}: {}",
-            w.t("Attrition rate", "Taxa de desistência"),
+            w.t("stats.summary.attrition_rate"),
             percent(f, lang)
         ));
     }
     if let (Some(k), Some(a)) = (inputs.arms, inputs.alpha_per_comparison) {
         lines.push(format!(
             "  {}: {} ({} {})",
-            w.t("Arms", "Braços"),
+            w.t("stats.summary.arms"),
             k,
-            w.t(
-                "each treatment arm against the control, Bonferroni α per comparison",
-                "cada braço de tratamento contra o controlo, α de Bonferroni por comparação"
-            ),
+            w.t("stats.summary.each_treatment_arm_against_the_control_b"),
             format_short(a, 6, lang)
         ));
     }
     if inputs.continuity {
         lines.push(format!(
             "  {}",
-            w.t(
-                "With Fleiss's continuity correction",
-                "Com a correção de continuidade de Fleiss"
-            )
+            w.t("stats.summary.with_fleiss_s_continuity_correction")
         ));
     }
 }
@@ -1497,49 +1479,37 @@ fn push_outcome_inputs(lines: &mut Vec<String>, w: &Words, inputs: &Inputs, lang
     if let Some(p1) = inputs.baseline {
         lines.push(format!(
             "  {}: {}",
-            w.t(
-                "Baseline proportion (control)",
-                "Proporção de referência (controlo)"
-            ),
+            w.t("stats.summary.baseline_proportion_control"),
             format_short(p1, 4, lang)
         ));
     }
     if let (Some(p1), Some(p2)) = (inputs.baseline, inputs.target) {
         lines.push(format!(
             "  {}: {} ({} {})",
-            w.t(
-                "Target proportion (treatment)",
-                "Proporção alvo (tratamento)"
-            ),
+            w.t("stats.summary.target_proportion_treatment"),
             format_short(p2, 4, lang),
-            w.t("difference", "diferença"),
+            w.t("stats.summary.difference"),
             format_short(p2 - p1, 4, lang)
         ));
     }
     if let Some(sd) = inputs.sd {
         lines.push(format!(
             "  {}: {}",
-            w.t("Standard deviation", "Desvio-padrão"),
+            w.t("stats.summary.standard_deviation"),
             format_short(sd, 4, lang)
         ));
     }
     if let Some(delta) = inputs.delta {
         lines.push(format!(
             "  {}: {}",
-            w.t(
-                "Difference in means to detect",
-                "Diferença de médias a detetar"
-            ),
+            w.t("stats.summary.difference_in_means_to_detect"),
             format_short(delta, 4, lang)
         ));
     }
     if let Some(n) = inputs.per_arm {
         lines.push(format!(
             "  {}: {}",
-            w.t(
-                "Sample size per arm (control)",
-                "Dimensão da amostra por braço (controlo)"
-            ),
+            w.t("stats.summary.sample_size_per_arm_control"),
             count(n, lang)
         ));
     }
@@ -1547,36 +1517,27 @@ fn push_outcome_inputs(lines: &mut Vec<String>, w: &Words, inputs: &Inputs, lang
 
 fn push_formula(lines: &mut Vec<String>, w: &Words, method: Method, formula: &str) {
     let note = match method {
-        Method::Proportions => w.t(
-            "normal approximation, pooled variance under H0; as R's power.prop.test for r = 1",
-            "aproximação normal, variância combinada sob H0; como o power.prop.test do R para r = 1",
-        ),
-        Method::Means => w.t(
-            "exact t-test power (noncentral t); as R's power.t.test for r = 1",
-            "potência exata do teste t (t não central); como o power.t.test do R para r = 1",
-        ),
+        Method::Proportions => w.t("stats.summary.normal_approximation_pooled_variance_und"),
+        Method::Means => w.t("stats.summary.exact_t_test_power_noncentral_t_as_r_s_p"),
     };
-    lines.push(format!("{}: {formula}", w.t("Formula", "Fórmula")));
+    lines.push(format!("{}: {formula}", w.t("stats.summary.formula")));
     lines.push(format!("  ({note})"));
 }
 
 fn method_title(w: &Words, method: Method) -> &str {
     match method {
-        Method::Proportions => w.t(
-            "comparison of two proportions",
-            "comparação de duas proporções",
-        ),
-        Method::Means => w.t("comparison of two means", "comparação de duas médias"),
+        Method::Proportions => w.t("stats.summary.comparison_of_two_proportions"),
+        Method::Means => w.t("stats.summary.comparison_of_two_means"),
     }
 }
 
 /// Multi-line, human-readable summary of a sample-size result in English
 /// (`"en"`) or European Portuguese (`"pt"`).
 pub fn summary(ss: &SampleSize, lang: &str) -> String {
-    let w = Words { pt: is_pt(lang) };
+    let w = Words::new(lang);
     let mut lines = vec![format!(
         "{} — {}",
-        w.t("Sample size", "Dimensão da amostra"),
+        w.t("stats.summary.sample_size"),
         method_title(&w, ss.method)
     )];
     push_outcome_inputs(&mut lines, &w, &ss.inputs, lang);
@@ -1584,68 +1545,62 @@ pub fn summary(ss: &SampleSize, lang: &str) -> String {
     push_formula(&mut lines, &w, ss.method, ss.formula);
     lines.push(format!(
         "{}: {}",
-        w.t(
-            "Unrounded n (control arm, before adjustments)",
-            "n sem arredondamento (braço de controlo, antes de ajustes)"
-        ),
+        w.t("stats.summary.unrounded_n_control_arm_before_adjustmen"),
         format_number(ss.n_raw, 2, lang)
     ));
     let [n1, n2] = ss.n_per_arm_each;
     let per_arm = if n1 == n2 {
-        format!("{} {}", count(n1, lang), w.t("per arm", "por braço"))
+        format!("{} {}", count(n1, lang), w.t("stats.summary.per_arm"))
     } else {
         format!(
             "{} {} / {} {}",
             count(n1, lang),
-            w.t("control", "controlo"),
+            w.t("stats.summary.control"),
             count(n2, lang),
-            w.t("treatment", "tratamento")
+            w.t("stats.summary.treatment")
         )
     };
     lines.push(format!(
         "{}: {}, {} {}",
-        w.t("Result", "Resultado"),
+        w.t("stats.summary.result"),
         per_arm,
         count(ss.n_total, lang),
-        w.t("in total", "no total")
+        w.t("stats.summary.in_total")
     ));
     if let Some([c1, c2]) = ss.clusters_per_arm {
         let clusters = if c1 == c2 {
-            format!("{} {}", count(c1, lang), w.t("per arm", "por braço"))
+            format!("{} {}", count(c1, lang), w.t("stats.summary.per_arm"))
         } else {
             format!(
                 "{} {} / {} {}",
                 count(c1, lang),
-                w.t("control", "controlo"),
+                w.t("stats.summary.control"),
                 count(c2, lang),
-                w.t("treatment", "tratamento")
+                w.t("stats.summary.treatment")
             )
         };
-        lines.push(format!("{}: {}", w.t("Clusters", "Clusters"), clusters));
+        lines.push(format!("{}: {}", w.t("stats.summary.clusters"), clusters));
     }
     if let Some([c1, c2]) = ss.clusters_before_t {
         lines.push(format!(
             "  ({} {} / {})",
-            w.t(
-                "t-based adjustment for few clusters; the normal approximation gave",
-                "ajuste pela distribuição t para poucos clusters; a aproximação normal dava"
-            ),
+            w.t("stats.summary.t_based_adjustment_for_few_clusters_the"),
             count(c1, lang),
             count(c2, lang)
         ));
     }
     for warning in &ss.warnings {
-        lines.push(format!("{}: {warning}", w.t("Warning", "Aviso")));
+        lines.push(format!("{}: {warning}", w.t("stats.summary.warning")));
     }
     lines.join("\n")
 }
 
 /// Multi-line summary of a minimum-detectable-effect result.
 pub fn mde_summary(m: &Mde, lang: &str) -> String {
-    let w = Words { pt: is_pt(lang) };
+    let w = Words::new(lang);
     let mut lines = vec![format!(
         "{} — {}",
-        w.t("Minimum detectable effect", "Efeito mínimo detetável"),
+        w.t("stats.summary.minimum_detectable_effect"),
         method_title(&w, m.method)
     )];
     push_outcome_inputs(&mut lines, &w, &m.inputs, lang);
@@ -1659,21 +1614,21 @@ pub fn mde_summary(m: &Mde, lang: &str) -> String {
                 .unwrap_or_default();
             lines.push(format!(
                 "{}: {} ({} {}; {} {})",
-                w.t("Result", "Resultado"),
+                w.t("stats.summary.result"),
                 format_short(m.mde, 4, lang),
                 format_short(m.mde * 100.0, 2, lang),
-                w.t("percentage points", "pontos percentuais"),
-                w.t("target proportion", "proporção alvo"),
+                w.t("stats.summary.percentage_points"),
+                w.t("stats.summary.target_proportion"),
                 target
             ));
             if let (Some(d), Some(t)) = (m.decrease, m.target_decrease) {
                 lines.push(format!(
                     "{}: {} ({} {}; {} {})",
-                    w.t("As a decrease", "Como diminuição"),
+                    w.t("stats.summary.as_a_decrease"),
                     format_short(d, 4, lang),
                     format_short(d * 100.0, 2, lang),
-                    w.t("percentage points", "pontos percentuais"),
-                    w.t("target proportion", "proporção alvo"),
+                    w.t("stats.summary.percentage_points"),
+                    w.t("stats.summary.target_proportion"),
                     format_short(t, 4, lang)
                 ));
             }
@@ -1685,9 +1640,9 @@ pub fn mde_summary(m: &Mde, lang: &str) -> String {
                 .unwrap_or_default();
             lines.push(format!(
                 "{}: {} ({} {})",
-                w.t("Result", "Resultado"),
+                w.t("stats.summary.result"),
                 format_short(m.mde, 4, lang),
-                w.t("standardised effect d =", "efeito padronizado d ="),
+                w.t("stats.summary.standardised_effect_d"),
                 std
             ));
         }
@@ -1698,20 +1653,17 @@ pub fn mde_summary(m: &Mde, lang: &str) -> String {
 /// Multi-line summary of a power result, with its curve as a table when it
 /// has one.
 pub fn power_summary(p: &Power, lang: &str) -> String {
-    let w = Words { pt: is_pt(lang) };
+    let w = Words::new(lang);
     let mut lines = vec![format!(
         "{} — {}",
-        w.t("Power", "Potência"),
+        w.t("stats.summary.power"),
         method_title(&w, p.method)
     )];
     push_outcome_inputs(&mut lines, &w, &p.inputs, lang);
     if let Some(n) = p.inputs.total {
         lines.push(format!(
             "  {}: {}",
-            w.t(
-                "Total sample (both arms)",
-                "Amostra total (ambos os braços)"
-            ),
+            w.t("stats.summary.total_sample_both_arms"),
             count(n, lang)
         ));
     }
@@ -1721,27 +1673,24 @@ pub fn power_summary(p: &Power, lang: &str) -> String {
     let [e1, e2] = p.n_effective;
     lines.push(format!(
         "{}: {} {} / {} {}",
-        w.t("Sample", "Amostra"),
+        w.t("stats.summary.sample"),
         format_short(n1, 1, lang),
-        w.t("control", "controlo"),
+        w.t("stats.summary.control"),
         format_short(n2, 1, lang),
-        w.t("treatment", "tratamento"),
+        w.t("stats.summary.treatment"),
     ));
     if (e1 - n1).abs() > 1e-9 || (e2 - n2).abs() > 1e-9 {
         lines.push(format!(
             "{}: {} / {}",
-            w.t(
-                "Effective sample (after design effect and attrition)",
-                "Amostra efetiva (após efeito de desenho e desistências)"
-            ),
+            w.t("stats.summary.effective_sample_after_design_effect_and"),
             format_short(e1, 1, lang),
             format_short(e2, 1, lang),
         ));
     }
     lines.push(format!(
         "{}: {} {} ({})",
-        w.t("Result", "Resultado"),
-        w.t("power", "potência"),
+        w.t("stats.summary.result"),
+        w.t("stats.summary.power_2"),
         format_number(p.power, 4, lang),
         percent((p.power * 1000.0).round() / 1000.0, lang)
     ));
@@ -1749,10 +1698,10 @@ pub fn power_summary(p: &Power, lang: &str) -> String {
         lines.push(String::new());
         lines.push(format!(
             "{:>12}  {:>12}  {:>12}  {:>8}",
-            w.t("control", "controlo"),
-            w.t("treatment", "tratamento"),
-            w.t("difference", "diferença"),
-            w.t("power", "potência")
+            w.t("stats.summary.control"),
+            w.t("stats.summary.treatment"),
+            w.t("stats.summary.difference"),
+            w.t("stats.summary.power_2")
         ));
         for point in curve {
             lines.push(format!(
@@ -1769,32 +1718,29 @@ pub fn power_summary(p: &Power, lang: &str) -> String {
 
 /// Multi-line summary of a recruitment-duration result.
 pub fn duration_summary(d: &Duration, lang: &str) -> String {
-    let w = Words { pt: is_pt(lang) };
+    let w = Words::new(lang);
     let (unit_one, unit_many, per) = match d.period {
         Period::Day => (
-            w.t("day", "dia"),
-            w.t("days", "dias"),
-            w.t("per day", "por dia"),
+            w.t("stats.summary.day"),
+            w.t("stats.summary.days"),
+            w.t("stats.summary.per_day"),
         ),
         Period::Week => (
-            w.t("week", "semana"),
-            w.t("weeks", "semanas"),
-            w.t("per week", "por semana"),
+            w.t("stats.summary.week"),
+            w.t("stats.summary.weeks"),
+            w.t("stats.summary.per_week"),
         ),
     };
     let unit = if d.periods == 1 { unit_one } else { unit_many };
-    let mut lines = vec![
-        w.t("Recruitment duration", "Duração do recrutamento")
-            .to_string(),
-    ];
+    let mut lines = vec![w.t("stats.summary.recruitment_duration").to_string()];
     lines.push(format!(
         "  {}: {}",
-        w.t("Total sample", "Amostra total"),
+        w.t("stats.summary.total_sample"),
         format_short(d.total, 2, lang)
     ));
     lines.push(format!(
         "  {}: {} {}",
-        w.t("Eligible participants", "Participantes elegíveis"),
+        w.t("stats.summary.eligible_participants"),
         format_short(d.per_period, 2, lang),
         per
     ));
@@ -1804,20 +1750,20 @@ pub fn duration_summary(d: &Duration, lang: &str) -> String {
             "{} {}",
             count(d.days, lang),
             if d.days == 1 {
-                w.t("day", "dia")
+                w.t("stats.summary.day")
             } else {
-                w.t("days", "dias")
+                w.t("stats.summary.days")
             }
         ),
         Period::Day => format!(
             "≈ {} {}",
             format_short(d.weeks, 1, lang),
-            w.t("weeks", "semanas")
+            w.t("stats.summary.weeks")
         ),
     };
     lines.push(format!(
         "{}: {} {} ({other})",
-        w.t("Result", "Resultado"),
+        w.t("stats.summary.result"),
         count(d.periods, lang),
         unit
     ));

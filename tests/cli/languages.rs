@@ -17,7 +17,7 @@ fn lab() -> Lab {
     lab.write(
         "i18n/qps.ftl",
         "col-id = QID\ncol-name = QNAME\nhelp-about = Qps about labkit\nhelp-builtin-usage = Qusage\n\
-         number-decimal = ,\nnumber-group = .\nroom-waiting_title = Qwaiting\n",
+         number-decimal = ,\nnumber-group = .\nroom-waiting_title = Qwaiting\nstats-summary-power = Qpower\n",
     );
     lab.write("i18n/qps-MX.ftl", "col-name = MXNAME\n");
     lab.write(
@@ -99,6 +99,8 @@ fn numbers_follow_the_added_languages_separators() {
         .ok()
         .stdout;
     assert!(out.contains("14.750,79") && out.contains("14.751"), "{out}");
+    // Its words too, where it has them.
+    assert!(out.contains("  Qpower: 0,8"), "{out}");
     // The regional language inherits them.
     let mx = lab
         .run(&[&["--lang", "qps-MX"][..], &calc].concat())

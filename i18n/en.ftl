@@ -2081,3 +2081,9 @@ stats-summary-per_week = per week
 stats-summary-recruitment_duration = Recruitment duration
 stats-summary-total_sample = Total sample
 stats-summary-eligible_participants = Eligible participants
+
+## A yes/no question's keys (one letter each), shown as (y/N); y, s and n also work.
+prompt-yes_key = y
+prompt-no_key = n
+# The forms a date answer may take, shown beside the question.
+date-forms = YYYY-MM-DD, 15/12/2026 or 15 Dec 2026

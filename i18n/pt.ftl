@@ -2081,3 +2081,9 @@ stats-summary-per_week = por semana
 stats-summary-recruitment_duration = Duração do recrutamento
 stats-summary-total_sample = Amostra total
 stats-summary-eligible_participants = Participantes elegíveis
+
+## As teclas de uma pergunta de sim/não (uma letra cada), mostradas como (s/N); y, s e n também servem.
+prompt-yes_key = s
+prompt-no_key = n
+# As formas que a resposta a uma data pode ter, mostradas ao lado da pergunta.
+date-forms = AAAA-MM-DD, 15/12/2026 ou 15 dez 2026

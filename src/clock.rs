@@ -172,10 +172,7 @@ pub fn parse_date_in(text: &str, lang: crate::lang::Lang) -> Option<(i64, u32, u
 
 /// The forms `parse_date_in` accepts, for prompts.
 pub fn date_forms(lang: crate::lang::Lang) -> &'static str {
-    match lang {
-        crate::lang::Lang::Pt => "AAAA-MM-DD, 15/12/2026 ou 15 dez 2026",
-        _ => "YYYY-MM-DD, 15/12/2026 or 15 Dec 2026",
-    }
+    crate::i18n::t(lang, "date.forms")
 }
 
 /// Month names, as dates are written out (`helpers::long_date`) and read (`parse_date_in`).

@@ -66,14 +66,17 @@ impl Chooser<'_> {
     }
 }
 
-/// Yes/no: y/s (yes, also Portuguese "sim"), n, Enter = default, `<` Back,
-/// `-` Skip (if allowed), Esc/Ctrl-C Cancelled. The hint should name the default.
+/// Yes/no: y/s (yes, also Portuguese "sim"), n, the language's own `answer_keys` (yes, no),
+/// Enter = default, `<` Back, `-` Skip (if allowed), Esc/Ctrl-C Cancelled. The hint should name
+/// the default.
+#[allow(clippy::too_many_arguments)]
 pub fn confirm(
     term: &Term,
     keys: &KeySource,
     prompt: &str,
     hint: &str,
     default: Option<bool>,
+    answer_keys: (char, char),
     allow_skip: bool,
     color: bool,
 ) -> io::Result<Picked<bool>> {
@@ -88,6 +91,7 @@ pub fn confirm(
         keys,
     };
     let mut st = State::new(&ask, Kind::Confirm(default))?;
+    st.answer_keys = answer_keys;
     let outcome = run(term, &mut st)?;
     Ok(picked(outcome, st.yes))
 }
@@ -167,6 +171,9 @@ struct State<'a> {
     cursor: usize,
     ticks: Vec<bool>,
     yes: bool,
+    /// A yes/no question's keys in the facilitator's language (`y`/`n`, `s`/`n`, an added
+    /// language's own); `y`, `s` and `n` work in every language.
+    answer_keys: (char, char),
     message: Option<String>,
     /// Items per PageUp/PageDown (the visible rows, set before each key).
     page: usize,
@@ -186,6 +193,7 @@ impl<'a> State<'a> {
             cursor,
             ticks,
             yes,
+            answer_keys: ('y', 'n'),
             message,
             page,
         })
@@ -206,13 +214,19 @@ impl<'a> State<'a> {
             _ => {}
         }
         if let Kind::Confirm(default) = self.kind {
+            let (own_yes, own_no) = self.answer_keys;
             let yes = match key {
                 Key::Char('y' | 'Y' | 's' | 'S') => Some(true),
                 Key::Char('n' | 'N') => Some(false),
+                Key::Char(c) if c.to_lowercase().eq(own_yes.to_lowercase()) => Some(true),
+                Key::Char(c) if c.to_lowercase().eq(own_no.to_lowercase()) => Some(false),
                 Key::Enter => default,
                 _ => return None,
             };
-            self.message = yes.is_none().then(|| "? y/s · n".to_string());
+            self.message = yes.is_none().then(|| match self.answer_keys {
+                ('y' | 's', 'n') => "? y/s · n".to_string(),
+                (y, n) => format!("? {y} · {n}"),
+            });
             self.yes = yes?;
             return Some(Picked::Chosen(()));
         }
@@ -554,6 +568,13 @@ mod tests {
                 "{keys} with default {default:?}"
             );
         }
+        // An added language's own keys work too, and the reminder names them.
+        let mut st = state(&[], Kind::Confirm(None), false, false);
+        st.answer_keys = ('j', 'n');
+        assert_eq!(press(&mut st, "⏎").1, None);
+        assert_eq!(st.lines(80, 24), ["Pick", HINT, "? j · n"]);
+        assert_eq!(press(&mut st, "J").1, DONE);
+        assert!(st.yes);
         let mut st = state(&[], Kind::Confirm(None), false, false);
         assert_eq!(press(&mut st, "⏎").1, None);
         assert_eq!(st.lines(80, 24), ["Pick", HINT, "? y/s · n"]);
@@ -693,7 +714,17 @@ mod tests {
         let errors = [
             ask.select(0).err(),
             ask.multi(&[], None, None).err(),
-            confirm(&term, &KeySource::Direct, "P", "", Some(true), false, false).err(),
+            confirm(
+                &term,
+                &KeySource::Direct,
+                "P",
+                "",
+                Some(true),
+                ('y', 'n'),
+                false,
+                false,
+            )
+            .err(),
         ];
         for err in errors {
             assert_eq!(err.map(|e| e.kind()), Some(io::ErrorKind::NotConnected));

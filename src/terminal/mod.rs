@@ -277,9 +277,10 @@ impl TerminalPrompter {
         keys: Keys,
     ) -> Result<Picked<bool>, PromptError> {
         // The keys and the default, as terminals have shown them for decades: `(y/N)`.
-        let (yes, no) = match self.lang {
-            Lang::Pt => ("s", "n"),
-            _ => ("y", "n"),
+        let key = |message| t(self.lang, message).chars().next();
+        let (yes, no) = match (key("prompt.yes_key"), key("prompt.no_key")) {
+            (Some(yes), Some(no)) if yes != no => (yes, no),
+            _ => ('y', 'n'),
         };
         let choice = match default {
             Some(true) => format!("{}/{no}", yes.to_uppercase()),
@@ -290,7 +291,14 @@ impl TerminalPrompter {
         let prompt = prompt.as_str();
         let hint = self.hint_with(keys, "hint.confirm");
         choose::confirm(
-            &self.term, &self.keys, prompt, &hint, default, keys.skip, self.color,
+            &self.term,
+            &self.keys,
+            prompt,
+            &hint,
+            default,
+            (yes, no),
+            keys.skip,
+            self.color,
         )
         .map_err(io_error)
     }

@@ -721,7 +721,7 @@ help-config-after_help =
     Examples:
       labkit config
       labkit config --format json
-help-new-about = Write a new, commented method file that validates and runs as it is
+help-new-about = Start a new method file (commented, it validates and runs as it is) or a new language file
 help-new-method-about = A new method file in the workspace's methods/ folder
 help-new-method-after_help =
     Example:
@@ -2087,3 +2087,17 @@ prompt-yes_key = y
 prompt-no_key = n
 # The forms a date answer may take, shown beside the question.
 date-forms = YYYY-MM-DD, 15/12/2026 or 15 Dec 2026
+
+## labkit new language
+help-new-language-about = A new language for labkit's own words: i18n/<tag>.ftl, a copy of the English (or Portuguese) messages to translate
+help-new-language-after_help =
+    Examples:
+      labkit new language es && labkit validate --lang es
+      labkit new language pt-BR          # starts from the Portuguese messages
+help-new-language-arg-tag = The language's tag: two or three letters, with an optional region (es, fr, es-MX, pt-BR)
+help-new-language-arg-from = The messages to start from: en, or pt (the default for a Portuguese variant such as pt-BR)
+new-language_bad_tag = `{ $tag }` is not a language tag; use two or three letters with an optional region, like `es`, `fr` or `es-MX`
+new-language_built_in = `{ $tag }` is built into labkit; a new language needs another tag (a variant such as `pt-BR` or `en-US` is fine)
+new-language_bad_from = `--from { $from }`: the messages to start from are `en` or `pt`
+new-language_next = translate the text after each `=`, then `labkit validate --lang { $tag }` lists what is left; use it with `labkit --lang { $tag }`
+new-language_no_workspace = there is no labkit.yaml here, so labkit finds this language only from this folder (or run `labkit init`; a file in ~/.config/labkit/i18n/ serves every workspace)

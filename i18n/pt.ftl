@@ -721,7 +721,7 @@ help-config-after_help =
     Exemplos:
       labkit config
       labkit config --format json
-help-new-about = Escrever um novo ficheiro de método, comentado, que valida e corre tal como está
+help-new-about = Começar um novo ficheiro de método (comentado, valida e corre tal como está) ou um novo ficheiro de língua
 help-new-method-about = Um novo ficheiro de método na pasta methods/ da área de trabalho
 help-new-method-after_help =
     Exemplo:
@@ -2087,3 +2087,17 @@ prompt-yes_key = s
 prompt-no_key = n
 # As formas que a resposta a uma data pode ter, mostradas ao lado da pergunta.
 date-forms = AAAA-MM-DD, 15/12/2026 ou 15 dez 2026
+
+## labkit new language
+help-new-language-about = Uma nova língua para as palavras do próprio labkit: i18n/<etiqueta>.ftl, uma cópia das mensagens em inglês (ou em português) para traduzir
+help-new-language-after_help =
+    Exemplos:
+      labkit new language es && labkit validate --lang es
+      labkit new language pt-BR          # parte das mensagens em português
+help-new-language-arg-tag = A etiqueta da língua: duas ou três letras, com uma região opcional (es, fr, es-MX, pt-BR)
+help-new-language-arg-from = As mensagens de partida: en, ou pt (por omissão numa variante do português, como pt-BR)
+new-language_bad_tag = `{ $tag }` não é uma etiqueta de língua; use duas ou três letras com uma região opcional, como `es`, `fr` ou `es-MX`
+new-language_built_in = `{ $tag }` já vem com o labkit; uma nova língua precisa de outra etiqueta (uma variante como `pt-BR` ou `en-US` serve)
+new-language_bad_from = `--from { $from }`: as mensagens de partida são `en` ou `pt`
+new-language_next = traduza o texto a seguir a cada `=`; depois, `labkit validate --lang { $tag }` lista o que falta; use-a com `labkit --lang { $tag }`
+new-language_no_workspace = não há aqui um labkit.yaml, por isso o labkit só encontra esta língua a partir desta pasta (ou execute `labkit init`; um ficheiro em ~/.config/labkit/i18n/ serve todas as áreas de trabalho)

@@ -198,7 +198,7 @@ pub enum Command {
     /// Show each setting, its value and where it came from
     #[command(after_help = "Examples:\n  labkit config\n  labkit config --format json")]
     Config(ConfigArgs),
-    /// Write a new, commented method file that validates and runs as it is
+    /// Start a new method file (commented, it validates and runs as it is) or a new language file
     #[command(subcommand)]
     New(NewCommand),
     /// Copy a built-in method (or its report template) into the workspace to customise it
@@ -805,6 +805,20 @@ pub enum NewCommand {
         after_help = "Example:\n  labkit new method service-safari && labkit run service-safari"
     )]
     Method(NewMethodArgs),
+    /// A new language for labkit's own words: i18n/<tag>.ftl, a copy of the English (or Portuguese) messages to translate
+    #[command(
+        after_help = "Examples:\n  labkit new language es && labkit validate --lang es\n  labkit new language pt-BR          # starts from the Portuguese messages"
+    )]
+    Language(NewLanguageArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewLanguageArgs {
+    /// The language's tag: two or three letters, with an optional region (es, fr, es-MX, pt-BR)
+    pub tag: String,
+    /// The messages to start from: en, or pt (the default for a Portuguese variant such as pt-BR)
+    #[arg(long, value_name = "LANG")]
+    pub from: Option<String>,
 }
 
 #[derive(Debug, Args)]

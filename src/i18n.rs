@@ -54,6 +54,11 @@ fn source(lang: Lang) -> &'static str {
     }
 }
 
+/// The whole Fluent file of a built-in language, as embedded (for `labkit new language`).
+pub fn source_of(lang: Lang) -> &'static str {
+    source(lang)
+}
+
 /// The Fluent files of the extra languages, by code (leaked: one per language, read once).
 static EXTRA_SOURCES: Mutex<Vec<(&'static str, &'static str)>> = Mutex::new(Vec::new());
 /// The file each extra language was read from, as messages show it.

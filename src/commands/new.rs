@@ -1,17 +1,23 @@
 //! `labkit new method ID`: a commented method file that validates and runs as it is, in the
-//! workspace's methods/ folder (or ./methods without a workspace). Never overwrites.
+//! workspace's methods/ folder (or ./methods without a workspace). `labkit new language TAG`:
+//! labkit's own messages to translate, as `i18n/<tag>.ftl` beside `labkit.yaml` (or in ./i18n
+//! without a workspace). Never overwrites.
 
 use super::Outcome;
-use crate::cli::NewCommand;
+use crate::cli::{NewCommand, NewLanguageArgs};
 use crate::error::Error;
 use crate::fsutil::write_atomic;
 use crate::i18n::{t, tf};
+use crate::lang::Lang;
 use crate::method::validate::is_method_id;
 use crate::output::Printer;
 use crate::settings::Settings;
 
 pub fn run(command: &NewCommand, settings: &Settings, printer: &mut Printer) -> Outcome {
-    let NewCommand::Method(args) = command;
+    let args = match command {
+        NewCommand::Method(args) => args,
+        NewCommand::Language(args) => return new_language(args, settings, printer),
+    };
     let lang = settings.lang;
     let id = &args.id;
     if !is_method_id(id) {
@@ -38,6 +44,67 @@ pub fn run(command: &NewCommand, settings: &Settings, printer: &mut Printer) -> 
     ));
     if settings.workspace.is_none() {
         printer.warn(t(lang, "new.no_workspace"));
+    }
+    Ok(0)
+}
+
+/// `labkit new language TAG`: the embedded English (or Portuguese) messages, under a header
+/// that says how to translate and check them, written where labkit looks for the language.
+fn new_language(args: &NewLanguageArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
+    let lang = settings.lang;
+    let Some(tag) = Lang::canonical(&args.tag) else {
+        return Err(Error::Usage(tf(
+            lang,
+            "new.language_bad_tag",
+            &[("tag", &args.tag)],
+        )));
+    };
+    if matches!(Lang::from_code(&tag), Some(Lang::En | Lang::Pt)) {
+        return Err(Error::Usage(tf(
+            lang,
+            "new.language_built_in",
+            &[("tag", &tag)],
+        )));
+    }
+    let from = match args.from.as_deref() {
+        Some(code) => match Lang::from_code(code) {
+            Some(from @ (Lang::En | Lang::Pt)) => from,
+            _ => {
+                return Err(Error::Usage(tf(
+                    lang,
+                    "new.language_bad_from",
+                    &[("from", &code)],
+                )));
+            }
+        },
+        None if Lang::base(&tag) == "pt" => Lang::Pt,
+        None => Lang::En,
+    };
+    let root = settings
+        .workspace
+        .as_ref()
+        .map_or_else(|| settings.cwd.clone(), |w| w.root.clone());
+    let file = root.join("i18n").join(format!("{tag}.ftl"));
+    if file.exists() {
+        return Err(Error::Usage(tf(
+            lang,
+            "new.exists",
+            &[("path", &file.display())],
+        )));
+    }
+    let header = format!(
+        "# labkit's own words in `{tag}`, started from the `{from}` messages of labkit {version}.\n\
+         # Translate the text after each `=`; keep the ids and every {{ $variable }}. The rules and\n\
+         # how to check a translation: labkit's docs/translating.md. What you delete or leave out\n\
+         # falls back to English; `labkit validate --lang {tag}` lists what is left.\n\n",
+        version = env!("CARGO_PKG_VERSION"),
+    );
+    let text = header + crate::i18n::source_of(from);
+    write_atomic(&file, text.as_bytes())?;
+    printer.note(&tf(lang, "new.created", &[("path", &file.display())]));
+    printer.note(&tf(lang, "new.language_next", &[("tag", &tag)]));
+    if settings.workspace.is_none() {
+        printer.warn(t(lang, "new.language_no_workspace"));
     }
     Ok(0)
 }

@@ -200,3 +200,39 @@ fn the_room_serves_each_phone_the_added_language_it_asks_for() {
     p.send_control('c').unwrap();
     p.exp_eof().unwrap();
 }
+
+/// `labkit new language` starts a translation from the embedded messages, where labkit looks
+/// for it; it never overwrites and refuses a built-in or malformed tag.
+#[test]
+fn new_language_writes_the_messages_to_translate() {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: LabX\n");
+    let run = lab.run(&["new", "language", "qps_mx"]).ok();
+    assert!(
+        run.stderr.contains("validate --lang qps-MX"),
+        "{}",
+        run.stderr
+    );
+    let file = std::fs::read_to_string(lab.path().join("i18n/qps-MX.ftl")).unwrap();
+    assert!(
+        file.starts_with("# labkit's own words in `qps-MX`"),
+        "{file}"
+    );
+    assert!(file.contains("\ncol-name = Name\n"), "{file}");
+    // As it is, the language speaks English, and nothing is left untranslated-in-form.
+    let list = lab.run(&["--lang", "qps-MX", "list"]).ok().stdout;
+    assert!(list.contains("Name"), "{list}");
+    // A Portuguese variant starts from the Portuguese messages.
+    lab.run(&["new", "language", "pt-BR"]).ok();
+    let file = std::fs::read_to_string(lab.path().join("i18n/pt-BR.ftl")).unwrap();
+    assert!(file.contains("\ncol-name = Nome\n"), "{file}");
+    for (args, says) in [
+        (&["new", "language", "qps-MX"][..], "already exists"),
+        (&["new", "language", "pt"], "built into labkit"),
+        (&["new", "language", "e1"], "not a language tag"),
+        (&["new", "language", "qpz", "--from", "fr"], "`en` or `pt`"),
+    ] {
+        let err = lab.run(args).code(2).stderr;
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}

@@ -299,9 +299,7 @@ fn method_card(m: &Method, entry: &Entry, lang: Lang) -> Styled {
         let _ = write!(out, "\n{}. ", i + 1);
         out.bold(step.title.get(lang)).dim(&timebox).plain("\n");
         if let Some(guide) = &step.guide {
-            for line in guide.get(lang).trim_end().lines() {
-                let _ = writeln!(out, "   {line}");
-            }
+            guide_lines(&mut out, guide.get(lang));
         }
         for q in &step.questions {
             question_line(&mut out, q, m, lang, "   ");
@@ -408,9 +406,7 @@ fn playbook_card(pb: &Playbook, entry: &Entry, library: &Library, lang: Lang) ->
                     out.dim(&format!("   {line}")).plain("\n");
                 }
                 if let Some(guide) = guide {
-                    for line in guide.get(lang).trim_end().lines() {
-                        let _ = writeln!(out, "   {line}");
-                    }
+                    guide_lines(&mut out, guide.get(lang));
                 }
             }
             Block::Break { duration, title } => {
@@ -432,6 +428,22 @@ fn list_line(out: &mut Styled, label: &str, items: &[Text], lang: Lang) {
         let items: Vec<&str> = items.iter().map(|i| i.get(lang)).collect();
         let _ = writeln!(out, "{label}: {}", items.join(", "));
     }
+}
+
+/// A step's or block's guide, written in Markdown, as terminal text: wrapped to the terminal
+/// (100 columns when the output is not one), indented three spaces, no Markdown marks left.
+/// Styling stays with `Styled`, so the rendering itself adds none.
+fn guide_lines(out: &mut Styled, markdown: &str) {
+    let width = console::Term::stdout()
+        .size_checked()
+        .map_or(100, |(_, cols)| usize::from(cols).clamp(40, 120));
+    let style = crate::terminal::markdown::Style {
+        width,
+        indent: 3,
+        color: false,
+    };
+    let text = crate::terminal::markdown::render(markdown, &style);
+    let _ = writeln!(out, "{text}");
 }
 
 fn section(out: &mut Styled, title: &str, body: &str) {

@@ -12,6 +12,30 @@ fn shows_a_card_with_steps_questions_and_sources() {
     assert!(!out.contains('\u{1b}'));
 }
 
+/// Step and block guides are Markdown: the card shows them as terminal text, wrapped and
+/// without the marks (`**`), as `run` does.
+#[test]
+fn guides_read_as_text_not_markdown() {
+    for id in ["test-card", "policy-lab-day"] {
+        let out = Lab::new().run(&["show", id]).ok().stdout;
+        assert!(!out.contains("**"), "{id}:\n{out}");
+    }
+    // A playbook's blocks: their guides wrapped (no terminal here: 100 columns).
+    let out = Lab::new().run(&["show", "policy-lab-day"]).ok().stdout;
+    let guide = out.lines().filter(|l| l.starts_with("   "));
+    assert!(guide.clone().count() > 20, "{out}");
+    assert!(guide.clone().all(|l| l.chars().count() <= 100), "{out}");
+    let playbook = Lab::new().run(&["show", "policy-lab-day"]).ok().stdout;
+    assert!(
+        playbook.contains("   Home tables for the whole day."),
+        "{playbook}"
+    );
+    assert!(
+        playbook.contains("   • Each person writes hopes"),
+        "{playbook}"
+    );
+}
+
 #[test]
 fn shows_in_portuguese() {
     let run = Lab::new().run(&["--lang", "pt", "show", "test-card"]).ok();

@@ -443,7 +443,7 @@ pub fn tn(lang: Lang, key: &'static str, n: usize) -> String {
     tf(lang, key, &[("n", &n)])
 }
 
-/// A value a report template gives a message: `{{t "key" name=value}}`.
+/// A value a report template gives a message: `amount=…` in `{{t "report.money" amount=…}}`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     /// A count or a figure: a plural selector (`{ $n -> [one] … *[other] … }`) sees the

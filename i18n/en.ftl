@@ -2108,3 +2108,4 @@ report-storyboard-summary = Opens with: **{ $scene }** · { $panels ->
         [one] { $panels } panel
        *[other] { $panels } panels
     } · about { $minutes } { $unit } per person.
+report-personas-persona = Persona

@@ -2108,3 +2108,4 @@ report-storyboard-summary = Começa em: **{ $scene }** · { $panels ->
         [one] { $panels } painel
        *[other] { $panels } painéis
     } · cerca de { $minutes } { $unit } por pessoa.
+report-personas-persona = Persona

@@ -1096,7 +1096,8 @@ mod tests {
             "It is \\*soon\\* \\[x\\](y) \\<b\\>. **Plan** has failed."
         );
         // labkit's dates and numbers come through the escape unchanged.
-        let review = r#"{{t "report.theory-of-change.review_date" date=(date day) owner=(number n 1)}}"#;
+        let review =
+            r#"{{t "report.theory-of-change.review_date" date=(date day) owner=(number n 1)}}"#;
         assert_eq!(
             render("en", review).unwrap(),
             "The model is reviewed with the first data on **30 June 2027**; kept up to date by 1,234.5."
@@ -1120,7 +1121,8 @@ mod tests {
         assert_eq!(render("pt", money).unwrap(), "\\-3,00 €");
         assert_eq!(render("pt", "{{number minus}}").unwrap(), "\\-3");
         // Numbers print as the report's figures; booleans select.
-        let minutes = r#"{{t "report.storyboard.summary" scene=plan panels=(len one) minutes=n unit="min"}}"#;
+        let minutes =
+            r#"{{t "report.storyboard.summary" scene=plan panels=(len one) minutes=n unit="min"}}"#;
         assert_eq!(
             render("pt", minutes).unwrap(),
             "Começa em: **Plan** · 1 painel · cerca de 1\u{a0}234,50 min por pessoa."

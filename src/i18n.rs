@@ -25,6 +25,11 @@
 //! literal text `{name}` (the room's page fills some in JavaScript), and `tf` leaves a variable
 //! it is not given as `{name}`. Numbers passed as `&dyn Display` that print as plain integers
 //! reach Fluent as numbers, so every message can select a plural form on any count.
+//!
+//! Report templates format messages with values through [`format_args`] (the `t` helper's hash
+//! arguments): there a missing variable is an error, and numbers print as the reports print
+//! figures, from a second bundle per message and style built on first use (the lazy loading
+//! above is unchanged: nothing is parsed before a template asks).
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -2101,3 +2101,89 @@ new-language_built_in = `{ $tag }` is built into labkit; a new language needs an
 new-language_bad_from = `--from { $from }`: the messages to start from are `en` or `pt`
 new-language_next = translate the text after each `=`, then `labkit validate --lang { $tag }` lists what is left; use it with `labkit --lang { $tag }`
 new-language_no_workspace = there is no labkit.yaml here, so labkit finds this language only from this folder (or run `labkit init`; a file in ~/.config/labkit/i18n/ serves every workspace)
+
+# Report passages with variables (`{{t "key" name=value}}`, docs/templates.md). The text may hold
+# Markdown; the values are escaped by the `t` helper.
+report-money = €{ $amount }
+report-brainstorm-summary = The group generated { $ideas ->
+        [one] { $ideas } idea
+       *[other] { $ideas } ideas
+    }, voted with dots and took { $shortlist ->
+        [one] { $shortlist } idea
+       *[other] { $shortlist } ideas
+    } forward.
+report-lab--canvas-level = { $level ->
+        [1] **missing**
+        [2] some
+        [3] strong
+       *[other] {""}
+    }
+report-behavioural--diagnosis-summary = { $barriers ->
+        [one] { $barriers } barrier
+       *[other] { $barriers } barriers
+    }, sorted by capability, opportunity and motivation.
+report-one--two--four--all-summary = { $ideas ->
+        [one] { $ideas } idea
+       *[other] { $ideas } ideas
+    }, in the order of the dots the group gave them to take forward:
+report-retrospective-summary = The group proposed { $actions ->
+        [one] { $actions } action
+       *[other] { $actions } actions
+    } and each person placed { $dots ->
+        [one] { $dots } dot
+       *[other] { $dots } dots
+    } on those that matter most.
+report-ask--the--experts-summary = { $notes ->
+        [one] { $notes } How might we note
+       *[other] { $notes } How might we notes
+    }, by dots:
+report-theory--of--change-review_date = The model is reviewed with the first data on **{ $date }**; kept up to date by { $owner }.
+report-affinity--clustering-notes_in_themes = { $notes ->
+        [one] { $notes } note
+       *[other] { $notes } notes
+    } clustered into { $themes ->
+        [one] { $themes } theme
+       *[other] { $themes } themes
+    }, in the order the group ranked them.
+report-affinity--clustering-themes_ranked = { $themes ->
+        [one] { $themes } theme
+       *[other] { $themes } themes
+    }, in the order the group ranked them.
+report-pre--mortem-it_has_failed = It is { $horizon }. **{ $experiment }** has failed.
+report-pre--mortem-reasons = The group wrote { $reasons ->
+        [one] { $reasons } reason
+       *[other] { $reasons } reasons
+    } in silence and clustered them into { $clusters ->
+        [one] { $clusters } cluster
+       *[other] { $clusters } clusters
+    }.
+report-crazy--eights-summary = Each person worked alone: notes, ideas and Crazy 8s (which stayed with their authors), then one solution sketch. { $sketches ->
+        [one] { $sketches } solution sketch
+       *[other] { $sketches } solution sketches
+    }, anonymous{ $judged ->
+        [true] , to be judged on { $date }
+       *[other] {""}
+    }:
+report-cost--value-period = Period: { $years } { $unit }. Outcome unit: { $outcome }.
+report-cost--value-per_outcome = **{ $per_outcome }** per extra outcome ({ $outcome }): { $total } for { $extra } extra outcomes over { $years } { $unit }.
+report-decision--sequence-straw_poll_summary = In the straw poll each person gave one vote to their favourite of { $options ->
+        [one] { $options } sketch
+       *[other] { $options } sketches
+    } on the wall; the decider made the call.
+report-trial--design-computed_with = Computed with the same maths as `labkit calc sample-size`{ $clusters ->
+        [true] {" "}(with the clusters' design effect and, when clusters are few, the t-based adjustment)
+       *[other] {""}
+    }{ $attrition ->
+        [true] , drop-out included
+       *[other] {""}
+    }.
+report-trial--design-planned_below_needed = Planned < needed:
+report-problem--framing-hmw_summary = The team wrote { $questions ->
+        [one] { $questions } question
+       *[other] { $questions } questions
+    } “How might we…” and voted with dots.
+report-storyboard-summary = Opens with: **{ $scene }** · { $panels ->
+        [one] { $panels } panel
+       *[other] { $panels } panels
+    } · about { $minutes } { $unit } per person.
+report-personas-persona = Persona

@@ -2101,3 +2101,89 @@ new-language_built_in = `{ $tag }` já vem com o labkit; uma nova língua precis
 new-language_bad_from = `--from { $from }`: as mensagens de partida são `en` ou `pt`
 new-language_next = traduza o texto a seguir a cada `=`; depois, `labkit validate --lang { $tag }` lista o que falta; use-a com `labkit --lang { $tag }`
 new-language_no_workspace = não há aqui um labkit.yaml, por isso o labkit só encontra esta língua a partir desta pasta (ou execute `labkit init`; um ficheiro em ~/.config/labkit/i18n/ serve todas as áreas de trabalho)
+
+# Passagens dos relatórios com variáveis (`{{t "chave" nome=valor}}`, docs/templates.md). O texto
+# pode ter Markdown; os valores são escapados pelo auxiliar `t`.
+report-money = { $amount } €
+report-brainstorm-summary = O grupo gerou { $ideas ->
+        [one] { $ideas } ideia
+       *[other] { $ideas } ideias
+    }, votou com pontos e escolheu { $shortlist ->
+        [one] { $shortlist } ideia
+       *[other] { $shortlist } ideias
+    } para levar em frente.
+report-lab--canvas-level = { $level ->
+        [1] **em falta**
+        [2] alguma
+        [3] forte
+       *[other] {""}
+    }
+report-behavioural--diagnosis-summary = { $barriers ->
+        [one] { $barriers } barreira
+       *[other] { $barriers } barreiras
+    }, arrumadas por capacidade, oportunidade e motivação.
+report-one--two--four--all-summary = { $ideas ->
+        [one] { $ideas } ideia
+       *[other] { $ideas } ideias
+    }, por ordem dos pontos que o grupo lhes deu para levar em frente:
+report-retrospective-summary = O grupo propôs { $actions ->
+        [one] { $actions } ação
+       *[other] { $actions } ações
+    } e cada pessoa colocou { $dots ->
+        [one] { $dots } ponto
+       *[other] { $dots } pontos
+    } nas que mais importam.
+report-ask--the--experts-summary = { $notes ->
+        [one] { $notes } nota «Como podemos»
+       *[other] { $notes } notas «Como podemos»
+    }, por número de pontos:
+report-theory--of--change-review_date = O modelo é revisto com os primeiros dados em **{ $date }**; mantém-no atualizado: { $owner }.
+report-affinity--clustering-notes_in_themes = { $notes ->
+        [one] { $notes } nota agrupada
+       *[other] { $notes } notas agrupadas
+    } em { $themes ->
+        [one] { $themes } tema
+       *[other] { $themes } temas
+    }, por ordem de importância para o grupo.
+report-affinity--clustering-themes_ranked = { $themes ->
+        [one] { $themes } tema
+       *[other] { $themes } temas
+    }, por ordem de importância para o grupo.
+report-pre--mortem-it_has_failed = Estamos em { $horizon }. **{ $experiment }** falhou.
+report-pre--mortem-reasons = O grupo escreveu { $reasons ->
+        [one] { $reasons } razão
+       *[other] { $reasons } razões
+    } em silêncio e agrupou-as em { $clusters ->
+        [one] { $clusters } grupo
+       *[other] { $clusters } grupos
+    }.
+report-crazy--eights-summary = Cada pessoa trabalhou sozinha: notas, ideias e Crazy 8s (que ficaram com os autores), e por fim um esboço de solução. { $sketches ->
+        [one] { $sketches } esboço de solução
+       *[other] { $sketches } esboços de solução
+    }, anónimos{ $judged ->
+        [true] , avaliados em { $date }
+       *[other] {""}
+    }:
+report-cost--value-period = Período: { $years } { $unit }. Unidade de resultado: { $outcome }.
+report-cost--value-per_outcome = **{ $per_outcome }** por resultado adicional ({ $outcome }): { $total } para { $extra } resultados adicionais em { $years } { $unit }.
+report-decision--sequence-straw_poll_summary = Na votação indicativa, cada pessoa deu um voto ao seu esboço preferido, entre { $options ->
+        [one] { $options } esboço
+       *[other] { $options } esboços
+    } na parede; a decisão coube ao decisor.
+report-trial--design-computed_with = Calculado com as mesmas contas que `labkit calc sample-size`{ $clusters ->
+        [true] {" "}(com o efeito de desenho dos clusters e, com poucos clusters, o ajuste pela distribuição t)
+       *[other] {""}
+    }{ $attrition ->
+        [true] , já com as desistências
+       *[other] {""}
+    }.
+report-trial--design-planned_below_needed = Planeado < necessário:
+report-problem--framing-hmw_summary = A equipa escreveu { $questions ->
+        [one] { $questions } pergunta
+       *[other] { $questions } perguntas
+    } «Como podemos…» e votou com pontos.
+report-storyboard-summary = Começa em: **{ $scene }** · { $panels ->
+        [one] { $panels } painel
+       *[other] { $panels } painéis
+    } · cerca de { $minutes } { $unit } por pessoa.
+report-personas-persona = Persona

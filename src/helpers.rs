@@ -402,18 +402,105 @@ fn trim_number(x: f64) -> String {
     }
 }
 
-/// `{{t "report.date"}}`: a fixed label in the report's language.
+/// `{{t "report.date"}}`: a fixed label in the report's language, escaped for Markdown like
+/// any other text.
+///
+/// `{{t "report.pre-mortem.reasons" reasons=(len q.reasons.entries) clusters=(len q.clusters.rows)}}`:
+/// the message formatted with Fluent variables from the hash arguments.
+/// - A JSON number reaches Fluent as a number, so the message can pick a plural form by
+///   CLDR's rules for its language (`{ $ideas -> [one] { $ideas } idea *[other] … }`;
+///   Portuguese is pt-PT, where 0 is plural), and prints as the `number` helper prints it.
+/// - A string (an answer's text, or what labkit's own `(date …)`, `(number …)` or `(t …)`
+///   subexpressions give) is untrusted: it is escaped with `markdown::escape` before it is
+///   inserted. Dates and numbers come through unchanged: labkit writes them with digits,
+///   letters, spaces, `,` `.` and no-break spaces, none of which the escape touches (a unit
+///   test checks; a minus sign at the very start of a value is the one exception, escaped as
+///   `\-`, which Markdown shows as `-`).
+/// - `true`/`false` reach Fluent as the strings `true`/`false`, for a select
+///   (`{ $judged -> [true] … *[other] {""} }`); null is empty text. A list or a mapping is an
+///   error: pass `(len list)` for its count.
+/// - The message's own text is not escaped when it is given arguments: the message file is as
+///   trusted as a template, so it may hold Markdown (`**{ $experiment }**`, backticks). Raw
+///   HTML in it still cannot reach a page: the HTML and Word writers show HTML as text.
+///   Without arguments the message is escaped, as it always was.
+/// - A variable the message uses and the call does not give is a render error, as an unknown
+///   key is.
+///
+/// Called as a subexpression (or in triple braces), `t` gives its text unescaped, as `date`
+/// and `number` do: it is a value then, and whatever writes it escapes it.
 fn translate(
     h: &Helper,
     _: &Handlebars,
     ctx: &Context,
-    _: &mut RenderContext,
+    rc: &mut RenderContext,
     out: &mut dyn Output,
 ) -> HelperResult {
     let key = param(h, 0)?.as_str().unwrap_or_default();
-    let text = crate::i18n::lookup(lang_of(ctx), key)
-        .ok_or_else(|| RenderErrorReason::Other(format!("`t`: no label `{key}`")))?;
-    out.write(&markdown::escape(text))?;
+    let lang = lang_of(ctx);
+    let raw = rc.is_disable_escape();
+    let escape = |text: &str| {
+        if raw {
+            text.to_owned()
+        } else {
+            markdown::escape(text)
+        }
+    };
+    let needs = |names: Vec<String>| {
+        RenderErrorReason::Other(format!(
+            "`t`: label `{key}` needs {}",
+            names
+                .iter()
+                .map(|n| format!("`{n}=`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    };
+    if h.hash().is_empty() {
+        let unknown = || RenderErrorReason::Other(format!("`t`: no label `{key}`"));
+        let names = crate::i18n::variables_used(lang, key).ok_or_else(unknown)?;
+        if !names.is_empty() {
+            return Err(needs(names.into_iter().map(str::to_owned).collect()).into());
+        }
+        let text = crate::i18n::lookup(lang, key).ok_or_else(unknown)?;
+        out.write(&escape(text))?;
+        return Ok(());
+    }
+    let mut args = Vec::with_capacity(h.hash().len());
+    for (name, value) in h.hash() {
+        if value.is_value_missing() {
+            return Err(RenderErrorReason::Other(format!(
+                "`t`: `{name}` for label `{key}` has no value{}",
+                value
+                    .relative_path()
+                    .map(|p| format!(" (`{p}` is not in the data)"))
+                    .unwrap_or_default()
+            ))
+            .into());
+        }
+        let arg = match value.value() {
+            Json::Number(n) => match n.as_f64() {
+                Some(n) => crate::i18n::Arg::Number(n),
+                None => crate::i18n::Arg::Text(escape(&n.to_string())),
+            },
+            Json::String(text) => crate::i18n::Arg::Text(escape(text)),
+            Json::Bool(b) => crate::i18n::Arg::Text(b.to_string()),
+            Json::Null => crate::i18n::Arg::Text(String::new()),
+            Json::Array(_) | Json::Object(_) => {
+                return Err(RenderErrorReason::Other(format!(
+                    "`t`: `{name}` for label `{key}` is a list or a mapping; pass `(len …)` for a count"
+                ))
+                .into());
+            }
+        };
+        args.push((*name, arg));
+    }
+    let text = crate::i18n::format_args(lang, key, &args).map_err(|e| match e {
+        crate::i18n::ArgsError::Unknown => {
+            RenderErrorReason::Other(format!("`t`: no label `{key}`"))
+        }
+        crate::i18n::ArgsError::Missing(names) => needs(names),
+    })?;
+    out.write(&text)?;
     Ok(())
 }
 
@@ -437,11 +524,14 @@ pub fn long_date(value: &str, lang: Lang) -> Option<String> {
 }
 
 /// `{{date session.started}}`
+///
+/// Called as a subexpression (`date=(date d)` in a `t` call) it gives the date unescaped: a value,
+/// escaped by whatever writes it (for `t`, its string arguments).
 fn date(
     h: &Helper,
     _: &Handlebars,
     ctx: &Context,
-    _: &mut RenderContext,
+    rc: &mut RenderContext,
     out: &mut dyn Output,
 ) -> HelperResult {
     let value = param(h, 0)?;
@@ -449,17 +539,28 @@ fn date(
         .as_str()
         .and_then(|s| long_date(s, lang_of(ctx)))
         .unwrap_or_else(|| value.render());
-    out.write(&markdown::escape(&text))?;
+    write_value(rc, out, &text)
+}
+
+/// A helper's text: escaped for Markdown when written into the report, as given when handlebars
+/// asks for a value (a subexpression, or triple braces), so it is escaped once, where written.
+fn write_value(rc: &RenderContext, out: &mut dyn Output, text: &str) -> HelperResult {
+    if rc.is_disable_escape() {
+        out.write(text)?;
+    } else {
+        out.write(&markdown::escape(text))?;
+    }
     Ok(())
 }
 
 /// `{{number value [decimals]}}`: decimal comma in Portuguese. `{{number value full=true}}`
 /// shows the value as typed, to full precision without trailing zeros (α 0.001, not "0.00").
+/// Unescaped as a subexpression, as `date`.
 fn number_helper(
     h: &Helper,
     _: &Handlebars,
     ctx: &Context,
-    _: &mut RenderContext,
+    rc: &mut RenderContext,
     out: &mut dyn Output,
 ) -> HelperResult {
     let value = param(h, 0)?;
@@ -486,8 +587,7 @@ fn number_helper(
         }
         None => value.render(),
     };
-    out.write(&markdown::escape(&text))?;
-    Ok(())
+    write_value(rc, out, &text)
 }
 
 /// `{{join list [", "]}}`
@@ -966,5 +1066,115 @@ mod tests {
             hb.render_template("{{x}}", &data).unwrap(),
             "\\<script\\>alert(1)\\</script\\> \\| \\[x\\](javascript:y)"
         );
+    }
+    #[test]
+    fn t_formats_a_message_with_counts_and_escaped_text() {
+        let hb = report_registry();
+        let data = |lang: &str| {
+            serde_json::json!({
+                "lang": lang, "none": [], "one": ["a"], "three": ["a", "b", "c"],
+                "hostile": "*soon* [x](y) <b>", "plan": "Plan", "day": "2027-06-30",
+                "n": 1234.5, "minus": -3, "yes": true, "no": false, "list": ["x"],
+            })
+        };
+        let render = |lang: &str, template: &str| hb.render_template(template, &data(lang));
+        // Counts pick plural forms by CLDR: 1 is singular; in pt-PT 0 is plural.
+        let reasons = r#"{{t "report.pre-mortem.reasons" reasons=(len one) clusters=(len three)}}"#;
+        assert_eq!(
+            render("en", reasons).unwrap(),
+            "The group wrote 1 reason in silence and clustered them into 3 clusters."
+        );
+        let reasons = r#"{{t "report.pre-mortem.reasons" reasons=(len none) clusters=(len one)}}"#;
+        assert_eq!(
+            render("pt", reasons).unwrap(),
+            "O grupo escreveu 0 razões em silêncio e agrupou-as em 1 grupo."
+        );
+        // An answer's text is escaped; the message's own Markdown is kept.
+        let failed = r#"{{t "report.pre-mortem.it_has_failed" horizon=hostile experiment=plan}}"#;
+        assert_eq!(
+            render("en", failed).unwrap(),
+            "It is \\*soon\\* \\[x\\](y) \\<b\\>. **Plan** has failed."
+        );
+        // labkit's dates and numbers come through the escape unchanged.
+        let review =
+            r#"{{t "report.theory-of-change.review_date" date=(date day) owner=(number n 1)}}"#;
+        assert_eq!(
+            render("en", review).unwrap(),
+            "The model is reviewed with the first data on **30 June 2027**; kept up to date by 1,234.5."
+        );
+        assert_eq!(
+            render("pt", review).unwrap(),
+            "O modelo é revisto com os primeiros dados em **30 de junho de 2027**; mantém-no \
+             atualizado: 1\u{a0}234,5."
+        );
+        for lang in [Lang::En, Lang::Pt] {
+            let date = long_date("2027-06-30", lang).unwrap();
+            assert_eq!(markdown::escape(&date), date);
+            for decimals in [0, 2] {
+                let number = power::format_number(1234567.891, decimals, lang.code());
+                assert_eq!(markdown::escape(&number), number);
+            }
+        }
+        // A value is escaped once, where it is written: a leading minus once, not twice.
+        let money = r#"{{t "report.money" amount=(number minus 2)}}"#;
+        assert_eq!(render("en", money).unwrap(), "€\\-3.00");
+        assert_eq!(render("pt", money).unwrap(), "\\-3,00 €");
+        assert_eq!(render("pt", "{{number minus}}").unwrap(), "\\-3");
+        // Numbers print as the report's figures; booleans select.
+        let minutes =
+            r#"{{t "report.storyboard.summary" scene=plan panels=(len one) minutes=n unit="min"}}"#;
+        assert_eq!(
+            render("pt", minutes).unwrap(),
+            "Começa em: **Plan** · 1 painel · cerca de 1\u{a0}234,50 min por pessoa."
+        );
+        let computed = r#"{{t "report.trial-design.computed_with" clusters=no attrition=yes}}"#;
+        assert_eq!(
+            render("en", computed).unwrap(),
+            "Computed with the same maths as `labkit calc sample-size`, drop-out included."
+        );
+        // A missing variable, an unknown key, a list, a message with variables given none: errors.
+        for bad in [
+            r#"{{t "report.pre-mortem.reasons" reasons=(len one)}}"#.to_owned(),
+            r#"{{t "report.pre-mortem.reasons" reasons=(len one) clusters=no_such}}"#.to_owned(),
+            // (spelt so that the i18n test's scan for keys does not read it as one)
+            format!("{{{{t {:?} x=1}}}}", "report.no_such_label"),
+            r#"{{t "report.pre-mortem.reasons" reasons=list clusters=1}}"#.to_owned(),
+            r#"{{t "report.pre-mortem.reasons"}}"#.to_owned(),
+        ] {
+            let err = render("en", &bad).unwrap_err().to_string();
+            assert!(err.contains("`t`"), "{bad}: {err}");
+        }
+        let err = render("en", r#"{{t "report.pre-mortem.reasons" reasons=1}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("`clusters=`"), "{err}");
+    }
+
+    #[test]
+    fn templates_leave_the_choice_of_words_to_the_message_files() {
+        // A passage that picks its words by comparing `lang` with a code shows English to every
+        // language a lab adds; such passages go through `t` with hash arguments instead.
+        let compares = regex_lite::Regex::new(
+            r#"\(\s*(?:eq|ne)\s+(?:[^()\s]*\blang\b[^()\s]*\s+[^()\s]+|[^()\s]+\s+[^()\s]*\blang\b[^()\s]*)\s*\)"#,
+        )
+        .unwrap();
+        assert!(compares.is_match(r#"{{#if (eq @root.lang "pt")}}"#));
+        assert!(compares.is_match(r#"{{#if (ne "en" ../lang)}}"#));
+        assert!(!compares.is_match(r#"{{#if (eq level 1)}}"#));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut found = Vec::new();
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            seen += 1;
+            for (i, line) in text.lines().enumerate() {
+                if compares.is_match(line) {
+                    found.push(format!("{}:{}: {line}", path.display(), i + 1));
+                }
+            }
+        }
+        assert!(seen > 40, "only {seen} templates");
+        assert!(found.is_empty(), "{}", found.join("\n"));
     }
 }

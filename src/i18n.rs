@@ -26,6 +26,12 @@
 //! literal text `{name}` (the room's page fills some in JavaScript), and `tf` leaves a variable
 //! it is not given as `{name}`. Numbers passed as `&dyn Display` that print as plain integers
 //! reach Fluent as numbers, so every message can select a plural form on any count.
+//!
+//! Report templates format messages with values through [`format_args`] (the `t` helper's hash
+//! arguments): there a missing variable is an error, and numbers print as the reports print
+//! figures in the report's language (its separators, an added language's too), from a second
+//! bundle per message built on first use (the lazy loading above is unchanged: nothing is parsed
+//! before a template asks).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -160,6 +166,12 @@ struct Message {
     bundle: FluentBundle<FluentResource>,
     /// What `t` hands out, formatted once.
     text: OnceLock<&'static str>,
+    /// The entry's source and the language of its file, to build `figures` from.
+    entry: &'static str,
+    lang: Lang,
+    /// The same message in a bundle that prints numbers as labkit's reports print figures;
+    /// built the first time a template passes it values.
+    figures: OnceLock<Option<FluentBundle<FluentResource>>>,
 }
 
 impl Message {
@@ -228,18 +240,27 @@ fn index(source: &'static str) -> (HashMap<&'static str, &'static str>, Vec<&'st
 
 /// Parses one entry. Parse errors cannot happen in a released binary (a test parses every
 /// entry and fails on any error); were one to slip through, the message falls back to English.
-fn parse(lang: Lang, id: &'static str, entry: &str) -> Option<&'static Message> {
-    let resource = FluentResource::try_new(entry.to_owned()).ok()?;
-    let mut bundle = FluentBundle::new_concurrent(vec![locale(lang)]);
-    bundle.set_use_isolating(false);
-    bundle.add_resource(resource).ok()?;
+fn parse(lang: Lang, id: &'static str, entry: &'static str) -> Option<&'static Message> {
+    let bundle = bundle(lang, entry)?;
     let message: &'static Message = Box::leak(Box::new(Message {
         id,
         bundle,
         text: OnceLock::new(),
+        entry,
+        lang,
+        figures: OnceLock::new(),
     }));
     message.pattern()?;
     Some(message)
+}
+
+/// A bundle of one entry, in `lang`'s plural rules, without bidi isolation marks.
+fn bundle(lang: Lang, entry: &str) -> Option<FluentBundle<FluentResource>> {
+    let resource = FluentResource::try_new(entry.to_owned()).ok()?;
+    let mut bundle = FluentBundle::new_concurrent(vec![locale(lang)]);
+    bundle.set_use_isolating(false);
+    bundle.add_resource(resource).ok()?;
+    Some(bundle)
 }
 
 /// `report.footer` → `report-footer`; `help.calc.sample-size.about` →
@@ -426,6 +447,108 @@ pub fn tf(lang: Lang, key: &'static str, args: &[(&str, &dyn std::fmt::Display)]
 /// for the language.
 pub fn tn(lang: Lang, key: &'static str, n: usize) -> String {
     tf(lang, key, &[("n", &n)])
+}
+
+/// A value a report template gives a message: `amount=…` in `{{t "report.money" amount=…}}`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// A count or a figure: a plural selector (`{ $n -> [one] … *[other] … }`) sees the
+    /// number, and it prints as the report prints figures (`1,234` / `1 234`, `2.5` / `2,5`).
+    Number(f64),
+    /// Text, inserted as given: the caller escapes it for its output first.
+    Text(String),
+}
+
+/// Why [`format_args`] gave no text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArgsError {
+    /// No message has this key, in the language or in English.
+    Unknown,
+    /// The message uses these variables and no value was given for them.
+    Missing(Vec<String>),
+}
+
+std::thread_local! {
+    /// The language [`format_args`] is formatting for, read by [`figure`]: Fluent's formatter is
+    /// a plain `fn`, so it cannot carry the language itself, and one bundle serves them all.
+    static FIGURES_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// A number as the `number` helper prints it by default, in the language being formatted for:
+/// no decimals when whole, else two (or the minimum a message's
+/// `NUMBER(…, minimumFractionDigits: d)` asks for).
+fn figure<M>(value: &FluentValue, _: &M) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    let decimals = n
+        .options
+        .minimum_fraction_digits
+        .unwrap_or(if n.value.fract() == 0.0 { 0 } else { 2 });
+    let lang = FIGURES_LANG.with(std::cell::Cell::get);
+    Some(crate::stats::power::format_number(
+        n.value,
+        decimals,
+        lang.code(),
+    ))
+}
+
+impl Message {
+    /// This message in a bundle that prints numbers as the reports print figures.
+    fn figures(&'static self) -> Option<&'static FluentBundle<FluentResource>> {
+        self.figures
+            .get_or_init(|| {
+                let mut bundle = bundle(self.lang, self.entry)?;
+                bundle.set_formatter(Some(figure));
+                Some(bundle)
+            })
+            .as_ref()
+    }
+}
+
+/// The variables message `key` uses in `lang` (else English), in order of first use; `None`
+/// when no message has the key.
+pub fn variables_used(lang: Lang, key: &str) -> Option<Vec<&'static str>> {
+    let pattern = find(lang, key)?.pattern()?;
+    let mut names = Vec::new();
+    variables(pattern, &mut names);
+    Some(names)
+}
+
+/// Message `key` in `lang` (else English) with the values a report template gives it. Unlike
+/// [`tf`], a variable the message uses and `args` lacks is an error ([`ArgsError::Missing`]),
+/// as an unknown key is, so a template's typo fails the render instead of printing `{name}`.
+/// Values `args` has and the message does not use are ignored (a translation may leave one
+/// out). Text values are inserted as given: the template helper escapes them first.
+pub fn format_args(lang: Lang, key: &str, args: &[(&str, Arg)]) -> Result<String, ArgsError> {
+    let message = find(lang, key).ok_or(ArgsError::Unknown)?;
+    let bundle = message.figures().ok_or(ArgsError::Unknown)?;
+    let pattern = bundle
+        .get_message(message.id)
+        .and_then(|m| m.value())
+        .ok_or(ArgsError::Unknown)?;
+    let mut names = Vec::new();
+    variables(pattern, &mut names);
+    let missing: Vec<String> = names
+        .iter()
+        .filter(|name| !args.iter().any(|(n, _)| n == *name))
+        .map(|name| (*name).to_owned())
+        .collect();
+    if !missing.is_empty() {
+        return Err(ArgsError::Missing(missing));
+    }
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, arg) in args {
+        let value = match arg {
+            Arg::Number(n) => FluentValue::from(*n),
+            Arg::Text(text) => FluentValue::from(text.clone()),
+        };
+        fluent_args.set(name.to_string(), value);
+    }
+    FIGURES_LANG.with(|current| current.set(lang));
+    Ok(bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut Vec::new())
+        .into_owned())
 }
 
 #[cfg(test)]

@@ -440,6 +440,22 @@ pub fn display(q: &Question, value: &Value, lang: Lang) -> String {
             })
             .collect::<Vec<_>>()
             .join("; "),
+        // Each field of a row reads as that field's answer would (choice labels, yes/no).
+        (QuestionKind::Records { fields, .. }, Value::Sequence(rows)) => rows
+            .iter()
+            .map(|row| match row {
+                Value::Mapping(row) => fields
+                    .iter()
+                    .filter_map(|f| match row.get(f.id.as_str()) {
+                        None | Some(Value::Null) => None,
+                        Some(v) => Some(display(f, v, lang)),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" — "),
+                other => scalar_text(other).unwrap_or_default(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
         (_, Value::Sequence(items)) => items
             .iter()
             .map(|item| match item {

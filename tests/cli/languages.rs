@@ -109,6 +109,37 @@ fn numbers_follow_the_added_languages_separators() {
     assert!(mx.contains("14.751"), "{mx}");
     let en = lab.run(&calc).ok().stdout;
     assert!(en.contains("14,750.79"), "{en}");
+
+    // In a report: figures in tables and inside a sentence's message (`{{t … amount=…}}`).
+    let answers = std::fs::read_to_string(fixture("answers/cost-value.yaml")).unwrap();
+    lab.write("cost.yaml", answers);
+    lab.run(&[
+        "--lang",
+        "qps",
+        "run",
+        "cost-value",
+        "--answers",
+        "cost.yaml",
+        "--no-input",
+        "--facilitator",
+        "Ana",
+    ])
+    .ok();
+    let session = std::fs::read_dir(lab.path().join("sessions"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let report = lab
+        .run(&["report", session.to_str().unwrap(), "--format", "md"])
+        .ok()
+        .stdout;
+    assert!(
+        report.contains("€339.000 for 172.800 extra outcomes"),
+        "{report}"
+    );
+    assert!(report.contains("**€1,96**"), "{report}");
 }
 
 #[test]

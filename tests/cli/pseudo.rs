@@ -53,6 +53,9 @@ fn pseudo_pattern(pattern: &mut ast::Pattern<String>) {
     }
 }
 
+/// Messages that are comma-separated lists of names, each name bracketed on its own.
+const LISTS: &[&str] = &["date-months", "date-weekdays"];
+
 /// `en.ftl` with every message's text pseudo-translated and bracketed.
 fn pseudo_ftl() -> String {
     let en =
@@ -62,6 +65,13 @@ fn pseudo_ftl() -> String {
         if let ast::Entry::Message(message) = entry
             && let Some(pattern) = &mut message.value
         {
+            // Lists of names (months, weekdays) are split at their commas: each name whole.
+            if LISTS.contains(&message.id.name.as_str())
+                && let [ast::PatternElement::TextElement { value }] = &mut pattern.elements[..]
+            {
+                *value = value.split(", ").map(pseudo).collect::<Vec<_>>().join(", ");
+                continue;
+            }
             pseudo_pattern(pattern);
             let open = ast::PatternElement::TextElement {
                 value: "⟦".into()
@@ -262,4 +272,186 @@ fn validate_lists_what_a_translation_lacks_and_english_fills_in() {
     assert!(refused.contains("i18n/zz.ftl"), "{refused}");
     // A built-in language is checked the same way (the method lacks Portuguese).
     lab.run(&["validate", "--lang", "pt", "methods/"]).code(1);
+}
+
+/// Every string a method names as an id (question, field, criterion, choice values): answers
+/// give these as they are, so they stay untranslated.
+fn ids_of(value: &serde_yaml::Value, out: &mut std::collections::BTreeSet<String>) {
+    use serde_yaml::Value;
+    match value {
+        Value::Mapping(map) => {
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    (Some("id" | "value" | "method"), Value::String(id)) => {
+                        out.insert(id.clone());
+                    }
+                    (Some("choices"), Value::Sequence(choices)) => {
+                        for c in choices {
+                            if let Some(c) = c.as_str() {
+                                out.insert(c.to_owned());
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                ids_of(v, out);
+            }
+        }
+        Value::Sequence(items) => items.iter().for_each(|v| ids_of(v, out)),
+        _ => {}
+    }
+}
+
+/// An answers value with its free text pseudo-translated: every string with a letter in it
+/// that is not one of the method's ids, in keys too (the items of a vote or a score are the
+/// entries of an earlier list, translated the same way); numbers, dates and flags stay.
+fn pseudo_answer(value: &mut serde_yaml::Value, ids: &std::collections::BTreeSet<String>) {
+    use serde_yaml::Value;
+    let text = |s: &str| {
+        if s.chars().any(|c| c.is_ascii_alphabetic()) && !ids.contains(s.trim()) {
+            pseudo(s.trim())
+        } else {
+            s.to_owned()
+        }
+    };
+    match value {
+        Value::String(s) => *s = text(s),
+        Value::Sequence(items) => items.iter_mut().for_each(|v| pseudo_answer(v, ids)),
+        Value::Mapping(map) => {
+            let entries: Vec<(Value, Value)> = std::mem::take(map).into_iter().collect();
+            for (k, mut v) in entries {
+                pseudo_answer(&mut v, ids);
+                let k = match k {
+                    Value::String(s) => Value::String(text(&s)),
+                    other => other,
+                };
+                map.insert(k, v);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The playbooks the test runs as well, from their answers fixtures.
+const PLAYBOOKS: &[&str] = &[
+    "design-sprint",
+    "discovery",
+    "experiment-plan",
+    "lab-setup",
+    "policy-lab-day",
+    "test-and-learn",
+];
+
+#[test]
+fn every_built_in_method_and_playbook_runs_and_reports_in_a_language_dropped_in() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: ⟦Ĺááƀ⟧\n");
+    lab.write(&format!("i18n/{CODE}.ftl"), pseudo_ftl());
+    // Every method, and the playbooks in PLAYBOOKS (a playbook's answers keep the ids of every
+    // method it runs, so the ids of all methods are kept for it).
+    let mut ids = Vec::new();
+    let mut all_ids = std::collections::BTreeSet::new();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(root.join("methods")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            files.push((path, false));
+        }
+    }
+    let methods = files.len();
+    for id in PLAYBOOKS {
+        files.push((root.join(format!("methods/playbooks/{id}.yaml")), true));
+    }
+    let mut parsed = Vec::new();
+    for (path, playbook) in files {
+        let id = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let method: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut method_ids = std::collections::BTreeSet::new();
+        ids_of(&method, &mut method_ids);
+        all_ids.extend(method_ids.iter().cloned());
+        parsed.push((id, playbook, method, method_ids));
+    }
+    for (id, playbook, mut method, method_ids) in parsed {
+        let (dir, ids_kept) = if playbook {
+            ("methods/playbooks", &all_ids)
+        } else {
+            ("methods", &method_ids)
+        };
+        pseudo_method(&mut method);
+        lab.write(
+            &format!("{dir}/{id}.yaml"),
+            serde_yaml::to_string(&method).unwrap(),
+        );
+        let answers_file = if playbook {
+            format!("answers/playbooks/{id}.yaml")
+        } else {
+            format!("answers/{id}.yaml")
+        };
+        let answers = std::fs::read_to_string(fixture(&answers_file)).unwrap();
+        let mut answers: serde_yaml::Value = serde_yaml::from_str(&answers).unwrap();
+        if let Some(a) = answers.get_mut("answers") {
+            pseudo_answer(a, ids_kept);
+        }
+        lab.write(
+            &format!("answers/{id}.yaml"),
+            serde_yaml::to_string(&answers).unwrap(),
+        );
+        ids.push(id);
+    }
+    assert!(methods >= 43, "only {methods} methods");
+
+    let mut problems = Vec::new();
+    for id in &ids {
+        let before: Vec<_> = sessions(&lab);
+        let run = lab.run(&[
+            "--lang",
+            CODE,
+            "run",
+            id,
+            "--answers",
+            &format!("answers/{id}.yaml"),
+            "--no-input",
+            "--facilitator",
+            "⟦Ááñáá⟧",
+        ]);
+        let said = format!("{}{}", run.stdout, run.stderr);
+        if run.code != 0 {
+            problems.push(format!("{id}: run failed:\n{said}"));
+            continue;
+        }
+        let session = sessions(&lab)
+            .into_iter()
+            .find(|s| !before.contains(s))
+            .unwrap_or_else(|| panic!("{id}: no new session\n{said}"));
+        let report = lab.run(&["report", session.to_str().unwrap(), "--format", "md"]);
+        if report.code != 0 {
+            problems.push(format!("{id}: report failed:\n{}", report.stderr));
+            continue;
+        }
+        for (what, text) in [("run", &said), ("report", &report.stdout)] {
+            // The method's id is in the session file's name the run prints.
+            let english: Vec<String> = english_words(text)
+                .into_iter()
+                .filter(|w| w != id)
+                .collect();
+            if !english.is_empty() {
+                problems.push(format!("{id} {what}: English: {english:?}"));
+            }
+            if !balanced(text) {
+                problems.push(format!("{id} {what}: a string cut short:\n{text}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The session files in the lab, sorted.
+fn sessions(lab: &Lab) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(lab.path().join("sessions"))
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    found.sort();
+    found
 }

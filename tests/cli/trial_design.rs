@@ -99,12 +99,17 @@ fn a_cluster_design_at_two_to_one_agrees_with_calc_and_is_flagged() {
             .stdout;
         let (planned, late, needed) = if lang == "pt" {
             (
-                "Planeado < necessário",
+                // A label is escaped for Markdown: `\<` shows as `<`.
+                "Planeado \\< necessário",
                 "Não é possível recrutar o suficiente a tempo",
                 "1\u{a0}840",
             )
         } else {
-            ("Planned < needed", "Cannot recruit enough in time", "1,840")
+            (
+                "Planned \\< needed",
+                "Cannot recruit enough in time",
+                "1,840",
+            )
         };
         assert!(md.contains(planned), "{md}");
         assert!(md.contains(late), "{md}");

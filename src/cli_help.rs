@@ -46,23 +46,26 @@ pub fn help_language(args: &[std::ffi::OsString], env: &Env) -> Lang {
         .into_iter()
         .find_map(|var| env.var(var))
         .and_then(|value| match Lang::from_locale(value) {
-            Some(lang) => Some(lang),
-            None if !value.is_empty() => language_named(value, env),
-            None => None,
+            // `C`, `POSIX`: English, no file to look for.
+            Some(Lang::En) if !value.starts_with("en") => Some(Lang::En),
+            _ => language_named(value, env),
         })
         .unwrap_or_default()
 }
 
 /// A built-in language, or one a lab dropped in as a file (read here; a file that cannot be
-/// read gives English, and the command itself then reports it).
+/// read gives English, and the command itself then reports it). `en`, `pt` and `pt-PT` touch no
+/// file; anything else looks for the workspace (walking up to `labkit.yaml`) and its `i18n/`.
 fn language_named(value: &str, env: &Env) -> Option<Lang> {
-    Lang::parse(value).or_else(|| {
-        let root = crate::settings::Workspace::find_root(&env.cwd);
-        let user = crate::settings::user_config_path(env);
-        crate::settings::extra_language(value, root.as_deref(), user.as_deref())
-            .ok()
-            .flatten()
-    })
+    let tag = Lang::canonical(value.split(['.', '@']).next().unwrap_or_default())?;
+    if matches!(tag.as_str(), "en" | "pt" | "pt-PT") {
+        return Lang::from_code(&tag);
+    }
+    let root = crate::settings::Workspace::find_root(&env.cwd);
+    let user = crate::settings::user_config_path(env);
+    crate::settings::language_named(&tag, root.as_deref(), user.as_deref())
+        .ok()
+        .flatten()
 }
 
 /// The command tree with its help texts in `lang`; English is returned as it is.

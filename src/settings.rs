@@ -241,16 +241,37 @@ static LANGUAGE_PLACES: Mutex<(Option<PathBuf>, Option<PathBuf>)> = Mutex::new((
 /// The language a session or file names by `code`: a built-in one, an extra one already
 /// loaded, or an extra one whose `i18n/<code>.ftl` the workspace or user config holds.
 pub fn known_language(code: &str) -> Option<Lang> {
-    Lang::parse(code).or_else(|| {
-        let places = LANGUAGE_PLACES.lock().unwrap_or_else(|e| e.into_inner());
-        extra_language(code, places.0.as_deref(), places.1.as_deref())
-            .ok()
-            .flatten()
-    })
+    let places = LANGUAGE_PLACES.lock().unwrap_or_else(|e| e.into_inner());
+    language_named(code, places.0.as_deref(), places.1.as_deref())
+        .ok()
+        .flatten()
 }
 
 /// The most bytes an extra language's `.ftl` may hold (labkit's own `en.ftl` is well under).
 const MAX_FTL_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The language `value` names (a code, a tag or a locale such as `pt_BR.UTF-8`): a regional
+/// language the lab dropped in as a file when there is one (`i18n/pt-BR.ftl`), else the language
+/// itself or its base (`pt-BR` is labkit's `pt` without that file, `en-GB` its English).
+/// Built-in tags (`en`, `pt`, `pt-PT`) touch no file. `Ok(None)` when nothing matches.
+pub fn language_named(
+    value: &str,
+    workspace: Option<&Path>,
+    user_config: Option<&Path>,
+) -> Result<Option<Lang>, Error> {
+    let Some(tag) = Lang::canonical(value.split(['.', '@']).next().unwrap_or_default()) else {
+        return Ok(None);
+    };
+    if let Some(lang) = Lang::parse(&tag)
+        && (lang.code() == tag || matches!(tag.as_str(), "en" | "pt" | "pt-PT"))
+    {
+        return Ok(Some(lang));
+    }
+    match extra_language(&tag, workspace, user_config)? {
+        Some(lang) => Ok(Some(lang)),
+        None => Ok(Lang::parse(&tag)),
+    }
+}
 
 /// An extra language, asked for by `code` (not a built-in one): its messages are read from
 /// `i18n/<tag>.ftl` in the workspace, else beside the user config (`~/.config/labkit/i18n/`).
@@ -440,20 +461,17 @@ impl Settings {
         let mut lang = None;
         for (value, source) in lang_candidates {
             if let Some(code) = value {
-                let parsed = match Lang::parse(code) {
-                    Some(lang) => lang,
-                    None => extra_language(
-                        code,
-                        workspace.as_ref().map(|w| w.root.as_path()),
-                        user_config_path(env).as_deref(),
-                    )?
-                    .ok_or_else(|| {
-                        Error::Usage(crate::i18n::msg(
-                            "settings.bad_lang",
-                            &[("source", &source), ("code", &code)],
-                        ))
-                    })?,
-                };
+                let parsed = language_named(
+                    code,
+                    workspace.as_ref().map(|w| w.root.as_path()),
+                    user_config_path(env).as_deref(),
+                )?
+                .ok_or_else(|| {
+                    Error::Usage(crate::i18n::msg(
+                        "settings.bad_lang",
+                        &[("source", &source), ("code", &code)],
+                    ))
+                })?;
                 lang = Some((parsed, source));
                 break;
             }
@@ -464,12 +482,16 @@ impl Settings {
                 .into_iter()
                 .find_map(|var| {
                     env.var(var).map(|v| {
-                        // A locale naming a language the lab dropped in (`es_ES.UTF-8`).
-                        let lang = Lang::from_locale(v).or_else(|| {
-                            let root = workspace.as_ref().map(|w| w.root.as_path());
-                            let user = user_config_path(env);
-                            extra_language(v, root, user.as_deref()).ok().flatten()
-                        });
+                        // A locale may name a language the lab dropped in (`es_ES.UTF-8`,
+                        // `pt_BR.UTF-8` with an `i18n/pt-BR.ftl`).
+                        let lang = match Lang::from_locale(v) {
+                            Some(Lang::En) if !v.starts_with("en") => Some(Lang::En),
+                            _ => {
+                                let root = workspace.as_ref().map(|w| w.root.as_path());
+                                let user = user_config_path(env);
+                                language_named(v, root, user.as_deref()).ok().flatten()
+                            }
+                        };
                         (lang.unwrap_or_default(), Source::Env(var))
                     })
                 })

@@ -1152,5 +1152,5 @@ fn report_format(path: &Path) -> Result<crate::report::Format, Error> {
 }
 
 fn session_lang(session: &Session) -> crate::lang::Lang {
-    crate::lang::Lang::parse(&session.language).unwrap_or_default()
+    crate::settings::known_language(&session.language).unwrap_or_default()
 }

@@ -267,3 +267,50 @@ fn new_language_writes_the_messages_to_translate() {
         assert!(err.contains(says), "{args:?}: {err}");
     }
 }
+
+/// A variant of a built-in language (`pt-BR` beside labkit's European `pt`): the locale names
+/// it once its file is there, its own words win, the rest is labkit's Portuguese, and a
+/// session keeps it for the report.
+#[test]
+fn a_variant_of_a_built_in_language_is_its_own_once_its_file_is_there() {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: LabBR\n");
+    let locale = lab.env("LANG", "pt_BR.UTF-8");
+    // Without the file, pt_BR is labkit's Portuguese.
+    let list = locale.run(&["list"]).ok().stdout;
+    assert!(list.contains("Nome") && list.contains("Fase"), "{list}");
+    locale.write("i18n/pt-BR.ftl", "col-name = Nome (BR)\n");
+    let list = locale.run(&["list"]).ok().stdout;
+    assert!(
+        list.contains("Nome (BR)") && list.contains("Fase"),
+        "{list}"
+    );
+    let help = locale.run(&["--help"]).ok().stdout;
+    assert!(help.contains("Utilização:"), "{help}");
+    let answers = std::fs::read_to_string(fixture("answers-pt/test-card.yaml")).unwrap();
+    locale.write("answers.yaml", answers);
+    locale
+        .run(&[
+            "run",
+            "test-card",
+            "--answers",
+            "answers.yaml",
+            "--no-input",
+        ])
+        .ok();
+    let session = std::fs::read_dir(locale.path().join("sessions"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let saved = std::fs::read_to_string(&session).unwrap();
+    assert!(saved.contains("language: pt-BR"), "{saved}");
+    // The session's language holds for its report.
+    let report = locale
+        .run(&["report", session.to_str().unwrap(), "--format", "html"])
+        .ok()
+        .stdout;
+    assert!(report.contains("<html lang=\"pt-BR\">"), "{report}");
+    assert!(report.contains("Cartão de Teste"), "{report}");
+}

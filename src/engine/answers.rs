@@ -444,14 +444,7 @@ pub fn display(q: &Question, value: &Value, lang: Lang) -> String {
         (QuestionKind::Records { fields, .. }, Value::Sequence(rows)) => rows
             .iter()
             .map(|row| match row {
-                Value::Mapping(row) => fields
-                    .iter()
-                    .filter_map(|f| match row.get(f.id.as_str()) {
-                        None | Some(Value::Null) => None,
-                        Some(v) => Some(display(f, v, lang)),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" — "),
+                Value::Mapping(row) => row_text(fields, row, lang),
                 other => scalar_text(other).unwrap_or_default(),
             })
             .collect::<Vec<_>>()
@@ -471,6 +464,19 @@ pub fn display(q: &Question, value: &Value, lang: Lang) -> String {
                 .to_owned()
         }),
     }
+}
+
+/// One row of a records answer (or the part of it typed so far), each field read as that
+/// field's answer would be (choice labels, yes/no, numbers), joined with ` — `.
+pub fn row_text(fields: &[Question], row: &serde_yaml::Mapping, lang: Lang) -> String {
+    fields
+        .iter()
+        .filter_map(|f| match row.get(f.id.as_str()) {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(display(f, v, lang)),
+        })
+        .collect::<Vec<_>>()
+        .join(" — ")
 }
 
 /// A number answer as text: whole numbers as they are, others in Rust's shortest decimal form

@@ -14,7 +14,7 @@ use std::time::SystemTime;
 use handlebars::Handlebars;
 use serde_yaml::{Mapping, Value};
 
-use super::answers::{check, compute, context, default_for, display, is_asked, items};
+use super::answers::{check, compute, context, default_for, display, is_asked, items, row_text};
 use super::progress::{InProgress, VoteMode};
 use super::seam::{Ask, Keys, PromptError, Prompter, Reply, ReviewLine, row_label};
 use crate::clock::Clock;
@@ -626,14 +626,14 @@ impl<'a> Interview<'a> {
                         .entries()
                         .iter()
                         .map(|r| match r {
-                            Value::Mapping(m) => row_label(m),
+                            Value::Mapping(m) => row_text(fields, m, self.opts.lang),
                             other => entry_text(other),
                         })
                         .collect(),
                     field,
                     current: p.row.get(field.id.as_str()).cloned(),
                     row_number: p.editing.map_or(p.entries().len(), |e| e) + 1,
-                    row_so_far: row_label(&p.row),
+                    row_so_far: row_text(fields, &p.row, self.opts.lang),
                     editing: p.editing.is_some(),
                     fresh,
                     keys: Keys {
@@ -1927,6 +1927,71 @@ mod tests {
                 "[{name: Registry, interest: 5}, {name: Parish council, interest: 3}]"
             ))
         );
+    }
+
+    /// While a row is typed, the rows so far and the row in progress read as the answers do:
+    /// a choice by its label, yes/no in words, never the stored id or `true`.
+    #[test]
+    fn rows_so_far_show_labels_not_stored_values() {
+        let yaml_method = r#"
+schema: 1
+id: costs
+name: Costs
+summary: Costs.
+stage: learning
+duration: 10m
+steps:
+  - id: one
+    title: One
+    questions:
+      - id: costs
+        type: records
+        prompt: Costs
+        fields:
+          - id: kind
+            type: select
+            prompt: Kind
+            choices:
+              - { value: staff_time, label: { en: Staff time, pt: Tempo de trabalho } }
+              - { value: money, label: Money }
+          - id: one_off
+            type: confirm
+            prompt: One-off?
+          - id: note
+            type: text
+            prompt: Note
+"#;
+        let m = match crate::method::parse(yaml_method.as_bytes(), "costs.yaml", Some("costs")) {
+            Ok(crate::method::Document::Method(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        let mut s = new_session(&m);
+        let clock = FixedClock::at(0);
+        let mut store = |_s: &Session| Ok(());
+        let mut options = opts();
+        options.lang = Lang::Pt;
+        let mut iv = Interview::new(&m, &mut s, &mut store, &clock, options);
+        let mut field_ask = |iv: &mut Interview| loop {
+            let ask = iv.next_ask().unwrap();
+            match ask {
+                Ask::Field {
+                    rows, row_so_far, ..
+                } => return (rows, row_so_far),
+                _ => {
+                    drop(ask);
+                    iv.reply(Reply::Done).unwrap();
+                }
+            }
+        };
+        field_ask(&mut iv);
+        iv.reply(answer("staff_time")).unwrap();
+        iv.reply(answer("true")).unwrap();
+        let (_, so_far) = field_ask(&mut iv);
+        assert_eq!(so_far, "Tempo de trabalho — sim");
+        iv.reply(text("IRN")).unwrap();
+        let (rows, so_far) = field_ask(&mut iv);
+        assert_eq!(rows, ["Tempo de trabalho — sim — IRN"]);
+        assert_eq!(so_far, "");
     }
 
     #[test]

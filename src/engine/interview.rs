@@ -1971,7 +1971,7 @@ steps:
         let mut options = opts();
         options.lang = Lang::Pt;
         let mut iv = Interview::new(&m, &mut s, &mut store, &clock, options);
-        let mut field_ask = |iv: &mut Interview| loop {
+        let field_ask = |iv: &mut Interview| loop {
             let ask = iv.next_ask().unwrap();
             match ask {
                 Ask::Field {

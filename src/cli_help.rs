@@ -57,7 +57,7 @@ pub fn help_language(args: &[std::ffi::OsString], env: &Env) -> Lang {
 /// read gives English, and the command itself then reports it). `en`, `pt` and `pt-PT` touch no
 /// file; anything else looks for the workspace (walking up to `labkit.yaml`) and its `i18n/`.
 fn language_named(value: &str, env: &Env) -> Option<Lang> {
-    let tag = Lang::canonical(value.split(['.', '@']).next().unwrap_or_default())?;
+    let tag = Lang::locale_tag(value)?;
     if matches!(tag.as_str(), "en" | "pt" | "pt-PT") {
         return Lang::from_code(&tag);
     }

@@ -111,7 +111,7 @@ impl Lang {
     }
 
     /// A locale value as a tag: `pt_BR.UTF-8@euro` → `pt-BR`; `None` when it is not one.
-    fn locale_tag(value: &str) -> Option<String> {
+    pub fn locale_tag(value: &str) -> Option<String> {
         let value = value.split(['.', '@']).next().unwrap_or_default();
         Lang::canonical(value)
     }

@@ -259,7 +259,7 @@ pub fn language_named(
     workspace: Option<&Path>,
     user_config: Option<&Path>,
 ) -> Result<Option<Lang>, Error> {
-    let Some(tag) = Lang::canonical(value.split(['.', '@']).next().unwrap_or_default()) else {
+    let Some(tag) = Lang::locale_tag(value) else {
         return Ok(None);
     };
     if let Some(lang) = Lang::parse(&tag)
@@ -279,12 +279,12 @@ pub fn language_named(
 /// the regional file lacks; with only the base file, the base language is used. Only looked for
 /// when the language asked for is not built in, so start-up stays cheap. `Ok(None)` when `code`
 /// is not a language tag or no file has it.
-pub fn extra_language(
+fn extra_language(
     code: &str,
     workspace: Option<&Path>,
     user_config: Option<&Path>,
 ) -> Result<Option<Lang>, Error> {
-    let Some(tag) = Lang::canonical(code.split(['.', '@']).next().unwrap_or_default()) else {
+    let Some(tag) = Lang::locale_tag(code) else {
         return Ok(None);
     };
     let dirs = [workspace, user_config.and_then(Path::parent)];

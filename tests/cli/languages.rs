@@ -7,7 +7,7 @@ use std::io::Read;
 
 use crate::http_client::Device;
 use crate::pty::labkit;
-use crate::support::{Lab, fixture};
+use crate::support::{Lab, fixture, only_session};
 
 /// A lab with `qps` (a few messages) and its regional `qps-MX` (one message of its own), and a
 /// method named in both.
@@ -27,6 +27,25 @@ fn lab() -> Lab {
          steps:\n  - id: one\n    title: One\n    questions:\n      - id: ideas\n        type: list\n        prompt: Ideas\n",
     );
     lab
+}
+
+/// Runs `method` in `lang` from its English answers fixture; the session file.
+fn run_from_answers(lab: &Lab, lang: &str, method: &str) -> std::path::PathBuf {
+    let answers = std::fs::read_to_string(fixture(&format!("answers/{method}.yaml"))).unwrap();
+    lab.write("answers.yaml", answers);
+    lab.run(&[
+        "--lang",
+        lang,
+        "run",
+        method,
+        "--answers",
+        "answers.yaml",
+        "--no-input",
+        "--facilitator",
+        "Ana",
+    ])
+    .ok();
+    only_session(lab)
 }
 
 #[test]
@@ -111,26 +130,7 @@ fn numbers_follow_the_added_languages_separators() {
     assert!(en.contains("14,750.79"), "{en}");
 
     // In a report: figures in tables and inside a sentence's message (`{{t … amount=…}}`).
-    let answers = std::fs::read_to_string(fixture("answers/cost-value.yaml")).unwrap();
-    lab.write("cost.yaml", answers);
-    lab.run(&[
-        "--lang",
-        "qps",
-        "run",
-        "cost-value",
-        "--answers",
-        "cost.yaml",
-        "--no-input",
-        "--facilitator",
-        "Ana",
-    ])
-    .ok();
-    let session = std::fs::read_dir(lab.path().join("sessions"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let session = run_from_answers(&lab, "qps", "cost-value");
     let report = lab
         .run(&["report", session.to_str().unwrap(), "--format", "md"])
         .ok()
@@ -145,26 +145,7 @@ fn numbers_follow_the_added_languages_separators() {
 #[test]
 fn word_proofs_an_added_language_with_its_own_tag() {
     let lab = lab();
-    let answers = std::fs::read_to_string(fixture("answers/test-card.yaml")).unwrap();
-    lab.write("answers.yaml", answers);
-    lab.run(&[
-        "--lang",
-        "qps-MX",
-        "run",
-        "test-card",
-        "--answers",
-        "answers.yaml",
-        "--no-input",
-        "--facilitator",
-        "Ana",
-    ])
-    .ok();
-    let session = std::fs::read_dir(lab.path().join("sessions"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let session = run_from_answers(&lab, "qps-MX", "test-card");
     let saved = std::fs::read_to_string(&session).unwrap();
     assert!(saved.contains("language: qps-MX"), "{saved}");
     lab.run(&[
@@ -298,12 +279,7 @@ fn a_variant_of_a_built_in_language_is_its_own_once_its_file_is_there() {
             "--no-input",
         ])
         .ok();
-    let session = std::fs::read_dir(locale.path().join("sessions"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let session = only_session(&locale);
     let saved = std::fs::read_to_string(&session).unwrap();
     assert!(saved.contains("language: pt-BR"), "{saved}");
     // The session's language holds for its report.

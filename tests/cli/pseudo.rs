@@ -188,12 +188,7 @@ fn a_session_and_a_report_in_a_language_dropped_in_as_a_file() {
         .ok();
     let said = format!("{}{}", run.stdout, run.stderr);
     assert!(said.contains('⟦'), "{said}");
-    let session = std::fs::read_dir(lab.path().join("sessions"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let session = crate::support::only_session(&lab);
     let saved = std::fs::read_to_string(&session).unwrap();
     assert!(saved.contains(&format!("language: {CODE}")), "{saved}");
 

@@ -91,7 +91,16 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
-/// A small valid method with the given id.
+/// The session file of a lab that has run one session.
+pub fn only_session(lab: &Lab) -> PathBuf {
+    let mut sessions = std::fs::read_dir(lab.path().join("sessions"))
+        .expect("a sessions folder")
+        .map(|e| e.expect("an entry").path());
+    let first = sessions.next().expect("a session");
+    assert!(sessions.next().is_none(), "more than one session");
+    first
+}
+
 /// Pins a session file's `started`, `updated` and `finished` to `when`, so its report can be
 /// compared with a snapshot.
 pub fn pin_session_dates(lab: &Lab, file: &str, when: &str) {

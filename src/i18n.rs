@@ -11,9 +11,10 @@
 //! `help-calc-sample--size-about`). A message missing in a language falls back to its base
 //! language (`es-MX` → `es`), then to English.
 //!
-//! Loading is lazy, per language and per message: the first word asked for in a language splits
-//! that file into entries with a line scan (no parsing), and each message is parsed alone the
-//! first time it is used, into a bundle of its own. Parsing a whole file costs about a
+//! Loading is lazy, per message: where each entry sits in a built-in file is a table build.rs
+//! makes (a line scan, no parsing, `i18n/index.rs`; a lab's added file is scanned the same way
+//! when first used), and each message is parsed alone the first time it is used, into a bundle
+//! of its own. Parsing a whole file costs about a
 //! millisecond, more than `labkit list` or a Portuguese `--help` can spare; they use a few dozen
 //! messages (`labkit --help` in English uses none). `t` returns `&'static str`: each message is
 //! formatted once per language and kept for the life of the process (a message without
@@ -115,7 +116,7 @@ pub fn variables_of(lang: Lang, key: &str) -> Option<Vec<&'static str>> {
 /// The Rust keys of the messages `lang`'s file holds, in file order.
 pub fn keys_of(lang: Lang) -> Vec<String> {
     catalogue(lang)
-        .order
+        .order()
         .iter()
         .map(|id| rust_key(id))
         .collect()
@@ -125,11 +126,11 @@ pub fn keys_of(lang: Lang) -> Vec<String> {
 pub fn broken(lang: Lang) -> Vec<(String, String)> {
     let cat = catalogue(lang);
     let mut out = Vec::new();
-    for id in &cat.order {
-        let Some(entry) = cat.entries.get(id) else {
+    for id in cat.order() {
+        let Some((_, entry)) = cat.entry(id) else {
             continue;
         };
-        if let Err((_, errors)) = FluentResource::try_new((*entry).to_owned()) {
+        if let Err((_, errors)) = FluentResource::try_new(entry.to_owned()) {
             let why = errors.first().map(|e| e.to_string()).unwrap_or_default();
             out.push((rust_key(id), why));
         }
@@ -147,15 +148,57 @@ fn locale(lang: Lang) -> unic_langid::LanguageIdentifier {
     tag.parse().unwrap_or_default()
 }
 
-/// One language: where each message's entry sits in its file (found by a line scan, without
-/// parsing), and the messages parsed so far.
+/// One language: where each message's entry sits in its file (a table sorted by id, made at
+/// build time for the built-in files and on first use for an added one, see `index.rs`), and
+/// the messages parsed so far.
 struct Catalogue {
     lang: Lang,
-    /// Fluent id → the entry's source text.
-    entries: HashMap<&'static str, &'static str>,
-    /// Fluent ids in file order (for `keys`).
-    order: Vec<&'static str>,
+    source: &'static str,
+    /// (start, length of its id, end) of each entry, sorted by id; an entry starts with its id.
+    spans: &'static [(u32, u16, u32)],
+    /// Fluent ids in file order (for `keys_of`), scanned only when asked for.
+    order: OnceLock<Vec<&'static str>>,
     parsed: Mutex<HashMap<&'static str, Option<&'static Message>>>,
+}
+
+impl Catalogue {
+    /// The entry of Fluent id `id`: its id as the file has it, and its source text.
+    fn entry(&self, id: &str) -> Option<(&'static str, &'static str)> {
+        let source = self.source;
+        let id_of = |&(start, len, _): &(u32, u16, u32)| {
+            source
+                .get(start as usize..start as usize + len as usize)
+                .unwrap_or_default()
+        };
+        let at = self
+            .spans
+            .binary_search_by(|span| id_of(span).cmp(id))
+            .ok()?;
+        let span = self.spans[at];
+        Some((id_of(&span), source.get(span.0 as usize..span.2 as usize)?))
+    }
+
+    fn order(&self) -> &[&'static str] {
+        self.order.get_or_init(|| {
+            index::entry_spans(self.source)
+                .into_iter()
+                .map(|(id, _, _)| id)
+                .collect()
+        })
+    }
+}
+
+/// A file's search table, as build.rs writes it for the built-in files.
+fn table(source: &str) -> Vec<(u32, u16, u32)> {
+    index::sorted_spans(source)
+        .into_iter()
+        .map(|(id, start, end)| (start as u32, id.len() as u16, end as u32))
+        .collect()
+}
+
+/// The tables build.rs made of `i18n/en.ftl` and `i18n/pt.ftl`: `EN` and `PT`.
+mod built_index {
+    include!(concat!(env!("OUT_DIR"), "/i18n_index.rs"));
 }
 
 /// One message, parsed on first use into a bundle of its own. Kept for the life of the process
@@ -186,11 +229,18 @@ static CATALOGUES: [OnceLock<Catalogue>; Lang::ALL.len()] = [OnceLock::new(), On
 static EXTRA_CATALOGUES: Mutex<Vec<(&'static str, &'static Catalogue)>> = Mutex::new(Vec::new());
 
 fn new_catalogue(lang: Lang) -> Catalogue {
-    let (entries, order) = index(source(lang));
+    let source = source(lang);
+    let spans: &'static [(u32, u16, u32)] = match lang {
+        Lang::En => &built_index::EN,
+        Lang::Pt => &built_index::PT,
+        // Leaked: one table per added language a process speaks, bounded by its file (4 MB).
+        Lang::Other(_) => Box::leak(table(source).into_boxed_slice()),
+    };
     Catalogue {
         lang,
-        entries,
-        order,
+        source,
+        spans,
+        order: OnceLock::new(),
         parsed: Mutex::new(HashMap::new()),
     }
 }
@@ -207,35 +257,6 @@ fn catalogue(lang: Lang) -> &'static Catalogue {
     }
     let slot = &CATALOGUES[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
     slot.get_or_init(|| new_catalogue(lang))
-}
-
-/// Splits a Fluent file into its entries without parsing them: an entry starts on a line that
-/// starts with a letter (`id = …`) and runs until the next line that starts with anything but
-/// whitespace (the next entry or a comment). Each entry's text, parsed alone, is the message the
-/// whole file's parse gives (a test checks this for every message).
-fn index(source: &'static str) -> (HashMap<&'static str, &'static str>, Vec<&'static str>) {
-    let mut entries = HashMap::with_capacity(1024);
-    let mut order = Vec::with_capacity(1024);
-    let mut current: Option<(&'static str, usize)> = None;
-    let mut offset = 0;
-    for line in source.split_inclusive('\n') {
-        let first = line.as_bytes().first().copied().unwrap_or(b' ');
-        if !first.is_ascii_whitespace() {
-            if let Some((id, start)) = current.take() {
-                entries.entry(id).or_insert(&source[start..offset]);
-            }
-            if first.is_ascii_alphabetic() {
-                let id = line.split([' ', '=']).next().unwrap_or_default();
-                order.push(id);
-                current = Some((id, offset));
-            }
-        }
-        offset += line.len();
-    }
-    if let Some((id, start)) = current {
-        entries.entry(id).or_insert(&source[start..]);
-    }
-    (entries, order)
 }
 
 /// Parses one entry. Parse errors cannot happen in a released binary (a test parses every
@@ -291,7 +312,7 @@ fn rust_key(id: &str) -> String {
 /// The message `key` in `lang`, if that language has it.
 fn message(lang: Lang, key: &str) -> Option<&'static Message> {
     let cat = catalogue(lang);
-    let (id, entry) = cat.entries.get_key_value(fluent_id(key).as_str())?;
+    let (id, entry) = cat.entry(&fluent_id(key))?;
     let mut parsed = cat.parsed.lock().unwrap_or_else(|e| e.into_inner());
     *parsed
         .entry(id)
@@ -407,7 +428,7 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
     static KEYS: OnceLock<Vec<String>> = OnceLock::new();
     KEYS.get_or_init(|| {
         catalogue(Lang::En)
-            .order
+            .order()
             .iter()
             .map(|id| rust_key(id))
             .collect()
@@ -551,5 +572,6 @@ pub fn format_args(lang: Lang, key: &str, args: &[(&str, Arg)]) -> Result<String
         .into_owned())
 }
 
+mod index;
 #[cfg(test)]
 mod tests;

@@ -88,15 +88,16 @@ fn files_parse_and_load_without_errors() {
 fn each_entry_parses_alone_to_the_same_message() {
     for lang in Lang::ALL {
         let full = resource(lang);
-        let (entries, order) = index(source(lang));
+        let cat = catalogue(lang);
+        let order = cat.order();
         let mut count = 0;
         for entry in full.entries() {
             let ast::Entry::Message(m) = entry else {
                 continue;
             };
             count += 1;
-            let text = entries
-                .get(m.id.name)
+            let (_, text) = cat
+                .entry(m.id.name)
                 .unwrap_or_else(|| panic!("i18n/{lang}.ftl: the line scan misses `{}`", m.id.name));
             let alone = match FluentResource::try_new(text.to_string()) {
                 Ok(alone) => alone,
@@ -129,7 +130,9 @@ fn each_entry_parses_alone_to_the_same_message() {
             count,
             "i18n/{lang}.ftl: the line scan finds other entries"
         );
-        assert_eq!(entries.len(), count);
+        // The table build.rs made is the one a run-time scan makes, sorted for a search.
+        assert_eq!(cat.spans, table(source(lang)).as_slice(), "i18n/{lang}.ftl");
+        assert_eq!(cat.spans.len(), count);
     }
 }
 
@@ -403,4 +406,16 @@ fn counts_agree_in_every_message_that_prints_one() {
         appended(Lang::Pt),
         "u.csv: 1 linha acrescentada (lote 2) depois da 1 já atribuída, que fica igual; linhas por braço no total: a 1"
     );
+}
+
+/// The search table: sorted by id, an id given twice keeps its first entry, a comment ends an
+/// entry and indented lines continue it.
+#[test]
+fn the_index_keeps_the_first_of_an_id_given_twice() {
+    let source = "b = 2\na = 1\nb = 3\n# c\nc =\n    x\n";
+    assert_eq!(
+        index::sorted_spans(source),
+        [("a", 6, 12), ("b", 0, 6), ("c", 22, 32)]
+    );
+    assert_eq!(index::entry_spans(source).len(), 4);
 }

@@ -41,6 +41,26 @@ cold() { # one run with an empty cache, in ms
 }
 (cd "$work/ws" && echo "labkit list (1,000 workspace files): $(time_ms "$bin" list) ms warm cache, $(cold) ms cold (first run parses every file)")
 
+# Issue 17: listing with three fetched git libraries of 50 methods each, warm cache, under
+# 30 ms; and the built-ins in an added language (a whole copy of en.ftl dropped in as qps).
+for lib in alpha beta gamma; do
+  repo="$work/repos/$lib"
+  mkdir -p "$repo/methods"
+  for i in $(seq 50); do
+    sed "s/^id: test-card$/id: $lib-$i/" methods/test-card.yaml > "$repo/methods/$lib-$i.yaml"
+  done
+  git -C "$repo" init -q && git -C "$repo" add -A &&
+    git -C "$repo" -c user.name=bench -c user.email=bench@example.org commit -qm methods
+done
+mkdir -p "$work/libs/i18n" && echo "lab: Bench Lab" > "$work/libs/labkit.yaml"
+cp i18n/en.ftl "$work/libs/i18n/qps.ftl"
+(cd "$work/libs" && export LABKIT_CACHE_DIR="$work/cache" && for lib in alpha beta gamma; do
+  "$bin" library add "$work/repos/$lib" >/dev/null 2>&1
+done
+echo "labkit list (3 libraries × 50):      $(time_ms "$bin" list) ms"
+echo "labkit --lang qps list (added):     $(time_ms "$bin" --lang qps list) ms"
+echo "labkit --lang qps --help (added):   $(time_ms "$bin" --lang qps --help) ms")
+
 # portfolio over 10,000 session files (copies of real sessions of five methods).
 mkdir -p "$work/sessions-src" "$work/portfolio/sessions"
 for id in test-card brainstorm scale-decision learning-card trial-design; do

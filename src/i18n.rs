@@ -154,28 +154,31 @@ fn locale(lang: Lang) -> unic_langid::LanguageIdentifier {
 struct Catalogue {
     lang: Lang,
     source: &'static str,
-    /// (start, length of its id, end) of each entry, sorted by id; an entry starts with its id.
-    spans: &'static [(u32, u16, u32)],
+    spans: Spans,
     /// Fluent ids in file order (for `keys_of`), scanned only when asked for.
     order: OnceLock<Vec<&'static str>>,
-    parsed: Mutex<HashMap<&'static str, Option<&'static Message>>>,
+    /// By the Rust key asked for (`report.footer`), so a message used again is found without
+    /// building its Fluent id or searching the table; `None` for a key the file lacks.
+    parsed: Mutex<HashMap<String, Option<&'static Message>>>,
 }
 
 impl Catalogue {
     /// The entry of Fluent id `id`: its id as the file has it, and its source text.
     fn entry(&self, id: &str) -> Option<(&'static str, &'static str)> {
         let source = self.source;
-        let id_of = |&(start, len, _): &(u32, u16, u32)| {
-            source
-                .get(start as usize..start as usize + len as usize)
-                .unwrap_or_default()
-        };
-        let at = self
-            .spans
-            .binary_search_by(|span| id_of(span).cmp(id))
-            .ok()?;
-        let span = self.spans[at];
-        Some((id_of(&span), source.get(span.0 as usize..span.2 as usize)?))
+        match &self.spans {
+            Spans::Built(table) => {
+                let id_of = |&(start, len, _): &(u32, u16, u32)| {
+                    source
+                        .get(start as usize..start as usize + len as usize)
+                        .unwrap_or_default()
+                };
+                let at = table.binary_search_by(|span| id_of(span).cmp(id)).ok()?;
+                let span = table[at];
+                Some((id_of(&span), source.get(span.0 as usize..span.2 as usize)?))
+            }
+            Spans::Scanned(map) => map.get_key_value(id).map(|(id, entry)| (*id, *entry)),
+        }
     }
 
     fn order(&self) -> &[&'static str] {
@@ -188,12 +191,15 @@ impl Catalogue {
     }
 }
 
-/// A file's search table, as build.rs writes it for the built-in files.
-fn table(source: &str) -> Vec<(u32, u16, u32)> {
-    index::sorted_spans(source)
-        .into_iter()
-        .map(|(id, start, end)| (start as u32, id.len() as u16, end as u32))
-        .collect()
+/// Where a file's entries are.
+enum Spans {
+    /// A built-in file: build.rs's table of (start, length of its id, end), sorted by id (an
+    /// entry starts with its id), searched by halves.
+    Built(&'static [(u32, u16, u32)]),
+    /// An added file, scanned on first use: Fluent id → entry (the first of an id given twice).
+    /// A hash table, as sorting two thousand ids that share long prefixes costs more than
+    /// hashing them, and the scan happens at run time.
+    Scanned(HashMap<&'static str, &'static str>),
 }
 
 /// The tables build.rs made of `i18n/en.ftl` and `i18n/pt.ftl`: `EN` and `PT`.
@@ -230,11 +236,17 @@ static EXTRA_CATALOGUES: Mutex<Vec<(&'static str, &'static Catalogue)>> = Mutex:
 
 fn new_catalogue(lang: Lang) -> Catalogue {
     let source = source(lang);
-    let spans: &'static [(u32, u16, u32)] = match lang {
-        Lang::En => &built_index::EN,
-        Lang::Pt => &built_index::PT,
-        // Leaked: one table per added language a process speaks, bounded by its file (4 MB).
-        Lang::Other(_) => Box::leak(table(source).into_boxed_slice()),
+    let spans = match lang {
+        Lang::En => Spans::Built(&built_index::EN),
+        Lang::Pt => Spans::Built(&built_index::PT),
+        Lang::Other(_) => {
+            let spans = index::entry_spans(source);
+            let mut map = HashMap::with_capacity(spans.len());
+            for (id, start, end) in spans {
+                map.entry(id).or_insert(&source[start..end]);
+            }
+            Spans::Scanned(map)
+        }
     };
     Catalogue {
         lang,
@@ -312,11 +324,15 @@ fn rust_key(id: &str) -> String {
 /// The message `key` in `lang`, if that language has it.
 fn message(lang: Lang, key: &str) -> Option<&'static Message> {
     let cat = catalogue(lang);
-    let (id, entry) = cat.entry(&fluent_id(key))?;
     let mut parsed = cat.parsed.lock().unwrap_or_else(|e| e.into_inner());
-    *parsed
-        .entry(id)
-        .or_insert_with(|| parse(cat.lang, id, entry))
+    if let Some(found) = parsed.get(key) {
+        return *found;
+    }
+    let found = cat
+        .entry(&fluent_id(key))
+        .and_then(|(id, entry)| parse(cat.lang, id, entry));
+    parsed.insert(key.to_owned(), found);
+    found
 }
 
 /// The message `key` in `lang`, else in its base language (for a regional one), else in English.

@@ -41,22 +41,26 @@ use crate::settings::{Env, Settings};
 /// Runs labkit with these arguments in this environment and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>, env: &Env) -> u8 {
     let args: Vec<OsString> = args.into_iter().collect();
-    // `--help` and usage texts: English straight from the derive (the fast path), or the
-    // command tree translated before parsing; see `cli_help` for how the language is chosen.
-    let help_lang = cli_help::help_language(&args, env);
-    let parsed = if help_lang == lang::Lang::En {
-        cli::Cli::try_parse_from(args)
-    } else {
+    // Parsed with the English command tree straight from the derive. Only when clap has
+    // something to say (`--help`, a usage error) is the tree translated and the arguments parsed
+    // again, so the words come in the user's language; see `cli_help` for how it is chosen. A
+    // run that parses never pays for translating the tree or for looking for a language file.
+    let parsed = cli::Cli::try_parse_from(args.iter()).or_else(|english| {
+        let help_lang = cli_help::help_language(&args, env);
+        if help_lang == lang::Lang::En {
+            return Err(english);
+        }
         let bin_name = args
             .first()
             .and_then(|a| std::path::Path::new(a).file_name())
             .and_then(|f| f.to_str())
             .map(str::to_owned);
         let mut cmd = cli_help::translate(cli::Cli::command(), help_lang, bin_name.as_deref());
-        cmd.try_get_matches_from_mut(args).and_then(|mut matches| {
-            cli::Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut cmd))
-        })
-    };
+        cmd.try_get_matches_from_mut(args.iter())
+            .and_then(|mut matches| {
+                cli::Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut cmd))
+            })
+    });
     let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {

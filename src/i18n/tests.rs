@@ -16,6 +16,14 @@ const DYNAMIC: &[(&str, &str)] = &[
     ("report.", "templates' `t` helper, open to labs' templates"),
 ];
 
+/// A file's search table, as build.rs writes it for the built-in files.
+fn table(source: &str) -> Vec<(u32, u16, u32)> {
+    index::sorted_spans(source)
+        .into_iter()
+        .map(|(id, start, end)| (start as u32, id.len() as u16, end as u32))
+        .collect()
+}
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -131,8 +139,11 @@ fn each_entry_parses_alone_to_the_same_message() {
             "i18n/{lang}.ftl: the line scan finds other entries"
         );
         // The table build.rs made is the one a run-time scan makes, sorted for a search.
-        assert_eq!(cat.spans, table(source(lang)).as_slice(), "i18n/{lang}.ftl");
-        assert_eq!(cat.spans.len(), count);
+        let Spans::Built(built) = cat.spans else {
+            panic!("i18n/{lang}.ftl is not indexed at build time");
+        };
+        assert_eq!(built, table(source(lang)).as_slice(), "i18n/{lang}.ftl");
+        assert_eq!(built.len(), count);
     }
 }
 

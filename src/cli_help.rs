@@ -8,13 +8,15 @@
 //! `help.calc.sample-size.arg.alpha`. The English catalogue repeats the doc comments so every
 //! catalogue has the same keys; a test checks that it matches them.
 //!
-//! The help language is worked out before parsing by [`help_language`], from `--lang`, then
-//! `LABKIT_LANG`, then `LC_ALL`/`LC_MESSAGES`/`LANG`. It does not read `labkit.yaml` or the user
-//! configuration (parsing them before clap would slow every start), so a workspace whose
-//! language is Portuguese still gets English `--help` unless one of those says `pt`. A language
-//! that is not built in is looked for as a file drop (`i18n/<tag>.ftl` in the workspace, found by
-//! walking up to `labkit.yaml` without reading it, or beside the user config); only then, so the
-//! English and Portuguese start-up touches no file.
+//! The arguments are parsed first with the English tree (`lib.rs`); only when clap has
+//! something to print (`--help`, a usage error) is the help language worked out by
+//! [`help_language`], the tree translated and the arguments parsed again. The language comes from
+//! `--lang`, then `LABKIT_LANG`, then `LC_ALL`/`LC_MESSAGES`/`LANG`. It does not read
+//! `labkit.yaml` or the user configuration (their settings are read after parsing), so a
+//! workspace whose language is Portuguese still gets English `--help` unless one of those says
+//! `pt`. A language that is not built in is looked for as a file drop (`i18n/<tag>.ftl` in the
+//! workspace, found by walking up to `labkit.yaml` without reading it, or beside the user
+//! config).
 
 use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
 use clap::{Arg, Command, ValueEnum};

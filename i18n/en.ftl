@@ -1995,8 +1995,6 @@ report-ethics--check-some_mitigated = some, mitigated
 report-ethics--check-serious = serious
 report-ethics--check-none_they_get_the_normal_service = none — they get the normal service
 report-ethics--check-some_mitigated_2 = some — mitigated
-report-interview--guide-about = About
-report-interview--guide-per_interview_ask_in_order_use_the_probe = per interview. Ask in order; use the probes when an answer is short.
 report-prototype--plan-rough = rough
 report-prototype--plan-believable = believable
 report-prototype--plan-close_to_real = close to real
@@ -2014,13 +2012,6 @@ report-test--card-strong_what_people_do = strong (what people do)
 report-test--card-days = days
 report-test--card-weeks = weeks
 report-test--card-months = months
-report-trial--design-the_planned_sample = the planned sample (
-report-trial--design-in_the_control_arm_is_below_the_calculat = in the control arm) is below the calculated minimum (
-report-trial--design-the_trial_may_miss_the_change_it_looks_f = ): the trial may miss the change it looks for.
-report-trial--design-at_this_rate = at this rate
-report-trial--design-units_can_be_enrolled_in_the_weeks_avail = units can be enrolled in the weeks available, and
-report-trial--design-are_needed = are needed (
-report-trial--design-weeks_extend_the_period_add_sites_or_loo = weeks). Extend the period, add sites or look for a larger effect.
 report-user--testing-label = “
 report-user--testing-label_2 = ”
 validate-message_variables = uses other variables than English: English has { $english }, this file { $theirs }
@@ -2187,3 +2178,12 @@ report-storyboard-summary = Opens with: **{ $scene }** · { $panels ->
        *[other] { $panels } panels
     } · about { $minutes } { $unit } per person.
 report-personas-persona = Persona
+
+## Sentences with figures inside (one message each, so a translation can order them freely).
+report-trial--design-planned_below_needed_detail = the planned sample ({ $planned } in the control arm) is below the calculated minimum ({ $needed }): the trial may miss the change it looks for.
+report-trial--design-cannot_recruit_detail =
+    at this rate { $recruitable } units can be enrolled in the weeks available, and { $needed } are needed ({ $weeks ->
+        [one] { $weeks } week
+       *[other] { $weeks } weeks
+    }). Extend the period, add sites or look for a larger effect.
+report-interview--guide-length_and_order = About { $length } { $unit } per interview. Ask in order; use the probes when an answer is short.

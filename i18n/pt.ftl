@@ -1995,8 +1995,6 @@ report-ethics--check-some_mitigated = algum, mitigado
 report-ethics--check-serious = grave
 report-ethics--check-none_they_get_the_normal_service = nenhum — recebem o serviço normal
 report-ethics--check-some_mitigated_2 = algum — mitigado
-report-interview--guide-about = Cerca de
-report-interview--guide-per_interview_ask_in_order_use_the_probe = por entrevista. Pergunte pela ordem; use as sugestões de aprofundamento quando a resposta for curta.
 report-prototype--plan-rough = esboço
 report-prototype--plan-believable = credível
 report-prototype--plan-close_to_real = próximo do real
@@ -2014,13 +2012,6 @@ report-test--card-strong_what_people_do = forte (o que as pessoas fazem)
 report-test--card-days = dias
 report-test--card-weeks = semanas
 report-test--card-months = meses
-report-trial--design-the_planned_sample = a amostra planeada (
-report-trial--design-in_the_control_arm_is_below_the_calculat = no controlo) fica abaixo do mínimo calculado (
-report-trial--design-the_trial_may_miss_the_change_it_looks_f = ): o ensaio pode não detetar a mudança pretendida.
-report-trial--design-at_this_rate = a este ritmo incluem-se
-report-trial--design-units_can_be_enrolled_in_the_weeks_avail = unidades nas semanas disponíveis, e são precisas
-report-trial--design-are_needed = (
-report-trial--design-weeks_extend_the_period_add_sites_or_loo = semanas). Alargue o período, junte locais ou procure um efeito maior.
 report-user--testing-label = «
 report-user--testing-label_2 = »
 validate-message_variables = usa outras variáveis que o inglês: o inglês tem { $english }, este ficheiro { $theirs }
@@ -2187,3 +2178,12 @@ report-storyboard-summary = Começa em: **{ $scene }** · { $panels ->
        *[other] { $panels } painéis
     } · cerca de { $minutes } { $unit } por pessoa.
 report-personas-persona = Persona
+
+## Frases com números dentro (uma mensagem cada, para a tradução as poder ordenar à vontade).
+report-trial--design-planned_below_needed_detail = a amostra planeada ({ $planned } no controlo) fica abaixo do mínimo calculado ({ $needed }): o ensaio pode não detetar a mudança pretendida.
+report-trial--design-cannot_recruit_detail =
+    a este ritmo incluem-se { $recruitable } unidades nas semanas disponíveis, e são precisas { $needed } ({ $weeks ->
+        [one] { $weeks } semana
+       *[other] { $weeks } semanas
+    }). Alargue o período, junte locais ou procure um efeito maior.
+report-interview--guide-length_and_order = Cerca de { $length } { $unit } por entrevista. Pergunte pela ordem; use as sugestões de aprofundamento quando a resposta for curta.

@@ -2187,3 +2187,10 @@ report-trial--design-cannot_recruit_detail =
        *[other] { $weeks } weeks
     }). Extend the period, add sites or look for a larger effect.
 report-interview--guide-length_and_order = About { $length } { $unit } per interview. Ask in order; use the probes when an answer is short.
+
+## labkit agenda -o
+help-agenda-arg-format = table, md or ics (default: from the output file's extension, else a table)
+help-agenda-arg-output = Write the agenda here (`.ics` for a calendar file, `.md` for Markdown) instead of stdout
+help-agenda-arg-force = Replace an existing output file
+agenda-written = agenda written: { $path }
+agenda-unknown_format = cannot tell the agenda's format from `{ $path }`: name it .ics, .md or .txt, or give --format table, md or ics

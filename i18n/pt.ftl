@@ -2187,3 +2187,10 @@ report-trial--design-cannot_recruit_detail =
        *[other] { $weeks } semanas
     }). Alargue o período, junte locais ou procure um efeito maior.
 report-interview--guide-length_and_order = Cerca de { $length } { $unit } por entrevista. Pergunte pela ordem; use as sugestões de aprofundamento quando a resposta for curta.
+
+## labkit agenda -o
+help-agenda-arg-format = table, md ou ics (predefinição: pela extensão do ficheiro de saída, senão uma tabela)
+help-agenda-arg-output = Escrever a agenda aqui (`.ics` para um ficheiro de calendário, `.md` para Markdown) em vez do stdout
+help-agenda-arg-force = Substituir um ficheiro de saída existente
+agenda-written = agenda escrita: { $path }
+agenda-unknown_format = não é possível saber o formato da agenda a partir de `{ $path }`: dê-lhe a extensão .ics, .md ou .txt, ou indique --format table, md ou ics

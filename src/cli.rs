@@ -691,8 +691,15 @@ pub struct AgendaArgs {
     /// First day, YYYY-MM-DD (default: today)
     #[arg(long)]
     pub date: Option<String>,
-    #[arg(long, value_enum, default_value_t)]
-    pub format: AgendaFormat,
+    /// table, md or ics (default: from the output file's extension, else a table)
+    #[arg(long, value_enum)]
+    pub format: Option<AgendaFormat>,
+    /// Write the agenda here (`.ics` for a calendar file, `.md` for Markdown) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing output file
+    #[arg(long)]
+    pub force: bool,
     /// Time zone of the calendar file (default: the `timezone` setting, else Europe/Lisbon)
     #[arg(long, value_name = "ZONE", value_parser = clap::builder::PossibleValuesParser::new(crate::calendar::ZONE_NAMES))]
     pub tz: Option<String>,

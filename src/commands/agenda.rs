@@ -15,9 +15,53 @@ use crate::output::Printer;
 use crate::settings::{Settings, Source};
 
 pub fn run(args: &AgendaArgs, settings: &Settings, printer: &mut Printer) -> Outcome {
+    let output = args.output.as_ref().map(|o| settings.cwd.join(o));
+    if let Some(path) = &output {
+        // Checked before any work: never a half-done export over a file that was there.
+        let holidays = args.holidays.as_ref().map(|h| settings.cwd.join(h));
+        crate::fsutil::check_outputs(
+            &[path.as_path()],
+            &holidays.as_deref().into_iter().collect::<Vec<_>>(),
+            args.force,
+        )?;
+    }
     let out = render(args, settings, printer, &SystemClock, export_nonce)?;
-    printer.data(&out)?;
+    match &output {
+        Some(path) => {
+            crate::fsutil::write_atomic(path, out.as_bytes())?;
+            printer.note(&tf(
+                settings.lang,
+                "agenda.written",
+                &[("path", &path.display())],
+            ));
+        }
+        None => printer.data(&out)?,
+    }
     Ok(0)
+}
+
+/// The format asked for, else the one the output file's extension names, else a table.
+fn format_of(args: &AgendaArgs, lang: crate::lang::Lang) -> Result<AgendaFormat, Error> {
+    match (args.format, &args.output) {
+        (Some(format), _) => Ok(format),
+        (None, None) => Ok(AgendaFormat::Table),
+        (None, Some(path)) => {
+            let extension = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default();
+            match extension.to_ascii_lowercase().as_str() {
+                "ics" => Ok(AgendaFormat::Ics),
+                "md" | "markdown" => Ok(AgendaFormat::Md),
+                "txt" => Ok(AgendaFormat::Table),
+                _ => Err(Error::Usage(tf(
+                    lang,
+                    "agenda.unknown_format",
+                    &[("path", &path.display())],
+                ))),
+            }
+        }
+    }
 }
 
 /// Random bytes for one export's UIDs. Should the OS have no randomness to give, the time
@@ -128,7 +172,8 @@ fn render(
             .map(|d| agenda::day_label(*d, lang))
             .unwrap_or_default()
     };
-    let out = match args.format {
+    let format = format_of(args, lang)?;
+    let out = match format {
         AgendaFormat::Table | AgendaFormat::Md => {
             let summary = if length.days > 1 {
                 tf(
@@ -148,7 +193,7 @@ fn render(
                     &[("total", &length.total), ("end", &format_time(length.end))],
                 )
             };
-            if args.format == AgendaFormat::Md {
+            if format == AgendaFormat::Md {
                 markdown(&name, &slots, &day_label, &summary, lang)
             } else {
                 let mut table = crate::output::table(settings);
@@ -272,7 +317,9 @@ mod tests {
             start: "09:30".into(),
             day_end: "17:30".into(),
             date: None,
-            format,
+            format: Some(format),
+            output: None,
+            force: false,
             tz: tz.map(str::to_owned),
             skip_weekends: false,
             include_weekends: false,

@@ -495,3 +495,67 @@ fn holidays_come_from_a_file_and_a_bad_line_is_named() {
         .code(2);
     assert!(run.stderr.contains("missing.txt"), "{}", run.stderr);
 }
+
+/// `-o FILE` writes the agenda there, in the format its extension names (`.ics`, `.md`,
+/// `.txt`), never over a file that is there without `--force`, and refuses an extension it
+/// cannot read as a format before doing any work.
+#[test]
+fn the_agenda_goes_to_a_file_in_the_format_its_name_says() {
+    let lab = hostile_lab();
+    let run = lab
+        .run(&[
+            "agenda",
+            "hostile",
+            "--date",
+            "2027-01-04",
+            "-o",
+            "plan.ics",
+        ])
+        .ok();
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(run.stderr.contains("plan.ics"), "{}", run.stderr);
+    let text = std::fs::read_to_string(lab.path().join("plan.ics")).unwrap();
+    let calendar: Calendar = read_calendar(&text).unwrap().into();
+    assert!(calendar.components.len() > 1, "{text}");
+    // The same as the calendar printed, but for the export's own stamps and UIDs.
+    let printed = ics(&lab, &[]);
+    let events = |t: &str| t.matches("BEGIN:VEVENT").count();
+    assert_eq!(events(&text), events(&printed));
+    // Never over an existing file without --force.
+    let again = lab
+        .run(&[
+            "agenda",
+            "hostile",
+            "--date",
+            "2027-01-04",
+            "-o",
+            "plan.ics",
+        ])
+        .code(2);
+    assert!(again.stderr.contains("--force"), "{}", again.stderr);
+    lab.run(&[
+        "agenda",
+        "hostile",
+        "--date",
+        "2027-01-04",
+        "-o",
+        "plan.ics",
+        "--force",
+    ])
+    .ok();
+    lab.run(&["agenda", "hostile", "-o", "plan.md"]).ok();
+    let md = std::fs::read_to_string(lab.path().join("plan.md")).unwrap();
+    assert!(md.starts_with("# Hostile"), "{md}");
+    let bad = lab.run(&["agenda", "hostile", "-o", "plan.pdf"]).code(2);
+    assert!(
+        bad.stderr.contains("plan.pdf") && bad.stderr.contains(".ics"),
+        "{}",
+        bad.stderr
+    );
+    assert!(!lab.path().join("plan.pdf").exists());
+    // An explicit --format wins over the name.
+    lab.run(&["agenda", "hostile", "--format", "md", "-o", "plan.txt"])
+        .ok();
+    let txt = std::fs::read_to_string(lab.path().join("plan.txt")).unwrap();
+    assert!(txt.starts_with("# Hostile"), "{txt}");
+}

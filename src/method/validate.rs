@@ -1195,16 +1195,32 @@ pub fn playbook_group_fit(
         } = block
             && let Some(current) = find(method)
         {
+            let seating = match (tables, table_size) {
+                (false, _) => Seating::WholeRoom,
+                (true, None) => Seating::Tables,
+                (true, Some(size)) => Seating::TablesOf(*size),
+            };
             check_group_fit(
                 &mut c,
                 &format!("methods[{i}]"),
                 playbook.group,
                 &current,
-                tables.then_some(*table_size),
+                seating,
             );
         }
     }
     c.issues
+}
+
+/// How a playbook block seats the room.
+#[derive(Debug, Clone, Copy)]
+enum Seating {
+    /// The whole room runs the method together.
+    WholeRoom,
+    /// Parallel tables, each sized as the method says (`tables: true`).
+    Tables,
+    /// Parallel tables of the size the playbook gives (`tables: 4-6`).
+    TablesOf(GroupSize),
 }
 
 /// Group sizes consistent across a playbook: a method run by the whole room must be sized for
@@ -1217,13 +1233,13 @@ fn check_group_fit(
     path: &str,
     playbook: Option<GroupSize>,
     method: &Method,
-    tables: Option<Option<GroupSize>>,
+    seating: Seating,
 ) {
     let (Some(room), Some(method_size)) = (playbook, method.group) else {
         return;
     };
     // A table size the playbook gives must be one the method is made for.
-    if let Some(Some(table)) = tables {
+    if let Seating::TablesOf(table) = seating {
         let within = table.min >= method_size.min
             && match (table.max, method_size.max) {
                 (_, None) => true,
@@ -1245,11 +1261,11 @@ fn check_group_fit(
             return;
         }
     }
-    let size = match tables {
-        Some(Some(table)) => table,
-        _ => method_size,
+    let (size, tables) = match seating {
+        Seating::WholeRoom => (method_size, false),
+        Seating::Tables => (method_size, true),
+        Seating::TablesOf(table) => (table, true),
     };
-    let tables = tables.is_some();
     let (room_label, size_label) = (group_label(room), group_label(size));
     let args: [(&str, &dyn std::fmt::Display); 3] = [
         ("method", &method.id),

@@ -114,6 +114,14 @@ fn register_all(registry: &mut Handlebars<'static>) {
 }
 
 /// The language of the data being rendered (`lang` at its root), English by default.
+/// Whether the session's answers are in another language than the report's (the context's
+/// `session.language` against `lang`): then the group's typed words are marked as parts.
+fn foreign_answers(ctx: &Context) -> bool {
+    ctx.data()["session"]["language"]
+        .as_str()
+        .is_some_and(|language| language != lang_of(ctx).code())
+}
+
 fn lang_of(ctx: &Context) -> Lang {
     ctx.data()
         .get("lang")
@@ -689,7 +697,7 @@ fn answer(
     out: &mut dyn Output,
 ) -> HelperResult {
     let q = param(h, 0)?;
-    out.write(&answer_markdown(q, lang_of(ctx)))?;
+    out.write(&answer_markdown(q, lang_of(ctx), foreign_answers(ctx)))?;
     Ok(())
 }
 
@@ -707,20 +715,33 @@ fn chart(
     let figure_only = h
         .hash_get("table")
         .is_some_and(|t| t.value() == &Json::Bool(false));
-    if let Some(chart) = chart_of(q, lang_of(ctx)) {
+    if let Some(chart) = chart_of(q, lang_of(ctx), foreign_answers(ctx)) {
         let block = if figure_only {
             chart.figure_block()
         } else {
             chart.block()
         };
-        // A chart's labels are drawn, not read as text: no language marks inside.
-        out.write(&crate::report::lang_marks::strip(&block))?;
+        // Language marks stay in the labels: the HTML and Word writers draw the chart from the
+        // plain labels and tag the data table's answers with their language.
+        out.write(&block)?;
     }
     Ok(())
 }
 
-fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
+///
+/// The items of a vote or a score are the group's own words (a list's entries): with
+/// `foreign`, they are marked as parts in the session's language, which the HTML and Word
+/// writers turn into `lang` on the chart's data table (the picture is drawn without marks).
+fn chart_of(q: &Json, lang: Lang, foreign: bool) -> Option<Chart> {
     let label = |key| crate::i18n::t(lang, key).to_owned();
+    let item = |value: &Json| {
+        let text = value.render();
+        if foreign {
+            crate::report::lang_marks::mark(&text)
+        } else {
+            text
+        }
+    };
     match q["type"].as_str()? {
         "vote" => Some(Chart::Bars {
             title: q["prompt"].render(),
@@ -729,7 +750,7 @@ fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
             rows: q["ranking"]
                 .as_array()?
                 .iter()
-                .map(|r| (r["item"].render(), r["dots"].as_f64().unwrap_or(0.0)))
+                .map(|r| (item(&r["item"]), r["dots"].as_f64().unwrap_or(0.0)))
                 .collect(),
         }),
         "score" => {
@@ -755,7 +776,7 @@ fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
                         .filter(|s| s["scored"] != false)
                         .map(|s| {
                             (
-                                s["item"].render(),
+                                item(&s["item"]),
                                 s["values"][1].as_f64().unwrap_or(0.0),
                                 s["values"][0].as_f64().unwrap_or(0.0),
                             )
@@ -768,7 +789,7 @@ fn chart_of(q: &Json, lang: Lang) -> Option<Chart> {
                     let mut rows: Vec<(String, f64)> = q["scores"]
                         .as_array()?
                         .iter()
-                        .filter_map(|s| Some((s["item"].render(), s["total"].as_f64()?)))
+                        .filter_map(|s| Some((item(&s["item"]), s["total"].as_f64()?)))
                         .collect();
                     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
                     Some(Chart::Bars {
@@ -807,7 +828,7 @@ fn unscored_line(q: &Json, lang: Lang) -> String {
 }
 
 /// The Markdown for one answer (used by `{{answer}}` and the generic template).
-pub fn answer_markdown(q: &Json, lang: Lang) -> String {
+pub fn answer_markdown(q: &Json, lang: Lang, foreign: bool) -> String {
     if q["answered"] != true {
         return format!(
             "*{}*\n",
@@ -867,9 +888,13 @@ pub fn answer_markdown(q: &Json, lang: Lang) -> String {
             }
             out
         }
-        "vote" => chart_of(q, lang).map(|c| c.block()).unwrap_or_default(),
+        "vote" => chart_of(q, lang, foreign)
+            .map(|c| c.block())
+            .unwrap_or_default(),
         "score" => {
-            let mut out = chart_of(q, lang).map(|c| c.block()).unwrap_or_default();
+            let mut out = chart_of(q, lang, foreign)
+                .map(|c| c.block())
+                .unwrap_or_default();
             out.push_str(&unscored_line(q, lang));
             out
         }

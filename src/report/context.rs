@@ -92,6 +92,7 @@ pub fn build(method: &Method, session: &Session, lang: Lang, parts: &Parts) -> J
             "finished": session.finished,
             "date": session.started.get(..10),
             "status": if session.status == Status::Finished { "finished" } else { "in_progress" },
+            "language": session.language,
         },
     }) {
         Json::Object(map) => map,

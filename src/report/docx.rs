@@ -273,8 +273,12 @@ impl Builder {
             self.finish_paragraph();
             return;
         };
+        // The picture is drawn from the labels without their language marks; the table beneath
+        // keeps them, so an answer in another language is tagged there (`w:lang`).
+        let drawn =
+            serde_json::from_str::<Chart>(&lang_marks::strip(&json)).unwrap_or(chart.clone());
         let raster = self.raster.get_or_insert_with(Rasteriser::new);
-        if let Some(picture) = raster.picture(&charts::svg(&chart)) {
+        if let Some(picture) = raster.picture(&charts::svg(&drawn)) {
             ooxml::picture(
                 &mut self.body,
                 self.pictures.len(),

@@ -352,9 +352,12 @@ fn figure(json: &str, lang: Lang, ids: &mut Ids) -> String {
         return String::new();
     };
     let own_table = value.get("table") != Some(&serde_json::Value::Bool(false));
-    let Ok(chart) = serde_json::from_value::<Chart>(value) else {
+    // The table keeps the labels' language marks (an answer in another language becomes a
+    // `<span lang>` there); the drawing, its name and caption are made from the plain labels.
+    let Ok(marked) = serde_json::from_value::<Chart>(value) else {
         return String::new();
     };
+    let chart = serde_json::from_str::<Chart>(&lang_marks::strip(json)).unwrap_or(marked.clone());
     ids.charts += 1;
     let n = ids.charts;
     let (caption, data) = (format!("chart-{n}"), format!("chart-{n}-data"));
@@ -374,7 +377,7 @@ fn figure(json: &str, lang: Lang, ids: &mut Ids) -> String {
     ids.next_table = Some(data);
     ids.next_label = Some(caption);
     if own_table {
-        let (table, _) = body_with(&chart.data_table(), lang, ids);
+        let (table, _) = body_with(&marked.data_table(), lang, ids);
         out.push_str(&table);
     }
     out.push_str("</figure>\n");

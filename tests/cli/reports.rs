@@ -492,3 +492,43 @@ fn every_template_renders_with_only_the_required_answers() {
         }
     }
 }
+
+/// A chart's items are the group's own words: in a Portuguese report of an English session its
+/// data table marks them English (HTML and Word), while the picture is drawn from the plain
+/// labels, with no mark left in it.
+#[test]
+fn a_charts_items_in_another_language_are_marked_in_its_table() {
+    let library = Library::load_layers(&[]);
+    let method = library.method("impact-effort").unwrap();
+    let session = session_for(method, &fixture("answers/impact-effort.yaml"));
+    let item = "Show live waiting times per service on the website";
+    let rendered =
+        report::render(method, &session, &template_for("impact-effort"), Lang::Pt).unwrap();
+    let html = rendered.to_html();
+    let table_at = html
+        .find("id=\"chart-1-data\"")
+        .expect("the chart's data table");
+    let table = &html[table_at..html[table_at..].find("</table>").unwrap() + table_at];
+    assert!(
+        table.contains(&format!("<td><span lang=\"en\">{item}</span></td>")),
+        "{table}"
+    );
+    let svg_at = html.find("<svg").unwrap();
+    let svg = &html[svg_at..html[svg_at..].find("</svg>").unwrap() + svg_at];
+    assert!(!svg.contains(['\u{F8F0}', '\u{F8F1}']), "{svg}");
+    assert!(!html.contains(['\u{F8F0}', '\u{F8F1}']));
+    let bytes = rendered.to_docx().unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let at = xml.find(item).expect("the item in Word");
+    let run = &xml[xml[..at].rfind("<w:r>").unwrap()..at];
+    assert!(run.contains(r#"<w:lang w:val="en-GB"/>"#), "{run}");
+    assert!(!xml.contains(['\u{F8F0}', '\u{F8F1}']));
+    // In the session's own language nothing is marked.
+    let same = report::render(method, &session, &template_for("impact-effort"), Lang::En).unwrap();
+    assert!(!same.to_html().contains("<span lang="));
+}

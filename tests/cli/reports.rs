@@ -274,27 +274,15 @@ fn answers_in_another_language_are_marked_in_html_and_word_only() {
     let markdown = rendered.to_markdown();
     assert!(markdown.contains(challenge));
     assert!(!markdown.contains(['\u{F8F0}', '\u{F8F1}']), "{markdown}");
-    let bytes = rendered.to_docx().unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
+    let xml = document_xml(&rendered);
     let at = xml.find(challenge).expect("the challenge in Word");
-    let run = &xml[xml[..at].rfind("<w:r>").unwrap()..at];
+    let run = run_before(&xml, at);
     assert!(run.contains(r#"<w:lang w:val="en-GB"/>"#), "{run}");
     assert!(!xml.contains(['\u{F8F0}', '\u{F8F1}']));
     // The same session in English: nothing marked.
     let same = report::render(method, &session, &template_for("brainstorm"), Lang::En).unwrap();
     assert!(!same.to_html().contains("<span lang="));
-    let bytes = same.to_docx().unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
+    let xml = document_xml(&same);
     assert!(!xml.contains(r#"<w:lang w:val="en-GB"/>"#));
 }
 
@@ -517,6 +505,18 @@ fn a_charts_items_in_another_language_are_marked_in_its_table() {
     let svg = &html[svg_at..html[svg_at..].find("</svg>").unwrap() + svg_at];
     assert!(!svg.contains(['\u{F8F0}', '\u{F8F1}']), "{svg}");
     assert!(!html.contains(['\u{F8F0}', '\u{F8F1}']));
+    let xml = document_xml(&rendered);
+    let at = xml.find(item).expect("the item in Word");
+    let run = run_before(&xml, at);
+    assert!(run.contains(r#"<w:lang w:val="en-GB"/>"#), "{run}");
+    assert!(!xml.contains(['\u{F8F0}', '\u{F8F1}']));
+    // In the session's own language nothing is marked.
+    let same = report::render(method, &session, &template_for("impact-effort"), Lang::En).unwrap();
+    assert!(!same.to_html().contains("<span lang="));
+}
+
+/// The `word/document.xml` of a report's Word file.
+fn document_xml(rendered: &report::Rendered) -> String {
     let bytes = rendered.to_docx().unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
@@ -524,11 +524,10 @@ fn a_charts_items_in_another_language_are_marked_in_its_table() {
         .unwrap()
         .read_to_string(&mut xml)
         .unwrap();
-    let at = xml.find(item).expect("the item in Word");
-    let run = &xml[xml[..at].rfind("<w:r>").unwrap()..at];
-    assert!(run.contains(r#"<w:lang w:val="en-GB"/>"#), "{run}");
-    assert!(!xml.contains(['\u{F8F0}', '\u{F8F1}']));
-    // In the session's own language nothing is marked.
-    let same = report::render(method, &session, &template_for("impact-effort"), Lang::En).unwrap();
-    assert!(!same.to_html().contains("<span lang="));
+    xml
+}
+
+/// The run (`<w:r>` and its properties) that holds the text at byte `at` of `xml`.
+fn run_before(xml: &str, at: usize) -> &str {
+    &xml[xml[..at].rfind("<w:r>").unwrap()..at]
 }

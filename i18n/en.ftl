@@ -2194,3 +2194,6 @@ help-agenda-arg-output = Write the agenda here (`.ics` for a calendar file, `.md
 help-agenda-arg-force = Replace an existing output file
 agenda-written = agenda written: { $path }
 agenda-unknown_format = cannot tell the agenda's format from `{ $path }`: name it .ics, .md or .txt, or give --format table, md or ics
+
+## validate --lang: a key hint must keep the keys labkit reads.
+validate-message_keys = names other keys than English: English has { $english }, this file { $theirs }; keys are what labkit reads, so keep them as they are

@@ -2194,3 +2194,6 @@ help-agenda-arg-output = Escrever a agenda aqui (`.ics` para um ficheiro de cale
 help-agenda-arg-force = Substituir um ficheiro de saída existente
 agenda-written = agenda escrita: { $path }
 agenda-unknown_format = não é possível saber o formato da agenda a partir de `{ $path }`: dê-lhe a extensão .ics, .md ou .txt, ou indique --format table, md ou ics
+
+## validate --lang: uma dica de teclas tem de manter as teclas que o labkit lê.
+validate-message_keys = indica outras teclas que o inglês: o inglês tem { $english }, este ficheiro { $theirs }; as teclas são o que o labkit lê, por isso mantenha-as como estão

@@ -254,6 +254,22 @@ fn translated_by(lang: crate::lang::Lang) -> impl Iterator<Item = crate::lang::L
         .filter(move |l| *l == lang || *l != crate::lang::Lang::En)
 }
 
+/// The keys a hint names, sorted: commands (`/e`), `<`, `-`, `Enter`, `Esc`, `Ctrl-C`, `↑↓`.
+fn keys_named(hint: &str) -> Vec<&str> {
+    const NAMED: [&str; 6] = ["<", "-", "Enter", "Esc", "Ctrl-C", "↑↓"];
+    let mut keys: Vec<&str> = hint
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && !"<-/↑↓".contains(c)))
+        .filter(|w| {
+            NAMED.contains(w)
+                || (w.len() == 2 && w.starts_with('/') && w.as_bytes()[1].is_ascii_lowercase())
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// The first line of a text, shortened to 60 characters, for a hint.
 fn first_line(text: &str) -> String {
     let line = text.lines().next().unwrap_or_default().trim();
@@ -329,6 +345,34 @@ fn untranslated_messages(settings: &Settings) -> Vec<Diagnostic> {
             ));
         }
     }
+    // A key hint must name the keys labkit reads (`/e`, `<`, `Enter`…), whatever the words
+    // around them: a hint that shows a key that does nothing is worse than none.
+    for key in crate::i18n::keys().filter(|k| k.starts_with("hint.") || k.starts_with("room.hint."))
+    {
+        if !crate::i18n::has(lang, key) {
+            continue;
+        }
+        let (Some(theirs), Some(english)) = (
+            crate::i18n::lookup(lang, key),
+            crate::i18n::lookup(crate::lang::Lang::En, key),
+        ) else {
+            continue;
+        };
+        let (theirs, english) = (keys_named(theirs), keys_named(english));
+        if theirs != english {
+            out.push(diagnostic(
+                crate::i18n::fluent_id(key),
+                msg(
+                    "validate.message_keys",
+                    &[
+                        ("english", &english.join(" ")),
+                        ("theirs", &theirs.join(" ")),
+                    ],
+                ),
+                None,
+            ));
+        }
+    }
     let known: HashSet<&str> = crate::i18n::keys().collect();
     for key in crate::i18n::keys_of(lang) {
         if !known.contains(key.as_str()) {
@@ -358,4 +402,30 @@ fn once_per_file(problems: &[FileProblem]) -> Vec<&FileProblem> {
         .collect();
     kept.reverse();
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keys_named;
+    use crate::lang::Lang;
+
+    /// labkit's own Portuguese hints name the keys the English ones do.
+    #[test]
+    fn the_built_in_hints_keep_their_keys() {
+        let hints =
+            crate::i18n::keys().filter(|k| k.starts_with("hint.") || k.starts_with("room.hint."));
+        let mut checked = 0;
+        for key in hints {
+            let en = crate::i18n::lookup(Lang::En, key).unwrap_or_default();
+            let pt = crate::i18n::lookup(Lang::Pt, key).unwrap_or_default();
+            assert_eq!(
+                keys_named(pt),
+                keys_named(en),
+                "{key}: {pt:?} against {en:?}"
+            );
+            checked += 1;
+        }
+        assert!(checked >= 15, "{checked}");
+        assert_eq!(keys_named("⟦< volta⟧ · Ctrl-C (tudo)"), ["<", "Ctrl-C"]);
+    }
 }

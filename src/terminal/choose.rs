@@ -33,7 +33,7 @@ fn word(key: &'static str) -> String {
 pub struct Chooser<'a> {
     pub term: &'a Term,      // always Term::stderr() in labkit
     pub prompt: &'a str,     // already translated
-    pub hint: &'a str,       // one line of key help, shown dim under the prompt
+    pub hint: &'a str,       // key help, shown dim under the prompt (wrapped, never cut)
     pub items: &'a [String], // labels, already sanitised (no control characters)
     pub color: bool,         // styles only when true; no escapes otherwise
     pub allow_skip: bool,    // `-` returns Skip only when true; otherwise it does nothing
@@ -41,6 +41,38 @@ pub struct Chooser<'a> {
 }
 
 impl Chooser<'_> {
+    /// The key hint, wrapped to `width` at its ` · ` separators, never cut: every key it names
+    /// must be readable (a longer language, a narrow terminal). One row in the usual case.
+    fn hint_rows(&self, width: usize) -> Vec<String> {
+        if self.hint.is_empty() {
+            return Vec::new();
+        }
+        let mut rows: Vec<String> = Vec::new();
+        for part in self.hint.split(" · ") {
+            match rows.last_mut() {
+                Some(row)
+                    if console::measure_text_width(row) + 3 + console::measure_text_width(part)
+                        <= width =>
+                {
+                    row.push_str(" · ");
+                    row.push_str(part);
+                }
+                _ => rows.push(part.to_owned()),
+            }
+        }
+        // A part wider than the terminal on its own is wrapped by words.
+        rows.iter()
+            .flat_map(|row| textwrap::wrap(row, width.max(10)))
+            .map(|row| row.into_owned())
+            .collect()
+    }
+
+    /// The terminal height as the item list sees it: a hint of more than one row takes the
+    /// extra rows from the list, so the widget still fits the screen.
+    fn body_height(&self, width: usize, height: usize) -> usize {
+        height.saturating_sub(self.hint_rows(width).len().saturating_sub(1))
+    }
+
     /// One item. `default` is where the cursor starts.
     pub fn select(&self, default: usize) -> io::Result<Picked<usize>> {
         let mut st = State::new(self, Kind::Select)?;
@@ -129,7 +161,7 @@ fn interact(term: &Term, st: &mut State) -> io::Result<Outcome> {
         // slack: a line ending exactly at the margin wraps early on some terminals.
         let (rows, cols) = term.size();
         let (width, height) = (usize::from(cols).saturating_sub(1), usize::from(rows));
-        st.page = item_rows(st.ask.items.len(), height);
+        st.page = item_rows(st.ask.items.len(), st.ask.body_height(width, height));
         let lines = st.lines(width, height);
         // Clear to the end of the screen too: keys typed between two reads are
         // echoed by the tty on the line below the widget.
@@ -274,11 +306,12 @@ impl<'a> State<'a> {
         let (ask, dim) = (self.ask, Style::new().dim());
         let line = |parts: &[(Style, &str)]| paint(parts, width, ask.color);
         let mut out = vec![line(&[(Style::new().bold(), ask.prompt)])];
-        if !ask.hint.is_empty() {
-            out.push(line(&[(dim.clone(), ask.hint)]));
+        for row in ask.hint_rows(width) {
+            out.push(line(&[(dim.clone(), &row)]));
         }
         let n = ask.items.len(); // none for a yes/no
-        let (start, end) = window(n, self.cursor, item_rows(n, height));
+        let rows = item_rows(n, ask.body_height(width, height));
+        let (start, end) = window(n, self.cursor, rows);
         if start > 0 {
             out.push(line(&[(dim.clone(), "  ↑ more")]));
         }
@@ -547,6 +580,24 @@ mod tests {
         assert_eq!(st.summary(Picked::Chosen(()), 80), "✔ Pick · –");
     }
 
+    /// A hint longer than the terminal is wrapped at its separators, never cut, and the list
+    /// gives up the rows it takes.
+    #[test]
+    fn a_long_hint_wraps_whole_and_the_list_makes_room() {
+        let st = state(&labels(30), Kind::Select, false, false);
+        let wide = st.lines(80, 24);
+        assert_eq!(wide[1], HINT);
+        let narrow = st.lines(20, 24);
+        assert_eq!(narrow[1], "↑↓ move · Enter ok");
+        assert_eq!(narrow[2], "< back · - skip");
+        assert!(
+            narrow.iter().all(|l| console::measure_text_width(l) <= 20),
+            "{narrow:?}"
+        );
+        // One hint row more, one item row less: the widget still fits the screen.
+        assert_eq!(narrow.len(), wide.len());
+    }
+
     #[test]
     fn confirm_keys() {
         let cases = [
@@ -658,7 +709,9 @@ mod tests {
             "日本語のラベルはとても長いです".to_string(),
         ];
         let st = state(&items, MULTI, false, false);
-        assert_eq!(st.lines(12, 24)[2], "❯ [ ] 1. Ca…");
+        let lines = st.lines(12, 24);
+        let first_item = lines.iter().find(|l| l.starts_with('❯'));
+        assert_eq!(first_item.map(String::as_str), Some("❯ [ ] 1. Ca…"));
         for w in 0..40 {
             for line in st.lines(w, 24).iter().chain([&st.summary(Picked::Back, w)]) {
                 assert!(text_width(line) <= w, "{line:?} is wider than {w}");

@@ -290,3 +290,26 @@ fn a_variant_of_a_built_in_language_is_its_own_once_its_file_is_there() {
     assert!(report.contains("<html lang=\"pt-BR\">"), "{report}");
     assert!(report.contains("Cartão de Teste"), "{report}");
 }
+
+/// A key hint must keep the keys labkit reads: `validate --lang` names a translated hint that
+/// lost one (or names another), and passes one that kept them among words of its own.
+#[test]
+fn validate_holds_a_translated_hint_to_the_keys_labkit_reads() {
+    let lab = Lab::new();
+    lab.write("labkit.yaml", "lab: LabX\n");
+    lab.write(
+        "i18n/qps.ftl",
+        "hint-back = ⟦back⟧\nhint-edit = ⟦/e N edita · /d N apaga · /m N M move⟧\n\
+         hint-stop = Ctrl-X ⟦stops⟧\n",
+    );
+    let err = lab.run(&["validate", "--lang", "qps"]).code(1).stderr;
+    assert!(
+        err.contains("hint-back: names other keys than English: English has <, this file ;"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint-stop: names other keys than English: English has Ctrl-C"),
+        "{err}"
+    );
+    assert!(!err.contains("hint-edit: names"), "{err}");
+}

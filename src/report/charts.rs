@@ -562,7 +562,11 @@ fn matrix(
     };
     for (n, (px, py)) in placed.iter().enumerate() {
         let label = (n + 1).to_string();
-        let font = (r * 1.1).min(if label.len() > 2 { r * 0.8 } else { 11.0 });
+        // Never under 6 units: the HTML widens a chart until its smallest text is 12 px, down
+        // to 6-unit text (`min_width`), so a crowd's numbers stay readable too.
+        let font = (r * 1.1)
+            .min(if label.len() > 2 { r * 0.8 } else { 11.0 })
+            .max(6.0);
         let _ = write!(
             body,
             r#"<circle cx="{px:.1}" cy="{py:.1}" r="{r}" class="pt" fill="{ACCENT}"/>"#,
@@ -1006,6 +1010,23 @@ mod tests {
         let svg = matrix("M", "x", "y", 1.0, 5.0, &quadrants(EN), &points);
         let d = assert_clear(&svg);
         assert!(d.circles.iter().any(|c| c.2 < 10.0));
+        // However small the discs, their numbers are at least 6 units: the HTML widens the
+        // chart until that is 12 px.
+        for crowd in [60, 110] {
+            let points: Vec<(String, f64, f64)> =
+                (1..=crowd).map(|i| (format!("{i}"), 5.0, 5.0)).collect();
+            let svg = matrix("M", "x", "y", 1.0, 5.0, &quadrants(EN), &points);
+            assert_clear(&svg);
+            let smallest = svg
+                .split("class=\"ptn\"")
+                .skip(1)
+                .filter_map(|rest| {
+                    let size = rest.split("font-size:").nth(1)?.split("px").next()?;
+                    size.parse::<f64>().ok()
+                })
+                .fold(f64::INFINITY, f64::min);
+            assert!(smallest >= 6.0, "{crowd} points: numbers at {smallest}");
+        }
     }
 
     #[test]

@@ -60,8 +60,8 @@ pub fn help_language(args: &[std::ffi::OsString], env: &Env) -> Lang {
 /// file; anything else looks for the workspace (walking up to `labkit.yaml`) and its `i18n/`.
 fn language_named(value: &str, env: &Env) -> Option<Lang> {
     let tag = Lang::locale_tag(value)?;
-    if matches!(tag.as_str(), "en" | "pt" | "pt-PT") {
-        return Lang::from_code(&tag);
+    if let Some(lang) = Lang::from_code(&tag).filter(|l| l.is_built_in()) {
+        return Some(lang);
     }
     let root = crate::settings::Workspace::find_root(&env.cwd);
     let user = crate::settings::user_config_path(env);

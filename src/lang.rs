@@ -121,22 +121,26 @@ impl Lang {
     /// language when that is registered (`pt-BR` with an `i18n/pt-BR.ftl`), else its base
     /// language (`en-GB` is English, `es-MX` is `es` when only `es` is registered).
     pub fn parse(value: &str) -> Option<Lang> {
+        if let Some(lang) = Lang::exact(value) {
+            return Some(lang);
+        }
         let tag = Lang::locale_tag(value)?;
-        let registered = |tag: &str| {
-            REGISTERED
+        Lang::exact(&tag).or_else(|| Lang::exact(&Lang::base(&tag)))
+    }
+
+    /// The language whose code is exactly `code` (`en`, `pt`, or a registered tag in its
+    /// canonical case), without reading it as a tag: the cheap path for codes labkit wrote
+    /// itself (a session's `language`, a report's `lang`).
+    pub fn exact(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "pt" => Some(Lang::Pt),
+            _ => REGISTERED
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .iter()
-                .find(|c| **c == tag)
-                .map(|c| Lang::Other(c))
-        };
-        if let Some(lang) = registered(&tag) {
-            return Some(lang);
-        }
-        match Lang::base(&tag).as_str() {
-            "en" => Some(Lang::En),
-            "pt" => Some(Lang::Pt),
-            base => registered(base),
+                .find(|c| **c == code)
+                .map(|c| Lang::Other(c)),
         }
     }
 

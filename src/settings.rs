@@ -232,8 +232,6 @@ pub fn time_zone(name: &str, source: &Source, lang: Lang) -> Result<&'static Zon
     })
 }
 
-/// The user config file's path: `$XDG_CONFIG_HOME/labkit/config.yaml`, else
-/// `~/.config/labkit/config.yaml`.
 /// Where the last resolved settings look for extra languages: the workspace root and the user
 /// config file (set by [`Settings::resolve`]), for [`known_language`].
 static LANGUAGE_PLACES: Mutex<(Option<PathBuf>, Option<PathBuf>)> = Mutex::new((None, None));
@@ -241,6 +239,10 @@ static LANGUAGE_PLACES: Mutex<(Option<PathBuf>, Option<PathBuf>)> = Mutex::new((
 /// The language a session or file names by `code`: a built-in one, an extra one already
 /// loaded, or an extra one whose `i18n/<code>.ftl` the workspace or user config holds.
 pub fn known_language(code: &str) -> Option<Lang> {
+    // The usual case, asked for by every report helper: a code labkit wrote, already known.
+    if let Some(lang) = Lang::exact(code) {
+        return Some(lang);
+    }
     let places = LANGUAGE_PLACES.lock().unwrap_or_else(|e| e.into_inner());
     language_named(code, places.0.as_deref(), places.1.as_deref())
         .ok()
@@ -262,8 +264,9 @@ pub fn language_named(
     let Some(tag) = Lang::locale_tag(value) else {
         return Ok(None);
     };
-    if let Some(lang) = Lang::parse(&tag)
-        && (lang.code() == tag || matches!(tag.as_str(), "en" | "pt" | "pt-PT"))
+    // Built in, or added and already loaded: no file to look for.
+    if let Some(lang) =
+        Lang::exact(&tag).or_else(|| Lang::from_code(&tag).filter(|l| l.is_built_in()))
     {
         return Ok(Some(lang));
     }
@@ -273,28 +276,25 @@ pub fn language_named(
     }
 }
 
-/// An extra language, asked for by `code` (not a built-in one): its messages are read from
-/// `i18n/<tag>.ftl` in the workspace, else beside the user config (`~/.config/labkit/i18n/`).
-/// A regional tag (`es-MX`) also loads its base language's file (`es.ftl`), which fills in what
-/// the regional file lacks; with only the base file, the base language is used. Only looked for
-/// when the language asked for is not built in, so start-up stays cheap. `Ok(None)` when `code`
-/// is not a language tag or no file has it.
+/// An extra language, asked for by its canonical `tag` (not a built-in one): its messages are
+/// read from `i18n/<tag>.ftl` in the workspace, else beside the user config
+/// (`~/.config/labkit/i18n/`). A regional tag (`es-MX`) also loads its base language's file
+/// (`es.ftl`), which fills in what the regional file lacks; with only the base file, the base
+/// language is used. Only looked for when the language asked for is not built in, so start-up
+/// stays cheap. `Ok(None)` when no file has it.
 fn extra_language(
-    code: &str,
+    tag: &str,
     workspace: Option<&Path>,
     user_config: Option<&Path>,
 ) -> Result<Option<Lang>, Error> {
-    let Some(tag) = Lang::locale_tag(code) else {
-        return Ok(None);
-    };
     let dirs = [workspace, user_config.and_then(Path::parent)];
-    let base = Lang::base(&tag);
+    let base = Lang::base(tag);
     let base_lang = match Lang::from_code(&base) {
         Some(Lang::Other(_)) => load_language_file(&base, &dirs)?,
         built_in => built_in,
     };
     if tag != base
-        && let Some(lang) = load_language_file(&tag, &dirs)?
+        && let Some(lang) = load_language_file(tag, &dirs)?
     {
         return Ok(Some(lang));
     }
@@ -344,7 +344,7 @@ pub fn load_every_language() -> Result<Vec<Lang>, Error> {
 
 /// Reads `i18n/<tag>.ftl` from the first of `dirs` that has it and adds it as a language.
 fn load_language_file(tag: &str, dirs: &[Option<&Path>]) -> Result<Option<Lang>, Error> {
-    if let Some(lang) = Lang::parse(tag).filter(|l| l.code() == tag) {
+    if let Some(lang) = Lang::exact(tag) {
         return Ok(Some(lang));
     }
     for dir in dirs.iter().flatten() {
@@ -376,6 +376,8 @@ fn load_language_file(tag: &str, dirs: &[Option<&Path>]) -> Result<Option<Lang>,
     Ok(None)
 }
 
+/// The user config file's path: `$XDG_CONFIG_HOME/labkit/config.yaml`, else
+/// `~/.config/labkit/config.yaml`.
 pub fn user_config_path(env: &Env) -> Option<PathBuf> {
     env.var("XDG_CONFIG_HOME")
         .map(|d| Path::new(d).join("labkit/config.yaml"))

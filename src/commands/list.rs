@@ -248,14 +248,7 @@ const SOURCES_MIN: usize = 30;
 
 fn cells(r: &Row, settings: &Settings) -> Vec<String> {
     let lang = settings.lang;
-    let stage_key = match r.stage {
-        Stage::Setup => "stage.setup",
-        Stage::Framing => "stage.framing",
-        Stage::Research => "stage.research",
-        Stage::Ideation => "stage.ideation",
-        Stage::Experiment => "stage.experiment",
-        Stage::Learning => "stage.learning",
-    };
+    let stage_key = super::show::stage_key(r.stage);
     let playbook = r.kind == "playbook";
     let name = if playbook {
         format!("{} [{}]", r.name, t(lang, "list.playbook"))

@@ -25,7 +25,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 
 use super::charts;
 use super::lang_marks;
-use super::markdown::{CHART_FENCE, Chart, figure_only, line_runs_on};
+use super::markdown::{CHART_FENCE, figure_only, line_runs_on, read_chart};
 use super::ooxml::{self, ListStart};
 use super::raster::Rasteriser;
 use super::{ReportError, TitleBlock};
@@ -268,15 +268,13 @@ impl Builder {
         let Some(json) = self.chart.take() else {
             return;
         };
-        let Ok(chart) = serde_json::from_str::<Chart>(&json) else {
+        // The picture is drawn from the labels without their language marks; the table beneath
+        // keeps them, so an answer in another language is tagged there (`w:lang`).
+        let Some((chart, drawn)) = read_chart(&json) else {
             self.push_text(&json);
             self.finish_paragraph();
             return;
         };
-        // The picture is drawn from the labels without their language marks; the table beneath
-        // keeps them, so an answer in another language is tagged there (`w:lang`).
-        let drawn =
-            serde_json::from_str::<Chart>(&lang_marks::strip(&json)).unwrap_or(chart.clone());
         let raster = self.raster.get_or_insert_with(Rasteriser::new);
         if let Some(picture) = raster.picture(&charts::svg(&drawn)) {
             ooxml::picture(

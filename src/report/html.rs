@@ -348,16 +348,10 @@ fn body_with(markdown: &str, lang: Lang, ids: &mut Ids) -> (String, Vec<(String,
 /// template prints itself after a chart marked `"table": false`. A block that is not a chart
 /// shows nothing.
 fn figure(json: &str, lang: Lang, ids: &mut Ids) -> String {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
+    let Some((marked, chart)) = super::markdown::read_chart(json) else {
         return String::new();
     };
-    let own_table = value.get("table") != Some(&serde_json::Value::Bool(false));
-    // The table keeps the labels' language marks (an answer in another language becomes a
-    // `<span lang>` there); the drawing, its name and caption are made from the plain labels.
-    let Ok(marked) = serde_json::from_value::<Chart>(value) else {
-        return String::new();
-    };
-    let chart = serde_json::from_str::<Chart>(&lang_marks::strip(json)).unwrap_or(marked.clone());
+    let own_table = !super::markdown::figure_only(json);
     ids.charts += 1;
     let n = ids.charts;
     let (caption, data) = (format!("chart-{n}"), format!("chart-{n}-data"));

@@ -296,6 +296,16 @@ fn format_value(v: f64) -> String {
 }
 
 /// Whether a chart block's JSON asks for the figure only (see `Chart::figure_block`).
+/// A chart block read as written, its item labels perhaps carrying language marks (for the
+/// data table, where they become `lang`), and its labels without them (for the picture, its
+/// name and caption, where a mark has nowhere to go). `None` when the block is not a chart.
+pub fn read_chart(body: &str) -> Option<(Chart, Chart)> {
+    let marked: Chart = serde_json::from_str(body).ok()?;
+    let plain =
+        serde_json::from_str(&super::lang_marks::strip(body)).unwrap_or_else(|_| marked.clone());
+    Some((marked, plain))
+}
+
 pub fn figure_only(body: &str) -> bool {
     serde_json::from_str::<serde_json::Value>(body).is_ok_and(|v| v["table"] == false)
 }
